@@ -1,0 +1,2 @@
+export type { ErrorCode, OrchestratorErrorOptions } from './core/errors.js';
+export { isOrchestratorError, OrchestratorError } from './core/errors.js';
