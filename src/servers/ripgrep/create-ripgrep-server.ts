@@ -1,0 +1,90 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { runTool } from '../shared/tool-result.js';
+import { resolveRgPath } from './resolve-rg-path.js';
+import { runListFiles, runSearch } from './run-search.js';
+import { filesInputShape, searchInputShape } from './search-options.js';
+
+/** Options for {@link createRipgrepServer}. */
+export interface RipgrepServerOptions {
+  /** Workspace root (a real path); every search stays inside it. */
+  root: string;
+  /** The rg binary. @default RIPGREP_PATH, else the binary in `@vscode/ripgrep` */
+  rgPath?: string;
+  /** Most matches one search returns before it says `truncated`. @default 10000 */
+  maxMatches?: number;
+  /** Environment to read `RIPGREP_PATH` from. @default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The ripgrep MCP server and its tear-down. */
+export interface RipgrepServer {
+  server: McpServer;
+  /** Cancels running searches (killing rg) and closes the server. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Default cap on matches per search. */
+export const DEFAULT_MAX_MATCHES = 10_000;
+
+/**
+ * Creates the `ripgrep` MCP server with two tools: `search` (rg `--json`, matches sorted by
+ * file, line, column) and `files` (the files a search would read). The binary is looked up on
+ * the first call, so a bad `RIPGREP_PATH` comes back as a clear tool error.
+ */
+export function createRipgrepServer(options: RipgrepServerOptions): RipgrepServer {
+  const server = new McpServer({ name: 'ripgrep', version: '0.1.0' });
+  const maxMatches = options.maxMatches ?? DEFAULT_MAX_MATCHES;
+  const closing = new AbortController();
+  let rgPathPromise: Promise<string> | undefined;
+  const rgPath = (): Promise<string> => {
+    rgPathPromise ??= resolveRgPath({
+      ...(options.rgPath === undefined ? {} : { rgPath: options.rgPath }),
+      ...(options.env === undefined ? {} : { env: options.env }),
+    });
+    return rgPathPromise;
+  };
+  const contextFor = async (signal: AbortSignal) => ({
+    rgPath: await rgPath(),
+    root: options.root,
+    signal: AbortSignal.any([signal, closing.signal]),
+  });
+
+  server.registerTool(
+    'search',
+    {
+      description:
+        'Search workspace files with ripgrep. Returns matches sorted by file, line, column ' +
+        '(1-based, UTF-16 columns), with optional context lines. Skips .git, node_modules ' +
+        'and .mcp-orchestrator, and files ignored by .gitignore.',
+      inputSchema: searchInputShape,
+    },
+    (input, extra) =>
+      runTool(async () => ({
+        ...(await runSearch(await contextFor(extra.signal), input, maxMatches)),
+      })),
+  );
+
+  server.registerTool(
+    'files',
+    {
+      description:
+        'List the workspace files ripgrep would search (sorted, workspace-relative), ' +
+        'filtered by globs and rg file types.',
+      inputSchema: filesInputShape,
+    },
+    (input, extra) =>
+      runTool(async () => ({ ...(await runListFiles(await contextFor(extra.signal), input)) })),
+  );
+
+  let closed: Promise<void> | undefined;
+  return {
+    server,
+    close() {
+      closed ??= (async () => {
+        closing.abort();
+        await server.close();
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** Directories never searched, whatever the globs say. */
+export const ALWAYS_EXCLUDED_DIRS = ['.git', 'node_modules', '.mcp-orchestrator'] as const;
+
+/** Input of the `search` tool (a zod raw shape, as `registerTool` takes it). */
+export const searchInputShape = {
+  pattern: z.string().min(1).describe('A Rust regex, or a plain string when `literal` is true.'),
+  literal: z.boolean().optional().describe('Treat `pattern` as a literal string. Default false.'),
+  word: z.boolean().optional().describe('Only match whole words. Default false.'),
+  globs: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('rg globs, e.g. "src/**/*.ts" or "!**/*.test.ts".'),
+  types: z.array(z.string().min(1)).optional().describe('rg file types, e.g. "ts", "py".'),
+  ignoreCase: z.boolean().optional().describe('Case-insensitive search. Default false.'),
+  context: z
+    .number()
+    .int()
+    .min(0)
+    .max(50)
+    .optional()
+    .describe('Lines of context before and after each match. Default 0.'),
+  maxCount: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Most matching lines per file (rg --max-count).'),
+  path: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('A file or folder inside the workspace to search. Default: the workspace root.'),
+};
+
+/** Input of the `files` tool. */
+export const filesInputShape = {
+  globs: searchInputShape.globs,
+  types: searchInputShape.types,
+};
+
+const searchInputSchema = z.object(searchInputShape);
+const filesInputSchema = z.object(filesInputShape);
+
+/** A validated `search` request. */
+export type SearchInput = z.infer<typeof searchInputSchema>;
+/** A validated `files` request. */
+export type FilesInput = z.infer<typeof filesInputSchema>;
+
+/**
+ * True when the request has both types and a positive glob. rg lets a matching glob override
+ * the type filter; we want both to hold, so such requests filter by type separately.
+ */
+export function needsTypeIntersection(input: FilesInput): boolean {
+  const positive = (input.globs ?? []).some((glob) => !glob.startsWith('!'));
+  return positive && (input.types ?? []).length > 0;
+}
+
+function filterArgs(input: FilesInput): string[] {
+  const args: string[] = ['--no-config', '--hidden'];
+  for (const dir of ALWAYS_EXCLUDED_DIRS) args.push('--glob', `!${dir}`);
+  const intersect = needsTypeIntersection(input);
+  for (const glob of input.globs ?? []) {
+    if (!intersect || glob.startsWith('!')) args.push('--glob', glob);
+  }
+  for (const type of input.types ?? []) args.push('--type', type);
+  return args;
+}
+
+/** The same request with its types dropped (for the glob half of an intersection). */
+export function withoutTypes<T extends FilesInput>(input: T): T {
+  const { types: _types, ...rest } = input;
+  return rest as T;
+}
+
+/** rg arguments for a search of `searchPath` (relative to the workspace, `.` for all of it). */
+export function toSearchArgs(input: SearchInput, searchPath: string): string[] {
+  const args = ['--json', ...filterArgs(input)];
+  args.push(input.ignoreCase === true ? '--ignore-case' : '--case-sensitive');
+  if (input.literal === true) args.push('--fixed-strings');
+  if (input.word === true) args.push('--word-regexp');
+  if (input.context !== undefined && input.context > 0) {
+    args.push('--context', String(input.context));
+  }
+  if (input.maxCount !== undefined) args.push('--max-count', String(input.maxCount));
+  args.push('--regexp', input.pattern, '--', searchPath);
+  return args;
+}
+
+/** rg arguments that list the files a search of `searchPath` would read. */
+export function toFilesArgs(input: FilesInput, searchPath = '.'): string[] {
+  return ['--files', '--null', ...filterArgs(input), '--', searchPath];
+}
