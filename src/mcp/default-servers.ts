@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { McpServersConfig, StdioServerConfig } from './mcp-config-schema.js';
+
+const require = createRequire(import.meta.url);
+
+/** Names of the built-in servers, in start order. */
+export const DEFAULT_SERVER_NAMES = [
+  'filesystem',
+  'memory',
+  'sequential-thinking',
+  'ripgrep',
+  'dependency_graph',
+  'python_analysis',
+] as const;
+
+/** Folder of the compiled bundled servers (`dist/servers`), found from this module's location. */
+function bundledServersDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // From dist/mcp/ (built or installed) the servers are in ../servers; from src/mcp/ (tests
+  // running the TypeScript) they are the built ones in ../../dist/servers.
+  const fromDist = path.resolve(here, '..', 'servers');
+  return path.basename(path.dirname(here)) === 'src'
+    ? path.resolve(here, '..', '..', 'dist', 'servers')
+    : fromDist;
+}
+
+/** The entry script of an installed official server package (its `bin`). */
+function officialServerScript(packageName: string): string {
+  const manifestPath = require.resolve(`${packageName}/package.json`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    bin?: string | Record<string, string>;
+  };
+  const bin =
+    typeof manifest.bin === 'string' ? manifest.bin : Object.values(manifest.bin ?? {})[0];
+  return path.resolve(path.dirname(manifestPath), bin ?? 'dist/index.js');
+}
+
+function node(script: string, args: string[], env: Record<string, string> = {}): StdioServerConfig {
+  return { transport: 'stdio', command: process.execPath, args: [script, ...args], env };
+}
+
+/**
+ * The built-in servers for `workspace`, all launched with the running Node from installed
+ * packages (never a network download): the official filesystem, memory and
+ * sequential-thinking servers, and the bundled ripgrep, dependency_graph and python_analysis.
+ */
+export function createDefaultServers(workspace: string): McpServersConfig {
+  const root = path.resolve(workspace);
+  const bundled = (folder: string): StdioServerConfig =>
+    node(path.join(bundledServersDir(), folder, 'main.js'), ['--root', root]);
+  return {
+    filesystem: node(officialServerScript('@modelcontextprotocol/server-filesystem'), [root]),
+    memory: node(officialServerScript('@modelcontextprotocol/server-memory'), [], {
+      MEMORY_FILE_PATH: path.join(root, '.mcp-orchestrator', 'memory.jsonl'),
+    }),
+    'sequential-thinking': node(
+      officialServerScript('@modelcontextprotocol/server-sequential-thinking'),
+      [],
+      { DISABLE_THOUGHT_LOGGING: 'true' },
+    ),
+    ripgrep: bundled('ripgrep'),
+    dependency_graph: bundled('dependency-graph'),
+    python_analysis: bundled('python-analysis'),
+  };
+}
