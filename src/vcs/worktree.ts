@@ -1,0 +1,293 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { OrchestratorError } from '../core/errors.js';
+import { type DiffStat, toDiffStat } from './diff-stat.js';
+import { findForeignSymlinks, toAddPathspecs } from './foreign-symlinks.js';
+import type { GitCallOptions, GitWorkspace } from './open-git-workspace.js';
+import { DEFAULT_CLEANUP_TIMEOUT_MS, removeWorktree } from './remove-worktree.js';
+import { runGit, runGitRaw } from './run-git.js';
+import { toWorktreePath } from './slugify-branch.js';
+
+/** Lifecycle of a {@link Worktree}. */
+export type WorktreeState = 'ready' | 'committed' | 'removed';
+
+/** Options for {@link createWorktree}. */
+export interface CreateWorktreeOptions {
+  /** New branch to create, e.g. from `uniqueBranchName`. Must not exist yet. */
+  branch: string;
+  /** Commit (or any ref naming one) the branch starts from. */
+  baseCommit: string;
+  /** Folder for the worktree. @default `<root>/.mcp-orchestrator/worktrees/<slug>` */
+  path?: string;
+  /** Run the repository's git hooks (post-checkout, pre-commit, …). @default false */
+  runHooks?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Options for {@link Worktree.commitAll}. */
+export interface CommitAllOptions {
+  signal?: AbortSignal;
+  /** Make a commit even when nothing changed. @default false */
+  allowEmpty?: boolean;
+}
+
+/** Options for {@link Worktree.rollback} and {@link Worktree.release}. */
+export interface CleanupOptions {
+  /** Own deadline, in milliseconds. Deliberately not a signal: cleanup must finish. @default 30000 */
+  timeoutMs?: number;
+}
+
+/** A git worktree on a new branch, where a run makes its edits away from the user's checkout. */
+export interface Worktree {
+  /** Absolute folder of the worktree. */
+  readonly path: string;
+  readonly branch: string;
+  /** Full SHA-1 the branch started from. */
+  readonly baseCommit: string;
+  readonly state: WorktreeState;
+  /** SHA-1 of the commit {@link commitAll} made, or `null` before it. */
+  readonly commit: string | null;
+  /**
+   * Stages every change (never the dependency symlinks) and commits it with the repository's
+   * `user.name`/`user.email`, or `mcp-orchestrator <mcp-orchestrator@localhost>` for whichever
+   * is unset. Never writes git config. Returns the commit's SHA-1. `GIT_FAILED` when nothing
+   * changed (unless `allowEmpty`).
+   */
+  commitAll(message: string, options?: CommitAllOptions): Promise<string>;
+  /** Binary-safe patch from {@link baseCommit} to the worktree's content (the commit included). */
+  diffPatch(options?: GitCallOptions): Promise<string>;
+  /** Line counts per changed file, from {@link baseCommit}. */
+  diffStat(options?: GitCallOptions): Promise<DiffStat>;
+  /** Changed paths, sorted, relative to the worktree root. */
+  changedFiles(options?: GitCallOptions): Promise<string[]>;
+  /**
+   * Removes the worktree folder, prunes it and deletes the branch, leaving the repository as it
+   * was. Idempotent; a no-op after {@link release}. Runs under its own deadline.
+   */
+  rollback(options?: CleanupOptions): Promise<void>;
+  /** After success: removes the worktree folder but keeps the branch and its commit. */
+  release(options?: CleanupOptions): Promise<void>;
+}
+
+const FALLBACK_NAME = 'mcp-orchestrator';
+const FALLBACK_EMAIL = 'mcp-orchestrator@localhost';
+const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
+
+/**
+ * Creates branch `options.branch` at `options.baseCommit`, checked out in a new worktree.
+ * Adds `.mcp-orchestrator/` to the repository's `info/exclude` first. If anything fails or
+ * `signal` aborts, whatever was made is removed again (under its own deadline) before it throws.
+ */
+export async function createWorktree(
+  workspace: GitWorkspace,
+  options: CreateWorktreeOptions,
+): Promise<Worktree> {
+  const { branch, signal } = options;
+  const root = workspace.root;
+  const worktreePath = path.resolve(options.path ?? toWorktreePath(root, branch));
+  const hooks = options.runHooks === true ? [] : NO_HOOKS;
+  signal?.throwIfAborted();
+  await runGit(['check-ref-format', '--branch', branch], { cwd: root, signal });
+  if (await workspace.branchExists(branch, { signal })) {
+    throw new OrchestratorError(
+      'GIT_FAILED',
+      `Branch ${branch} already exists in ${root}. Pick a free name (uniqueBranchName) or delete it.`,
+      { data: { root, branch } },
+    );
+  }
+  const baseCommit = await workspace.resolveCommit(options.baseCommit, { signal });
+  await workspace.ensureExcluded(undefined, { signal });
+  try {
+    await mkdir(path.dirname(worktreePath), { recursive: true });
+    await runGit([...hooks, 'worktree', 'add', '--quiet', '-b', branch, worktreePath, baseCommit], {
+      cwd: root,
+      signal,
+    });
+  } catch (error) {
+    // Delete the branch only if it did not exist before this call (checked above).
+    await removeWorktree(root, worktreePath, { deleteBranch: branch }).catch(() => undefined);
+    throw error;
+  }
+  return openWorktree(root, worktreePath, branch, baseCommit, hooks);
+}
+
+function openWorktree(
+  root: string,
+  worktreePath: string,
+  branch: string,
+  baseCommit: string,
+  hooks: string[],
+): Worktree {
+  let state: WorktreeState = 'ready';
+  let commit: string | null = null;
+  let released = false;
+  let cleanup: Promise<void> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const git = (args: string[], signal?: AbortSignal) => runGit(args, { cwd: worktreePath, signal });
+  const assertOpen = (action: string) => {
+    if (state === 'removed') {
+      throw new OrchestratorError(
+        'GIT_FAILED',
+        `Cannot ${action}: worktree ${worktreePath} was removed.`,
+        {
+          data: { worktreePath, branch },
+        },
+      );
+    }
+  };
+  const stageAll = async (signal?: AbortSignal) => {
+    const excluded = await findForeignSymlinks(worktreePath, { signal });
+    await git(['add', '--all', '--', ...toAddPathspecs(excluded)], signal);
+  };
+  /** Diff of base against the content: after the commit, the commit; before, the staged tree. */
+  const diff = (args: string[], signal?: AbortSignal) =>
+    serial(async () => {
+      assertOpen('diff');
+      const common = ['diff', '--no-color', '--no-ext-diff', '--no-renames', ...args];
+      if (state === 'committed') return git([...common, baseCommit, 'HEAD', '--'], signal);
+      await stageAll(signal);
+      return git([...common, '--cached', baseCommit, '--'], signal);
+    });
+
+  return {
+    path: worktreePath,
+    branch,
+    baseCommit,
+    get state() {
+      return state;
+    },
+    get commit() {
+      return commit;
+    },
+    commitAll(message, options = {}) {
+      const { signal } = options;
+      return serial(async () => {
+        assertOpen('commit');
+        if (state === 'committed') {
+          throw new OrchestratorError(
+            'GIT_FAILED',
+            `Worktree ${worktreePath} is already committed (${commit}).`,
+            {
+              data: { worktreePath, branch, commit },
+            },
+          );
+        }
+        await stageAll(signal);
+        const staged = await runGitRaw(['diff', '--cached', '--quiet'], {
+          cwd: worktreePath,
+          signal,
+        });
+        if (staged.exitCode === 0 && options.allowEmpty !== true) {
+          throw new OrchestratorError(
+            'GIT_FAILED',
+            `Nothing to commit in worktree ${worktreePath}.`,
+            {
+              data: { worktreePath, branch, reason: 'NOTHING_TO_COMMIT' },
+            },
+          );
+        }
+        const identity = await fallbackIdentity(worktreePath, signal);
+        const args = [
+          ...identity,
+          ...hooks,
+          'commit',
+          '--quiet',
+          '--no-verify',
+          '--cleanup=whitespace',
+        ];
+        if (options.allowEmpty === true) args.push('--allow-empty');
+        await git([...args, '-m', message], signal);
+        commit = (await git(['rev-parse', '--verify', 'HEAD'], signal)).trim();
+        state = 'committed';
+        return commit;
+      });
+    },
+    diffPatch(options = {}) {
+      return diff(['--binary', '--src-prefix=a/', '--dst-prefix=b/'], options.signal);
+    },
+    async diffStat(options = {}) {
+      return toDiffStat(await diff(['--numstat', '-z'], options.signal));
+    },
+    async changedFiles(options = {}) {
+      const out = await diff(['--name-only', '-z'], options.signal);
+      return out
+        .split('\0')
+        .filter((file) => file !== '')
+        .sort();
+    },
+    rollback(options = {}) {
+      if (released) return Promise.resolve();
+      const timeoutMs = options.timeoutMs ?? DEFAULT_CLEANUP_TIMEOUT_MS;
+      cleanup ??= (async () => {
+        // Let a running git command finish (or die with its signal), but never wait past half the deadline.
+        await settleWithin(queue, timeoutMs / 2);
+        await removeWorktree(root, worktreePath, {
+          deleteBranch: branch,
+          timeoutMs: timeoutMs / 2,
+        });
+        state = 'removed';
+      })();
+      // A failed attempt may be retried.
+      return cleanup.catch((error: unknown) => {
+        cleanup = undefined;
+        throw error;
+      });
+    },
+    release(options = {}) {
+      if (released) return Promise.resolve();
+      if (state !== 'committed') {
+        return Promise.reject(
+          new OrchestratorError(
+            'INTERNAL',
+            `release() needs a committed worktree (state: ${state}); call rollback() instead.`,
+            {
+              data: { worktreePath, branch, state },
+            },
+          ),
+        );
+      }
+      return serial(async () => {
+        await removeWorktree(root, worktreePath, {
+          timeoutMs: options.timeoutMs ?? DEFAULT_CLEANUP_TIMEOUT_MS,
+        });
+        released = true;
+        state = 'removed';
+      });
+    },
+  };
+}
+
+/** `-c` flags for whichever of user.name / user.email the repository does not set. */
+async function fallbackIdentity(cwd: string, signal?: AbortSignal): Promise<string[]> {
+  const flags: string[] = [];
+  for (const [key, value] of [
+    ['user.name', FALLBACK_NAME],
+    ['user.email', FALLBACK_EMAIL],
+  ] as const) {
+    const out = await runGitRaw(['config', '--get', key], { cwd, signal });
+    if (out.exitCode !== 0 || out.stdout.trim() === '') flags.push('-c', `${key}=${value}`);
+  }
+  return flags;
+}
+
+function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    promise.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+    );
+  });
+}
