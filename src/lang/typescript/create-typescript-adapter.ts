@@ -1,0 +1,80 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { OrchestratorError } from '../../core/errors.js';
+import type { AdapterCallOptions, LanguageAdapter } from '../language-adapter.js';
+import { findCallers } from './find-callers.js';
+import { findDefinitions } from './find-definitions.js';
+import { findImportGraph } from './find-import-graph.js';
+import { findReferences } from './find-references.js';
+import { findRenameCollisions } from './find-rename-collisions.js';
+import { findRenameEdits } from './find-rename-edits.js';
+import { throwIfAborted } from './workspace-files.js';
+import { createWorkspaceProject, type WorkspaceProject } from './workspace-project.js';
+
+/** Options for {@link createTypeScriptAdapter}. */
+export interface TypeScriptAdapterOptions {
+  /** The workspace folder (its `tsconfig.json`, if any, is used). */
+  root: string;
+}
+
+/** Lifecycle of the adapter's language service. */
+export type TypeScriptAdapterState = 'ready' | 'closed';
+
+/** A {@link LanguageAdapter} for TS/JS that also reports its state. */
+export interface TypeScriptAdapter extends LanguageAdapter {
+  readonly state: TypeScriptAdapterState;
+}
+
+/**
+ * Creates the TS/JS adapter on one long-lived TypeScript LanguageService over every
+ * .ts/.tsx/.mts/.cts/.js/.jsx/.mjs/.cjs file under `root` (plus the tsconfig's files), outside
+ * node_modules, dist, build, coverage, .git and .mcp-orchestrator. Calls run one at a time and
+ * first re-read files that changed on disk. Results are sorted by file, line and column.
+ */
+export function createTypeScriptAdapter(options: TypeScriptAdapterOptions): TypeScriptAdapter {
+  const root = realpathSync(path.resolve(options.root)).split(path.sep).join('/');
+  let project: WorkspaceProject | undefined;
+  let state: TypeScriptAdapterState = 'ready';
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const run = <T>(
+    callOptions: AdapterCallOptions | undefined,
+    body: (project: WorkspaceProject, signal?: AbortSignal) => T,
+  ): Promise<T> => {
+    const signal = callOptions?.signal;
+    const next = queue.then(async () => {
+      if (state === 'closed') {
+        throw new OrchestratorError('LANGUAGE_SERVER_FAILED', 'The TypeScript adapter is closed.');
+      }
+      throwIfAborted(signal);
+      project ??= createWorkspaceProject(root);
+      await project.refresh({ signal });
+      throwIfAborted(signal);
+      return body(project, signal);
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    language: 'typescript',
+    get state() {
+      return state;
+    },
+    findDefinitions: (name, callOptions) => run(callOptions, (p) => findDefinitions(p, name)),
+    findReferences: (at, callOptions) => run(callOptions, (p) => findReferences(p, at)),
+    findRenameEdits: (at, newName, callOptions) =>
+      run(callOptions, (p, signal) => findRenameEdits(p, at, newName, signal)),
+    findRenameCollisions: (at, newName, callOptions) =>
+      run(callOptions, (p, signal) => findRenameCollisions(p, at, newName, signal)),
+    findCallers: (at, callOptions) => run(callOptions, (p) => findCallers(p, at)),
+    findImportGraph: (callOptions) => run(callOptions, (p, signal) => findImportGraph(p, signal)),
+    async close() {
+      if (state === 'closed') return;
+      state = 'closed';
+      await queue;
+      project?.dispose();
+      project = undefined;
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import ts from 'typescript';
+import { OrchestratorError } from '../../core/errors.js';
+import type { SourcePosition } from '../../core/source-types.js';
+import { commonJsExportNameOf, isCommonJsExportLiteral, isRequiredName } from './commonjs.js';
+import { findNameNodeAt, toProgramLocation } from './positions.js';
+import { throwIfAborted } from './workspace-files.js';
+import type { WorkspaceProject } from './workspace-project.js';
+
+/** How one occurrence of the old name is rewritten. */
+export type RenameSiteMode =
+  /** `oldName` → `newName`. */
+  | 'replace'
+  /** A shorthand `{ old }` whose variable is renamed: `{ old: newName }` keeps the property. */
+  | 'keep-property'
+  /** A shorthand `{ old }` whose property is renamed: `{ newName: old }` keeps the variable. */
+  | 'keep-value';
+
+/** One occurrence of the symbol to rewrite. */
+export interface RenameSite {
+  /** Absolute file name. */
+  fileName: string;
+  start: number;
+  length: number;
+  mode: RenameSiteMode;
+}
+
+/** The symbol a rename starts from and every occurrence to rewrite. */
+export interface RenameTarget {
+  oldName: string;
+  symbol: ts.Symbol | undefined;
+  /** The node the rename was asked at. */
+  node: ts.Node;
+  sites: RenameSite[];
+}
+
+const MAX_COMMONJS_ROUNDS = 5;
+
+/**
+ * Every occurrence to rewrite for a whole-workspace rename of the symbol at `at`: through
+ * imports, re-exports and namespace imports (TypeScript's rename without prefix/suffix text,
+ * so `import { old }` and `export { old }` are renamed with their users), plus CommonJS
+ * consumers (`const { old } = require(...)`) of a `module.exports` that exports the symbol.
+ */
+export function findRenameSites(
+  project: WorkspaceProject,
+  at: SourcePosition,
+  signal?: AbortSignal,
+): RenameTarget {
+  const { sourceFile, offset } = toProgramLocation(project, at);
+  const info = project.service.getRenameInfo(sourceFile.fileName, offset, {
+    allowRenameOfImportPath: false,
+  });
+  if (!info.canRename) {
+    throw new OrchestratorError(
+      'SYMBOL_NOT_FOUND',
+      `Nothing to rename at ${at.file}:${at.line}:${at.column}: ${info.localizedErrorMessage}. Point at a declared name in the workspace.`,
+      { data: { ...at } },
+    );
+  }
+  const start = info.triggerSpan.start;
+  const oldName = sourceFile.text.slice(start, start + info.triggerSpan.length);
+  const node = findNameNodeAt(sourceFile, start) ?? sourceFile;
+  const checker = project.program().getTypeChecker();
+  const atShorthand = ts.isShorthandPropertyAssignment(node.parent ?? node);
+  const symbol = atShorthand
+    ? checker.getShorthandAssignmentValueSymbol(node.parent)
+    : checker.getSymbolAtLocation(node);
+  const renamesProperty =
+    !atShorthand && symbol !== undefined && (symbol.flags & ts.SymbolFlags.Property) !== 0;
+
+  const sites = new Map<string, RenameSite>();
+  let exportsThroughCommonJs = false;
+  const add = (fileName: string, siteStart: number, length: number): boolean => {
+    const key = `${fileName}:${siteStart}`;
+    if (sites.has(key) || !project.isWorkspaceFile(fileName)) return false;
+    const file = project.program().getSourceFile(fileName);
+    const siteNode = file === undefined ? undefined : findNameNodeAt(file, siteStart);
+    let mode: RenameSiteMode = 'replace';
+    if (siteNode !== undefined && ts.isShorthandPropertyAssignment(siteNode.parent)) {
+      if (renamesProperty) mode = 'keep-value';
+      else if (isCommonJsExportLiteral(siteNode.parent.parent)) exportsThroughCommonJs = true;
+      else mode = 'keep-property';
+    }
+    sites.set(key, { fileName, start: siteStart, length, mode });
+    const exportName = siteNode === undefined ? undefined : commonJsExportNameOf(siteNode);
+    if (exportName !== undefined && exportName.text === oldName && file !== undefined) {
+      exportsThroughCommonJs = true;
+      add(fileName, exportName.getStart(file), exportName.getWidth(file));
+    }
+    return true;
+  };
+  const renameAt = (fileName: string, position: number): readonly ts.RenameLocation[] =>
+    project.service.findRenameLocations(fileName, position, false, false, {
+      providePrefixAndSuffixTextForRename: false,
+    }) ?? [];
+
+  for (const location of renameAt(sourceFile.fileName, offset)) {
+    add(location.fileName, location.textSpan.start, location.textSpan.length);
+  }
+  for (let round = 0; exportsThroughCommonJs && round < MAX_COMMONJS_ROUNDS; round++) {
+    throwIfAborted(signal);
+    let grew = false;
+    for (const candidate of findRequiredNameCandidates(project, oldName, sites)) {
+      const locations = renameAt(candidate.fileName, candidate.start);
+      if (!locations.some((l) => sites.has(`${l.fileName}:${l.textSpan.start}`))) continue;
+      for (const location of locations) {
+        grew = add(location.fileName, location.textSpan.start, location.textSpan.length) || grew;
+      }
+    }
+    if (!grew) break;
+  }
+  return { oldName, symbol, node, sites: [...sites.values()] };
+}
+
+/** Occurrences of `name` bound from `require(...)` that are not sites yet. */
+function findRequiredNameCandidates(
+  project: WorkspaceProject,
+  name: string,
+  sites: ReadonlyMap<string, RenameSite>,
+): Array<{ fileName: string; start: number }> {
+  const pattern = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+  const candidates: Array<{ fileName: string; start: number }> = [];
+  for (const file of project.program().getSourceFiles()) {
+    if (!project.isWorkspaceFile(file.fileName)) continue;
+    if (!file.text.includes('require') || !file.text.includes(name)) continue;
+    for (const match of file.text.matchAll(pattern)) {
+      if (sites.has(`${file.fileName}:${match.index}`)) continue;
+      const node = findNameNodeAt(file, match.index);
+      if (node !== undefined && ts.isIdentifier(node) && isRequiredName(node)) {
+        candidates.push({ fileName: file.fileName, start: match.index });
+      }
+    }
+  }
+  return candidates;
+}
