@@ -64,3 +64,72 @@ export interface PressureGauge {
   /** Current memory use of this process and its children, in MB. */
   treeRssMb(): number;
 }
+
+/** A branch checked out in its own worktree, owned by one run. */
+export interface WorktreeHandle {
+  readonly path: string;
+  readonly branch: string;
+  readonly baseCommit: string;
+  /** Stages exactly `files` (nothing else: no caches, no dependency links) and commits them. */
+  commitFiles(
+    files: readonly string[],
+    message: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<string>;
+  diffPatch(): Promise<string>;
+  diffStat(): Promise<{
+    files: Array<{ file: string; additions: number; deletions: number }>;
+    additions: number;
+    deletions: number;
+  }>;
+  /** Removes worktree and branch. Idempotent; never cancelled by the run's signal. */
+  rollback(): Promise<void>;
+  /** After success: removes the worktree directory, keeps the branch. Idempotent. */
+  release(): Promise<void>;
+}
+
+/** Git as EXECUTE and REVIEW need it. */
+export interface GitService {
+  readonly root: string;
+  /** The sha of HEAD in the user's checkout. */
+  headCommit(options?: { signal?: AbortSignal }): Promise<string>;
+  /**
+   * Creates branch `mcp-orchestrator/<slug of branchHint>` (made unique) at `baseCommit` in a
+   * fresh worktree, with the checkout's dependencies linked in.
+   */
+  createWorktree(options: {
+    branchHint: string;
+    baseCommit: string;
+    signal?: AbortSignal;
+  }): Promise<{ worktree: WorktreeHandle; linkedDependencies: string[] }>;
+  /** The Python interpreter the checkout uses (its virtualenv's, else `python3`). */
+  pythonInterpreter(): string;
+}
+
+/** Counts and trims tokens with a real tokenizer. */
+export interface TokenCounter {
+  count(text: string): number;
+  trim(text: string, budget: number): { text: string; tokens: number; trimmed: boolean };
+}
+
+/** Wraps work in a trace span. */
+export interface SpanRunner {
+  withSpan<T>(
+    name: string,
+    attributes: Record<string, string | number | boolean>,
+    body: () => Promise<T>,
+  ): Promise<T>;
+}
+
+/** What OPTIMIZE learns from earlier runs. */
+export interface RunHistorySummary {
+  runs: number;
+  successRate: number;
+  medianTestDurationMs: number;
+  medianDurationMs: number;
+}
+
+/** Earlier runs, read-only, as OPTIMIZE sees them. */
+export interface RunHistoryReader {
+  summary(filter: { kind: string; language: string }): RunHistorySummary;
+}

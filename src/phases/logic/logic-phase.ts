@@ -1,0 +1,147 @@
+import { OrchestratorError, toErrorMessage } from '../../core/errors.js';
+import type { Phase, PhaseContext, PhaseOutcome } from '../../core/phase.js';
+import type { LogicOutput } from '../../core/phase-outputs.js';
+import type { CallSite, ImportEdge, TextEdit } from '../../core/source-types.js';
+import type {
+  CallersResult,
+  CheckRenameResult,
+  ImportGraphResult,
+  ReferencesResult,
+  RenameLocationsResult,
+} from '../shared/tool-types.js';
+import { toAffectedClosure } from './affected-closure.js';
+import { classifyOccurrences, toCertaintyByFile } from './classify-occurrences.js';
+import { resolveTarget } from './resolve-target.js';
+
+const ANALYSIS_TIMEOUT_MS = 180_000;
+
+/**
+ * LOGIC: resolves the one symbol the command means, asks the language server for the exact
+ * rename edits (cross-checked against its references), refuses collisions, and builds the
+ * affected call/import graph.
+ */
+export function createLogicPhase(): Phase {
+  return {
+    name: 'logic',
+    async run(context: PhaseContext): Promise<PhaseOutcome> {
+      const map = context.state.map;
+      if (!map) throw new OrchestratorError('INTERNAL', 'LOGIC needs the MAP result.');
+      const { intent, tools, signal } = context;
+      const target = await resolveTarget(intent, map.definitions, tools, signal);
+      intent.language = target.language;
+      context.progress(`resolving ${target.kind} ${target.name} at ${target.file}:${target.line}`);
+      const at = { file: target.file, line: target.line, column: target.column };
+      const call = <T>(tool: string, args: Record<string, unknown>): Promise<T> =>
+        tools.callTool<T>('dependency_graph', tool, args, {
+          signal,
+          timeoutMs: ANALYSIS_TIMEOUT_MS,
+        });
+      const check = await call<CheckRenameResult>('check_rename', { ...at, newName: intent.to });
+      if (check.collisions.length > 0) {
+        const list = check.collisions.map((c) => `${c.file}:${c.line} ${c.name} (${c.reason})`);
+        throw new OrchestratorError(
+          'NAME_COLLISION',
+          `Renaming "${intent.from}" to "${intent.to}" would collide with an existing name:\n  ${list.join('\n  ')}\nPick another name.`,
+          { data: { symbol: intent.from, newName: intent.to, collisions: list } },
+        );
+      }
+      const [{ edits }, { references }] = await Promise.all([
+        call<RenameLocationsResult>('rename_locations', { ...at, newName: intent.to }),
+        call<ReferencesResult>('find_references', at),
+      ]);
+      if (edits.length === 0) {
+        throw new OrchestratorError(
+          'SYMBOL_NOT_FOUND',
+          `The language server found nothing to rename for "${intent.from}" at ${target.file}:${target.line}.`,
+          {
+            data: { symbol: intent.from },
+          },
+        );
+      }
+      const callers = await optional(
+        context,
+        'callers',
+        async () => (await call<CallersResult>('find_callers', at)).callers,
+      );
+      const importEdges = await optional(
+        context,
+        'import graph',
+        async () =>
+          (await call<ImportGraphResult>('import_graph', { language: target.language })).edges,
+      );
+      const sortedEdits = sortEdits(edits);
+      const editedFiles = [...new Set(sortedEdits.map((e) => e.file))].sort();
+      const { excluded, remainingByFile } = classifyOccurrences(
+        intent.from,
+        map.occurrences,
+        sortedEdits,
+        references,
+      );
+      const output: LogicOutput = {
+        target,
+        language: target.language,
+        edits: sortedEdits,
+        references,
+        callers: callers ?? [],
+        importEdges: importEdges ?? [],
+        editedFiles,
+        affectedFiles: toAffectedClosure(editedFiles, importEdges ?? []),
+        excluded,
+        remainingByFile,
+        certaintyByFile: toCertaintyByFile(sortedEdits, references),
+      };
+      context.state.logic = output;
+      return {
+        success: true,
+        data: {
+          target: `${target.file}:${target.line}:${target.column}`,
+          kind: target.kind,
+          language: target.language,
+          edits: sortedEdits.length,
+          editedFiles: editedFiles.length,
+          references: references.length,
+          callers: output.callers.length,
+          importEdges: output.importEdges.length,
+          affectedFiles: output.affectedFiles.length,
+          excludedOccurrences: excluded.length,
+        },
+        contextPack: toContextPack(output, intent.to),
+      };
+    },
+  };
+}
+
+async function optional<T>(
+  context: PhaseContext,
+  what: string,
+  body: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await body();
+  } catch (error) {
+    if (context.signal.aborted) throw error;
+    context.warn(
+      `LOGIC: ${what} unavailable (${toErrorMessage(error)}); the risk estimate is coarser.`,
+    );
+    return undefined;
+  }
+}
+
+function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
+  return [...edits].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
+}
+
+function toContextPack(output: LogicOutput, newName: string): string {
+  const lines = [
+    `# LOGIC: ${output.target.kind} ${output.target.name} → ${newName} (${output.language})`,
+    '## Edits',
+    ...output.edits.map((e) => `${e.file}:${e.line}:${e.column} ${e.oldText} → ${e.newText}`),
+    '## Callers',
+    ...output.callers.map((c: CallSite) => `${c.file}:${c.line} in ${c.callerName}`),
+    '## Imports',
+    ...output.importEdges.map((e: ImportEdge) => `${e.from} → ${e.to}`),
+  ];
+  return lines.join('\n');
+}

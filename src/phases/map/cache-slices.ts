@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SliceRef, TextOccurrence } from '../../core/phase-outputs.js';
+import type { SliceData, SliceStore } from '../../core/services.js';
+
+/** Lines of context kept on each side of an occurrence. */
+const CONTEXT_LINES = 3;
+
+interface SliceDraft {
+  hash: string;
+  file: string;
+  startLine: number;
+  endLine: number;
+  content: string;
+}
+
+/** Cuts a slice (the occurrence's line and its context) around every occurrence. */
+export async function toSlices(
+  workspace: string,
+  occurrences: readonly TextOccurrence[],
+): Promise<SliceDraft[]> {
+  const byFile = new Map<string, number[]>();
+  for (const occurrence of occurrences) {
+    const lines = byFile.get(occurrence.file) ?? [];
+    lines.push(occurrence.line);
+    byFile.set(occurrence.file, lines);
+  }
+  const slices: SliceDraft[] = [];
+  for (const [file, lines] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    const text = await readFile(path.join(workspace, file), 'utf8');
+    const fileLines = text.split('\n');
+    let lastEnd = 0;
+    for (const line of [...new Set(lines)].sort((a, b) => a - b)) {
+      const startLine = Math.max(line - CONTEXT_LINES, lastEnd + 1);
+      const endLine = Math.min(line + CONTEXT_LINES, fileLines.length);
+      if (startLine > endLine) continue;
+      lastEnd = endLine;
+      const content = fileLines.slice(startLine - 1, endLine).join('\n');
+      const hash = createHash('sha1').update(content).digest('hex');
+      slices.push({ hash, file, startLine, endLine, content });
+    }
+  }
+  return slices;
+}
+
+/**
+ * Stores every slice not yet cached (with its embedding) and reports which were served from
+ * the cache; then ranks cached slices by similarity to `query`.
+ */
+export async function cacheSlices(
+  cache: SliceStore,
+  slices: readonly SliceDraft[],
+  query: string,
+): Promise<{ refs: SliceRef[]; similarFiles: Array<{ file: string; score: number }> }> {
+  const refs: SliceRef[] = [];
+  const missing: Array<{ sliceHash: string; data: SliceData; vector: Float32Array }> = [];
+  for (const slice of slices) {
+    const cached = (await cache.retrieve(slice.hash)) !== null;
+    refs.push({
+      hash: slice.hash,
+      file: slice.file,
+      startLine: slice.startLine,
+      endLine: slice.endLine,
+      cached,
+    });
+    if (!cached) {
+      missing.push({
+        sliceHash: slice.hash,
+        data: {
+          file: slice.file,
+          content: slice.content,
+          startLine: slice.startLine,
+          endLine: slice.endLine,
+        },
+        vector: await cache.embed(`${slice.file}\n${slice.content}`),
+      });
+    }
+  }
+  if (missing.length > 0) await cache.storeMany(missing);
+  const hits = await cache.searchSimilar(await cache.embed(query), 5);
+  const similarFiles: Array<{ file: string; score: number }> = [];
+  for (const hit of hits) {
+    const data = await cache.retrieve(hit.hash);
+    if (data && !similarFiles.some((entry) => entry.file === data.file)) {
+      similarFiles.push({ file: data.file, score: Math.round(hit.score * 1000) / 1000 });
+    }
+  }
+  return { refs, similarFiles };
+}

@@ -1,0 +1,76 @@
+import type { ImportEdge } from '../../core/source-types.js';
+import type { TextEdit } from '../../core/source-types.js';
+import { isTestFile } from '../shared/test-files.js';
+
+/** Chance that one edit the references confirm is still wrong. */
+const CONFIRMED_EDIT_FAILURE = 0.002;
+/** Chance that an edit the references do not confirm is wrong. */
+const UNCONFIRMED_EDIT_FAILURE = 0.15;
+/** Chance a broken file breaks an importer that imports the renamed name from it. */
+const NAMED_IMPORT_SPREAD = 0.9;
+/** Chance a broken file breaks an importer that imports other names from it. */
+const OTHER_IMPORT_SPREAD = 0.25;
+
+/** The graph the simulation runs on: files, their own break chance, and weighted spread edges. */
+export interface BreakageModel {
+  files: string[];
+  /** Index-aligned with `files`: chance the file breaks by its own edits. */
+  ownBreak: number[];
+  /** Index-aligned: importers of the file, with the chance a break spreads to each. */
+  spreads: Array<Array<{ to: number; weight: number }>>;
+  /** Index-aligned: whether a test file reaches the file through imports. */
+  covered: boolean[];
+  /** Test files that import an affected file, directly or transitively. */
+  tests: string[];
+}
+
+/** Builds the model from the edits, each file's certainty, and the import graph. */
+export function createBreakageModel(options: {
+  name: string;
+  edits: readonly TextEdit[];
+  certaintyByFile: Readonly<Record<string, number>>;
+  affectedFiles: readonly string[];
+  importEdges: readonly ImportEdge[];
+}): BreakageModel {
+  const files = [
+    ...new Set([...options.affectedFiles, ...options.edits.map((e) => e.file)]),
+  ].sort();
+  const index = new Map(files.map((file, i) => [file, i]));
+  const ownBreak = files.map((file) => {
+    const certainty = options.certaintyByFile[file] ?? 1;
+    const editCount = options.edits.filter((edit) => edit.file === file).length;
+    const perEdit =
+      CONFIRMED_EDIT_FAILURE +
+      (1 - certainty) * (UNCONFIRMED_EDIT_FAILURE - CONFIRMED_EDIT_FAILURE);
+    return 1 - (1 - perEdit) ** editCount;
+  });
+  const spreads: BreakageModel['spreads'] = files.map(() => []);
+  for (const edge of options.importEdges) {
+    const from = index.get(edge.to);
+    const to = index.get(edge.from);
+    if (from === undefined || to === undefined) continue;
+    const weight = edge.names.includes(options.name) ? NAMED_IMPORT_SPREAD : OTHER_IMPORT_SPREAD;
+    spreads[from]?.push({ to, weight });
+  }
+  for (const list of spreads) list.sort((a, b) => a.to - b.to);
+  const tests = files.filter(isTestFile);
+  const covered = files.map((file) => isTestFile(file));
+  const stack = files.flatMap((file, i) => (isTestFile(file) ? [i] : []));
+  const importsOf = new Map<number, number[]>();
+  for (const edge of options.importEdges) {
+    const from = index.get(edge.from);
+    const to = index.get(edge.to);
+    if (from === undefined || to === undefined) continue;
+    importsOf.set(from, [...(importsOf.get(from) ?? []), to]);
+  }
+  while (stack.length > 0) {
+    const current = stack.pop() as number;
+    for (const imported of importsOf.get(current) ?? []) {
+      if (!covered[imported]) {
+        covered[imported] = true;
+        stack.push(imported);
+      }
+    }
+  }
+  return { files, ownBreak, spreads, covered, tests };
+}

@@ -1,0 +1,79 @@
+import { OrchestratorError } from '../../core/errors.js';
+import {
+  findPhaseSettings,
+  type Phase,
+  type PhaseContext,
+  type PhaseOutcome,
+} from '../../core/phase.js';
+import type { RiskOutput } from '../../core/phase-outputs.js';
+import { createBreakageModel } from './breakage-model.js';
+import { simulateBreakage } from './simulate-breakage.js';
+
+const round = (value: number): number => Math.round(value * 10_000) / 10_000;
+
+/**
+ * MONTE CARLO: a seeded simulation of breakage spreading over the reverse-dependency graph,
+ * within `duration_limit_ms`: P(break), blast radius p50/p95, and the tests to run.
+ */
+export function createMonteCarloPhase(): Phase {
+  return {
+    name: 'monte_carlo',
+    async run(context: PhaseContext): Promise<PhaseOutcome> {
+      const logic = context.state.logic;
+      if (!logic) throw new OrchestratorError('INTERNAL', 'MONTE CARLO needs the LOGIC result.');
+      const settings = findPhaseSettings(context.options, 'monte_carlo') ?? {
+        phase: 'monte_carlo',
+        duration_limit_ms: 15_000,
+        seed: 1,
+      };
+      const model = createBreakageModel({
+        name: context.intent.from,
+        edits: logic.edits,
+        certaintyByFile: logic.certaintyByFile,
+        affectedFiles: logic.affectedFiles,
+        importEdges: logic.importEdges,
+      });
+      context.progress(
+        `simulating breakage over ${model.files.length} files (seed ${settings.seed})`,
+      );
+      const result = await simulateBreakage(model, {
+        seed: settings.seed,
+        durationLimitMs: settings.duration_limit_ms,
+        signal: context.signal,
+      });
+      const riskiestFiles = model.files
+        .map((file, i) => ({ file, pBreak: round(result.breakFrequency[i] ?? 0) }))
+        .filter((entry) => entry.pBreak > 0)
+        .sort((a, b) => b.pBreak - a.pBreak || a.file.localeCompare(b.file))
+        .slice(0, 5);
+      const risk: RiskOutput = {
+        seed: settings.seed,
+        simulations: result.simulations,
+        converged: result.converged,
+        durationLimitMs: settings.duration_limit_ms,
+        pBreak: round(result.pBreak),
+        pBreakUncovered: round(result.pBreakUncovered),
+        blastRadius: result.blastRadius,
+        testsToRun: model.tests,
+        riskiestFiles,
+      };
+      if (!result.converged) {
+        context.warn(
+          `MONTE CARLO: stopped at the ${settings.duration_limit_ms} ms limit before converging.`,
+        );
+      }
+      context.state.risk = risk;
+      return {
+        success: true,
+        data: { ...risk },
+        contextPack: [
+          `# RISK over ${model.files.length} files, ${result.simulations} simulations (seed ${settings.seed})`,
+          `P(break) ${risk.pBreak}, P(break outside tests) ${risk.pBreakUncovered}`,
+          `blast radius p50 ${risk.blastRadius.p50}, p95 ${risk.blastRadius.p95}`,
+          ...riskiestFiles.map((f) => `${f.file} ${f.pBreak}`),
+          `tests: ${risk.testsToRun.join(', ')}`,
+        ].join('\n'),
+      };
+    },
+  };
+}

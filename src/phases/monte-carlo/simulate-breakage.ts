@@ -1,0 +1,94 @@
+import { createSeededRandom, quantile } from '../../core/random.js';
+import type { BreakageModel } from './breakage-model.js';
+
+/** Simulations per batch; the loop checks time, convergence and the signal between batches. */
+const BATCH = 2_000;
+const MIN_SIMULATIONS = 10_000;
+const MAX_SIMULATIONS = 2_000_000;
+/** Converged when the standard error of P(break) is below this. */
+const TARGET_STANDARD_ERROR = 0.002;
+
+export interface SimulationResult {
+  simulations: number;
+  converged: boolean;
+  pBreak: number;
+  pBreakUncovered: number;
+  blastRadius: { p50: number; p95: number; max: number };
+  breakFrequency: number[];
+}
+
+/**
+ * Seeded Monte Carlo: each run breaks files by their own chance, spreads breaks along importer
+ * edges by weight, and records how many files broke and whether any was outside test coverage.
+ * Stops when P(break) has converged, at `durationLimitMs`, or when `signal` aborts.
+ */
+export async function simulateBreakage(
+  model: BreakageModel,
+  options: { seed: number; durationLimitMs: number; signal: AbortSignal },
+): Promise<SimulationResult> {
+  const random = createSeededRandom(options.seed);
+  const deadline = performance.now() + options.durationLimitMs;
+  const n = model.files.length;
+  const broken = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  const breakCounts = new Float64Array(n);
+  const radii: number[] = [];
+  let breaks = 0;
+  let uncoveredBreaks = 0;
+  let converged = false;
+  while (radii.length < MAX_SIMULATIONS) {
+    options.signal.throwIfAborted();
+    for (let run = 0; run < BATCH; run += 1) {
+      broken.fill(0);
+      let top = 0;
+      for (let i = 0; i < n; i += 1) {
+        if (random() < (model.ownBreak[i] ?? 0)) {
+          broken[i] = 1;
+          stack[top++] = i;
+        }
+      }
+      while (top > 0) {
+        const current = stack[--top] as number;
+        for (const spread of model.spreads[current] ?? []) {
+          if (!broken[spread.to] && random() < spread.weight) {
+            broken[spread.to] = 1;
+            stack[top++] = spread.to;
+          }
+        }
+      }
+      let radius = 0;
+      let uncovered = false;
+      for (let i = 0; i < n; i += 1) {
+        if (!broken[i]) continue;
+        radius += 1;
+        breakCounts[i] = (breakCounts[i] ?? 0) + 1;
+        if (!model.covered[i]) uncovered = true;
+      }
+      radii.push(radius);
+      if (radius > 0) breaks += 1;
+      if (uncovered) uncoveredBreaks += 1;
+    }
+    const p = breaks / radii.length;
+    const standardError = Math.sqrt((p * (1 - p)) / radii.length);
+    if (radii.length >= MIN_SIMULATIONS && standardError < TARGET_STANDARD_ERROR) {
+      converged = true;
+      break;
+    }
+    if (performance.now() >= deadline) break;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const total = radii.length;
+  radii.sort((a, b) => a - b);
+  return {
+    simulations: total,
+    converged,
+    pBreak: breaks / total,
+    pBreakUncovered: uncoveredBreaks / total,
+    blastRadius: {
+      p50: quantile(radii, 0.5),
+      p95: quantile(radii, 0.95),
+      max: radii[total - 1] ?? 0,
+    },
+    breakFrequency: Array.from(breakCounts, (count) => count / total),
+  };
+}

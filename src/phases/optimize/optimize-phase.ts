@@ -1,0 +1,62 @@
+import { availableParallelism } from 'node:os';
+import { OrchestratorError } from '../../core/errors.js';
+import type { Phase, PhaseContext, PhaseOutcome } from '../../core/phase.js';
+import type { OptimizeOutput } from '../../core/phase-outputs.js';
+
+/** Files edited per batch never exceed this; small batches keep memory flat. */
+const MAX_BATCH = 64;
+/** The test timeout when history has nothing to say. */
+const DEFAULT_TEST_TIMEOUT_MS = 10 * 60_000;
+const MIN_TEST_TIMEOUT_MS = 2 * 60_000;
+
+/**
+ * OPTIMIZE: picks parallelism, batch size, test timeout and test order from the cores,
+ * CLAUDE_CODE_PARALLELISM, memory pressure, the edit set and earlier runs — and says why.
+ */
+export function createOptimizePhase(): Phase {
+  return {
+    name: 'optimize',
+    async run(context: PhaseContext): Promise<PhaseOutcome> {
+      const planned = context.state.plan?.plan;
+      if (!planned) throw new OrchestratorError('INTERNAL', 'OPTIMIZE needs a plan.');
+      const reasons: string[] = [];
+      const editFiles = planned.data.dag.nodes.filter((node) => node.op === 'edit').length;
+      const cores = availableParallelism();
+      let parallelism = Math.min(cores, context.parallelism);
+      reasons.push(
+        `${cores} cores and a parallelism limit of ${context.parallelism} (CLAUDE_CODE_PARALLELISM${context.parallelism < context.settings.parallelism ? ', halved under memory pressure' : ''}) allow ${parallelism}.`,
+      );
+      if (context.pressure?.isPressureHigh()) {
+        parallelism = Math.max(1, Math.floor(parallelism / 2));
+        reasons.push(`memory pressure is high: parallelism halved to ${parallelism}.`);
+      }
+      const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.ceil(editFiles / parallelism)));
+      parallelism = Math.max(1, Math.min(parallelism, Math.ceil(editFiles / batchSize)));
+      reasons.push(`${editFiles} files to edit: ${parallelism} workers × batches of ${batchSize}.`);
+      const summary = context.history?.summary({
+        kind: planned.data.intent.kind,
+        language: planned.data.intent.language ?? 'unknown',
+      });
+      let testTimeoutMs = DEFAULT_TEST_TIMEOUT_MS;
+      if (summary && summary.runs > 0 && summary.medianTestDurationMs > 0) {
+        testTimeoutMs = Math.max(MIN_TEST_TIMEOUT_MS, Math.round(summary.medianTestDurationMs * 5));
+        reasons.push(
+          `${summary.runs} earlier runs: median test time ${summary.medianTestDurationMs} ms, so the test timeout is ${testTimeoutMs} ms (5×, at least ${MIN_TEST_TIMEOUT_MS} ms).`,
+        );
+      } else {
+        reasons.push(`no earlier runs of this kind: test timeout ${testTimeoutMs} ms.`);
+      }
+      const testOrder = context.state.risk?.testsToRun ?? [];
+      if (testOrder.length > 0) {
+        reasons.push(`${testOrder.length} test files reach the change (listed in the PR).`);
+      }
+      const output: OptimizeOutput = { parallelism, batchSize, testTimeoutMs, testOrder, reasons };
+      context.state.optimize = output;
+      return {
+        success: true,
+        data: { ...output },
+        contextPack: ['# OPTIMIZE', ...reasons].join('\n'),
+      };
+    },
+  };
+}

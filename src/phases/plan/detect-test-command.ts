@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** True when `python -c "import pytest"` succeeds. */
+async function hasPytest(python: string, cwd: string, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile(python, ['-c', 'import pytest'], { cwd, signal, timeout: 20_000 }, (error) =>
+      resolve(error === null),
+    );
+  });
+}
+
+async function readTestScript(workspace: string): Promise<string | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(workspace, 'package.json'), 'utf8')) as {
+      scripts?: Record<string, unknown>;
+    };
+    const script = manifest.scripts?.test;
+    if (typeof script !== 'string' || /no test specified/.test(script)) return undefined;
+    return script;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The argv that runs the workspace's tests: `--test-command` (through `sh -c`), else
+ * `scripts.test` in package.json (`npm test`), else pytest when the interpreter has it, else
+ * `python -m unittest discover`.
+ */
+export async function detectTestCommand(options: {
+  workspace: string;
+  python: string;
+  override?: string[];
+  signal: AbortSignal;
+}): Promise<string[]> {
+  if (options.override) return options.override;
+  if (await readTestScript(options.workspace)) return ['npm', 'test', '--silent'];
+  if (await hasPytest(options.python, options.workspace, options.signal)) {
+    return [options.python, '-m', 'pytest', '-q', '-p', 'no:cacheprovider'];
+  }
+  return [options.python, '-m', 'unittest', 'discover'];
+}
