@@ -1,0 +1,260 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import {
+  CancellationTokenSource,
+  createMessageConnection,
+  type MessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-jsonrpc/node.js';
+import type { ConfigurationParams, InitializeParams } from 'vscode-languageserver-protocol';
+import { OrchestratorError, toErrorMessage } from '../../core/errors.js';
+import { readWorkspaceConfiguration } from './pyright-configuration.js';
+import { raceAbort } from './race-abort.js';
+import { stopChildProcess } from './stop-child-process.js';
+
+/** How pyright checks files in the background. */
+export type DiagnosticMode = 'workspace' | 'openFilesOnly';
+
+/** Options for {@link createPyrightSession}. */
+export interface PyrightSessionOptions {
+  /** Absolute, real path of the workspace. */
+  root: string;
+  /** The interpreter pyright resolves imports against. */
+  pythonPath: string;
+  /** @default 'workspace' */
+  diagnosticMode?: DiagnosticMode;
+  /** Longest wait for pyright to list the workspace's files. @default 120000 */
+  settleTimeoutMs?: number;
+}
+
+export type PyrightSessionState = 'idle' | 'starting' | 'ready' | 'closed';
+
+/** One pyright language server, started on first use. */
+export interface PyrightSession {
+  readonly state: PyrightSessionState;
+  /** Milliseconds from spawn until pyright had listed the workspace's files (last start). */
+  readonly settleMs: number | undefined;
+  /** Sends an LSP request, starting pyright (and waiting for it to settle) if needed. */
+  request<R>(method: string, params: unknown, signal?: AbortSignal): Promise<R>;
+  /** Tells pyright the current text of `uri` (didOpen once, didChange when it changed). */
+  syncDocument(uri: string, text: string, signal?: AbortSignal): Promise<void>;
+  /** shutdown/exit, then stops the process in steps. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+interface Running {
+  child: ChildProcess;
+  connection: MessageConnection;
+}
+
+/** pyright logs this once it has enumerated the workspace; requests before it see one file. */
+const SETTLED_LOG = /^(Found \d+ source files?|No source files found)/;
+
+const require = createRequire(import.meta.url);
+
+/** The absolute path of pyright's language server entry (installed package, never npx). */
+export function resolvePyrightLangserver(): string {
+  return require.resolve('pyright/langserver.index.js');
+}
+
+/** Creates a session; pyright is spawned lazily by the first request. */
+export function createPyrightSession(options: PyrightSessionOptions): PyrightSession {
+  const { root, settleTimeoutMs = 120_000 } = options;
+  let state: PyrightSessionState = 'idle';
+  let settleMs: number | undefined;
+  let starting: Promise<Running> | undefined;
+  let running: Running | undefined;
+  let closing: Promise<void> | undefined;
+  const versions = new Map<string, { version: number; text: string }>();
+  let stderrTail = '';
+
+  const fail = (message: string, cause?: unknown): OrchestratorError =>
+    new OrchestratorError(
+      'LANGUAGE_SERVER_FAILED',
+      `${message}${stderrTail === '' ? '' : ` (pyright stderr: ${stderrTail.slice(-500)})`}`,
+      { cause, retryable: true, data: { root } },
+    );
+
+  const start = async (signal?: AbortSignal): Promise<Running> => {
+    const startedAt = performance.now();
+    const child = spawn(process.execPath, [resolvePyrightLangserver(), '--stdio'], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      stderrTail = (stderrTail + chunk).slice(-2000);
+    });
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout as NonNullable<typeof child.stdout>),
+      new StreamMessageWriter(child.stdin as NonNullable<typeof child.stdin>),
+    );
+    const current: Running = { child, connection };
+    let markSettled: () => void = () => {};
+    const settled = new Promise<void>((resolve) => {
+      markSettled = resolve;
+    });
+    const exited = new Promise<never>((_, reject) => {
+      child.once('error', (error) => reject(fail(`Could not start pyright: ${error.message}`)));
+      child.once('exit', (code, sig) => {
+        if (running === current) running = undefined;
+        if (state === 'ready' || state === 'starting') {
+          state = 'idle';
+          starting = undefined;
+          versions.clear();
+        }
+        reject(fail(`pyright exited (code ${code ?? 'none'}, signal ${sig ?? 'none'})`));
+      });
+    });
+    exited.catch(() => {});
+    connection.onRequest((method: string, params: unknown) => {
+      if (method === 'workspace/configuration') {
+        return readWorkspaceConfiguration(params as ConfigurationParams, options);
+      }
+      return null;
+    });
+    connection.onNotification('window/logMessage', (params: { message?: string }) => {
+      if (typeof params.message === 'string' && SETTLED_LOG.test(params.message)) markSettled();
+    });
+    connection.onError(() => {});
+    connection.listen();
+    const rootUri = pathToFileURL(root).href;
+    const initialize: InitializeParams = {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true },
+        textDocument: {
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          rename: { prepareSupport: true },
+          references: {},
+          callHierarchy: {},
+        },
+      },
+    };
+    try {
+      await Promise.race([exited, send(connection, 'initialize', initialize, signal)]);
+      await connection.sendNotification('initialized', {});
+      const deadline = AbortSignal.timeout(settleTimeoutMs);
+      const waitSignal = signal === undefined ? deadline : AbortSignal.any([signal, deadline]);
+      await raceAbort(Promise.race([exited, settled]), waitSignal).catch((error: unknown) => {
+        // Past the settle deadline pyright still answers, only perhaps with fewer files.
+        if (signal?.aborted === true || !deadline.aborted) throw error;
+      });
+    } catch (error) {
+      connection.dispose();
+      await stopChildProcess(child, { stdinGraceMs: 200 });
+      throw error;
+    }
+    settleMs = performance.now() - startedAt;
+    return current;
+  };
+
+  const ensureRunning = async (signal?: AbortSignal): Promise<Running> => {
+    if (state === 'closed') {
+      throw new OrchestratorError('LANGUAGE_SERVER_FAILED', 'The Python adapter was closed.');
+    }
+    if (running !== undefined && state === 'ready') return running;
+    if (starting === undefined) {
+      state = 'starting';
+      starting = start(signal).then(
+        (value) => {
+          if (state === 'closed') return value;
+          running = value;
+          state = 'ready';
+          return value;
+        },
+        (error: unknown) => {
+          starting = undefined;
+          if (state === 'starting') state = 'idle';
+          throw error;
+        },
+      );
+    }
+    return await starting;
+  };
+
+  const request = async <R>(method: string, params: unknown, signal?: AbortSignal) => {
+    const { connection } = await ensureRunning(signal);
+    return await send<R>(connection, method, params, signal);
+  };
+
+  const syncDocument = async (uri: string, text: string, signal?: AbortSignal) => {
+    const { connection } = await ensureRunning(signal);
+    const known = versions.get(uri);
+    if (known?.text === text) return;
+    const version = (known?.version ?? 0) + 1;
+    versions.set(uri, { version, text });
+    if (known === undefined) {
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'python', version, text },
+      });
+    } else {
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
+      });
+    }
+  };
+
+  const shutdown = async (): Promise<void> => {
+    const wasStarting = starting;
+    state = 'closed';
+    const current = running ?? (await wasStarting?.catch(() => undefined));
+    running = undefined;
+    if (current === undefined) return;
+    const { child, connection } = current;
+    try {
+      await send(connection, 'shutdown', null, AbortSignal.timeout(2000));
+      await connection.sendNotification('exit');
+    } catch {
+      // The process is stopped below whatever the server answered.
+    }
+    connection.dispose();
+    await stopChildProcess(child);
+  };
+
+  return {
+    get state() {
+      return state;
+    },
+    get settleMs() {
+      return settleMs;
+    },
+    request,
+    syncDocument,
+    close() {
+      closing ??= shutdown();
+      return closing;
+    },
+  };
+
+  async function send<R>(
+    connection: MessageConnection,
+    method: string,
+    params: unknown,
+    signal?: AbortSignal,
+  ): Promise<R> {
+    signal?.throwIfAborted();
+    const source = new CancellationTokenSource();
+    const onAbort = (): void => source.cancel();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await raceAbort(connection.sendRequest<R>(method, params, source.token), signal);
+    } catch (error) {
+      if (signal?.aborted === true) {
+        throw new OrchestratorError('CANCELLED', `pyright request ${method} was cancelled.`, {
+          cause: signal.reason,
+        });
+      }
+      if (error instanceof OrchestratorError) throw error;
+      throw fail(`pyright request ${method} failed: ${toErrorMessage(error)}`, error);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      source.dispose();
+    }
+  }
+}

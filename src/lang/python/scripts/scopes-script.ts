@@ -1,0 +1,352 @@
+import { PRELUDE_SCRIPT } from './prelude-script.js';
+
+/**
+ * Builds Python's lexical scopes (module, class, function, lambda, comprehension) with the
+ * names bound in each, from `ast`. Input:
+ * `{root, mode: 'query', files: [{file, positions: [{line, column}]}], names?, freeName?}` → per
+ * file the context and scope chain (innermost first) at each position, with only `names` listed
+ * when given, and `freeLoads` of `freeName`
+ * (loads that resolve to module globals or builtins); or `{root, mode: 'definitions', files,
+ * name}` → every def/class, and every module- or class-level assignment, named `name`.
+ */
+export const SCOPES_SCRIPT = `${PRELUDE_SCRIPT}
+${String.raw`
+COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+class Scope:
+    def __init__(self, kind, name, parent, position):
+        self.kind = kind
+        self.name = name
+        self.parent = parent
+        self.position = position
+        self.bindings = {}
+        self.globals = set()
+        self.nonlocals = set()
+        self.star_imports = []
+        self.regions = []
+        self.children = []
+        self.loads = []
+        if parent is not None:
+            parent.children.append(self)
+
+    def bind(self, name, kind, position):
+        target = self
+        if name in self.globals:
+            target = self.module()
+        elif name in self.nonlocals:
+            target = self.parent
+            while target is not None and not (target.kind == 'function' and name in target.bindings):
+                target = target.parent
+            target = target or self
+        known = target.bindings.get(name)
+        if known is None or position < known[1]:
+            target.bindings[name] = (kind, position)
+
+    def module(self):
+        scope = self
+        while scope.parent is not None:
+            scope = scope.parent
+        return scope
+
+    def contains(self, position):
+        return any(start <= position < end for start, end in self.regions)
+
+
+class ScopeBuilder(ast.NodeVisitor):
+    def __init__(self, source):
+        self.source = source
+        self.module = Scope('module', None, None, (1, 0))
+        self.module.regions.append(((0, 0), (10 ** 9, 0)))
+        self.scope = self.module
+
+    def span(self, node):
+        return (self.source.start(node), self.source.end(node))
+
+    def name_position(self, node, keyword):
+        line = self.source.line(node.lineno)
+        start = self.source.char(node.lineno, node.col_offset)
+        match = re.compile(r'\b' + keyword + r'\s+(' + re.escape(node.name) + r')\b').search(line, start)
+        return (node.lineno, match.start(1) if match else start)
+
+    def visit_all(self, nodes):
+        for node in nodes:
+            if node is not None:
+                self.visit(node)
+
+    def visit_arguments_outside(self, args):
+        self.visit_all(args.defaults)
+        self.visit_all(args.kw_defaults)
+        for arg in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
+            if arg is not None and arg.annotation is not None:
+                self.visit(arg.annotation)
+
+    def bind_arguments(self, scope, args):
+        for arg in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
+            if arg is not None:
+                scope.bind(arg.arg, 'parameter', self.source.start(arg))
+                scope.regions.append(self.span(arg))
+
+    def visit_function(self, node, keyword):
+        self.visit_all(node.decorator_list)
+        self.visit_arguments_outside(node.args)
+        if node.returns is not None:
+            self.visit(node.returns)
+        kind = 'method' if self.scope.kind == 'class' else 'function'
+        position = self.name_position(node, keyword)
+        self.scope.bind(node.name, kind, position)
+        scope = Scope('function', node.name, self.scope, position)
+        self.bind_arguments(scope, node.args)
+        for statement in node.body:
+            scope.regions.append(self.span(statement))
+        outer, self.scope = self.scope, scope
+        self.visit_all(node.body)
+        self.scope = outer
+
+    def visit_FunctionDef(self, node):
+        self.visit_function(node, 'def')
+
+    def visit_AsyncFunctionDef(self, node):
+        self.visit_function(node, 'def')
+
+    def visit_ClassDef(self, node):
+        self.visit_all(node.decorator_list)
+        self.visit_all(node.bases)
+        self.visit_all(node.keywords)
+        position = self.name_position(node, 'class')
+        self.scope.bind(node.name, 'class', position)
+        scope = Scope('class', node.name, self.scope, position)
+        for statement in node.body:
+            scope.regions.append(self.span(statement))
+        outer, self.scope = self.scope, scope
+        self.visit_all(node.body)
+        self.scope = outer
+
+    def visit_Lambda(self, node):
+        self.visit_arguments_outside(node.args)
+        scope = Scope('lambda', '<lambda>', self.scope, self.source.start(node))
+        self.bind_arguments(scope, node.args)
+        scope.regions.append(self.span(node.body))
+        outer, self.scope = self.scope, scope
+        self.visit(node.body)
+        self.scope = outer
+
+    def visit_comprehension_node(self, node, parts):
+        first = node.generators[0]
+        self.visit(first.iter)
+        scope = Scope('comprehension', '<comprehension>', self.scope, self.source.start(node))
+        scope.regions.append(self.span(node))
+        outer, self.scope = self.scope, scope
+        for index, generator in enumerate(node.generators):
+            self.visit(generator.target)
+            if index > 0:
+                self.visit(generator.iter)
+            self.visit_all(generator.ifs)
+        self.visit_all(parts)
+        self.scope = outer
+
+    def visit_ListComp(self, node):
+        self.visit_comprehension_node(node, [node.elt])
+
+    def visit_SetComp(self, node):
+        self.visit_comprehension_node(node, [node.elt])
+
+    def visit_GeneratorExp(self, node):
+        self.visit_comprehension_node(node, [node.elt])
+
+    def visit_DictComp(self, node):
+        self.visit_comprehension_node(node, [node.key, node.value])
+
+    def visit_Name(self, node):
+        position = self.source.start(node)
+        if isinstance(node.ctx, ast.Load):
+            self.scope.loads.append((node.id, position))
+        else:
+            kind = 'constant' if node.id.isupper() else 'variable'
+            self.scope.bind(node.id, kind, position)
+
+    def visit_NamedExpr(self, node):
+        self.visit(node.value)
+        scope = self.scope
+        while scope.kind == 'comprehension':
+            scope = scope.parent
+        scope.bind(node.target.id, 'variable', self.source.start(node.target))
+
+    def visit_Global(self, node):
+        self.scope.globals.update(node.names)
+
+    def visit_Nonlocal(self, node):
+        self.scope.nonlocals.update(node.names)
+
+    def alias_position(self, alias, node):
+        return self.source.start(alias) if has_span(alias) else self.source.start(node)
+
+    def visit_Import(self, node):
+        for alias in node.names:
+            bound = alias.asname or alias.name.split('.')[0]
+            self.scope.bind(bound, 'import', self.alias_position(alias, node))
+
+    def visit_ImportFrom(self, node):
+        for alias in node.names:
+            if alias.name == '*':
+                self.scope.star_imports.append('.' * node.level + (node.module or ''))
+            else:
+                self.scope.bind(alias.asname or alias.name, 'import', self.alias_position(alias, node))
+
+    def visit_ExceptHandler(self, node):
+        if node.name:
+            self.scope.bind(node.name, 'variable', self.source.start(node))
+        self.generic_visit(node)
+
+    def visit_MatchAs(self, node):
+        if node.name:
+            self.scope.bind(node.name, 'variable', self.source.start(node))
+        self.generic_visit(node)
+
+    def visit_MatchStar(self, node):
+        if node.name:
+            self.scope.bind(node.name, 'variable', self.source.start(node))
+
+    def visit_MatchMapping(self, node):
+        if node.rest:
+            self.scope.bind(node.rest, 'variable', self.source.start(node))
+        self.generic_visit(node)
+
+
+def innermost(scope, position):
+    for child in scope.children:
+        if child.contains(position):
+            return innermost(child, position)
+    return scope
+
+
+def resolves_to_module(scope, name):
+    current = scope
+    first = True
+    while current.parent is not None:
+        if name in current.globals:
+            return True
+        if (current.kind != 'class' or first) and name in current.bindings:
+            return False
+        first = False
+        current = current.parent
+    return True
+
+
+def context_at(source, position):
+    line, char = position
+    for node in ast.walk(source.tree):
+        if not has_span(node):
+            continue
+        if isinstance(node, ast.Attribute):
+            end = source.end(node)
+            if end[0] == line and end[1] - len(node.attr) <= char < end[1]:
+                return 'attribute'
+        elif isinstance(node, ast.alias):
+            start = source.start(node)
+            if start[0] == line and start[1] <= char < start[1] + len(node.name):
+                return 'import-alias' if node.asname else 'import'
+        elif isinstance(node, ast.keyword) and node.arg is not None:
+            start = source.start(node)
+            if start[0] == line and start[1] <= char < start[1] + len(node.arg):
+                return 'keyword'
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if source.start(node) <= position < source.end(node):
+                return 'string'
+    return 'name'
+
+
+def describe(source, scope, only):
+    names = []
+    for name in sorted(scope.bindings):
+        if only is not None and name not in only:
+            continue
+        kind, (line, char) = scope.bindings[name]
+        names.append({'name': name, 'kind': kind, **source.position(line, char)})
+    line, char = scope.position
+    return {
+        'kind': scope.kind,
+        'name': scope.name,
+        **source.position(line, char),
+        'names': names,
+        'starImports': sorted(scope.star_imports),
+    }
+
+
+def chain(source, scope, only):
+    result = []
+    while scope is not None:
+        result.append(describe(source, scope, only))
+        scope = scope.parent
+    return result
+
+
+def walk_scopes(scope):
+    yield scope
+    for child in scope.children:
+        yield from walk_scopes(child)
+
+
+def query(source, builder, positions, only, free_name):
+    answers = []
+    for item in positions:
+        line = item['line']
+        position = (line, source.from_utf16(line, item['column']))
+        scope = innermost(builder.module, position)
+        answers.append({
+            'line': line,
+            'column': item['column'],
+            'context': context_at(source, position),
+            'scopes': chain(source, scope, only),
+        })
+    free = []
+    if free_name is not None:
+        for scope in walk_scopes(builder.module):
+            for name, (line, char) in scope.loads:
+                if name == free_name and resolves_to_module(scope, name):
+                    free.append(source.position(line, char))
+    return {'file': source.rel, 'positions': answers, 'freeLoads': sorted(free, key=lambda p: (p['line'], p['column']))}
+
+
+def definitions(source, builder, name):
+    found = []
+    for scope in walk_scopes(builder.module):
+        binding = scope.bindings.get(name)
+        if binding is None:
+            continue
+        kind, (line, char) = binding
+        if kind in ('parameter', 'import'):
+            continue
+        if scope.kind not in ('module', 'class') and kind not in ('function', 'class'):
+            continue
+        if scope.kind == 'class' and kind in ('variable', 'constant'):
+            kind = 'property'
+        entry = {'file': source.rel, 'name': name, 'kind': kind, **source.position(line, char)}
+        if scope.kind in ('class', 'function'):
+            entry['container'] = scope.name
+        found.append(entry)
+    return found
+
+
+def main():
+    request = read_input()
+    results = []
+    errors = []
+    for item in request['files']:
+        source = Source(request['root'], item['file'])
+        if source.tree is None:
+            errors.append({'file': item['file'], 'message': source.error})
+            continue
+        builder = ScopeBuilder(source)
+        builder.visit_all(source.tree.body)
+        if request['mode'] == 'definitions':
+            results.extend(definitions(source, builder, request['name']))
+        else:
+            only = set(request['names']) if request.get('names') is not None else None
+            positions = item.get('positions', [])
+            results.append(query(source, builder, positions, only, request.get('freeName')))
+    write_output({'results': results, 'errors': errors})
+
+
+main()
+`}`;
