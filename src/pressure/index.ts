@@ -1,5 +1,3 @@
-export type { BackOffOptions, PressureBackoff } from './back-off.js';
-export { backOffUnderPressure } from './back-off.js';
 export { MAX_KEPT_PRESSURE_EVENTS, MemoryPressureMonitor } from './memory-pressure-monitor.js';
 export type {
   MemoryPressureMonitorOptions,

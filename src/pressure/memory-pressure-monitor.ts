@@ -47,6 +47,7 @@ export class MemoryPressureMonitor
   /** Samples kept. */
   readonly historySize: number;
   readonly #sampler: MemorySampler;
+  readonly #collectOnSuggest: boolean;
   readonly #history: SampleHistory;
   readonly #events: PressureEvent[] = [];
   #state: MonitorState = 'idle';
@@ -66,6 +67,7 @@ export class MemoryPressureMonitor
     this.sampleIntervalMs = resolved.sampleIntervalMs;
     this.historySize = resolved.historySize;
     this.#sampler = resolved.sampler ?? createSystemSampler();
+    this.#collectOnSuggest = resolved.collectOnSuggest;
     this.#history = new SampleHistory(resolved.historySize);
   }
 
@@ -247,6 +249,7 @@ export class MemoryPressureMonitor
    * True when memory grows fast near the threshold: the ratio is at least 90 % of the threshold
    * and rose by 0.02 or more within the last 5 seconds. With `collect: true`, also runs
    * `global.gc()` when it is advisable and exposed (`node --expose-gc`).
+   * @param options.collect @default the monitor's `collectOnSuggest` option
    */
   suggestGc(options: { collect?: boolean } = {}): boolean {
     const latest = this.#current();
@@ -255,7 +258,8 @@ export class MemoryPressureMonitor
       this.thresholdRatio,
     );
     const gc = (globalThis as { gc?: unknown }).gc;
-    if (advisable && options.collect === true && typeof gc === 'function') gc();
+    const collect = options.collect ?? this.#collectOnSuggest;
+    if (advisable && collect && typeof gc === 'function') gc();
     return advisable;
   }
 }

@@ -16,6 +16,11 @@ export interface MemoryPressureMonitorOptions {
   historySize?: number;
   /** Takes one reading. @default a sampler reading `/proc` and cgroup files (see `createSystemSampler`) */
   sampler?: MemorySampler;
+  /**
+   * Whether `suggestGc()` runs `global.gc()` (when exposed with `node --expose-gc`) whenever it
+   * advises a collection; a call's own `collect` option wins. @default false
+   */
+  collectOnSuggest?: boolean;
   /** Environment to read `ORCHESTRATOR_MEMORY_THRESHOLD` from. @default process.env */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -26,6 +31,7 @@ export interface ResolvedMemoryPressureMonitorOptions {
   sampleIntervalMs: number;
   historySize: number;
   sampler: MemorySampler | undefined;
+  collectOnSuggest: boolean;
 }
 
 const schemas = {
@@ -80,5 +86,6 @@ export function resolveMonitorOptions(
     sampleIntervalMs: validated('sampleIntervalMs', options.sampleIntervalMs, 250),
     historySize: validated('historySize', options.historySize, 240),
     sampler: options.sampler,
+    collectOnSuggest: options.collectOnSuggest === true,
   };
 }

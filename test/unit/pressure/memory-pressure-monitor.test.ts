@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isOrchestratorError } from '../../../src/core/errors.js';
+import type { PressureGauge } from '../../../src/core/services.js';
 import { MemoryPressureMonitor, type PressureEvent } from '../../../src/pressure/index.js';
 import { createScriptedSampler } from '../../fixtures/pressure/scripted-sampler.js';
 
@@ -259,6 +260,43 @@ describe('MemoryPressureMonitor with an injected sampler', () => {
     } finally {
       global.gc = previous;
     }
+  });
+
+  it('runs global.gc on a plain suggestGc() when created with collectOnSuggest', () => {
+    const gc = vi.fn();
+    const global = globalThis as { gc?: unknown };
+    const previous = global.gc;
+    global.gc = gc;
+    try {
+      const scripted = createScriptedSampler(0.5);
+      const monitor = new MemoryPressureMonitor({
+        sampler: scripted.sampler,
+        env: {},
+        collectOnSuggest: true,
+      });
+      monitors.push(monitor);
+      monitor.start();
+      scripted.set({ ratio: 0.75 });
+      vi.advanceTimersByTime(250);
+      expect(monitor.suggestGc()).toBe(true);
+      expect(gc).toHaveBeenCalledTimes(1);
+      expect(monitor.suggestGc({ collect: false })).toBe(true);
+      expect(gc).toHaveBeenCalledTimes(1);
+    } finally {
+      global.gc = previous;
+    }
+  });
+
+  it('serves as the PressureGauge the pipeline consults', async () => {
+    const { monitor, scripted } = create(0.9);
+    const gauge: PressureGauge = monitor;
+    scripted.set({ treeRssMb: 777 });
+    expect(gauge.isPressureHigh()).toBe(true);
+    expect(gauge.treeRssMb()).toBe(777);
+    const waiting = gauge.waitForLowPressure(1000, { signal: new AbortController().signal });
+    scripted.set({ ratio: 0.1 });
+    vi.advanceTimersByTime(250);
+    await expect(waiting).resolves.toBe(true);
   });
 
   it('records a throwing sampler as a fallback and keeps sampling from os figures', () => {
