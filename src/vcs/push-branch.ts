@@ -1,5 +1,5 @@
 import type { GitWorkspace } from './open-git-workspace.js';
-import { runGit } from './run-git.js';
+import { runGitRaw, toGitError } from './run-git.js';
 
 /** Options for {@link pushBranch}. */
 export interface PushBranchOptions {
@@ -20,9 +20,18 @@ export async function pushBranch(
   options: PushBranchOptions = {},
 ): Promise<void> {
   const ref = `refs/heads/${branch}`;
-  await runGit(['push', '--porcelain', '--', remote, `${ref}:${ref}`], {
+  const args = ['push', '--porcelain', '--', remote, `${ref}:${ref}`];
+  const output = await runGitRaw(args, {
     cwd: workspace.root,
     signal: options.signal,
     timeoutMs: options.timeoutMs ?? 120_000,
   });
+  if (output.exitCode !== 0) {
+    // --porcelain prints the per-ref verdict ("! refs/heads/x ... [rejected] (non-fast-forward)") on stdout.
+    const verdict = output.stdout.trim();
+    throw toGitError(args, workspace.root, {
+      ...output,
+      stderr: verdict === '' ? output.stderr : `${output.stderr.trim()}\n${verdict}`,
+    });
+  }
 }

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_LISTED_FILES,
+  type PullRequestInput,
+  toPullRequest,
+} from '../../../src/vcs/pull-request.js';
+
+const BASE = 'a'.repeat(40);
+const COMMIT = 'b'.repeat(40);
+
+function input(overrides: Partial<PullRequestInput> = {}): PullRequestInput {
+  return {
+    command: 'rename getUser to fetchUser',
+    branch: 'mcp-orchestrator/rename-getuser-to-fetchuser',
+    baseBranch: 'main',
+    baseCommit: BASE,
+    commit: COMMIT,
+    diffStat: {
+      files: [
+        { file: 'src/user.ts', additions: 1, deletions: 1, binary: false },
+        { file: 'src/a|b.ts', additions: 2, deletions: 2, binary: false },
+        { file: 'logo.png', additions: 0, deletions: 0, binary: true },
+      ],
+      additions: 3,
+      deletions: 3,
+    },
+    phaseRows: [
+      { phase: 'map', status: 'ok', durationMs: 1234, tokens: 512, retries: 0 },
+      { phase: 'execute', status: 'ok', durationMs: 5600, tokens: 0, retries: 1 },
+    ],
+    risk: {
+      breakageProbability: 0.1234,
+      blastRadiusP50: 3,
+      blastRadiusP95: 7,
+      iterations: 1000,
+      testsToRun: ['test/user.test.ts'],
+    },
+    tests: { command: 'npm test', passed: true, durationMs: 4200, summary: '12 passed' },
+    ...overrides,
+  };
+}
+
+describe('toPullRequest', () => {
+  it('targets the base branch from the run branch and carries the totals', () => {
+    const pr = toPullRequest(input());
+    expect(pr).toMatchObject({
+      title: 'mcp-orchestrator: rename getUser to fetchUser',
+      head: 'mcp-orchestrator/rename-getuser-to-fetchuser',
+      base: 'main',
+      commit: COMMIT,
+      files: ['logo.png', 'src/a|b.ts', 'src/user.ts'],
+      additions: 3,
+      deletions: 3,
+    });
+  });
+
+  it('writes the command, phase table, risk, tests and changed files as markdown', () => {
+    const { body } = toPullRequest(input());
+    expect(body).toContain('## Command\n\n`rename getUser to fetchUser`');
+    expect(body).toContain('| Phase | Status | Duration | Tokens | Retries |');
+    expect(body).toContain('| map | ok | 1.23 s | 512 | 0 |');
+    expect(body).toContain('| execute | ok | 5.60 s | 0 | 1 |');
+    expect(body).toContain('- Probability of breakage: 12.3%');
+    expect(body).toContain('- Blast radius: 3 files (p50), 7 files (p95)');
+    expect(body).toContain('- Simulations: 1000');
+    expect(body).toContain('✅ Passed: `npm test` in 4.20 s');
+    expect(body).toContain('12 passed');
+    expect(body).toContain('## Changed files (3 files, +3 −3)');
+    expect(body).toContain('| `src/user.ts` | 1 | 1 |');
+    expect(body).toContain('| `src/a\\|b.ts` | 2 | 2 |');
+    expect(body).toContain('| `logo.png` | binary | binary |');
+    expect(body).toContain(`\`${BASE.slice(0, 12)}\``);
+  });
+
+  it('reports failing tests as failed', () => {
+    const { body } = toPullRequest(
+      input({ tests: { command: 'pytest', passed: false, durationMs: 10, summary: '' } }),
+    );
+    expect(body).toContain('❌ Failed: `pytest` in 0.01 s');
+  });
+
+  it('keeps backticks in the command inside one code span and shortens a long title', () => {
+    const command = `rename \`a\` to b in ${'x'.repeat(100)}`;
+    const pr = toPullRequest(input({ command }));
+    expect(pr.body).toContain(`\`\`${command}\`\``);
+    expect(pr.title.length).toBe(72);
+    expect(pr.title.endsWith('…')).toBe(true);
+  });
+
+  it('lists at most MAX_LISTED_FILES files and says how many more there are', () => {
+    const files = Array.from({ length: MAX_LISTED_FILES + 5 }, (_, i) => ({
+      file: `f${String(i).padStart(4, '0')}.ts`,
+      additions: 1,
+      deletions: 0,
+      binary: false,
+    }));
+    const pr = toPullRequest(input({ diffStat: { files, additions: files.length, deletions: 0 } }));
+    expect(pr.files).toHaveLength(MAX_LISTED_FILES + 5);
+    expect(pr.body).toContain('| … and 5 more files | | |');
+    expect(pr.body).not.toContain(`f${String(MAX_LISTED_FILES).padStart(4, '0')}.ts`);
+  });
+
+  it('gives the same text for the same input', () => {
+    expect(toPullRequest(input())).toEqual(toPullRequest(input()));
+  });
+});
