@@ -1,0 +1,400 @@
+import type Database from 'better-sqlite3';
+import { OrchestratorError, toErrorMessage } from '../core/errors.js';
+import type { SliceData, SliceStore } from '../core/services.js';
+import { AccessLog } from './access-log.js';
+import { type CachedSlice, fromSliceRow, toCachedSlice } from './cached-slice.js';
+import type { EmbedOptions } from './embedder-types.js';
+import { LruMap } from './lru-map.js';
+import { isDatabaseDamage, moveDatabaseAside, openCacheDatabase } from './open-database.js';
+import {
+  type ResolvedSliceCacheOptions,
+  resolveSliceCacheOptions,
+  type SliceCacheOptions,
+} from './slice-cache-options.js';
+import { type PreparedSlice, type RemovedRow, SliceTable } from './slice-table.js';
+import { toSliceJson, toSliceKey, toUnitVector } from './validate-input.js';
+import { type SearchMode, type VectorIndexStatus, VectorSearch } from './vector-search.js';
+
+/** One slice for {@link SliceCache.storeMany}. */
+export interface SliceCacheItem {
+  /** SHA-1 of the slice content, 40 hex characters. */
+  sliceHash: string;
+  data: SliceData;
+  /** Exactly `dimensions` finite numbers; stored normalised to unit length. */
+  vector?: Float32Array | number[];
+}
+
+/** Counters of one SliceCache instance (hits and misses since it was created). */
+export interface SliceCacheStats {
+  /** hits / (hits + misses); 0 before the first lookup. */
+  hitRate: number;
+  hits: number;
+  misses: number;
+  /** Memory-tier evictions plus database rows evicted by the byte cap. */
+  evictions: number;
+  memoryEvictions: number;
+  databaseEvictions: number;
+  memoryEntries: number;
+  databaseEntries: number;
+  /** Stored content (JSON data + vectors), in MB. */
+  totalSizeMb: number;
+}
+
+/** A {@link SliceCache.searchSimilar} hit: cosine similarity in [-1, 1]. */
+export interface SimilarSlice {
+  hash: string;
+  score: number;
+}
+
+/** Options for {@link SliceCache.searchSimilar}. */
+export interface SearchSimilarOptions {
+  /** `auto` uses the approximate index once it is built. @default 'auto' */
+  mode?: SearchMode;
+  signal?: AbortSignal;
+}
+
+/** Lifecycle of a SliceCache. */
+export type SliceCacheState = 'created' | 'ready' | 'closed';
+
+const DAY_MS = 86_400_000;
+/** Pending reads written at once when this many distinct slices were read. */
+const ACCESS_FLUSH_ENTRIES = 8192;
+
+/**
+ * Code slices keyed by the SHA-1 of their content, with optional embedding vectors: an
+ * in-memory LRU tier over a SQLite file (WAL; several processes may share it), a byte cap with
+ * LRU eviction, and cosine search (exact, then approximate once an HNSW index is built).
+ */
+export class SliceCache implements SliceStore {
+  readonly #options: ResolvedSliceCacheOptions;
+  readonly #memory: LruMap<string, CachedSlice>;
+  readonly #accesses = new AccessLog();
+  readonly #vectors: VectorSearch;
+  #state: SliceCacheState = 'created';
+  #db: Database.Database | undefined;
+  #table: SliceTable | undefined;
+  #knownVectorVersion = -1;
+  #hits = 0;
+  #misses = 0;
+  #databaseEvictions = 0;
+  #flushTimer: NodeJS.Timeout | undefined;
+
+  constructor(options: SliceCacheOptions) {
+    this.#options = resolveSliceCacheOptions(options);
+    this.#memory = new LruMap(this.#options.maxMemoryEntries);
+    const { dimensions, approximateThreshold, approximate } = this.#options;
+    this.#vectors = new VectorSearch(dimensions, approximateThreshold, approximate);
+  }
+
+  get state(): SliceCacheState {
+    return this.#state;
+  }
+
+  /** Path of the database file. */
+  get file(): string {
+    return this.#options.file;
+  }
+
+  /** Opens (or creates, or rebuilds after moving a corrupt file aside) the database. */
+  async initialize(): Promise<void> {
+    if (this.#state === 'ready') return;
+    if (this.#state === 'closed') throw this.#closedError();
+    this.#open();
+    this.#state = 'ready';
+  }
+
+  /** Writes pending read times and closes the database. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.#state === 'closed') return;
+    if (this.#flushTimer !== undefined) clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    try {
+      if (this.#state === 'ready') this.#flushAccesses();
+    } finally {
+      this.#state = 'closed';
+      this.#vectors.close();
+      this.#memory.clear();
+      this.#db?.close();
+      this.#db = undefined;
+      this.#table = undefined;
+    }
+  }
+
+  /** Stores one slice (replacing any slice with the same hash) and keeps it in memory. */
+  async store(sliceHash: string, data: SliceData, vector?: Float32Array | number[]): Promise<void> {
+    this.#write([this.#prepare({ sliceHash, data, vector })], true);
+  }
+
+  /** Stores many slices in one transaction: all or none. Bulk loads do not fill the memory tier. */
+  async storeMany(items: ReadonlyArray<SliceCacheItem>): Promise<void> {
+    this.#write(
+      items.map((item) => this.#prepare(item)),
+      false,
+    );
+  }
+
+  /** The stored data (with its unit `vector` when one was stored), or null. Frozen: do not mutate. */
+  async retrieve(sliceHash: string): Promise<CachedSlice | null> {
+    const key = toSliceKey(sliceHash);
+    const table = this.#requireTable();
+    const hot = this.#memory.get(key);
+    if (hot !== undefined) {
+      this.#hits++;
+      this.#noteAccess(key);
+      return hot;
+    }
+    const row = this.#guard(() => (this.#table ?? table).get(key));
+    const value = row === undefined ? undefined : fromSliceRow(row, this.#options.dimensions);
+    if (value === undefined) {
+      if (row !== undefined)
+        this.#options.logger.warn(`Slice cache row ${key} is damaged; ignored.`);
+      this.#misses++;
+      return null;
+    }
+    this.#hits++;
+    this.#memory.set(key, value);
+    this.#noteAccess(key);
+    return value;
+  }
+
+  /** The `topK` stored slices most similar to `queryVector` by cosine, best first. */
+  async searchSimilar(
+    queryVector: Float32Array | number[],
+    topK: number,
+    options: SearchSimilarOptions = {},
+  ): Promise<SimilarSlice[]> {
+    options.signal?.throwIfAborted();
+    if (!Number.isInteger(topK) || topK < 1) {
+      throw new OrchestratorError(
+        'CACHE_INVALID_INPUT',
+        `topK must be a whole number ≥ 1; got ${topK}.`,
+        {
+          data: { topK },
+        },
+      );
+    }
+    const unit = toUnitVector(queryVector, this.#options.dimensions, 'query vector');
+    this.#syncVectors();
+    return this.#vectors
+      .search(unit, topK, options.mode ?? 'auto')
+      .map(({ hash, score }) => ({ hash, score }));
+  }
+
+  /** Removes slices not read for `days` days (0: every slice not read since now); returns how many. */
+  async cleanupOldEntries(days: number): Promise<number> {
+    if (typeof days !== 'number' || !Number.isFinite(days) || days < 0) {
+      throw new OrchestratorError(
+        'CACHE_INVALID_INPUT',
+        `days must be a finite number ≥ 0; got ${String(days)}.`,
+        {
+          data: { days: String(days) },
+        },
+      );
+    }
+    const cutoff = this.#options.now() - days * DAY_MS;
+    const removed = this.#mutate((table) => table.deleteAccessedBefore(cutoff));
+    this.#forget(removed);
+    return removed.length;
+  }
+
+  /** Hit/miss counters of this instance and the size of the shared database. */
+  getStats(): SliceCacheStats {
+    const { rows, bytes } = this.#guard(() => {
+      const table = this.#requireTable();
+      return table.read(() => ({
+        rows: table.meta('row_count'),
+        bytes: table.meta('total_bytes'),
+      }));
+    });
+    const lookups = this.#hits + this.#misses;
+    return {
+      hitRate: lookups === 0 ? 0 : this.#hits / lookups,
+      hits: this.#hits,
+      misses: this.#misses,
+      evictions: this.#memory.evictions + this.#databaseEvictions,
+      memoryEvictions: this.#memory.evictions,
+      databaseEvictions: this.#databaseEvictions,
+      memoryEntries: this.#memory.size,
+      databaseEntries: rows,
+      totalSizeMb: bytes / (1024 * 1024),
+    };
+  }
+
+  /** Where vector search stands: vectors loaded and the approximate index's progress. */
+  vectorIndexStatus(): VectorIndexStatus {
+    return this.#vectors.status();
+  }
+
+  /** Loads the vectors now (a search would do it lazily), e.g. to start the approximate index early. */
+  loadVectors(): VectorIndexStatus {
+    this.#syncVectors();
+    return this.#vectors.status();
+  }
+
+  /** Embeds `text` with the configured embedder; the result is unit length. */
+  async embed(text: string, options: EmbedOptions = {}): Promise<Float32Array> {
+    const { embedder, dimensions } = this.#options;
+    const vector = await embedder.embed(text, options);
+    try {
+      return toUnitVector(vector, dimensions, `vector from embedder ${embedder.name}`);
+    } catch (error) {
+      throw new OrchestratorError('CACHE_FAILED', toErrorMessage(error), { cause: error });
+    }
+  }
+
+  #prepare(item: SliceCacheItem): PreparedSlice {
+    const hash = toSliceKey(item.sliceHash);
+    const json = toSliceJson(item.data, hash);
+    const vector =
+      item.vector === undefined
+        ? undefined
+        : toUnitVector(item.vector, this.#options.dimensions, `vector of slice ${hash}`);
+    const sizeBytes = Buffer.byteLength(json) + (vector?.byteLength ?? 0);
+    if (sizeBytes > this.#options.capBytes) {
+      throw new OrchestratorError(
+        'CACHE_INVALID_INPUT',
+        `Slice ${hash} takes ${sizeBytes} bytes, more than the whole cache (cacheSizeMb = ${this.#options.capBytes / 1048576}).`,
+        { data: { sliceHash: hash, sizeBytes } },
+      );
+    }
+    return { hash, json, vector, sizeBytes };
+  }
+
+  #write(slices: PreparedSlice[], remember: boolean): void {
+    this.#requireTable();
+    if (slices.length === 0) return;
+    const now = this.#options.now();
+    let ids: number[] = [];
+    const removed = this.#mutate((table) => {
+      ids = table.upsert(slices, now);
+      return table.evictOver(this.#options.capBytes);
+    });
+    slices.forEach((slice, i) => {
+      this.#vectors.upsert(ids[i] as number, slice.hash, slice.vector);
+      if (remember || this.#memory.delete(slice.hash)) {
+        this.#memory.set(slice.hash, toCachedSlice(slice.json, slice.vector));
+      }
+    });
+    this.#databaseEvictions += removed.length;
+    this.#forget(removed);
+  }
+
+  /** Runs a write transaction that first records pending reads; keeps the vector view honest. */
+  #mutate(body: (table: SliceTable) => RemovedRow[]): RemovedRow[] {
+    const accesses = this.#accesses.take();
+    try {
+      return this.#guard(() => {
+        const table = this.#requireTable();
+        const result = table.write(() => {
+          if (table.meta('vector_version') !== this.#knownVectorVersion) this.#vectors.unload();
+          table.touch(accesses);
+          return { removed: body(table), version: table.meta('vector_version') };
+        });
+        this.#knownVectorVersion = result.version;
+        return result.removed;
+      });
+    } catch (error) {
+      this.#accesses.restore(accesses);
+      throw error;
+    }
+  }
+
+  #forget(removed: readonly RemovedRow[]): void {
+    for (const row of removed) {
+      this.#memory.delete(row.hash);
+      this.#vectors.remove(row.id);
+    }
+  }
+
+  /** Loads the vectors on first use, and again when another process changed them. */
+  #syncVectors(): void {
+    this.#guard(() => {
+      const table = this.#requireTable();
+      table.read(() => {
+        const version = table.meta('vector_version');
+        if (this.#vectors.loaded && version === this.#knownVectorVersion) return;
+        this.#vectors.load(table.vectors(), table.meta('row_count'));
+        this.#knownVectorVersion = version;
+      });
+    });
+  }
+
+  #noteAccess(hash: string): void {
+    this.#accesses.record(hash, this.#options.now());
+    if (this.#accesses.size >= ACCESS_FLUSH_ENTRIES) this.#flushAccesses();
+    else if (this.#flushTimer === undefined) {
+      this.#flushTimer = setTimeout(() => {
+        this.#flushTimer = undefined;
+        if (this.#state !== 'ready') return;
+        try {
+          this.#flushAccesses();
+        } catch (error) {
+          this.#options.logger.warn(
+            `Slice cache could not record read times: ${toErrorMessage(error)}`,
+          );
+        }
+      }, this.#options.accessFlushMs);
+      this.#flushTimer.unref();
+    }
+  }
+
+  #flushAccesses(): void {
+    if (this.#accesses.size > 0) this.#mutate(() => []);
+  }
+
+  #open(): void {
+    const { file, busyTimeoutMs, logger, now } = this.#options;
+    this.#db = openCacheDatabase(file, { busyTimeoutMs, logger, now });
+    this.#table = new SliceTable(this.#db);
+    this.#knownVectorVersion = -1;
+    this.#vectors.unload();
+  }
+
+  /** Runs `body`; a damaged file is moved aside and rebuilt (then `body` runs once more). */
+  #guard<T>(body: () => T): T {
+    try {
+      return body();
+    } catch (error) {
+      if (error instanceof OrchestratorError) throw error;
+      if (!isDatabaseDamage(error)) {
+        const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY';
+        throw new OrchestratorError(
+          'CACHE_FAILED',
+          `Slice cache ${this.#options.file} failed: ${toErrorMessage(error)}.`,
+          { cause: error, retryable: busy },
+        );
+      }
+      this.#rebuild(error);
+      return body();
+    }
+  }
+
+  #rebuild(error: unknown): void {
+    const { file, logger, now } = this.#options;
+    try {
+      this.#db?.close();
+    } catch {
+      // The handle of a damaged file may fail to close; it is abandoned either way.
+    }
+    const aside = moveDatabaseAside(file, now());
+    logger.warn(
+      `Slice cache ${file} is damaged (${toErrorMessage(error)}); moved it to ${aside} and started an empty cache.`,
+    );
+    this.#memory.clear();
+    this.#accesses.take();
+    this.#open();
+  }
+
+  #requireTable(): SliceTable {
+    if (this.#table !== undefined && this.#state === 'ready') return this.#table;
+    if (this.#state === 'closed') throw this.#closedError();
+    throw new OrchestratorError(
+      'CACHE_FAILED',
+      'SliceCache is not initialized: call initialize() first.',
+    );
+  }
+
+  #closedError(): OrchestratorError {
+    return new OrchestratorError('CACHE_FAILED', 'SliceCache is closed: create a new one.');
+  }
+}

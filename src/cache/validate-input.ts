@@ -1,0 +1,121 @@
+import { OrchestratorError } from '../core/errors.js';
+
+const SLICE_HASH = /^[0-9a-fA-F]{40}$/;
+
+function invalid(message: string, data: Record<string, unknown>): OrchestratorError {
+  return new OrchestratorError('CACHE_INVALID_INPUT', message, { data });
+}
+
+/**
+ * Returns `sliceHash` in lower case; throws `CACHE_INVALID_INPUT` unless it is a SHA-1 in hex
+ * (40 characters).
+ */
+export function toSliceKey(sliceHash: unknown): string {
+  if (typeof sliceHash === 'string' && SLICE_HASH.test(sliceHash)) return sliceHash.toLowerCase();
+  const shown = typeof sliceHash === 'string' ? JSON.stringify(sliceHash) : typeof sliceHash;
+  throw invalid(
+    `Slice hash ${shown} is not a SHA-1: expected 40 hex characters (sha1 of the slice content).`,
+    { sliceHash: typeof sliceHash === 'string' ? sliceHash : String(sliceHash) },
+  );
+}
+
+/**
+ * Checks a vector's size and values and returns a unit-length Float32 copy.
+ * Throws `CACHE_INVALID_INPUT` for a wrong dimension, a non-finite value or an all-zero vector.
+ */
+export function toUnitVector(
+  vector: unknown,
+  dimensions: number,
+  what = 'vector',
+): Float32Array<ArrayBuffer> {
+  if (!(vector instanceof Float32Array) && !Array.isArray(vector)) {
+    throw invalid(`The ${what} must be a Float32Array or an array of numbers.`, { what });
+  }
+  const values = vector as ArrayLike<unknown>;
+  if (values.length !== dimensions) {
+    throw invalid(
+      `The ${what} has ${values.length} dimensions; this cache expects ${dimensions}. Embed with the cache's embedder or pass dimensions: ${values.length} when creating the cache.`,
+      { what, expected: dimensions, actual: values.length },
+    );
+  }
+  const unit = new Float32Array(dimensions);
+  let sumOfSquares = 0;
+  for (let i = 0; i < dimensions; i++) {
+    const value = values[i];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw invalid(`The ${what} holds a non-finite value at index ${i} (${String(value)}).`, {
+        what,
+        index: i,
+      });
+    }
+    unit[i] = value;
+    sumOfSquares += value * value;
+  }
+  if (sumOfSquares === 0) {
+    throw invalid(`The ${what} is all zeros: cosine similarity is undefined for it.`, { what });
+  }
+  const scale = 1 / Math.sqrt(sumOfSquares);
+  for (let i = 0; i < dimensions; i++) unit[i] = (unit[i] as number) * scale;
+  return unit;
+}
+
+/** Returns why `value` would not survive a JSON round trip, or undefined when it would. */
+function findUnserialisable(value: unknown, path: string, seen: Set<object>): string | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return undefined;
+    case 'number':
+      return Number.isFinite(value) ? undefined : `${path} is ${value}, which JSON cannot hold`;
+    case 'object':
+      break;
+    default:
+      return `${path} is a ${typeof value}, which JSON cannot hold`;
+  }
+  if (value === null) return undefined;
+  if (seen.has(value)) return `${path} refers back to itself (a cycle)`;
+  const prototype = Object.getPrototypeOf(value);
+  const isArray = Array.isArray(value);
+  if (!isArray && prototype !== Object.prototype && prototype !== null) {
+    const name = (value as object).constructor?.name ?? 'object';
+    return `${path} is a ${name}, not a plain object, array, string, number, boolean or null`;
+  }
+  seen.add(value);
+  for (const [key, item] of Object.entries(value)) {
+    // An undefined property is left out by JSON, as callers of optional fields expect.
+    if (item === undefined && !isArray) continue;
+    const problem = findUnserialisable(item, isArray ? `${path}[${key}]` : `${path}.${key}`, seen);
+    if (problem !== undefined) return problem;
+  }
+  seen.delete(value);
+  return undefined;
+}
+
+/**
+ * Checks that `data` is a plain JSON object with string `file` and `content` and no `vector`
+ * key (the vector is its own argument), and returns its JSON text.
+ */
+export function toSliceJson(data: unknown, sliceHash: string): string {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw invalid(`Slice ${sliceHash}: data must be an object with file and content.`, {
+      sliceHash,
+    });
+  }
+  const record = data as Record<string, unknown>;
+  for (const field of ['file', 'content'] as const) {
+    if (typeof record[field] !== 'string') {
+      throw invalid(`Slice ${sliceHash}: data.${field} must be a string.`, { sliceHash, field });
+    }
+  }
+  if ('vector' in record) {
+    throw invalid(
+      `Slice ${sliceHash}: data.vector is reserved; pass the vector as the third argument of store().`,
+      { sliceHash },
+    );
+  }
+  const problem = findUnserialisable(data, 'data', new Set());
+  if (problem !== undefined) {
+    throw invalid(`Slice ${sliceHash} cannot be stored: ${problem}.`, { sliceHash });
+  }
+  return JSON.stringify(data);
+}
