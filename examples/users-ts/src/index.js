@@ -1,0 +1,2 @@
+export { getUser, getUserName } from './users.js';
+export * as users from './users.js';

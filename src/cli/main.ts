@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { MCPOrchestrator, type RunCommandOptions, type RunResult } from '../orchestrator.js';
+import { toErrorExitCode, toExitCode } from './exit-codes.js';
+import { createProgressReporter } from './progress-reporter.js';
+import { renderSummary } from './render-summary.js';
+import { runBundledServer } from './run-bundled-server.js';
+import { runDemo } from './run-demo.js';
+import { renderServers } from './render-servers.js';
+import { withInterruptSignal } from './with-interrupt-signal.js';
+
+interface RunFlags {
+  workspace?: string;
+  json?: boolean;
+  output?: string;
+  dryRun?: boolean;
+  testCommand?: string;
+  allowDirty?: boolean;
+  debug?: boolean;
+}
+
+const program = new Command()
+  .name('mcp-orchestrator')
+  .description(
+    'Deterministic, validated code changes on git repositories, carried out through MCP servers.',
+  )
+  .showHelpAfterError()
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  });
+
+const runFlags = (command: Command): Command =>
+  command
+    .option('-w, --workspace <dir>', 'folder inside the git repository to change', process.cwd())
+    .option('--json', 'print only the result JSON on stdout')
+    .option('--output <file>', 'also write pr.json here')
+    .option('--test-command <cmd>', 'command that runs the tests (default: detected)')
+    .option('--allow-dirty', 'run although the checkout has uncommitted changes')
+    .option('--debug', 'print stack traces');
+
+runFlags(program.command('run').argument('<command>', 'e.g. "rename getUser to fetchUser"'))
+  .option('--dry-run', 'stop after PLAN; write nothing but the run folder')
+  .description('plan and carry out a change: a branch with a test-green commit')
+  .action((command: string, flags: RunFlags) =>
+    finish(flags, (signal) => new MCPOrchestrator().run(command, toOptions(flags, signal))),
+  );
+
+runFlags(program.command('plan').argument('<command>', 'e.g. "rename getUser to fetchUser"'))
+  .addOption(new Option('--out <file>', 'where to write the plan').default('plan.json'))
+  .description('write the ExecutionPlan for a command without changing anything')
+  .action((command: string, flags: RunFlags & { out: string }) =>
+    finish(flags, (signal) =>
+      new MCPOrchestrator().plan(command, flags.out, toOptions(flags, signal)),
+    ),
+  );
+
+runFlags(
+  program.command('apply').argument('<plan>', 'a plan.json made by "plan" (may be hand-edited)'),
+)
+  .description('carry out a saved plan')
+  .action((planFile: string, flags: RunFlags) =>
+    finish(flags, (signal) => new MCPOrchestrator().apply(planFile, toOptions(flags, signal))),
+  );
+
+program
+  .command('servers')
+  .option('-w, --workspace <dir>', 'workspace whose .mcp.json to read', process.cwd())
+  .option('--json', 'print JSON')
+  .description('start each configured MCP server and report its status, tools and latency')
+  .action(async (flags: { workspace: string; json?: boolean }) => {
+    try {
+      const statuses = await withInterruptSignal((signal) =>
+        new MCPOrchestrator().servers({ workspace: flags.workspace, signal }),
+      );
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(statuses, null, 2)}\n` : renderServers(statuses),
+      );
+      process.exitCode = statuses.some((s) => s.state !== 'ready') ? 1 : 0;
+    } catch (error) {
+      report(error, false);
+    }
+  });
+
+program
+  .command('server')
+  .argument('<name>', 'ripgrep, dependency_graph or python_analysis')
+  .option('-w, --workspace <dir>', 'workspace root the server may read', process.cwd())
+  .description('run one bundled MCP server on stdio (for other MCP hosts)')
+  .action(async (name: string, flags: { workspace: string }) => {
+    try {
+      await runBundledServer(name, flags.workspace);
+    } catch (error) {
+      report(error, false);
+    }
+  });
+
+program
+  .command('demo')
+  .description('rename a symbol in a fresh temporary copy of a bundled example repository')
+  .option('--example <name>', 'ledger-py or users-ts', 'ledger-py')
+  .action(async (flags: { example: string }) => {
+    try {
+      process.exitCode = await runDemo(flags.example);
+    } catch (error) {
+      report(error, false);
+    }
+  });
+
+function toOptions(flags: RunFlags, signal: AbortSignal): RunCommandOptions {
+  return {
+    ...(flags.workspace ? { workspace: flags.workspace } : {}),
+    ...(flags.dryRun ? { dryRun: true } : {}),
+    ...(flags.testCommand !== undefined ? { testCommand: flags.testCommand } : {}),
+    ...(flags.allowDirty ? { allowDirty: true } : {}),
+    ...(flags.output ? { outputPath: flags.output } : {}),
+    signal,
+    ...(flags.json ? {} : { onEvent: createProgressReporter() }),
+  };
+}
+
+async function finish(
+  flags: RunFlags,
+  body: (signal: AbortSignal) => Promise<RunResult>,
+): Promise<void> {
+  try {
+    const result = await withInterruptSignal(body);
+    if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else process.stderr.write(renderSummary(result));
+    process.exitCode = toExitCode(result);
+  } catch (error) {
+    report(error, flags.debug ?? false, flags.json ?? false);
+  }
+}
+
+function report(error: unknown, debug: boolean, json = false): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown })?.code;
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify({ success: false, error: { code, message } }, null, 2)}\n`,
+    );
+  process.stderr.write(`error${typeof code === 'string' ? ` [${code}]` : ''}: ${message}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = toErrorExitCode(error);
+}
+
+await program.parseAsync(process.argv);

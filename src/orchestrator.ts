@@ -1,0 +1,175 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { OrchestratorError } from './core/errors.js';
+import type { Intent } from './core/intent.js';
+import { createDefaultPhaseSettings, type Phase, type RunOptions } from './core/phase.js';
+import { ExecutionPlan } from './core/plan/execution-plan.js';
+import { resolveSettings } from './core/settings.js';
+import { parseIntent } from './intent/parse-intent.js';
+import { createClientPool } from './mcp/client-pool.js';
+import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
+import type { ServerStatus } from './mcp/server-status.js';
+import { executeRun, toDirtyError } from './orchestrator/execute-run.js';
+import { createRunFolder } from './orchestrator/run-folder.js';
+import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
+import { createExecutePhase } from './phases/execute/execute-phase.js';
+import { createLogicPhase } from './phases/logic/logic-phase.js';
+import { createMapPhase } from './phases/map/map-phase.js';
+import { createMonteCarloPhase } from './phases/monte-carlo/monte-carlo-phase.js';
+import { createOptimizePhase } from './phases/optimize/optimize-phase.js';
+import { createPlanPhase } from './phases/plan/plan-phase.js';
+import { createReviewPhase } from './phases/review/review-phase.js';
+import { openGitWorkspace } from './vcs/open-git-workspace.js';
+
+export { BAD_INPUT_CODES, isOrchestratorError, OrchestratorError } from './core/errors.js';
+export { ExecutionPlan } from './core/plan/execution-plan.js';
+export type { ServerStatus } from './mcp/server-status.js';
+export type {
+  PullRequestSummary,
+  RunCommandOptions,
+  RunEvent,
+  RunResult,
+} from './orchestrator/run-types.js';
+export { SUPPORTED_FORMS } from './intent/parse-intent.js';
+
+const ANALYSIS_SERVERS = ['ripgrep', 'dependency_graph'];
+
+/**
+ * Turns a natural-language code-change command into a validated seven-phase plan and carries it
+ * out on a git repository by coordinating MCP servers (the composition root).
+ */
+export class MCPOrchestrator {
+  /** Plans and (unless `dryRun`) carries out `command`: map → logic → monte carlo → plan → optimize → execute → review. */
+  async run(command: string, options: RunCommandOptions = {}): Promise<RunResult> {
+    const intent = parseIntent(command);
+    const phases: Phase[] = [
+      createMapPhase(),
+      createLogicPhase(),
+      createMonteCarloPhase(),
+      createPlanPhase(),
+    ];
+    if (!options.dryRun)
+      phases.push(createOptimizePhase(), createExecutePhase(), createReviewPhase());
+    return this.#start(command, intent, phases, ANALYSIS_SERVERS, options, {
+      dryRun: options.dryRun ?? false,
+      phaseSettings: createDefaultPhaseSettings(),
+    });
+  }
+
+  /** Makes the plan for `command` without changing anything and writes it to `outPath`. */
+  async plan(
+    command: string,
+    outPath: string,
+    options: RunCommandOptions = {},
+  ): Promise<RunResult> {
+    const result = await this.run(command, { ...options, dryRun: true });
+    if (result.success && result.plan) await writeFile(outPath, await readFile(result.plan));
+    return result;
+  }
+
+  /** Carries out a saved (possibly hand-edited) plan: optimize → execute → review. */
+  async apply(planPath: string, options: RunCommandOptions = {}): Promise<RunResult> {
+    let text: string;
+    try {
+      text = await readFile(planPath, 'utf8');
+    } catch (error) {
+      throw new OrchestratorError(
+        'BAD_INPUT',
+        `Cannot read the plan file ${planPath}: ${(error as Error).message}`,
+        {
+          data: { file: planPath },
+        },
+      );
+    }
+    const plan = ExecutionPlan.fromJson(text, path.basename(planPath));
+    const intent: Intent = { ...plan.data.intent };
+    return this.#start(
+      plan.data.command,
+      intent,
+      [createOptimizePhase(), createExecutePhase(), createReviewPhase()],
+      [],
+      options,
+      { dryRun: false, plan, phaseSettings: plan.data.phases },
+      async (runDir) => ({ plan: { plan, planPath: await copyPlan(plan, runDir) } }),
+    );
+  }
+
+  /** Starts every configured server and reports its status, tool count and latencies. */
+  async servers(
+    options: {
+      workspace?: string;
+      signal?: AbortSignal;
+      env?: Readonly<Record<string, string | undefined>>;
+    } = {},
+  ): Promise<ServerStatus[]> {
+    const env = options.env ?? process.env;
+    const settings = resolveSettings(env);
+    const root = path.resolve(options.workspace ?? process.cwd());
+    const servers = await resolveMcpServers(root, {
+      env,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const pool = createClientPool({ workspace: root, servers, parallelism: settings.parallelism });
+    try {
+      await pool.connect(undefined, options.signal ? { signal: options.signal } : {});
+      await Promise.allSettled(
+        pool
+          .status()
+          .filter((s) => s.state === 'ready')
+          .map((s) => pool.ping(s.name, options.signal ? { signal: options.signal } : {})),
+      );
+      return pool.status();
+    } finally {
+      await pool.close();
+    }
+  }
+
+  async #start(
+    command: string,
+    intent: Intent,
+    phases: Phase[],
+    connect: readonly string[],
+    options: RunCommandOptions,
+    runOptions: RunOptions,
+    prefill?: (runDir: string) => Promise<NonNullable<Parameters<typeof executeRun>[0]['state']>>,
+  ): Promise<RunResult> {
+    const settings = resolveSettings(options.env ?? process.env);
+    const git = await openGitWorkspace(
+      options.workspace ?? process.cwd(),
+      options.signal ? { signal: options.signal } : {},
+    );
+    if (!options.allowDirty) {
+      const dirty = await git.dirtyFiles();
+      if (dirty.length > 0) throw toDirtyError(git.root, dirty);
+    }
+    await git.ensureExcluded();
+    if (options.testCommand !== undefined) {
+      if (options.testCommand.trim() === '')
+        throw new OrchestratorError(
+          'BAD_INPUT',
+          '--test-command is empty. Give the command that runs the tests, e.g. --test-command "npm test".',
+        );
+      runOptions.testCommand = ['sh', '-c', options.testCommand];
+    }
+    const folder = await createRunFolder(git.root);
+    const state = prefill ? await prefill(folder.runDir) : {};
+    return executeRun({
+      command,
+      intent,
+      phases,
+      runOptions,
+      settings,
+      git,
+      folder,
+      connect,
+      options,
+      state,
+    });
+  }
+}
+
+async function copyPlan(plan: ExecutionPlan, runDir: string): Promise<string> {
+  const target = path.join(runDir, 'plan.json');
+  await writeFile(target, plan.toJson());
+  return target;
+}

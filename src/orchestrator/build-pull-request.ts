@@ -1,0 +1,49 @@
+import type { PhaseResult } from '../core/phase.js';
+import type { RunState } from '../core/phase-outputs.js';
+import { toPullRequest } from '../vcs/pull-request.js';
+import type { PullRequestSummary } from './run-types.js';
+
+/** The pull request for a run whose REVIEW committed; null otherwise. */
+export function buildPullRequest(options: {
+  command: string;
+  baseBranch: string;
+  state: RunState;
+  phases: readonly PhaseResult[];
+}): PullRequestSummary | null {
+  const { state } = options;
+  const review = state.review;
+  const execute = state.execute;
+  const plan = state.plan?.plan;
+  if (!review || !execute || !plan) return null;
+  const risk = state.risk;
+  return toPullRequest({
+    command: options.command,
+    branch: execute.branch,
+    baseBranch: options.baseBranch,
+    baseCommit: plan.data.base,
+    commit: review.commit,
+    diffStat: {
+      ...review.diffStat,
+      files: review.diffStat.files.map((f) => ({ binary: false, ...f })),
+    },
+    phaseRows: options.phases.map((p) => ({
+      phase: p.phase,
+      status: p.success ? 'ok' : 'failed',
+      durationMs: p.durationMs,
+      tokens: p.tokenCount,
+      retries: p.retries,
+    })),
+    risk: {
+      breakageProbability: risk?.pBreak ?? 0,
+      blastRadiusP50: risk?.blastRadius.p50 ?? 0,
+      blastRadiusP95: risk?.blastRadius.p95 ?? 0,
+      ...(risk ? { iterations: risk.simulations, testsToRun: risk.testsToRun } : {}),
+    },
+    tests: {
+      command: execute.test.command.join(' '),
+      passed: execute.test.passed,
+      durationMs: execute.test.durationMs,
+      summary: execute.test.outputTail.trimEnd().split('\n').slice(-3).join('\n'),
+    },
+  });
+}

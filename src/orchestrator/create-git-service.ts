@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type { GitService, WorktreeHandle } from '../core/services.js';
+import { commitFiles } from '../vcs/commit-files.js';
+import { toDiffStat } from '../vcs/diff-stat.js';
+import { findPythonInterpreter, linkDependencies } from '../vcs/link-dependencies.js';
+import type { GitWorkspace } from '../vcs/open-git-workspace.js';
+import { runGit } from '../vcs/run-git.js';
+import { slugifyBranch, uniqueBranchName } from '../vcs/slugify-branch.js';
+import { createWorktree } from '../vcs/worktree.js';
+
+/** Adapts the vcs layer to the `GitService` the phases see. */
+export async function createGitService(workspace: GitWorkspace): Promise<GitService> {
+  const python = await findPythonInterpreter(workspace.root);
+  const relativePython =
+    path.isAbsolute(python) && python.startsWith(`${workspace.root}${path.sep}`)
+      ? path.relative(workspace.root, python)
+      : python;
+  return {
+    root: workspace.root,
+    headCommit: (options = {}) => workspace.headCommit(options),
+    pythonInterpreter: () => relativePython,
+    async createWorktree({ branchHint, baseCommit, signal }) {
+      const branch = await uniqueBranchName(workspace, slugifyBranch(branchHint), { signal });
+      const worktree = await createWorktree(workspace, { branch, baseCommit, signal });
+      let linked: string[];
+      try {
+        linked = (await linkDependencies(workspace.root, worktree.path, { signal })).map(
+          (l) => l.path,
+        );
+      } catch (error) {
+        await worktree.rollback();
+        throw error;
+      }
+      const handle: WorktreeHandle = {
+        path: worktree.path,
+        branch: worktree.branch,
+        baseCommit: worktree.baseCommit,
+        commitFiles: (files, message, options = {}) =>
+          commitFiles(worktree.path, files, message, options),
+        diffPatch: async () =>
+          runGit(
+            [
+              'diff',
+              '--no-color',
+              '--no-ext-diff',
+              '--no-renames',
+              worktree.baseCommit,
+              'HEAD',
+              '--',
+            ],
+            {
+              cwd: worktree.path,
+            },
+          ),
+        diffStat: async () =>
+          toDiffStat(
+            await runGit(
+              ['diff', '--numstat', '-z', '--no-renames', worktree.baseCommit, 'HEAD', '--'],
+              {
+                cwd: worktree.path,
+              },
+            ),
+          ),
+        rollback: () => worktree.rollback(),
+        release: () => worktree.release(),
+      };
+      return { worktree: handle, linkedDependencies: linked };
+    },
+  };
+}

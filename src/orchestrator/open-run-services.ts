@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { toErrorMessage } from '../core/errors.js';
+import type {
+  PressureGauge,
+  RunHistoryReader,
+  SliceStore,
+  SpanRunner,
+  ToolCaller,
+} from '../core/services.js';
+import type { ResolvedSettings } from '../core/settings.js';
+import { SliceCache } from '../cache/slice-cache.js';
+import { type ClientPool, createClientPool } from '../mcp/client-pool.js';
+import { resolveMcpServers } from '../mcp/resolve-mcp-servers.js';
+import { MemoryPressureMonitor } from '../pressure/memory-pressure-monitor.js';
+import { createRunTracer } from '../telemetry/create-tracer.js';
+import { openRunHistory, type RunHistory } from '../telemetry/run-history.js';
+import { STATE_DIR_NAME } from '../vcs/open-git-workspace.js';
+import { withRemoteErrorCodes } from './remote-errors.js';
+
+/** The long-lived services one run owns; `close()` tears them down in reverse order. */
+export interface RunServices {
+  pool: ClientPool;
+  tools: ToolCaller;
+  cache?: SliceStore;
+  pressure: PressureGauge & { peakMemoryMb(): number };
+  history?: RunHistory & RunHistoryReader;
+  spans: SpanRunner;
+  close(): Promise<string[]>;
+}
+
+/** Opens pool, cache, memory monitor, run history and tracer. The cache and history may fail: the run degrades. */
+export async function openRunServices(options: {
+  root: string;
+  runDir: string;
+  settings: ResolvedSettings;
+  env: Readonly<Record<string, string | undefined>>;
+  connect: readonly string[];
+  signal: AbortSignal;
+  warn: (message: string) => void;
+}): Promise<RunServices> {
+  const closers: Array<() => Promise<unknown> | unknown> = [];
+  const close = async (): Promise<string[]> => {
+    const settled = await Promise.allSettled(closers.reverse().map(async (fn) => fn()));
+    closers.length = 0;
+    return settled.flatMap((s) => (s.status === 'rejected' ? [toErrorMessage(s.reason)] : []));
+  };
+  try {
+    const monitor = new MemoryPressureMonitor({ thresholdRatio: options.settings.memoryThreshold });
+    monitor.start();
+    closers.push(() => monitor.stop());
+    const tracer = createRunTracer(options.runDir);
+    closers.push(() => tracer.shutdown());
+    const stateDir = path.join(options.root, STATE_DIR_NAME);
+    let cache: SliceCache | undefined;
+    try {
+      cache = new SliceCache({ dir: stateDir, cacheSizeMb: options.settings.cacheSizeMb });
+      await cache.initialize();
+      const opened = cache;
+      closers.push(() => opened.close());
+    } catch (error) {
+      cache = undefined;
+      options.warn(`SliceCache unavailable (${toErrorMessage(error)}); MAP runs without it.`);
+    }
+    let history: RunServices['history'];
+    try {
+      history = openRunHistory(stateDir);
+      const opened = history;
+      closers.push(() => opened.close());
+    } catch (error) {
+      options.warn(`Run history unavailable (${toErrorMessage(error)}); OPTIMIZE uses defaults.`);
+    }
+    const servers = await resolveMcpServers(options.root, {
+      env: options.env,
+      signal: options.signal,
+    });
+    const pool = createClientPool({
+      workspace: options.root,
+      servers,
+      parallelism: options.settings.parallelism,
+    });
+    closers.push(() => pool.close());
+    if (options.connect.length > 0) {
+      const statuses = await pool.connect(options.connect, { signal: options.signal });
+      for (const status of statuses) {
+        if (status.state === 'failed')
+          options.warn(`MCP server ${status.name} failed to start: ${status.error}`);
+      }
+    }
+    return {
+      pool,
+      tools: withRemoteErrorCodes(pool),
+      ...(cache ? { cache } : {}),
+      pressure: {
+        isPressureHigh: () => monitor.isPressureHigh(),
+        waitForLowPressure: (timeoutMs, waitOptions) =>
+          monitor.waitForLowPressure(timeoutMs, waitOptions),
+        suggestGc: () => monitor.suggestGc(),
+        treeRssMb: () => monitor.treeRssMb(),
+        peakMemoryMb: () => {
+          monitor.sampleNow();
+          return Math.round(monitor.getStats().peakMemoryMb);
+        },
+      },
+      ...(history ? { history } : {}),
+      spans: tracer,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

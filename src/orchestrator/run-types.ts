@@ -1,0 +1,65 @@
+import type { PhaseResult } from '../core/phase.js';
+import type { RiskOutput } from '../core/phase-outputs.js';
+
+/** Options for one run (`run`, `plan`, `apply`). */
+export interface RunCommandOptions {
+  /** Folder inside the git repository to change. @default process.cwd() */
+  workspace?: string;
+  /** Stop after PLAN: nothing but the run folder is written. @default false */
+  dryRun?: boolean;
+  /** Shell command that runs the tests; detected when absent. */
+  testCommand?: string;
+  /** Run even when the checkout has uncommitted changes. @default false */
+  allowDirty?: boolean;
+  /** Where to write pr.json as well as the run folder. */
+  outputPath?: string;
+  signal?: AbortSignal;
+  /** Called as each phase starts, reports progress and ends. */
+  onEvent?: (event: RunEvent) => void;
+  /** Environment to read settings from. @default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Live progress of a run. */
+export type RunEvent =
+  | { type: 'phase-start'; phase: string }
+  | { type: 'progress'; phase: string; message: string }
+  | { type: 'warning'; message: string }
+  | { type: 'phase-end'; result: PhaseResult };
+
+/** The pull request a successful run proposes. */
+export interface PullRequestSummary {
+  title: string;
+  body: string;
+  head: string;
+  base: string;
+  commit: string;
+  files: string[];
+  additions: number;
+  deletions: number;
+}
+
+/** What one run returns (and writes to result.json). */
+export interface RunResult {
+  success: boolean;
+  command: string;
+  runId: string;
+  runDir: string;
+  durationMs: number;
+  totalTokens: number;
+  phases: PhaseResult[];
+  branch: string | null;
+  commit: string | null;
+  /** Path of the plan.json the run made or applied. */
+  plan: string | null;
+  pr: PullRequestSummary | null;
+  memoryPeakMb: number;
+  risk: RiskOutput | null;
+  diffStat: {
+    files: Array<{ file: string; additions: number; deletions: number }>;
+    additions: number;
+    deletions: number;
+  } | null;
+  warnings: string[];
+  error: { code: string; message: string } | null;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createBreakageModel } from '../../../src/phases/monte-carlo/breakage-model.js';
+import { simulateBreakage } from '../../../src/phases/monte-carlo/simulate-breakage.js';
+
+const edit = (file: string) => ({
+  file,
+  line: 1,
+  column: 1,
+  length: 3,
+  oldText: 'foo',
+  newText: 'bar',
+});
+
+function model(certainty: number) {
+  return createBreakageModel({
+    name: 'foo',
+    edits: [edit('a.py'), edit('b.py')],
+    certaintyByFile: { 'a.py': certainty, 'b.py': 1 },
+    affectedFiles: ['a.py', 'b.py', 'c.py', 'tests/test_c.py'],
+    importEdges: [
+      { from: 'c.py', to: 'a.py', names: ['foo'] },
+      { from: 'tests/test_c.py', to: 'c.py', names: ['run'] },
+    ],
+  });
+}
+
+describe('simulateBreakage', () => {
+  it('gives identical figures for the same seed', async () => {
+    const signal = new AbortController().signal;
+    const first = await simulateBreakage(model(0.5), { seed: 7, durationLimitMs: 5_000, signal });
+    const second = await simulateBreakage(model(0.5), { seed: 7, durationLimitMs: 5_000, signal });
+    expect(second).toEqual(first);
+    expect(first.converged).toBe(true);
+  });
+
+  it('rates uncertain edits riskier and spreads breaks to importers', async () => {
+    const signal = new AbortController().signal;
+    const sure = await simulateBreakage(model(1), { seed: 1, durationLimitMs: 5_000, signal });
+    const unsure = await simulateBreakage(model(0.5), { seed: 1, durationLimitMs: 5_000, signal });
+    expect(unsure.pBreak).toBeGreaterThan(sure.pBreak * 5);
+    const files = model(0.5).files;
+    expect(unsure.breakFrequency[files.indexOf('c.py')]).toBeGreaterThan(0);
+  });
+
+  it('marks files reached by a test as covered and lists that test', () => {
+    const m = model(1);
+    expect(m.tests).toEqual(['tests/test_c.py']);
+    expect(m.covered[m.files.indexOf('c.py')]).toBe(true);
+    expect(m.covered[m.files.indexOf('b.py')]).toBe(false);
+  });
+
+  it('stops when the signal aborts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      simulateBreakage(model(1), { seed: 1, durationLimitMs: 5_000, signal: controller.signal }),
+    ).rejects.toThrow();
+  });
+});
