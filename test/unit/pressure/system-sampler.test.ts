@@ -193,6 +193,42 @@ describe('createSystemSampler on a fake Linux', () => {
     expect(sampler().treeRssMb).toBe(100);
   });
 
+  it('lists /proc again only when the last created pid moves, and re-reads known members always', () => {
+    const { sampler, system } = make({
+      meminfo: PHYSICAL,
+      lastPid: 101,
+      processes: [
+        { pid: 100, ppid: 1, rssPages: 100 * PAGES_PER_MB },
+        { pid: 101, ppid: 100, rssPages: 200 * PAGES_PER_MB },
+      ],
+    });
+    expect(sampler().treeRssMb).toBe(300);
+    system.addProcess({ pid: 101, ppid: 100, rssPages: 250 * PAGES_PER_MB });
+    expect(sampler().treeRssMb).toBe(350);
+    // A pid appearing while loadavg's last pid stands still is not listed (it cannot happen).
+    system.addProcess({ pid: 102, ppid: 100, rssPages: 10 * PAGES_PER_MB });
+    expect(sampler().treeRssMb).toBe(350);
+    system.setLastPid(102);
+    expect(sampler().treeRssMb).toBe(360);
+  });
+
+  it('drops an unreaped zombie and the orphans it leaves from the tree', () => {
+    const { sampler, system } = make({
+      meminfo: PHYSICAL,
+      lastPid: 102,
+      processes: [
+        { pid: 100, ppid: 1, rssPages: 100 * PAGES_PER_MB },
+        { pid: 101, ppid: 100, rssPages: 200 * PAGES_PER_MB },
+        { pid: 102, ppid: 101, rssPages: 30 * PAGES_PER_MB },
+      ],
+    });
+    expect(sampler().treeRssMb).toBe(330);
+    system.addProcess({ pid: 101, ppid: 100, rssPages: 0, zombie: true });
+    system.addProcess({ pid: 102, ppid: 1, rssPages: 30 * PAGES_PER_MB });
+    expect(sampler().treeRssMb).toBe(100);
+    expect(sampler().treeRssMb).toBe(100);
+  });
+
   it('measures real memory on any other platform from os figures', () => {
     const reading = createSystemSampler({ platform: 'darwin' })();
     expect(reading.source).toBe('os');
