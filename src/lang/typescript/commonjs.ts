@@ -1,5 +1,4 @@
 import ts from 'typescript';
-import { isRequireCall } from './find-references.js';
 
 /** True for `module.exports` or `exports`. */
 export function isCommonJsExportsObject(node: ts.Expression): boolean {
@@ -52,4 +51,17 @@ export function isRequiredName(node: ts.Node): boolean {
   if (!ts.isBindingElement(parent) || !ts.isObjectBindingPattern(parent.parent)) return false;
   const declaration = parent.parent.parent;
   return ts.isVariableDeclaration(declaration) && isRequireCall(declaration.initializer);
+}
+
+/** True for `require('x')` (with a string literal argument). */
+export function isRequireCall(node: ts.Node | undefined): boolean {
+  return (
+    node !== undefined &&
+    ts.isCallExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === 'require' &&
+    node.arguments.length === 1 &&
+    node.arguments[0] !== undefined &&
+    ts.isStringLiteralLike(node.arguments[0])
+  );
 }

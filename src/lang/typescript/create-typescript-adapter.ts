@@ -62,7 +62,8 @@ export function createTypeScriptAdapter(options: TypeScriptAdapterOptions): Type
       return state;
     },
     findDefinitions: (name, callOptions) => run(callOptions, (p) => findDefinitions(p, name)),
-    findReferences: (at, callOptions) => run(callOptions, (p) => findReferences(p, at)),
+    findReferences: (at, callOptions) =>
+      run(callOptions, (p, signal) => findReferences(p, at, signal)),
     findRenameEdits: (at, newName, callOptions) =>
       run(callOptions, (p, signal) => findRenameEdits(p, at, newName, signal)),
     findRenameCollisions: (at, newName, callOptions) =>

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { SymbolDefinition, SymbolKind } from '../../core/source-types.js';
+import { isRequiredName } from './commonjs.js';
 import { comparePositions, findTokenAt, toLineColumn } from './positions.js';
 import type { WorkspaceProject } from './workspace-project.js';
 
@@ -42,6 +43,8 @@ export function findDefinitions(project: WorkspaceProject, name: string): Symbol
     const sourceFile = project.program().getSourceFile(item.fileName);
     if (sourceFile === undefined) continue;
     const nameStart = declarationNameStart(sourceFile, item.textSpan, name);
+    const nameNode = findTokenAt(sourceFile, nameStart);
+    if (nameNode !== undefined && isRequiredName(nameNode)) continue;
     const definition: SymbolDefinition = {
       file: project.toRelative(item.fileName),
       ...toLineColumn(sourceFile, nameStart),

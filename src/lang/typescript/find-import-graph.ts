@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { ImportEdge } from '../../core/source-types.js';
-import { isRequireCall } from './find-references.js';
+import { isRequireCall } from './commonjs.js';
 import { findTokenAt } from './positions.js';
 import { compareStrings, throwIfAborted } from './workspace-files.js';
 import type { WorkspaceProject } from './workspace-project.js';

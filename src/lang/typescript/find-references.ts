@@ -1,5 +1,7 @@
 import ts from 'typescript';
 import type { SourcePosition, SymbolReference } from '../../core/source-types.js';
+import { isRequireCall } from './commonjs.js';
+import { expandThroughRequire, type FileSpan, spanKey } from './expand-through-require.js';
 import {
   comparePositions,
   findNameNodeAt,
@@ -13,31 +15,66 @@ import type { WorkspaceProject } from './workspace-project.js';
  * Every use of the symbol at `at` in workspace files, its declarations and the uses through
  * import aliases included, sorted by file, line and column.
  */
-export function findReferences(project: WorkspaceProject, at: SourcePosition): SymbolReference[] {
+export function findReferences(
+  project: WorkspaceProject,
+  at: SourcePosition,
+  signal?: AbortSignal,
+): SymbolReference[] {
   const { sourceFile, offset } = toProgramLocation(project, at);
-  const groups = project.service.findReferences(sourceFile.fileName, offset) ?? [];
-  const byKey = new Map<string, SymbolReference>();
-  for (const group of groups) {
-    for (const entry of group.references) {
-      if (!project.isWorkspaceFile(entry.fileName)) continue;
-      const file = project.program().getSourceFile(entry.fileName);
-      if (file === undefined) continue;
-      const start = entry.textSpan.start;
-      const reference: SymbolReference = {
-        file: project.toRelative(entry.fileName),
-        ...toLineColumn(file, start),
+  const entries = new Map<string, FileSpan & { isDefinition: boolean }>();
+  const referencesAt = (fileName: string, position: number) =>
+    (project.service.findReferences(fileName, position) ?? []).flatMap((group) =>
+      group.references.map((entry) => ({
+        fileName: entry.fileName,
+        start: entry.textSpan.start,
         length: entry.textSpan.length,
         isDefinition: entry.isDefinition === true,
-        isImport: isInImportOrExport(findNameNodeAt(file, start)),
-        lineText: lineTextAt(file, start),
-      };
-      const key = `${reference.file}:${reference.line}:${reference.column}`;
-      const existing = byKey.get(key);
-      if (existing === undefined) byKey.set(key, reference);
-      else existing.isDefinition ||= reference.isDefinition;
+      })),
+    );
+  const add = (entry: FileSpan & { isDefinition?: boolean }): boolean => {
+    if (!project.isWorkspaceFile(entry.fileName)) return false;
+    const key = spanKey(entry);
+    const existing = entries.get(key);
+    if (existing !== undefined) {
+      existing.isDefinition ||= entry.isDefinition === true;
+      return false;
     }
+    entries.set(key, { ...entry, isDefinition: entry.isDefinition === true });
+    return true;
+  };
+  const initial = referencesAt(sourceFile.fileName, offset);
+  for (const entry of initial) add(entry);
+  const name = initial.length === 0 ? undefined : nameAt(project, initial[0] as FileSpan);
+  if (name !== undefined) {
+    // A require() binding declares a local, but it is a use of the export, not its definition.
+    expandThroughRequire(
+      project,
+      name,
+      (key) => entries.has(key),
+      referencesAt,
+      (span) => add({ ...span, isDefinition: false }),
+      signal,
+    );
   }
-  return [...byKey.values()].sort(comparePositions);
+  const references: SymbolReference[] = [];
+  for (const entry of entries.values()) {
+    const file = project.program().getSourceFile(entry.fileName);
+    if (file === undefined) continue;
+    references.push({
+      file: project.toRelative(entry.fileName),
+      ...toLineColumn(file, entry.start),
+      length: entry.length,
+      isDefinition: entry.isDefinition,
+      isImport: isInImportOrExport(findNameNodeAt(file, entry.start)),
+      lineText: lineTextAt(file, entry.start),
+    });
+  }
+  return references.sort(comparePositions);
+}
+
+function nameAt(project: WorkspaceProject, span: FileSpan): string | undefined {
+  const text = project.program().getSourceFile(span.fileName)?.text;
+  return text?.slice(span.start, span.start + span.length);
 }
 
 /** True inside an import/export statement or a `require(...)` binding. */
@@ -55,17 +92,4 @@ export function isInImportOrExport(node: ts.Node | undefined): boolean {
     if (ts.isStatement(current)) return false;
   }
   return false;
-}
-
-/** True for `require('x')` (with a string literal argument). */
-export function isRequireCall(node: ts.Node | undefined): boolean {
-  return (
-    node !== undefined &&
-    ts.isCallExpression(node) &&
-    ts.isIdentifier(node.expression) &&
-    node.expression.text === 'require' &&
-    node.arguments.length === 1 &&
-    node.arguments[0] !== undefined &&
-    ts.isStringLiteralLike(node.arguments[0])
-  );
 }

@@ -24,6 +24,7 @@ export function findRenameCollisions(
   const symbol = resolveAlias(checker, target.symbol);
   const meaning = meaningOf(symbol);
   const collisions = new Map<string, NameCollision>();
+  const filesShadowingGlobal = new Set<string>();
   const report = (node: ts.Node, reason: string): void => {
     const sourceFile = node.getSourceFile();
     if (!project.isWorkspaceFile(sourceFile.fileName)) return;
@@ -56,7 +57,11 @@ export function findRenameCollisions(
             ts.getNameOfDeclaration(declaration) ?? declaration,
             `"${newName}" is already declared and visible at ${where}, where "${target.oldName}" is used; renaming would make them clash.`,
           );
-        } else if (usesSymbol(checker, sourceFile, newName, existing)) {
+        } else if (
+          !filesShadowingGlobal.has(site.fileName) &&
+          usesSymbol(checker, sourceFile, newName, existing)
+        ) {
+          filesShadowingGlobal.add(site.fileName);
           report(
             node,
             `"${newName}" would shadow the global "${newName}" that ${project.toRelative(site.fileName)} uses.`,

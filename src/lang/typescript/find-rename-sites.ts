@@ -1,9 +1,9 @@
 import ts from 'typescript';
 import { OrchestratorError } from '../../core/errors.js';
 import type { SourcePosition } from '../../core/source-types.js';
-import { commonJsExportNameOf, isCommonJsExportLiteral, isRequiredName } from './commonjs.js';
+import { commonJsExportNameOf, isCommonJsExportLiteral } from './commonjs.js';
+import { expandThroughRequire } from './expand-through-require.js';
 import { findNameNodeAt, toProgramLocation } from './positions.js';
-import { throwIfAborted } from './workspace-files.js';
 import type { WorkspaceProject } from './workspace-project.js';
 
 /** How one occurrence of the old name is rewritten. */
@@ -32,8 +32,6 @@ export interface RenameTarget {
   node: ts.Node;
   sites: RenameSite[];
 }
-
-const MAX_COMMONJS_ROUNDS = 5;
 
 /**
  * Every occurrence to rewrite for a whole-workspace rename of the symbol at `at`: through
@@ -69,7 +67,6 @@ export function findRenameSites(
     !atShorthand && symbol !== undefined && (symbol.flags & ts.SymbolFlags.Property) !== 0;
 
   const sites = new Map<string, RenameSite>();
-  let exportsThroughCommonJs = false;
   const add = (fileName: string, siteStart: number, length: number): boolean => {
     const key = `${fileName}:${siteStart}`;
     if (sites.has(key) || !project.isWorkspaceFile(fileName)) return false;
@@ -78,13 +75,11 @@ export function findRenameSites(
     let mode: RenameSiteMode = 'replace';
     if (siteNode !== undefined && ts.isShorthandPropertyAssignment(siteNode.parent)) {
       if (renamesProperty) mode = 'keep-value';
-      else if (isCommonJsExportLiteral(siteNode.parent.parent)) exportsThroughCommonJs = true;
-      else mode = 'keep-property';
+      else if (!isCommonJsExportLiteral(siteNode.parent.parent)) mode = 'keep-property';
     }
     sites.set(key, { fileName, start: siteStart, length, mode });
     const exportName = siteNode === undefined ? undefined : commonJsExportNameOf(siteNode);
     if (exportName !== undefined && exportName.text === oldName && file !== undefined) {
-      exportsThroughCommonJs = true;
       add(fileName, exportName.getStart(file), exportName.getWidth(file));
     }
     return true;
@@ -97,39 +92,18 @@ export function findRenameSites(
   for (const location of renameAt(sourceFile.fileName, offset)) {
     add(location.fileName, location.textSpan.start, location.textSpan.length);
   }
-  for (let round = 0; exportsThroughCommonJs && round < MAX_COMMONJS_ROUNDS; round++) {
-    throwIfAborted(signal);
-    let grew = false;
-    for (const candidate of findRequiredNameCandidates(project, oldName, sites)) {
-      const locations = renameAt(candidate.fileName, candidate.start);
-      if (!locations.some((l) => sites.has(`${l.fileName}:${l.textSpan.start}`))) continue;
-      for (const location of locations) {
-        grew = add(location.fileName, location.textSpan.start, location.textSpan.length) || grew;
-      }
-    }
-    if (!grew) break;
-  }
+  expandThroughRequire(
+    project,
+    oldName,
+    (key) => sites.has(key),
+    (fileName, position) =>
+      renameAt(fileName, position).map((l) => ({
+        fileName: l.fileName,
+        start: l.textSpan.start,
+        length: l.textSpan.length,
+      })),
+    (span) => add(span.fileName, span.start, span.length),
+    signal,
+  );
   return { oldName, symbol, node, sites: [...sites.values()] };
-}
-
-/** Occurrences of `name` bound from `require(...)` that are not sites yet. */
-function findRequiredNameCandidates(
-  project: WorkspaceProject,
-  name: string,
-  sites: ReadonlyMap<string, RenameSite>,
-): Array<{ fileName: string; start: number }> {
-  const pattern = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-  const candidates: Array<{ fileName: string; start: number }> = [];
-  for (const file of project.program().getSourceFiles()) {
-    if (!project.isWorkspaceFile(file.fileName)) continue;
-    if (!file.text.includes('require') || !file.text.includes(name)) continue;
-    for (const match of file.text.matchAll(pattern)) {
-      if (sites.has(`${file.fileName}:${match.index}`)) continue;
-      const node = findNameNodeAt(file, match.index);
-      if (node !== undefined && ts.isIdentifier(node) && isRequiredName(node)) {
-        candidates.push({ fileName: file.fileName, start: match.index });
-      }
-    }
-  }
-  return candidates;
 }

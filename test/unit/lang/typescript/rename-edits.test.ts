@@ -113,6 +113,14 @@ describe('TypeScript adapter: findRenameEdits', () => {
     expect(result['main.js']).toBe(`const { fetchUser } = require('./lib');\nfetchUser();\n`);
   });
 
+  it('renames require() bindings of an ES module export in JavaScript files', async () => {
+    const result = await renameAll(
+      { 'a.ts': API, 'legacy.js': "const { getUser } = require('./a');\ngetUser(1);\n" },
+      { file: 'a.ts', needle: 'getUser' },
+    );
+    expect(result['legacy.js']).toBe("const { fetchUser } = require('./a');\nfetchUser(1);\n");
+  });
+
   it('leaves a shadowing parameter and local of the same name untouched', async () => {
     const source = [
       'export function getUser() { return 1; }',
