@@ -12,6 +12,7 @@ import { findScopes } from './find-scopes.js';
 import type { DiagnosticMode, PyrightSessionState } from './pyright-session.js';
 import { createPythonWorkspace } from './python-workspace.js';
 import type { PositionScopes } from './scope-types.js';
+import { withCancellation } from './with-cancellation.js';
 
 /** Options for {@link createPythonAdapter}. */
 export interface PythonAdapterOptions {
@@ -45,6 +46,15 @@ export interface PythonAdapter extends LanguageAdapter {
   analyzeAsync(file?: string, options?: AdapterCallOptions): Promise<AsyncAnalysisResult>;
 }
 
+/** Passes the call's signal on and turns failures after an abort into `CANCELLED`. */
+function guard<T>(
+  call: AdapterCallOptions | undefined,
+  body: (signal: AbortSignal | undefined) => Promise<T>,
+): Promise<T> {
+  const signal = call?.signal;
+  return withCancellation(signal, () => body(signal));
+}
+
 /**
  * Creates the Python adapter: pyright's language server over LSP (spawned on first use with the
  * running Node, from the installed `pyright` package) plus small `ast` scripts run with the
@@ -62,17 +72,21 @@ export function createPythonAdapter(options: PythonAdapterOptions): PythonAdapte
     get settleMs() {
       return workspace.session.settleMs;
     },
-    findDefinitions: (name, call) => findDefinitions(workspace, name, call?.signal),
-    findReferences: (at, call) => findReferences(workspace, at, call?.signal),
-    findRenameEdits: (at, newName, call) => findRenameEdits(workspace, at, newName, call?.signal),
+    findDefinitions: (name, call) =>
+      guard(call, (signal) => findDefinitions(workspace, name, signal)),
+    findReferences: (at, call) => guard(call, (signal) => findReferences(workspace, at, signal)),
+    findRenameEdits: (at, newName, call) =>
+      guard(call, (signal) => findRenameEdits(workspace, at, newName, signal)),
     findRenameCollisions: (at, newName, call) =>
-      findRenameCollisions(workspace, at, newName, call?.signal),
-    findCallers: (at, call) => findCallers(workspace, at, call?.signal),
-    findImportGraph: (call) => findImportGraph(workspace, call?.signal),
-    findDocumentSymbols: (file, call) => findDocumentSymbols(workspace, file, call?.signal),
-    findScopes: (at, call) => findScopes(workspace, at, call?.signal),
-    findOutgoingCalls: (at, call) => findOutgoingCalls(workspace, at, call?.signal),
-    analyzeAsync: (file, call) => analyzeAsync(workspace, file, call?.signal),
+      guard(call, (signal) => findRenameCollisions(workspace, at, newName, signal)),
+    findCallers: (at, call) => guard(call, (signal) => findCallers(workspace, at, signal)),
+    findImportGraph: (call) => guard(call, (signal) => findImportGraph(workspace, signal)),
+    findDocumentSymbols: (file, call) =>
+      guard(call, (signal) => findDocumentSymbols(workspace, file, signal)),
+    findScopes: (at, call) => guard(call, (signal) => findScopes(workspace, at, signal)),
+    findOutgoingCalls: (at, call) =>
+      guard(call, (signal) => findOutgoingCalls(workspace, at, signal)),
+    analyzeAsync: (file, call) => guard(call, (signal) => analyzeAsync(workspace, file, signal)),
     close: () => workspace.session.close(),
   };
 }

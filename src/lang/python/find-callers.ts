@@ -25,7 +25,7 @@ async function prepare(
   at: SourcePosition,
   signal?: AbortSignal,
 ): Promise<CallHierarchyItem[]> {
-  const params = await workspace.openPosition(at, signal);
+  const params = await workspace.openPosition(workspace.resolvePosition(at), signal);
   const items = await workspace.session.request<CallHierarchyItem[] | null>(
     'textDocument/prepareCallHierarchy',
     params,
@@ -56,7 +56,7 @@ export async function findCallers(
           file,
           line: range.start.line + 1,
           column: range.start.character + 1,
-          callerName: call.from.name,
+          callerName: toCallerName(call.from),
           callerFile: file,
           callerLine: call.from.selectionRange.start.line + 1,
         };
@@ -65,6 +65,13 @@ export async function findCallers(
     }
   }
   return [...sites.values()].sort(comparePositions);
+}
+
+/** The calling function's name; `<module>` for module-level code (pyright says `(module) x.py`). */
+function toCallerName(item: CallHierarchyItem): string {
+  return item.kind === 2 || item.kind === 1 || item.name.startsWith('(module)')
+    ? '<module>'
+    : item.name;
 }
 
 /** What the function at `at` calls (library callees included, without a file). */

@@ -17,7 +17,16 @@ export function toWorkspaceSource(root: string, uri: string): string | undefined
 
 /** The identifier that covers `at` on its line, or a `SYMBOL_NOT_FOUND` error. */
 export async function readNameAt(reader: FileTextReader, at: SourcePosition): Promise<string> {
-  const line = await reader.line(at.file, at.line);
+  let line: string;
+  try {
+    line = await reader.line(at.file, at.line);
+  } catch (error) {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      `No readable Python file ${JSON.stringify(at.file)}. Pass a workspace-relative .py path.`,
+      { cause: error, data: { ...at } },
+    );
+  }
   const index = at.column - 1;
   const word = /[\p{ID_Continue}]/u;
   let start = index;

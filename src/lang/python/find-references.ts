@@ -10,10 +10,11 @@ import { createFileTextReader } from './read-file-text.js';
  */
 export async function findReferences(
   workspace: PythonWorkspace,
-  at: SourcePosition,
+  rawAt: SourcePosition,
   signal?: AbortSignal,
 ): Promise<SymbolReference[]> {
   if (!(await workspace.hasPythonFiles(signal))) return [];
+  const at = workspace.resolvePosition(rawAt);
   const reader = createFileTextReader(workspace.root);
   const name = await readNameAt(reader, at);
   const locations = await findReferenceLocations(workspace, reader, at, name, signal);

@@ -1,3 +1,4 @@
+import { OrchestratorError } from '../../core/errors.js';
 import type { NameCollision, SourcePosition } from '../../core/source-types.js';
 import { classifyReferences, isBindingSite } from './classify-references.js';
 import { findReferenceLocations, readNameAt } from './find-reference-locations.js';
@@ -13,20 +14,28 @@ import { validatePythonIdentifier } from './validate-python-identifier.js';
  * between a use and the definition (enclosing function locals), and in modules that import it
  * by name. Also reports uses of a global or builtin `newName` that the renamed module-level
  * binding would capture. Sorted by file, line, column.
- * @throws INVALID_IDENTIFIER for a bad `newName`.
+ * @throws INVALID_IDENTIFIER for a bad `newName`; SYMBOL_NOT_FOUND when no symbol is at `at`.
  */
 export async function findRenameCollisions(
   workspace: PythonWorkspace,
-  at: SourcePosition,
+  rawAt: SourcePosition,
   newName: string,
   signal?: AbortSignal,
 ): Promise<NameCollision[]> {
   validatePythonIdentifier(newName);
   if (!(await workspace.hasPythonFiles(signal))) return [];
+  const at = workspace.resolvePosition(rawAt);
   const reader = createFileTextReader(workspace.root);
   const name = await readNameAt(reader, at);
   if (name === newName) return [];
   const locations = await findReferenceLocations(workspace, reader, at, name, signal);
+  if (locations.length === 0) {
+    throw new OrchestratorError(
+      'SYMBOL_NOT_FOUND',
+      `No symbol ${JSON.stringify(name)} at ${at.file}:${at.line}:${at.column}. Point at a symbol's name.`,
+      { data: { ...at, name } },
+    );
+  }
   const scopes = await classifyReferences(
     workspace,
     locations,

@@ -14,12 +14,13 @@ import { validatePythonIdentifier } from './validate-python-identifier.js';
  */
 export async function findRenameEdits(
   workspace: PythonWorkspace,
-  at: SourcePosition,
+  rawAt: SourcePosition,
   newName: string,
   signal?: AbortSignal,
 ): Promise<TextEdit[]> {
   validatePythonIdentifier(newName);
   if (!(await workspace.hasPythonFiles(signal))) return [];
+  const at = workspace.resolvePosition(rawAt);
   const reader = createFileTextReader(workspace.root);
   const name = await readNameAt(reader, at);
   const params = await workspace.openPosition(at, signal);

@@ -1,6 +1,6 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { SourcePosition } from '../../core/source-types.js';
-import { type PythonWorkspace, toWorkspaceFile } from './python-workspace.js';
+import type { PythonWorkspace } from './python-workspace.js';
 import type { PositionScopes, ScopesQueryResult } from './scope-types.js';
 import { SCOPES_SCRIPT } from './scripts/scopes-script.js';
 
@@ -14,13 +14,13 @@ export async function findScopes(
   at: SourcePosition,
   signal?: AbortSignal,
 ): Promise<PositionScopes> {
-  const file = toWorkspaceFile(workspace.root, at.file);
+  const { file, line, column } = workspace.resolvePosition(at);
   const result = await workspace.runScript<ScopesQueryResult>(
     SCOPES_SCRIPT,
     {
       root: workspace.root,
       mode: 'query',
-      files: [{ file, positions: [{ line: at.line, column: at.column }] }],
+      files: [{ file, positions: [{ line, column }] }],
     },
     signal,
   );

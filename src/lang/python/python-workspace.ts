@@ -31,6 +31,8 @@ export interface PythonWorkspace {
     at: SourcePosition,
     signal?: AbortSignal,
   ): Promise<{ textDocument: { uri: string }; position: Position }>;
+  /** `at` with its file checked to be a workspace `.py` file and made workspace-relative. */
+  resolvePosition(at: SourcePosition): SourcePosition;
   /** Validates `file` and tells pyright its current text; returns its URI. */
   openFile(file: string, signal?: AbortSignal): Promise<string>;
 }
@@ -88,6 +90,10 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
         cwd: root,
         ...(signal === undefined ? {} : { signal }),
       }),
+    resolvePosition(at) {
+      validatePosition(at);
+      return { file: toWorkspaceFile(root, at.file), line: at.line, column: at.column };
+    },
     async openPosition(at, signal) {
       validatePosition(at);
       const uri = await openFile(at.file, signal);

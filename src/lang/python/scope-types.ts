@@ -33,6 +33,7 @@ export interface PositionScopes {
 export interface FileScopes {
   file: string;
   positions: PositionScopes[];
+  /** Loads of the `freeName` asked for that resolve to a builtin or a star import. */
   freeLoads: Array<{ line: number; column: number }>;
 }
 

@@ -6,7 +6,7 @@ import { PRELUDE_SCRIPT } from './prelude-script.js';
  * `{root, mode: 'query', files: [{file, positions: [{line, column}]}], names?, freeName?}` → per
  * file the context and scope chain (innermost first) at each position, with only `names` listed
  * when given, and `freeLoads` of `freeName`
- * (loads that resolve to module globals or builtins); or `{root, mode: 'definitions', files,
+ * (loads that resolve to a builtin or a star import: no binding in the file); or `{root, mode: 'definitions', files,
  * name}` → every def/class, and every module- or class-level assignment, named `name`.
  */
 export const SCOPES_SCRIPT = `${PRELUDE_SCRIPT}
@@ -300,7 +300,7 @@ def query(source, builder, positions, only, free_name):
             'scopes': chain(source, scope, only),
         })
     free = []
-    if free_name is not None:
+    if free_name is not None and free_name not in builder.module.bindings:
         for scope in walk_scopes(builder.module):
             for name, (line, char) in scope.loads:
                 if name == free_name and resolves_to_module(scope, name):
