@@ -5,13 +5,13 @@ export type { Embedder, EmbedOptions } from './embedder-types.js';
 export { HashedCodeEmbedder } from './hashed-embedder.js';
 export { HttpEmbedder, type HttpEmbedderOptions } from './http-embedder.js';
 export type { CacheLogger } from './open-database.js';
-export {
-  type SearchSimilarOptions,
-  type SimilarSlice,
-  SliceCache,
-  type SliceCacheItem,
-  type SliceCacheState,
-  type SliceCacheStats,
-} from './slice-cache.js';
+export { SliceCache } from './slice-cache.js';
 export type { SliceCacheOptions } from './slice-cache-options.js';
+export type {
+  SearchSimilarOptions,
+  SimilarSlice,
+  SliceCacheItem,
+  SliceCacheState,
+  SliceCacheStats,
+} from './slice-cache-types.js';
 export type { SearchMode, VectorIndexStatus } from './vector-search.js';

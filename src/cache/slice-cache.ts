@@ -1,60 +1,25 @@
-import type Database from 'better-sqlite3';
 import { OrchestratorError, toErrorMessage } from '../core/errors.js';
 import type { SliceData, SliceStore } from '../core/services.js';
 import { AccessLog } from './access-log.js';
+import { CacheConnection } from './cache-connection.js';
 import { type CachedSlice, fromSliceRow, toCachedSlice } from './cached-slice.js';
 import type { EmbedOptions } from './embedder-types.js';
 import { LruMap } from './lru-map.js';
-import { isDatabaseDamage, moveDatabaseAside, openCacheDatabase } from './open-database.js';
 import {
   type ResolvedSliceCacheOptions,
   resolveSliceCacheOptions,
   type SliceCacheOptions,
 } from './slice-cache-options.js';
-import { type PreparedSlice, type RemovedRow, SliceTable } from './slice-table.js';
+import type {
+  SearchSimilarOptions,
+  SimilarSlice,
+  SliceCacheItem,
+  SliceCacheState,
+  SliceCacheStats,
+} from './slice-cache-types.js';
+import type { PreparedSlice, RemovedRow, SliceTable } from './slice-table.js';
 import { toSliceJson, toSliceKey, toUnitVector } from './validate-input.js';
-import { type SearchMode, type VectorIndexStatus, VectorSearch } from './vector-search.js';
-
-/** One slice for {@link SliceCache.storeMany}. */
-export interface SliceCacheItem {
-  /** SHA-1 of the slice content, 40 hex characters. */
-  sliceHash: string;
-  data: SliceData;
-  /** Exactly `dimensions` finite numbers; stored normalised to unit length. */
-  vector?: Float32Array | number[];
-}
-
-/** Counters of one SliceCache instance (hits and misses since it was created). */
-export interface SliceCacheStats {
-  /** hits / (hits + misses); 0 before the first lookup. */
-  hitRate: number;
-  hits: number;
-  misses: number;
-  /** Memory-tier evictions plus database rows evicted by the byte cap. */
-  evictions: number;
-  memoryEvictions: number;
-  databaseEvictions: number;
-  memoryEntries: number;
-  databaseEntries: number;
-  /** Stored content (JSON data + vectors), in MB. */
-  totalSizeMb: number;
-}
-
-/** A {@link SliceCache.searchSimilar} hit: cosine similarity in [-1, 1]. */
-export interface SimilarSlice {
-  hash: string;
-  score: number;
-}
-
-/** Options for {@link SliceCache.searchSimilar}. */
-export interface SearchSimilarOptions {
-  /** `auto` uses the approximate index once it is built. @default 'auto' */
-  mode?: SearchMode;
-  signal?: AbortSignal;
-}
-
-/** Lifecycle of a SliceCache. */
-export type SliceCacheState = 'created' | 'ready' | 'closed';
+import { type VectorIndexStatus, VectorSearch } from './vector-search.js';
 
 const DAY_MS = 86_400_000;
 /** Pending reads written at once when this many distinct slices were read. */
@@ -71,8 +36,7 @@ export class SliceCache implements SliceStore {
   readonly #accesses = new AccessLog();
   readonly #vectors: VectorSearch;
   #state: SliceCacheState = 'created';
-  #db: Database.Database | undefined;
-  #table: SliceTable | undefined;
+  readonly #connection: CacheConnection;
   #knownVectorVersion = -1;
   #hits = 0;
   #misses = 0;
@@ -84,6 +48,18 @@ export class SliceCache implements SliceStore {
     this.#memory = new LruMap(this.#options.maxMemoryEntries);
     const { dimensions, approximateThreshold, approximate } = this.#options;
     this.#vectors = new VectorSearch(dimensions, approximateThreshold, approximate);
+    const { file, busyTimeoutMs, logger, now } = this.#options;
+    this.#connection = new CacheConnection({
+      file,
+      busyTimeoutMs,
+      logger,
+      now,
+      onRebuilt: () => {
+        this.#memory.clear();
+        this.#accesses.take();
+        this.#vectors.unload();
+      },
+    });
   }
 
   get state(): SliceCacheState {
@@ -99,7 +75,8 @@ export class SliceCache implements SliceStore {
   async initialize(): Promise<void> {
     if (this.#state === 'ready') return;
     if (this.#state === 'closed') throw this.#closedError();
-    this.#open();
+    this.#connection.open();
+    this.#knownVectorVersion = -1;
     this.#state = 'ready';
   }
 
@@ -114,9 +91,7 @@ export class SliceCache implements SliceStore {
       this.#state = 'closed';
       this.#vectors.close();
       this.#memory.clear();
-      this.#db?.close();
-      this.#db = undefined;
-      this.#table = undefined;
+      this.#connection.close();
     }
   }
 
@@ -136,14 +111,14 @@ export class SliceCache implements SliceStore {
   /** The stored data (with its unit `vector` when one was stored), or null. Frozen: do not mutate. */
   async retrieve(sliceHash: string): Promise<CachedSlice | null> {
     const key = toSliceKey(sliceHash);
-    const table = this.#requireTable();
+    this.#requireReady();
     const hot = this.#memory.get(key);
     if (hot !== undefined) {
       this.#hits++;
       this.#noteAccess(key);
       return hot;
     }
-    const row = this.#guard(() => (this.#table ?? table).get(key));
+    const row = this.#connection.run((table) => table.get(key));
     const value = row === undefined ? undefined : fromSliceRow(row, this.#options.dimensions);
     if (value === undefined) {
       if (row !== undefined)
@@ -199,8 +174,8 @@ export class SliceCache implements SliceStore {
 
   /** Hit/miss counters of this instance and the size of the shared database. */
   getStats(): SliceCacheStats {
-    const { rows, bytes } = this.#guard(() => {
-      const table = this.#requireTable();
+    this.#requireReady();
+    const { rows, bytes } = this.#connection.run((table) => {
       return table.read(() => ({
         rows: table.meta('row_count'),
         bytes: table.meta('total_bytes'),
@@ -261,7 +236,7 @@ export class SliceCache implements SliceStore {
   }
 
   #write(slices: PreparedSlice[], remember: boolean): void {
-    this.#requireTable();
+    this.#requireReady();
     if (slices.length === 0) return;
     const now = this.#options.now();
     let ids: number[] = [];
@@ -283,8 +258,7 @@ export class SliceCache implements SliceStore {
   #mutate(body: (table: SliceTable) => RemovedRow[]): RemovedRow[] {
     const accesses = this.#accesses.take();
     try {
-      return this.#guard(() => {
-        const table = this.#requireTable();
+      return this.#connection.run((table) => {
         const result = table.write(() => {
           if (table.meta('vector_version') !== this.#knownVectorVersion) this.#vectors.unload();
           table.touch(accesses);
@@ -308,8 +282,8 @@ export class SliceCache implements SliceStore {
 
   /** Loads the vectors on first use, and again when another process changed them. */
   #syncVectors(): void {
-    this.#guard(() => {
-      const table = this.#requireTable();
+    this.#requireReady();
+    this.#connection.run((table) => {
       table.read(() => {
         const version = table.meta('vector_version');
         if (this.#vectors.loaded && version === this.#knownVectorVersion) return;
@@ -342,51 +316,8 @@ export class SliceCache implements SliceStore {
     if (this.#accesses.size > 0) this.#mutate(() => []);
   }
 
-  #open(): void {
-    const { file, busyTimeoutMs, logger, now } = this.#options;
-    this.#db = openCacheDatabase(file, { busyTimeoutMs, logger, now });
-    this.#table = new SliceTable(this.#db);
-    this.#knownVectorVersion = -1;
-    this.#vectors.unload();
-  }
-
-  /** Runs `body`; a damaged file is moved aside and rebuilt (then `body` runs once more). */
-  #guard<T>(body: () => T): T {
-    try {
-      return body();
-    } catch (error) {
-      if (error instanceof OrchestratorError) throw error;
-      if (!isDatabaseDamage(error)) {
-        const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY';
-        throw new OrchestratorError(
-          'CACHE_FAILED',
-          `Slice cache ${this.#options.file} failed: ${toErrorMessage(error)}.`,
-          { cause: error, retryable: busy },
-        );
-      }
-      this.#rebuild(error);
-      return body();
-    }
-  }
-
-  #rebuild(error: unknown): void {
-    const { file, logger, now } = this.#options;
-    try {
-      this.#db?.close();
-    } catch {
-      // The handle of a damaged file may fail to close; it is abandoned either way.
-    }
-    const aside = moveDatabaseAside(file, now());
-    logger.warn(
-      `Slice cache ${file} is damaged (${toErrorMessage(error)}); moved it to ${aside} and started an empty cache.`,
-    );
-    this.#memory.clear();
-    this.#accesses.take();
-    this.#open();
-  }
-
-  #requireTable(): SliceTable {
-    if (this.#table !== undefined && this.#state === 'ready') return this.#table;
+  #requireReady(): void {
+    if (this.#state === 'ready') return;
     if (this.#state === 'closed') throw this.#closedError();
     throw new OrchestratorError(
       'CACHE_FAILED',
