@@ -1,0 +1,57 @@
+import { Tiktoken } from 'js-tiktoken/lite';
+import cl100kBase from 'js-tiktoken/ranks/cl100k_base';
+import { OrchestratorError } from '../core/errors.js';
+
+/** A text cut to a token budget. */
+export interface TrimmedText {
+  text: string;
+  /** Tokens in `text` (cl100k_base). */
+  tokens: number;
+  /** True when `text` is shorter than the input. */
+  trimmed: boolean;
+}
+
+let encoder: Tiktoken | undefined;
+
+/** The cl100k_base encoder, built on first use (parsing the ranks takes ~100 ms). */
+function getEncoder(): Tiktoken {
+  encoder ??= new Tiktoken(cl100kBase);
+  return encoder;
+}
+
+/** Tokens with special-token text (`<|endoftext|>`) counted as plain text, never rejected. */
+function encode(text: string): number[] {
+  return getEncoder().encode(text, [], []);
+}
+
+/** Number of cl100k_base tokens in `text` (the tokenizer of GPT-4-class models). */
+export function countTokens(text: string): number {
+  return text === '' ? 0 : encode(text).length;
+}
+
+/**
+ * The longest prefix of `text` that fits in `budget` tokens, cut on a character boundary
+ * (never half a multi-byte character). Returns `text` unchanged when it fits.
+ * Throws `BAD_INPUT` for a budget that is not a non-negative integer.
+ */
+export function trimToTokenBudget(text: string, budget: number): TrimmedText {
+  if (!Number.isInteger(budget) || budget < 0) {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      `Token budget must be a non-negative integer, got ${budget}.`,
+      {
+        data: { budget },
+      },
+    );
+  }
+  const tokens = text === '' ? [] : encode(text);
+  if (tokens.length <= budget) return { text, tokens: tokens.length, trimmed: false };
+  for (let keep = budget; keep > 0; keep -= 1) {
+    const candidate = getEncoder().decode(tokens.slice(0, keep));
+    // A cut inside a multi-byte character decodes to U+FFFD and is no prefix of the input.
+    if (!text.startsWith(candidate)) continue;
+    const count = countTokens(candidate);
+    if (count <= budget) return { text: candidate, tokens: count, trimmed: true };
+  }
+  return { text: '', tokens: 0, trimmed: true };
+}
