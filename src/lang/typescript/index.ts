@@ -5,3 +5,4 @@ export {
   type TypeScriptAdapterState,
 } from './create-typescript-adapter.js';
 export { validateIdentifier } from './validate-identifier.js';
+export { EXCLUDED_DIRECTORIES, isSourceFileName } from './workspace-files.js';

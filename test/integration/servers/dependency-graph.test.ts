@@ -1,0 +1,253 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import {
+  getDefaultEnvironment,
+  StdioClientTransport,
+} from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTsFixture,
+  type TsFixture,
+} from '../../fixtures/lang-typescript/create-ts-fixture.js';
+
+const serverMain = fileURLToPath(
+  new URL('../../../dist/servers/dependency-graph/main.js', import.meta.url),
+);
+
+const TS_FILES: Record<string, string> = {
+  'src/users.ts': [
+    'export function getUser(id: number) {',
+    '  return { id };',
+    '}',
+    'export function fetchUser() {}',
+    '',
+  ].join('\n'),
+  'src/service.ts': [
+    "import { getUser } from './users';",
+    'export function load(id: number) {',
+    '  return getUser(id);',
+    '}',
+    '',
+  ].join('\n'),
+  'src/app.ts': "import { load } from './service';\nload(1);\n",
+  'test/users.test.ts': "import { getUser } from '../src/users';\ngetUser(2);\n",
+};
+
+interface Connection {
+  client: Client;
+  transport: StdioClientTransport;
+}
+
+async function connect(root: string): Promise<Connection> {
+  if (!existsSync(serverMain)) {
+    throw new Error(`${serverMain} is missing. Build first: npx tsc -p tsconfig.build.json`);
+  }
+  const client = new Client({ name: 'dependency-graph-test', version: '0.0.0' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [serverMain, '--root', root],
+    env: { ...getDefaultEnvironment() },
+    stderr: 'pipe',
+  });
+  await client.connect(transport);
+  return { client, transport };
+}
+
+async function call(client: Client, name: string, args: Record<string, unknown>) {
+  const result = await client.callTool({ name, arguments: args });
+  expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+  return result.structuredContent as Record<string, unknown>;
+}
+
+async function callError(client: Client, name: string, args: Record<string, unknown>) {
+  const result = await client.callTool({ name, arguments: args });
+  expect(result.isError).toBe(true);
+  const [first] = result.content as Array<{ type: string; text: string }>;
+  return first?.text ?? '';
+}
+
+/** Command lines of the direct children of `pid` (Linux /proc). */
+function childCommandLines(pid: number): string[] {
+  const lines: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) lines.push(readFileSync(`/proc/${entry}/cmdline`, 'utf8'));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return lines;
+}
+
+describe('dependency_graph MCP server over stdio (TypeScript workspace)', () => {
+  let fixture: TsFixture;
+  let connection: Connection;
+  const at = (file: string, needle: string, occurrence = 1) =>
+    fixture.positionOf(file, needle, { occurrence });
+
+  beforeAll(async () => {
+    fixture = await createTsFixture(TS_FILES);
+    connection = await connect(fixture.root);
+  });
+  afterAll(async () => {
+    await connection?.client.close();
+    await fixture?.cleanup();
+  });
+
+  it('lists the seven tools', async () => {
+    const { tools } = await connection.client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      'check_rename',
+      'find_callers',
+      'find_definitions',
+      'find_importers',
+      'find_references',
+      'import_graph',
+      'rename_locations',
+    ]);
+  });
+
+  it('finds definitions by exact name', async () => {
+    const result = await call(connection.client, 'find_definitions', { name: 'getUser' });
+    expect(result).toEqual({
+      definitions: [
+        {
+          file: 'src/users.ts',
+          line: 1,
+          column: 17,
+          name: 'getUser',
+          kind: 'function',
+          language: 'typescript',
+        },
+      ],
+    });
+  });
+
+  it('finds references across source and test files', async () => {
+    const result = await call(connection.client, 'find_references', at('src/users.ts', 'getUser'));
+    const references = result.references as Array<{ file: string; line: number }>;
+    expect(references.map((r) => `${r.file}:${r.line}`)).toEqual([
+      'src/service.ts:1',
+      'src/service.ts:3',
+      'src/users.ts:1',
+      'test/users.test.ts:1',
+      'test/users.test.ts:2',
+    ]);
+  });
+
+  it('returns rename edits with the old text of each range', async () => {
+    const result = await call(connection.client, 'rename_locations', {
+      ...at('src/users.ts', 'getUser'),
+      newName: 'readUser',
+    });
+    const edits = result.edits as Array<Record<string, unknown>>;
+    expect(edits).toHaveLength(5);
+    expect(edits[0]).toEqual({
+      file: 'src/service.ts',
+      line: 1,
+      column: 10,
+      length: 7,
+      oldText: 'getUser',
+      newText: 'readUser',
+    });
+    expect(edits.every((e) => e.oldText === 'getUser' && e.newText === 'readUser')).toBe(true);
+  });
+
+  it('reports a collision in check_rename and accepts a free name', async () => {
+    const clash = await call(connection.client, 'check_rename', {
+      ...at('src/users.ts', 'getUser'),
+      newName: 'fetchUser',
+    });
+    expect(clash.valid).toBe(false);
+    expect(clash.collisions).toEqual([
+      expect.objectContaining({ file: 'src/users.ts', line: 4, column: 17, name: 'fetchUser' }),
+    ]);
+    const free = await call(connection.client, 'check_rename', {
+      ...at('src/users.ts', 'getUser'),
+      newName: 'readUser',
+    });
+    expect(free).toEqual({ valid: true, collisions: [] });
+  });
+
+  it('lists callers with the calling function', async () => {
+    const result = await call(connection.client, 'find_callers', at('src/users.ts', 'getUser'));
+    expect(result.callers).toEqual([
+      {
+        file: 'src/service.ts',
+        line: 3,
+        column: 10,
+        callerName: 'load',
+        callerFile: 'src/service.ts',
+        callerLine: 2,
+      },
+      {
+        file: 'test/users.test.ts',
+        line: 2,
+        column: 1,
+        callerName: '<module>',
+        callerFile: 'test/users.test.ts',
+        callerLine: 1,
+      },
+    ]);
+  });
+
+  it('returns the import graph and direct or transitive importers', async () => {
+    const graph = await call(connection.client, 'import_graph', {});
+    expect(graph.edges).toEqual([
+      { from: 'src/app.ts', to: 'src/service.ts', names: ['load'] },
+      { from: 'src/service.ts', to: 'src/users.ts', names: ['getUser'] },
+      { from: 'test/users.test.ts', to: 'src/users.ts', names: ['getUser'] },
+    ]);
+    const direct = await call(connection.client, 'find_importers', { file: 'src/users.ts' });
+    expect(direct).toEqual({ importers: ['src/service.ts', 'test/users.test.ts'] });
+    const transitive = await call(connection.client, 'find_importers', {
+      file: 'src/users.ts',
+      transitive: true,
+    });
+    expect(transitive).toEqual({
+      importers: ['src/app.ts', 'src/service.ts', 'test/users.test.ts'],
+    });
+  });
+
+  it('answers a path outside the workspace with a tool error and keeps serving', async () => {
+    const text = await callError(connection.client, 'find_references', {
+      file: '../outside.ts',
+      line: 1,
+      column: 1,
+    });
+    expect(JSON.parse(text).code).toBe('PATH_OUTSIDE_WORKSPACE');
+    const again = await call(connection.client, 'find_definitions', { name: 'load' });
+    expect((again.definitions as unknown[]).length).toBe(1);
+  });
+
+  it('answers bad input and an invalid new name with tool errors', async () => {
+    const badLine = await callError(connection.client, 'find_callers', {
+      file: 'src/users.ts',
+      line: 0,
+      column: 1,
+    });
+    expect(badLine).toMatch(/line/i);
+    await callError(connection.client, 'rename_locations', { file: 'src/users.ts', line: 1 });
+    const invalid = await callError(connection.client, 'rename_locations', {
+      ...at('src/users.ts', 'getUser'),
+      newName: 'class',
+    });
+    expect(JSON.parse(invalid).code).toBe('INVALID_IDENTIFIER');
+    const notFound = await callError(connection.client, 'find_references', {
+      file: 'src/missing.ts',
+      line: 1,
+      column: 1,
+    });
+    expect(JSON.parse(notFound).code).toBe('BAD_INPUT');
+  });
+
+  it('does not start pyright in a workspace without Python files', () => {
+    const pid = connection.transport.pid;
+    expect(pid).not.toBeNull();
+    expect(childCommandLines(pid as number).filter((c) => c.includes('pyright'))).toEqual([]);
+  });
+});
