@@ -1,4 +1,4 @@
-import { access, chmod, readFile, symlink, writeFile } from 'node:fs/promises';
+import { access, chmod, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isOrchestratorError } from '../../../src/core/errors.js';
@@ -298,7 +298,7 @@ describe('Worktree', () => {
     );
   });
 
-  it('does not run the repository hooks', async () => {
+  it('runs the repository hooks only when asked to', async () => {
     const { repo, workspace, base } = await setup();
     const marker = path.join(repo.dir, '..', `${path.basename(repo.dir)}-hook-ran`);
     for (const hook of ['post-checkout', 'pre-commit', 'post-commit']) {
@@ -310,5 +310,20 @@ describe('Worktree', () => {
     await worktree.commitAll('rename');
     await worktree.rollback();
     expect(await exists(marker)).toBe(false);
+
+    const hooked = await createWorktree(workspace, {
+      branch: BRANCH,
+      baseCommit: base,
+      runHooks: true,
+    });
+    await renameInWorktree(hooked.path);
+    await hooked.commitAll('rename');
+    await hooked.rollback();
+    // --no-verify still skips pre-commit; post-checkout and post-commit run.
+    expect((await readFile(marker, 'utf8')).split('\n').filter(Boolean)).toEqual([
+      'post-checkout',
+      'post-commit',
+    ]);
+    await rm(marker, { force: true });
   });
 });

@@ -1,3 +1,5 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOrchestratorError } from '../../../src/core/errors.js';
 import { runGit, runGitRaw } from '../../../src/vcs/run-git.js';
@@ -55,6 +57,34 @@ describe('runGit', () => {
     const error = await pending.catch((e: unknown) => e);
     expect(isOrchestratorError(error, 'CANCELLED')).toBe(true);
     expect(Date.now() - started).toBeLessThan(900);
+  });
+
+  it('stops the processes git started as well when the signal aborts', async () => {
+    const pidFile = path.join(repo.dir, '..', `${path.basename(repo.dir)}-child.pid`);
+    const controller = new AbortController();
+    const pending = runGit(['-c', `alias.hang=!echo $$ > '${pidFile}'; exec sleep 30`, 'hang'], {
+      cwd: repo.dir,
+      signal: controller.signal,
+    });
+    let pid = Number.NaN;
+    for (let i = 0; i < 100 && Number.isNaN(pid); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      pid = Number.parseInt(await readFile(pidFile, 'utf8').catch(() => ''), 10);
+    }
+    expect(Number.isInteger(pid)).toBe(true);
+    controller.abort();
+    expect(isOrchestratorError(await pending.catch((e: unknown) => e), 'CANCELLED')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(() => process.kill(pid, 0)).toThrow();
+    await rm(pidFile, { force: true });
+  });
+
+  it('throws GIT_FAILED when the folder does not exist', async () => {
+    const error = await runGit(['status'], { cwd: path.join(repo.dir, 'missing') }).catch(
+      (e: unknown) => e,
+    );
+    expect(isOrchestratorError(error, 'GIT_FAILED')).toBe(true);
+    expect((error as Error).message).toContain('Could not run git');
   });
 
   it('throws a retryable GIT_FAILED when the command outlives timeoutMs', async () => {

@@ -1,0 +1,10 @@
+export type { TrimmedText } from './count-tokens.js';
+export { countTokens, trimToTokenBudget } from './count-tokens.js';
+export type { RunTracer } from './create-tracer.js';
+export { createRunTracer } from './create-tracer.js';
+export type { OpenRunHistoryOptions, RunFilter, RunHistory } from './run-history.js';
+export { openRunHistory } from './run-history.js';
+export type { RunRecord, RunSummary } from './run-record.js';
+export { RunRecordSchema, toRunSummary } from './run-record.js';
+export type { TraceLine } from './trace-file.js';
+export { createTraceFileExporter, TRACE_FILE_NAME, toTraceLine } from './trace-file.js';
