@@ -103,10 +103,18 @@ function statField(text: string, name: string): number {
   return Number.isFinite(value) ? value : 0;
 }
 
-/** Reads the located cgroup's limit and usage (less inactive file cache). Throws on a failed read. */
-export function readCgroupMemory(location: CgroupLocation): CgroupMemoryBytes {
+/**
+ * Reads the located cgroup's limit and, when it is below `physicalBytes`, its usage less inactive
+ * file cache. Returns null when the limit does not bind (the costly `memory.stat` is not read
+ * then). Throws on a failed read.
+ */
+export function readCgroupMemory(
+  location: CgroupLocation,
+  physicalBytes: number,
+): CgroupMemoryBytes | null {
   const files = FILES[location.version];
   const limitBytes = readLimitBytes(`${location.dir}/${files.limit}`);
+  if (!(limitBytes < physicalBytes)) return null;
   const usage = Number(readSmallFile(`${location.dir}/${files.usage}`).trim());
   if (!Number.isFinite(usage))
     throw new Error(`unreadable usage in ${location.dir}/${files.usage}`);

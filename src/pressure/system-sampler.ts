@@ -72,8 +72,8 @@ export function createSystemSampler(options: SystemSamplerOptions = {}): MemoryS
     try {
       if (location === undefined) location = locateMemoryCgroup(procRoot, cgroupRoot);
       if (location !== null) {
-        const cgroup = readCgroupMemory(location);
-        if (cgroup.limitBytes < meminfo.totalBytes) {
+        const cgroup = readCgroupMemory(location, meminfo.totalBytes);
+        if (cgroup !== null) {
           limitBytes = cgroup.limitBytes;
           usedBytes = cgroup.usedBytes;
           source = location.version === 2 ? 'cgroup-v2' : 'cgroup-v1';
