@@ -23,7 +23,10 @@ export {
   type MemoryReading,
   type MemorySample,
   type MemorySampler,
+  type MemorySource,
+  type MonitorState,
   type PressureEvent,
   type PressureHistoryEntry,
+  type PressureMonitorEvents,
   type PressureStats,
 } from './pressure/index.js';

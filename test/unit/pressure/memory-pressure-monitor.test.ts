@@ -131,6 +131,12 @@ describe('MemoryPressureMonitor with an injected sampler', () => {
     });
   });
 
+  it('refuses a negative history window', () => {
+    const { monitor } = create(0.5);
+    expect(() => monitor.getPressureHistory(-1)).toThrow(/seconds=-1/);
+    expect(monitor.getPressureHistory(0)).toEqual([]);
+  });
+
   it('averages the ratio over the last 5 seconds and keeps the peaks', () => {
     const { monitor, scripted } = create(0.9);
     monitor.start(); // t=0: 0.9, falls out of the 5 s window later
