@@ -86,8 +86,9 @@ function childCommandLines(pid: number): string[] {
 describe('dependency_graph MCP server over stdio (TypeScript workspace)', () => {
   let fixture: TsFixture;
   let connection: Connection;
-  const at = (file: string, needle: string, occurrence = 1) =>
-    fixture.positionOf(file, needle, { occurrence });
+  const at = (file: string, needle: string, occurrence = 1): Record<string, unknown> => ({
+    ...fixture.positionOf(file, needle, { occurrence }),
+  });
 
   beforeAll(async () => {
     fixture = await createTsFixture(TS_FILES);
@@ -249,5 +250,46 @@ describe('dependency_graph MCP server over stdio (TypeScript workspace)', () => 
     const pid = connection.transport.pid;
     expect(pid).not.toBeNull();
     expect(childCommandLines(pid as number).filter((c) => c.includes('pyright'))).toEqual([]);
+  });
+});
+
+describe('dependency_graph MCP server over stdio (TypeScript and Python workspace)', () => {
+  let fixture: TsFixture;
+  let connection: Connection;
+
+  beforeAll(async () => {
+    fixture = await createTsFixture({
+      'ledger/__init__.py': '',
+      'ledger/core.py': 'def post_entry(amount):\n    return amount\n',
+      'ledger/app.py': 'from ledger.core import post_entry\n\nprint(post_entry(1))\n',
+      'web/post.ts': 'export function post_entry(): number {\n  return 1;\n}\n',
+    });
+    connection = await connect(fixture.root);
+  });
+  afterAll(async () => {
+    await connection?.client.close();
+    await fixture?.cleanup();
+  });
+
+  it('finds definitions in both languages when no language is given', async () => {
+    const result = await call(connection.client, 'find_definitions', { name: 'post_entry' });
+    const definitions = result.definitions as Array<{ file: string; language: string }>;
+    expect(definitions.map((d) => [d.file, d.language])).toEqual([
+      ['ledger/core.py', 'python'],
+      ['web/post.ts', 'typescript'],
+    ]);
+  });
+
+  it('sends a rename in a .py file to the Python adapter', async () => {
+    const result = await call(connection.client, 'rename_locations', {
+      ...fixture.positionOf('ledger/core.py', 'post_entry'),
+      newName: 'record_entry',
+    });
+    const edits = result.edits as Array<{ file: string; line: number; oldText: string }>;
+    expect(edits.map((e) => `${e.file}:${e.line}:${e.oldText}`)).toEqual([
+      'ledger/app.py:1:post_entry',
+      'ledger/app.py:3:post_entry',
+      'ledger/core.py:1:post_entry',
+    ]);
   });
 });
