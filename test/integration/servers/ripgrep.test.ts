@@ -1,4 +1,15 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  closeSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -243,6 +254,59 @@ describe('ripgrep MCP server over stdio', () => {
       await local.close();
       await ripgrep.close();
       await ripgrep.close();
+    }
+  });
+
+  it('kills rg when the request is cancelled', async () => {
+    // rg blocks reading a FIFO while we hold its write end open; writing fails with EPIPE only
+    // once no process (no rg) holds the read end.
+    const fifoDir = realpathSync(mkdtempSync(path.join(tmpdir(), 'rg-fifo-')));
+    const fifo = path.join(fifoDir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const fifoClient = await connect(fifoDir);
+    const hasReader = (): boolean => {
+      try {
+        closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const waitFor = async (want: boolean): Promise<boolean> => {
+      for (let i = 0; i < 200 && hasReader() !== want; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return hasReader() === want;
+    };
+    let writer: number | undefined;
+    try {
+      const controller = new AbortController();
+      const call = fifoClient
+        .callTool({ name: 'search', arguments: { pattern: 'x', path: 'pipe' } }, undefined, {
+          signal: controller.signal,
+        })
+        .catch((error: unknown) => error);
+      expect(await waitFor(true)).toBe(true);
+      writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+      controller.abort();
+      expect(await call).toBeInstanceOf(Error);
+      const fd = writer;
+      const readerGone = async (): Promise<boolean> => {
+        for (let i = 0; i < 200; i++) {
+          try {
+            writeSync(fd, 'x');
+          } catch (error) {
+            return (error as NodeJS.ErrnoException).code === 'EPIPE';
+          }
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        return false;
+      };
+      expect(await readerGone()).toBe(true);
+    } finally {
+      if (writer !== undefined) closeSync(writer);
+      await fifoClient.close();
+      rmSync(fifoDir, { recursive: true, force: true });
     }
   });
 
