@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { OrchestratorError } from '../core/errors.js';
 import { type DiffStat, toDiffStat } from './diff-stat.js';
@@ -93,6 +93,14 @@ export async function createWorktree(
       'GIT_FAILED',
       `Branch ${branch} already exists in ${root}. Pick a free name (uniqueBranchName) or delete it.`,
       { data: { root, branch } },
+    );
+  }
+  if (await pathExists(worktreePath)) {
+    // Never clean up a folder this call did not make.
+    throw new OrchestratorError(
+      'GIT_FAILED',
+      `Folder ${worktreePath} already exists. Remove it, or pick another branch name (uniqueBranchName skips taken folders).`,
+      { data: { root, branch, worktreePath } },
     );
   }
   const baseCommit = await workspace.resolveCommit(options.baseCommit, { signal });
@@ -290,4 +298,11 @@ function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
       },
     );
   });
+}
+
+function pathExists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }

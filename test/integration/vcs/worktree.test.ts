@@ -78,6 +78,21 @@ describe('createWorktree', () => {
     expect((await repo.git(['rev-parse', BRANCH])).trim()).toBe(base);
   });
 
+  it('refuses a worktree folder that already exists and leaves its content alone', async () => {
+    const { repo, workspace, base } = await setup();
+    const folder = path.join(repo.dir, 'elsewhere');
+    await repo.write('elsewhere/keep.txt', 'precious\n');
+    const error = await createWorktree(workspace, {
+      branch: BRANCH,
+      baseCommit: base,
+      path: folder,
+    }).catch((e: unknown) => e);
+    expect(isOrchestratorError(error, 'GIT_FAILED')).toBe(true);
+    expect((error as Error).message).toContain(`Folder ${folder} already exists`);
+    expect(await readFile(path.join(folder, 'keep.txt'), 'utf8')).toBe('precious\n');
+    expect(await workspace.branchExists(BRANCH)).toBe(false);
+  });
+
   it('leaves nothing behind when its signal is already aborted', async () => {
     const { repo, workspace, base } = await setup();
     const before = await snapshotRepo(repo.dir);
