@@ -2,12 +2,12 @@ import { PRELUDE_SCRIPT } from './prelude-script.js';
 
 /**
  * Builds Python's lexical scopes (module, class, function, lambda, comprehension) with the
- * names bound in each, from `ast`. Input:
- * `{root, mode: 'query', files: [{file, positions: [{line, column}]}], names?, freeName?}` → per
- * file the context and scope chain (innermost first) at each position, with only `names` listed
- * when given, and `freeLoads` of `freeName`
- * (loads that resolve to a builtin or a star import: no binding in the file); or `{root, mode: 'definitions', files,
- * name}` → every def/class, and every module- or class-level assignment, named `name`.
+ * names bound in each, from `ast`. Input
+ * `{root, mode: 'query', files: [{file, positions: [{line, column}]}], names?, freeName?}` gives,
+ * per file, the context and scope chain (innermost first) at each position (only `names` listed
+ * when given) and `freeLoads` of `freeName` (loads that resolve to a builtin or a star import:
+ * no binding in the file). Input `{root, mode: 'definitions', files, name}` gives every
+ * def/class, and every module- or class-level assignment, named `name`.
  */
 export const SCOPES_SCRIPT = `${PRELUDE_SCRIPT}
 ${String.raw`

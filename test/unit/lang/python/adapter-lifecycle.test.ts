@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPythonAdapter, type PythonAdapter } from '../../../../src/lang/python/index.js';
+import { resolvePythonPath } from '../../../../src/lang/python/resolve-python-path.js';
+import {
+  createPythonFixture,
+  type PythonFixture,
+} from '../../../fixtures/lang-python/create-python-fixture.js';
+
+/** pids of pyright language servers that are children of this test process. */
+function pyrightChildren(): string[] {
+  const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], {
+    encoding: 'utf8',
+  });
+  return out
+    .split('\n')
+    .filter((line) => line.includes('langserver.index.js'))
+    .map((line) => line.trim().split(/\s+/)[0] ?? '');
+}
+
+const SIMPLE = { 'pkg/__init__.py': '', 'pkg/a.py': 'def f():\n    return 1\n\n\nf()\n' };
+
+describe('Python adapter lifecycle', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  const track = (adapter: PythonAdapter, fixture: PythonFixture): PythonAdapter => {
+    cleanups.push(
+      () => adapter.close(),
+      () => fixture.cleanup(),
+    );
+    return adapter;
+  };
+
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+
+  it('answers empty for a workspace without .py files and never starts pyright', async () => {
+    const fixture = await createPythonFixture({ 'README.md': '# nothing here\n' });
+    const adapter = track(createPythonAdapter({ root: fixture.root }), fixture);
+    expect(await adapter.findDefinitions('f')).toEqual([]);
+    expect(await adapter.findReferences({ file: 'a.py', line: 1, column: 1 })).toEqual([]);
+    expect(await adapter.findRenameEdits({ file: 'a.py', line: 1, column: 1 }, 'g')).toEqual([]);
+    expect(await adapter.findCallers({ file: 'a.py', line: 1, column: 1 })).toEqual([]);
+    expect(await adapter.findImportGraph()).toEqual([]);
+    expect(adapter.state).toBe('idle');
+    expect(pyrightChildren()).toEqual([]);
+  });
+
+  it('starts pyright once, reports its settle time, and leaves no process after close()', async () => {
+    const fixture = await createPythonFixture(SIMPLE);
+    const adapter = track(createPythonAdapter({ root: fixture.root }), fixture);
+    const at = { file: 'pkg/a.py', line: 1, column: 5 };
+    const [refs, callers] = await Promise.all([
+      adapter.findReferences(at),
+      adapter.findCallers(at),
+    ]);
+    expect(refs).toHaveLength(2);
+    expect(callers).toHaveLength(1);
+    expect(adapter.state).toBe('ready');
+    expect(adapter.settleMs).toBeGreaterThan(0);
+    expect(pyrightChildren()).toHaveLength(1);
+    await adapter.close();
+    await adapter.close();
+    expect(adapter.state).toBe('closed');
+    expect(pyrightChildren()).toEqual([]);
+    await expect(adapter.findReferences(at)).rejects.toMatchObject({
+      code: 'LANGUAGE_SERVER_FAILED',
+    });
+  });
+
+  it('cancels a call while pyright starts, stops that pyright, and starts again on the next call', async () => {
+    const fixture = await createPythonFixture(SIMPLE);
+    const adapter = track(createPythonAdapter({ root: fixture.root }), fixture);
+    const at = { file: 'pkg/a.py', line: 1, column: 5 };
+    await expect(
+      adapter.findReferences(at, { signal: AbortSignal.timeout(50) }),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(adapter.state).toBe('idle');
+    expect(pyrightChildren()).toEqual([]);
+    expect(await adapter.findReferences(at)).toHaveLength(2);
+    await adapter.close();
+    expect(pyrightChildren()).toEqual([]);
+  });
+
+  it('reads a file the caller changed on disk before answering', async () => {
+    const fixture = await createPythonFixture(SIMPLE);
+    const adapter = track(createPythonAdapter({ root: fixture.root }), fixture);
+    const at = { file: 'pkg/a.py', line: 1, column: 5 };
+    expect(await adapter.findReferences(at)).toHaveLength(2);
+    await writeFile(path.join(fixture.root, 'pkg/a.py'), 'def f():\n    return 1\n\n\nf()\nf()\n');
+    expect(await adapter.findReferences(at)).toHaveLength(3);
+  });
+
+  it('uses the interpreter of a .venv in the root unless one is passed', async () => {
+    const fixture = await createPythonFixture({ 'a.py': '' });
+    cleanups.push(() => fixture.cleanup());
+    expect(resolvePythonPath(fixture.root)).toBe('python3');
+    await mkdir(path.join(fixture.root, '.venv/bin'), { recursive: true });
+    await writeFile(path.join(fixture.root, '.venv/bin/python'), '');
+    expect(resolvePythonPath(fixture.root)).toBe(path.join(fixture.root, '.venv/bin/python'));
+    expect(resolvePythonPath(fixture.root, '/opt/py')).toBe('/opt/py');
+  });
+});
