@@ -30,3 +30,24 @@ export {
   type PressureMonitorEvents,
   type PressureStats,
 } from './pressure/index.js';
+export type { Intent, RenameIntent, SymbolKindFilter } from './core/intent.js';
+export type { PhaseName, PhaseResult } from './core/phase.js';
+export type { RiskOutput } from './core/phase-outputs.js';
+export { ExecutionPlan } from './core/plan/execution-plan.js';
+export type {
+  DagNode,
+  EditNode,
+  ExecutionPlanData,
+  PhaseSettings,
+  PlanEdit,
+} from './core/plan/plan-schema.js';
+export { executionPlanSchema } from './core/plan/plan-schema.js';
+export { parseIntent, SUPPORTED_FORMS } from './intent/parse-intent.js';
+export {
+  MCPOrchestrator,
+  type PullRequestSummary,
+  type RunCommandOptions,
+  type RunEvent,
+  type RunResult,
+  type ServerStatus,
+} from './orchestrator.js';

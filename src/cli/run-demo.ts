@@ -10,7 +10,7 @@ import { renderSummary } from './render-summary.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
 
 const EXAMPLES: Record<string, string> = {
-  'ledger-py': 'rename post_entry to record_entry',
+  'ledger-py': 'rename function post_entry to record_entry',
   'users-ts': 'rename getUser to fetchUser',
 };
 

@@ -124,9 +124,11 @@ export interface SpanRunner {
 /** What OPTIMIZE learns from earlier runs. */
 export interface RunHistorySummary {
   runs: number;
-  successRate: number;
-  medianTestDurationMs: number;
-  medianDurationMs: number;
+  /** `null` with no runs. */
+  successRate: number | null;
+  /** `null` when no run ran tests. */
+  medianTestDurationMs: number | null;
+  medianDurationMs: number | null;
 }
 
 /** Earlier runs, read-only, as OPTIMIZE sees them. */

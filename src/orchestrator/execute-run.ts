@@ -148,14 +148,23 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
     await folder.writeJson('result.json', result);
     if (pr) await folder.writeJson('pr.json', pr);
     if (pr && options.outputPath) await copyFile(`${folder.runDir}/pr.json`, options.outputPath);
-    services.history?.record(toHistoryRow(result, input.intent, state));
+    const row = toHistoryRow(result, input.intent, state);
+    if (row) {
+      try {
+        services.history?.record(row);
+      } catch (error) {
+        warn(`Run history not updated: ${toErrorMessage(error)}`);
+      }
+    }
   } finally {
     for (const message of await services.close()) warn(`Shutdown: ${message}`);
   }
   return result;
 }
 
+/** The history row of a run that got as far as OPTIMIZE (earlier stops teach OPTIMIZE nothing). */
 function toHistoryRow(result: RunResult, intent: Intent, state: RunState) {
+  if (!state.optimize) return undefined;
   return {
     runId: result.runId,
     command: result.command,
@@ -165,8 +174,8 @@ function toHistoryRow(result: RunResult, intent: Intent, state: RunState) {
     durationMs: result.durationMs,
     fileCount: state.logic?.editedFiles.length ?? 0,
     editCount: state.logic?.edits.length ?? 0,
-    parallelism: state.optimize?.parallelism ?? 0,
-    batchSize: state.optimize?.batchSize ?? 0,
+    parallelism: state.optimize.parallelism,
+    batchSize: state.optimize.batchSize,
     testDurationMs: state.execute?.test.durationMs ?? 0,
     phaseDurations: Object.fromEntries(result.phases.map((p) => [p.phase, p.durationMs])),
     memoryPeakMb: result.memoryPeakMb,

@@ -63,8 +63,8 @@ export async function openRunServices(options: {
     }
     let history: RunServices['history'];
     try {
-      history = openRunHistory(stateDir);
-      const opened = history;
+      const opened = openRunHistory(stateDir);
+      history = opened;
       closers.push(() => opened.close());
     } catch (error) {
       options.warn(`Run history unavailable (${toErrorMessage(error)}); OPTIMIZE uses defaults.`);

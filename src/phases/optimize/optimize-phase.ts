@@ -38,10 +38,11 @@ export function createOptimizePhase(): Phase {
         language: planned.data.intent.language ?? 'unknown',
       });
       let testTimeoutMs = DEFAULT_TEST_TIMEOUT_MS;
-      if (summary && summary.runs > 0 && summary.medianTestDurationMs > 0) {
-        testTimeoutMs = Math.max(MIN_TEST_TIMEOUT_MS, Math.round(summary.medianTestDurationMs * 5));
+      const median = summary?.medianTestDurationMs ?? null;
+      if (summary && median !== null && median > 0) {
+        testTimeoutMs = Math.max(MIN_TEST_TIMEOUT_MS, Math.round(median * 5));
         reasons.push(
-          `${summary.runs} earlier runs: median test time ${summary.medianTestDurationMs} ms, so the test timeout is ${testTimeoutMs} ms (5×, at least ${MIN_TEST_TIMEOUT_MS} ms).`,
+          `${summary.runs} earlier runs: median test time ${median} ms, so the test timeout is ${testTimeoutMs} ms (5×, at least ${MIN_TEST_TIMEOUT_MS} ms).`,
         );
       } else {
         reasons.push(`no earlier runs of this kind: test timeout ${testTimeoutMs} ms.`);

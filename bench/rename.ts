@@ -1,0 +1,136 @@
+/**
+ * npm run bench: a rename on generated repositories (~1,000 Python files and ~1,000 TypeScript
+ * files, the symbol used from 200 of them), with the raw tool times measured in the same run.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import {
+  getDefaultEnvironment,
+  StdioClientTransport,
+} from '@modelcontextprotocol/sdk/client/stdio.js';
+import { rgPath } from '@vscode/ripgrep';
+import { MCPOrchestrator, type RunResult } from 'mcp-orchestrator';
+import { writePythonRepo } from './generate/python-repo.js';
+import { writeTypeScriptRepo } from './generate/typescript-repo.js';
+
+const FILES = 1_000;
+const USERS = 200;
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+function commitAll(dir: string): void {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', ...args], {
+      cwd: dir,
+    });
+  git('init', '--quiet', '--initial-branch=main');
+  git('add', '--all');
+  git('commit', '--quiet', '-m', 'generated');
+}
+
+function timeRg(dir: string, symbol: string): { ms: number; matches: number } {
+  const started = performance.now();
+  const out = spawnSync(rgPath, ['--json', '--word-regexp', '--fixed-strings', symbol, dir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const ms = performance.now() - started;
+  const matches = out.stdout.split('\n').filter((line) => line.includes('"type":"match"')).length;
+  return { ms, matches };
+}
+
+/** Cold rename through the bundled dependency_graph server: language server start included. */
+async function timeLanguageServerRename(
+  dir: string,
+  file: string,
+  symbol: string,
+  newName: string,
+): Promise<{ ms: number; edits: number }> {
+  const client = new Client({ name: 'bench', version: '1' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [path.join(ROOT, 'dist', 'servers', 'dependency-graph', 'main.js'), '--root', dir],
+    env: getDefaultEnvironment(),
+  });
+  await client.connect(transport);
+  try {
+    const started = performance.now();
+    const result = (await client.callTool(
+      {
+        name: 'rename_locations',
+        arguments: { file, line: 1, column: file.endsWith('.py') ? 5 : 17, newName },
+      },
+      undefined,
+      { timeout: 300_000 },
+    )) as { structuredContent?: { edits?: unknown[] } };
+    return { ms: performance.now() - started, edits: result.structuredContent?.edits?.length ?? 0 };
+  } finally {
+    await client.close();
+  }
+}
+
+function phaseMs(result: RunResult, phase: string): number {
+  return result.phases.find((p) => p.phase === phase)?.durationMs ?? 0;
+}
+
+async function benchLanguage(language: 'python' | 'typescript'): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), `mcpo-bench-${language}-`));
+  try {
+    const { symbol, definition } =
+      language === 'python'
+        ? writePythonRepo(dir, FILES, USERS)
+        : writeTypeScriptRepo(dir, FILES, USERS, path.join(ROOT, 'node_modules'));
+    commitAll(dir);
+    const newName = language === 'python' ? 'compute_sum' : 'computeSum';
+    const rg = timeRg(dir, symbol);
+    const ls = await timeLanguageServerRename(dir, definition, symbol, newName);
+    const result = await new MCPOrchestrator().run(`rename ${symbol} to ${newName}`, {
+      workspace: dir,
+    });
+    if (!result.success)
+      throw new Error(
+        `${language} bench run failed: ${result.error?.code} ${result.error?.message}`,
+      );
+    const testMs = Number(
+      (result.phases.find((p) => p.phase === 'execute')?.data as { test?: { durationMs?: number } })
+        .test?.durationMs ?? 0,
+    );
+    const raw = rg.ms + ls.ms;
+    const outsideTests = result.durationMs - testMs;
+    process.stdout.write(`\n## ${language}: ${FILES} files, "${symbol}" used from ${USERS}\n`);
+    for (const p of result.phases)
+      process.stdout.write(`  ${p.phase.padEnd(12)} ${String(p.durationMs).padStart(7)} ms\n`);
+    process.stdout.write(
+      `  ${'total'.padEnd(12)} ${String(result.durationMs).padStart(7)} ms  (target ≤ 90000 ms: ${result.durationMs <= 90_000 ? 'met' : 'MISSED'})\n`,
+    );
+    process.stdout.write(`  tests alone          ${testMs.toFixed(0).padStart(7)} ms\n`);
+    process.stdout.write(`  peak RSS (tree)      ${String(result.memoryPeakMb).padStart(7)} MB\n`);
+    process.stdout.write(
+      `  raw: rg alone        ${rg.ms.toFixed(0).padStart(7)} ms (${rg.matches} matches)\n`,
+    );
+    process.stdout.write(
+      `  raw: LS rename, cold ${ls.ms.toFixed(0).padStart(7)} ms (${ls.edits} edits)\n`,
+    );
+    process.stdout.write(
+      `  edits in the plan    ${String(result.diffStat?.files.length ?? 0).padStart(7)} files\n`,
+    );
+    process.stdout.write(
+      `  outside the tests    ${outsideTests.toFixed(0).padStart(7)} ms = ${(outsideTests / raw).toFixed(2)}× the raw tools\n`,
+    );
+    process.stdout.write(
+      `  overhead beyond raw tools and tests: ${(outsideTests - raw).toFixed(0)} ms (target ≤ 3000 ms: ${outsideTests - raw <= 3_000 ? 'met' : 'MISSED'})\n`,
+    );
+    process.stdout.write(
+      `  map ${phaseMs(result, 'map')} ms, logic ${phaseMs(result, 'logic')} ms, review ${phaseMs(result, 'review')} ms\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const only = process.argv[2];
+for (const language of ['python', 'typescript'] as const) {
+  if (only === undefined || only === language) await benchLanguage(language);
+}

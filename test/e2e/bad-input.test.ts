@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixtureRepo, type FixtureRepo, runCli } from '../helpers/fixture-repo.js';
+
+describe('bad input exits 2 with a message that names the problem', () => {
+  let repo: FixtureRepo;
+  beforeAll(() => {
+    repo = createFixtureRepo({
+      example: 'ledger-py',
+      files: {
+        'extra/a.py': 'def helper(x):\n    return x\n',
+        'extra/b.py': 'def helper(y):\n    return y * 2\n',
+      },
+    });
+  });
+  afterAll(() => repo?.remove());
+
+  it('lists the supported command forms for an unintelligible command', async () => {
+    const result = await runCli(['run', 'make everything faster', '--workspace', repo.dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Could not understand the command');
+    expect(result.stderr).toContain('rename <old> to <new>');
+  });
+
+  it('names a missing symbol and suggests close matches', async () => {
+    const result = await runCli([
+      'run',
+      'rename post_entri to record_entry',
+      '--workspace',
+      repo.dir,
+      '--dry-run',
+    ]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('No symbol named "post_entri"');
+    expect(result.stderr).toContain('"post_entry"');
+  });
+
+  it('lists the candidates of an ambiguous symbol as file:line', async () => {
+    const result = await runCli([
+      'run',
+      'rename helper to assist',
+      '--workspace',
+      repo.dir,
+      '--dry-run',
+    ]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('extra/a.py:1');
+    expect(result.stderr).toContain('extra/b.py:1');
+  });
+
+  it('refuses a new name that is a keyword or collides with a name in scope', async () => {
+    const keyword = await runCli([
+      'run',
+      'rename post_entry to class',
+      '--workspace',
+      repo.dir,
+      '--dry-run',
+    ]);
+    expect(keyword.code, keyword.stderr).toBe(2);
+    expect(keyword.stderr).toContain('INVALID_IDENTIFIER');
+    const collision = await runCli([
+      'run',
+      'rename function post_entry to post_entry_count',
+      '--workspace',
+      repo.dir,
+      '--dry-run',
+    ]);
+    expect(collision.code, collision.stderr).toBe(2);
+    expect(collision.stderr).toContain('NAME_COLLISION');
+    expect(collision.stderr).toContain('ledger/core.py');
+  });
+
+  it('refuses a folder that is not a git repository', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcpo-not-git-'));
+    try {
+      const result = await runCli(['run', 'rename a to b', '--workspace', dir]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`No git repository at ${dir}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses uncommitted changes, naming the file, unless --allow-dirty', async () => {
+    const dirty = createFixtureRepo({ example: 'ledger-py' });
+    try {
+      writeFileSync(path.join(dirty.dir, 'ledger', 'reports.py'), '# local edit\n', { flag: 'a' });
+      const result = await runCli([
+        'run',
+        'rename post_entry to record_entry',
+        '--workspace',
+        dirty.dir,
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('uncommitted changes (ledger/reports.py)');
+      const allowed = await runCli([
+        'run',
+        'rename post_entry to record_entry',
+        '--workspace',
+        dirty.dir,
+        '--allow-dirty',
+        '--dry-run',
+      ]);
+      expect(allowed.code, allowed.stderr).toBe(0);
+    } finally {
+      dirty.remove();
+    }
+  });
+
+  it('names the server and field of a bad .mcp.json', async () => {
+    const bad = createFixtureRepo({
+      example: 'ledger-py',
+      files: { '.mcp.json': '{"mcpServers": {"broken": {"args": ["x"]}}}' },
+    });
+    try {
+      const result = await runCli([
+        'run',
+        'rename post_entry to record_entry',
+        '--workspace',
+        bad.dir,
+        '--dry-run',
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('MCP_CONFIG_INVALID');
+      expect(result.stderr).toContain('broken');
+    } finally {
+      bad.remove();
+    }
+  });
+
+  it('names a bad environment setting', async () => {
+    const result = await runCli(
+      ['run', 'rename post_entry to record_entry', '--workspace', repo.dir],
+      {
+        env: { CLAUDE_CODE_PARALLELISM: 'lots' },
+      },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('CLAUDE_CODE_PARALLELISM="lots" is not valid');
+  });
+});
