@@ -1,11 +1,13 @@
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { OrchestratorError } from '../core/errors.js';
+import { fallbackIdentity } from './commit-identity.js';
 import { type DiffStat, toDiffStat } from './diff-stat.js';
 import { findForeignSymlinks, toAddPathspecs } from './foreign-symlinks.js';
 import type { GitCallOptions, GitWorkspace } from './open-git-workspace.js';
 import { DEFAULT_CLEANUP_TIMEOUT_MS, removeWorktree } from './remove-worktree.js';
 import { runGit, runGitRaw } from './run-git.js';
+import { settleWithin } from './settle-within.js';
 import { toWorktreePath } from './slugify-branch.js';
 
 /** Lifecycle of a {@link Worktree}. */
@@ -69,8 +71,6 @@ export interface Worktree {
   release(options?: CleanupOptions): Promise<void>;
 }
 
-const FALLBACK_NAME = 'mcp-orchestrator';
-const FALLBACK_EMAIL = 'mcp-orchestrator@localhost';
 const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
 
 /**
@@ -268,36 +268,6 @@ function openWorktree(
       });
     },
   };
-}
-
-/** `-c` flags for whichever of user.name / user.email the repository does not set. */
-async function fallbackIdentity(cwd: string, signal?: AbortSignal): Promise<string[]> {
-  const flags: string[] = [];
-  for (const [key, value] of [
-    ['user.name', FALLBACK_NAME],
-    ['user.email', FALLBACK_EMAIL],
-  ] as const) {
-    const out = await runGitRaw(['config', '--get', key], { cwd, signal });
-    if (out.exitCode !== 0 || out.stdout.trim() === '') flags.push('-c', `${key}=${value}`);
-  }
-  return flags;
-}
-
-function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    timer.unref();
-    promise.then(
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-    );
-  });
 }
 
 function pathExists(file: string): Promise<boolean> {
