@@ -156,7 +156,8 @@ export function createServerSession(
           timeout: timeoutMs,
         })) as CallToolResult;
       } catch (caught) {
-        if (!isConnectionClosed(caught) || signal.aborted || state === 'closed') throw caught;
+        if (state === 'closed') throw closedError();
+        if (!isConnectionClosed(caught) || signal.aborted) throw caught;
         const second = await restartAfter(first, signal);
         return (await second.client.callTool(request, undefined, {
           signal,

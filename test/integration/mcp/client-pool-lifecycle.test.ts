@@ -45,6 +45,43 @@ describe('client pool lifecycle', () => {
     expect(isProcessAlive(before?.pid ?? -1)).toBe(false);
   });
 
+  it('restarts a server whose process died while idle on the next call', async () => {
+    pool = createClientPool({
+      workspace: scratch,
+      servers: { echo: fixtureServer('echo') },
+      parallelism: 2,
+    });
+    const [before] = await pool.connect();
+    process.kill(before?.pid ?? -1, 'SIGKILL');
+    for (let i = 0; i < 100 && pool.status()[0]?.state === 'ready'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(pool.status()[0]).toMatchObject({
+      state: 'failed',
+      error: expect.stringContaining('closed unexpectedly'),
+    });
+    expect(pool.hasTool('echo', 'echo')).toBe(true);
+    expect(await pool.callTool('echo', 'echo', { text: 'back' })).toEqual({ text: 'back' });
+    expect(pool.status()[0]).toMatchObject({ state: 'ready', reconnects: 1 });
+    expect(pool.status()[0]?.pid).not.toBe(before?.pid);
+    expect(pool.reconnectCount()).toBe(1);
+  });
+
+  it('fails a call still in flight when the pool closes with MCP_SERVER_UNAVAILABLE', async () => {
+    pool = createClientPool({
+      workspace: scratch,
+      servers: { hang: fixtureServer('hang') },
+      parallelism: 2,
+      stopGraceMs: 100,
+    });
+    await pool.connect();
+    const call = pool.callTool('hang', 'hang', {}).catch((caught: unknown) => caught);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pool.close();
+    expect(isOrchestratorError(await call, 'MCP_SERVER_UNAVAILABLE')).toBe(true);
+    expect(pool.reconnectCount()).toBe(0);
+  });
+
   it('records a server that exits at start as failed with its stderr, while others work', async () => {
     pool = createClientPool({
       workspace: scratch,
