@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { NameCollision, SourcePosition } from '../../core/source-types.js';
-import { resolveRenameTarget } from './find-rename-edits.js';
+import { resolveRenameTarget, toNewText } from './find-rename-edits.js';
 import type { RenameSite } from './find-rename-sites.js';
 import { comparePositions, findNameNodeAt, toLineColumn } from './positions.js';
 import { throwIfAborted } from './workspace-files.js';
@@ -19,7 +19,7 @@ export function findRenameCollisions(
   signal?: AbortSignal,
 ): NameCollision[] {
   const target = resolveRenameTarget(project, at, newName, signal);
-  if (target.oldName === newName) return [];
+  if (target.oldName === toNewText(target.oldName, newName)) return [];
   const checker = project.program().getTypeChecker();
   const symbol = resolveAlias(checker, target.symbol);
   const meaning = meaningOf(symbol);

@@ -41,10 +41,16 @@ export function findRenameEdits(
   signal?: AbortSignal,
 ): TextEdit[] {
   const target = resolveRenameTarget(project, at, newName, signal);
-  if (target.oldName === newName) return [];
+  const newText = toNewText(target.oldName, newName);
+  if (target.oldName === newText) return [];
   return target.sites
-    .map((site) => toTextEdit(project, site, target.oldName, newName))
+    .map((site) => toTextEdit(project, site, target.oldName, newText))
     .sort(comparePositions);
+}
+
+/** A private name (`#old`) keeps its `#`: `fetch` → `#fetch`. */
+export function toNewText(oldName: string, newName: string): string {
+  return oldName.startsWith('#') ? `#${newName}` : newName;
 }
 
 function toTextEdit(

@@ -121,6 +121,30 @@ describe('TypeScript adapter: findRenameEdits', () => {
     expect(result['legacy.js']).toBe("const { fetchUser } = require('./a');\nfetchUser(1);\n");
   });
 
+  it('renames a default-exported function and the same-named default imports of it', async () => {
+    const result = await renameAll(
+      {
+        'a.ts': 'export default function getUser() {\n  return 1;\n}\n',
+        'b.ts': "import getUser from './a';\ngetUser();\n",
+      },
+      { file: 'a.ts', needle: 'getUser' },
+    );
+    expect(result['a.ts']).toBe('export default function fetchUser() {\n  return 1;\n}\n');
+    expect(result['b.ts']).toBe("import fetchUser from './a';\nfetchUser();\n");
+  });
+
+  it('keeps the # of a private class member', async () => {
+    const result = await renameAll(
+      {
+        'a.ts': 'export class Users {\n  #getUser() {}\n  run() {\n    this.#getUser();\n  }\n}\n',
+      },
+      { file: 'a.ts', needle: '#getUser' },
+    );
+    expect(result['a.ts']).toBe(
+      'export class Users {\n  #fetchUser() {}\n  run() {\n    this.#fetchUser();\n  }\n}\n',
+    );
+  });
+
   it('leaves a shadowing parameter and local of the same name untouched', async () => {
     const source = [
       'export function getUser() { return 1; }',
