@@ -59,11 +59,12 @@ export function needsTypeIntersection(input: FilesInput): boolean {
 
 function filterArgs(input: FilesInput): string[] {
   const args: string[] = ['--no-config', '--hidden'];
-  for (const dir of ALWAYS_EXCLUDED_DIRS) args.push('--glob', `!${dir}`);
   const intersect = needsTypeIntersection(input);
   for (const glob of input.globs ?? []) {
     if (!intersect || glob.startsWith('!')) args.push('--glob', glob);
   }
+  // Last, because the last matching glob wins: no user glob can bring these back.
+  for (const dir of ALWAYS_EXCLUDED_DIRS) args.push('--glob', `!${dir}`);
   for (const type of input.types ?? []) args.push('--type', type);
   return args;
 }

@@ -79,6 +79,8 @@ describe('ripgrep MCP server over stdio', () => {
       'ctx.txt': 'one\ntwo\nthree target\nfour\nfive\n',
       'node_modules/dep/index.js': 'getUser();\n',
       '.mcp-orchestrator/cache.txt': 'getUser\n',
+      '.git/notes.txt': 'getUser\n',
+      '.hidden/tool.ts': 'const tool = 1;\n',
       'a.b/z.ts': 'getUser\n',
       'many.txt': 'hit\n'.repeat(30),
     });
@@ -149,9 +151,19 @@ describe('ripgrep MCP server over stdio', () => {
     expect([...new Set(result.matches.map((m) => m.file))]).toEqual(['a.b/z.ts', 'src/a.ts']);
   });
 
-  it('filters by rg file types', async () => {
+  it('never searches node_modules or .mcp-orchestrator, even when a glob names them', async () => {
+    const result = await search({ pattern: 'getUser', globs: ['**', 'node_modules/**'] });
+    expect(result.matches.map((m) => m.file)).not.toContain('node_modules/dep/index.js');
+    expect(result.matches.map((m) => m.file)).not.toContain('.mcp-orchestrator/cache.txt');
+    expect(result.matches.map((m) => m.file)).not.toContain('.git/notes.txt');
+    expect(result.matches.length).toBeGreaterThan(0);
+  });
+
+  it('filters by rg file types, and by types and globs together', async () => {
     const result = await search({ pattern: 'getUser', types: ['py'] });
     expect(result.matches.map((m) => m.file)).toEqual(['src/c.py']);
+    const both = await search({ pattern: 'getUser', globs: ['src/**'], types: ['ts'] });
+    expect([...new Set(both.matches.map((m) => m.file))]).toEqual(['src/a.ts', 'src/b.ts']);
   });
 
   it('ignores case only when asked', async () => {
@@ -212,6 +224,7 @@ describe('ripgrep MCP server over stdio', () => {
   it('lists files sorted, filtered and without excluded folders', async () => {
     const all = await client.callTool({ name: 'files', arguments: {} });
     expect((all.structuredContent as { files: string[] }).files).toEqual([
+      '.hidden/tool.ts',
       'a.b/z.ts',
       'ctx.txt',
       'docs/x.md',
@@ -225,6 +238,8 @@ describe('ripgrep MCP server over stdio', () => {
       arguments: { globs: ['src/**'], types: ['ts'] },
     });
     expect((ts.structuredContent as { files: string[] }).files).toEqual(['src/a.ts', 'src/b.ts']);
+    const typed = await client.callTool({ name: 'files', arguments: { types: ['py'] } });
+    expect((typed.structuredContent as { files: string[] }).files).toEqual(['src/c.py']);
   });
 
   it('says truncated and keeps the first matches by path when the cap is exceeded', async () => {
