@@ -86,6 +86,7 @@ async function main(): Promise<void> {
   }
   const children = await spawnChildren(CHILDREN);
   try {
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // let the children settle
     const tree = new ProcessTreeReader('/proc', process.pid, readPageBytes('/proc'));
     const { descendants, treeRssBytes } = tree.read();
     const sampler = createSystemSampler();
