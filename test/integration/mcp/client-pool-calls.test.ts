@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isOrchestratorError, type OrchestratorError } from '../../../src/core/errors.js';
 import { type ClientPool, createClientPool } from '../../../src/mcp/client-pool.js';
 import { fixtureServer } from '../../fixtures/mcp-servers/fixture-servers.js';
-// @ts-expect-error plain JS fixture without types
 import { startHttpEchoServer } from '../../fixtures/mcp-servers/http-echo.mjs';
 
 let pool: ClientPool | undefined;
