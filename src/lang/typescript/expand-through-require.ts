@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { isRequiredName } from './commonjs.js';
+import { isCommonJsExportLiteral, isRequiredName } from './commonjs.js';
 import { findNameNodeAt } from './positions.js';
 import { throwIfAborted } from './workspace-files.js';
 import type { WorkspaceProject } from './workspace-project.js';
@@ -33,8 +33,18 @@ export function expandThroughRequire(
 ): void {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let grew = false;
-    for (const candidate of findRequiredNames(project, name, known)) {
+    for (const candidate of findCandidates(project, name, known)) {
       throwIfAborted(signal);
+      if (candidate.kind === 'member') {
+        // TypeScript answers nothing when asked at `mod.name` for a require()d module, but
+        // its checker knows the property's declaration.
+        if (declaredAtKnownSpan(project, candidate.node, known)) {
+          grew =
+            add({ fileName: candidate.fileName, start: candidate.start, length: name.length }) ||
+            grew;
+        }
+        continue;
+      }
       const spans = query(candidate.fileName, candidate.start);
       if (!spans.some((span) => known(spanKey(span)))) continue;
       for (const span of spans) grew = add(span) || grew;
@@ -43,22 +53,53 @@ export function expandThroughRequire(
   }
 }
 
-/** Occurrences of `name` bound from `require(...)` that are not known yet. */
-function findRequiredNames(
+function declaredAtKnownSpan(
+  project: WorkspaceProject,
+  node: ts.Identifier,
+  known: (key: string) => boolean,
+): boolean {
+  const symbol = project.program().getTypeChecker().getSymbolAtLocation(node);
+  return (symbol?.declarations ?? []).some((declaration) => {
+    // A plain object's shorthand keeps its property name when the variable is renamed.
+    if (
+      ts.isShorthandPropertyAssignment(declaration) &&
+      !isCommonJsExportLiteral(declaration.parent)
+    ) {
+      return false;
+    }
+    const declared = ts.getNameOfDeclaration(declaration) ?? declaration;
+    const sourceFile = declared.getSourceFile();
+    return known(spanKey({ fileName: sourceFile.fileName, start: declared.getStart(sourceFile) }));
+  });
+}
+
+interface Candidate {
+  /** `binding`: bound from require() (ask TypeScript there); `member`: `x.name` access. */
+  kind: 'binding' | 'member';
+  fileName: string;
+  start: number;
+  node: ts.Identifier;
+}
+
+/** Occurrences of `name`, in files that call require(), that are not known yet. */
+function findCandidates(
   project: WorkspaceProject,
   name: string,
   known: (key: string) => boolean,
-): Array<{ fileName: string; start: number }> {
+): Candidate[] {
   const pattern = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-  const candidates: Array<{ fileName: string; start: number }> = [];
+  const candidates: Candidate[] = [];
   for (const file of project.program().getSourceFiles()) {
     if (!project.isWorkspaceFile(file.fileName)) continue;
     if (!file.text.includes('require') || !file.text.includes(name)) continue;
     for (const match of file.text.matchAll(pattern)) {
       if (known(spanKey({ fileName: file.fileName, start: match.index }))) continue;
       const node = findNameNodeAt(file, match.index);
-      if (node !== undefined && ts.isIdentifier(node) && isRequiredName(node)) {
-        candidates.push({ fileName: file.fileName, start: match.index });
+      if (node === undefined || !ts.isIdentifier(node)) continue;
+      const base = { fileName: file.fileName, start: match.index, node };
+      if (isRequiredName(node)) candidates.push({ ...base, kind: 'binding' });
+      else if (ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) {
+        candidates.push({ ...base, kind: 'member' });
       }
     }
   }

@@ -101,6 +101,34 @@ describe('TypeScript adapter: findRenameEdits', () => {
     expect(result['main.js']).toBe(`const { fetchUser } = require('./lib');\nfetchUser(1);\n`);
   });
 
+  it('renames member uses of a required CommonJS module', async () => {
+    const result = await renameAll(
+      {
+        'lib.js': `function getUser(id) {\n  return id;\n}\nmodule.exports = { getUser };\n`,
+        'main.js': `const lib = require('./lib');\nlib.getUser(1);\n`,
+      },
+      { file: 'lib.js', needle: 'getUser' },
+    );
+    expect(result['lib.js']).toBe(
+      `function fetchUser(id) {\n  return id;\n}\nmodule.exports = { fetchUser };\n`,
+    );
+    expect(result['main.js']).toBe(`const lib = require('./lib');\nlib.fetchUser(1);\n`);
+  });
+
+  it('leaves member uses of a plain shorthand object alone in files that use require()', async () => {
+    const result = await renameAll(
+      {
+        'a.js': `function getUser() {}\nconst service = { getUser };\nmodule.exports = { service };\n`,
+        'b.js': `const { service } = require('./a');\nservice.getUser();\n`,
+      },
+      { file: 'a.js', needle: 'getUser' },
+    );
+    expect(result['a.js']).toBe(
+      `function fetchUser() {}\nconst service = { getUser: fetchUser };\nmodule.exports = { service };\n`,
+    );
+    expect(result['b.js']).toBe(`const { service } = require('./a');\nservice.getUser();\n`);
+  });
+
   it('renames an exports.name assignment and its require() consumers', async () => {
     const result = await renameAll(
       {
