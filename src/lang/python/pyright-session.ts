@@ -27,6 +27,8 @@ export interface PyrightSessionOptions {
   diagnosticMode?: DiagnosticMode;
   /** Longest wait for pyright to list the workspace's files. @default 120000 */
   settleTimeoutMs?: number;
+  /** Runs just before each spawn (e.g. to snapshot the files pyright is about to list). */
+  beforeStart?: (signal?: AbortSignal) => Promise<void>;
 }
 
 export type PyrightSessionState = 'idle' | 'starting' | 'ready' | 'closed';
@@ -40,6 +42,12 @@ export interface PyrightSession {
   request<R>(method: string, params: unknown, signal?: AbortSignal): Promise<R>;
   /** Tells pyright the current text of `uri` (didOpen once, didChange when it changed). */
   syncDocument(uri: string, text: string, signal?: AbortSignal): Promise<void>;
+  /** Sends `didClose` for documents we opened, so pyright reads them from disk again. */
+  closeDocuments(uris: readonly string[]): Promise<void>;
+  /** Sends a notification to a running pyright (dropped when pyright is not running). */
+  notifyIfRunning(method: string, params: unknown): Promise<void>;
+  /** Resolves when pyright next reports it has listed the workspace's files. */
+  nextFileListing(): Promise<void>;
   /** shutdown/exit, then stops the process in steps. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -69,6 +77,7 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
   let closing: Promise<void> | undefined;
   const versions = new Map<string, { version: number; text: string }>();
   let stderrTail = '';
+  const rescanWaiters: Array<() => void> = [];
 
   const fail = (message: string, cause?: unknown): OrchestratorError =>
     new OrchestratorError(
@@ -78,6 +87,7 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
     );
 
   const start = async (signal?: AbortSignal): Promise<Running> => {
+    await options.beforeStart?.(signal);
     const startedAt = performance.now();
     const child = spawn(process.execPath, [resolvePyrightLangserver(), '--stdio'], {
       cwd: root,
@@ -116,7 +126,10 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
       return null;
     });
     connection.onNotification('window/logMessage', (params: { message?: string }) => {
-      if (typeof params.message === 'string' && SETTLED_LOG.test(params.message)) markSettled();
+      if (typeof params.message === 'string' && SETTLED_LOG.test(params.message)) {
+        markSettled();
+        for (const waiter of rescanWaiters.splice(0)) waiter();
+      }
     });
     connection.onError(() => {});
     connection.listen();
@@ -126,7 +139,11 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+        },
         textDocument: {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           rename: { prepareSupport: true },
@@ -200,6 +217,19 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
     }
   };
 
+  const closeDocuments = async (uris: readonly string[]) => {
+    const connection = state === 'ready' ? running?.connection : undefined;
+    for (const uri of uris) {
+      if (!versions.delete(uri) || connection === undefined) continue;
+      await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+  };
+
+  const notifyIfRunning = async (method: string, params: unknown) => {
+    const connection = state === 'ready' ? running?.connection : undefined;
+    await connection?.sendNotification(method, params);
+  };
+
   const shutdown = async (): Promise<void> => {
     const wasStarting = starting;
     state = 'closed';
@@ -226,6 +256,9 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
     },
     request,
     syncDocument,
+    closeDocuments,
+    notifyIfRunning,
+    nextFileListing: () => new Promise<void>((resolve) => rescanWaiters.push(resolve)),
     close() {
       closing ??= shutdown();
       return closing;

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Position } from 'vscode-languageserver-protocol';
+import { FileChangeType, type Position } from 'vscode-languageserver-protocol';
 import { OrchestratorError } from '../../core/errors.js';
 import type { SourcePosition } from '../../core/source-types.js';
 import { listPythonFiles } from './list-python-files.js';
@@ -11,8 +11,13 @@ import {
   type DiagnosticMode,
   type PyrightSession,
 } from './pyright-session.js';
+import { raceAbort } from './race-abort.js';
 import { resolvePythonPath } from './resolve-python-path.js';
 import { runPythonScript } from './run-python-script.js';
+import { createFileChangeTracker } from './track-file-changes.js';
+
+/** Longest wait for pyright to list the workspace again after files were added or deleted. */
+const RESCAN_TIMEOUT_MS = 15_000;
 
 /** What every analysis needs: the root, the interpreter, pyright, and the file list. */
 export interface PythonWorkspace {
@@ -48,11 +53,37 @@ export interface PythonWorkspaceOptions {
 export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWorkspace {
   const root = realRoot(options.root);
   const pythonPath = resolvePythonPath(root, options.pythonPath);
+  const tracker = createFileChangeTracker(root);
   const session = createPyrightSession({
     root,
     pythonPath,
+    beforeStart: (signal) => tracker.reset(signal),
     ...(options.diagnosticMode === undefined ? {} : { diagnosticMode: options.diagnosticMode }),
   });
+  let refreshing: Promise<void> = Promise.resolve();
+  // pyright does not watch files over stdio: report what changed on disk since the last call.
+  const refresh = (signal?: AbortSignal): Promise<void> => {
+    refreshing = refreshing
+      .catch(() => {})
+      .then(async () => {
+        if (session.state !== 'ready') return;
+        const changes = await tracker.changes(signal);
+        if (changes.length === 0) return;
+        await session.closeDocuments(changes.map((change) => change.uri));
+        const added = changes.some((change) => change.type !== FileChangeType.Changed);
+        const listed = added ? session.nextFileListing() : undefined;
+        await session.notifyIfRunning('workspace/didChangeWatchedFiles', { changes });
+        // A created or deleted file makes pyright list the workspace again; wait for that.
+        const deadline = AbortSignal.timeout(RESCAN_TIMEOUT_MS);
+        await raceAbort(
+          listed ?? Promise.resolve(),
+          signal === undefined ? deadline : AbortSignal.any([signal, deadline]),
+        ).catch((error: unknown) => {
+          if (signal?.aborted === true) throw error;
+        });
+      });
+    return refreshing;
+  };
   let knownToHaveFiles = false;
 
   const openFile = async (file: string, signal?: AbortSignal): Promise<string> => {
@@ -68,6 +99,7 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
       );
     }
     const uri = toFileUri(root, relative);
+    await refresh(signal);
     await session.syncDocument(uri, text, signal);
     return uri;
   };

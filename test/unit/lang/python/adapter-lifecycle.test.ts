@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPythonAdapter, type PythonAdapter } from '../../../../src/lang/python/index.js';
@@ -84,13 +84,28 @@ describe('Python adapter lifecycle', () => {
     expect(pyrightChildren()).toEqual([]);
   });
 
-  it('reads a file the caller changed on disk before answering', async () => {
-    const fixture = await createPythonFixture(SIMPLE);
+  it('sees files changed, created and deleted on disk since the last call', async () => {
+    const fixture = await createPythonFixture({
+      ...SIMPLE,
+      'pkg/b.py': 'from pkg.a import f\nf()\n',
+    });
     const adapter = track(createPythonAdapter({ root: fixture.root }), fixture);
     const at = { file: 'pkg/a.py', line: 1, column: 5 };
-    expect(await adapter.findReferences(at)).toHaveLength(2);
-    await writeFile(path.join(fixture.root, 'pkg/a.py'), 'def f():\n    return 1\n\n\nf()\nf()\n');
-    expect(await adapter.findReferences(at)).toHaveLength(3);
+    const files = async () => (await adapter.findReferences(at)).map((r) => `${r.file}:${r.line}`);
+    expect(await files()).toEqual(['pkg/a.py:1', 'pkg/a.py:5', 'pkg/b.py:1', 'pkg/b.py:2']);
+    await writeFile(path.join(fixture.root, 'pkg/a.py'), 'def f():\n    return 1\n');
+    await writeFile(path.join(fixture.root, 'pkg/b.py'), 'from pkg.a import f\nf()\nf()\n');
+    await writeFile(path.join(fixture.root, 'pkg/c.py'), 'from pkg.a import f\nf()\n');
+    expect(await files()).toEqual([
+      'pkg/a.py:1',
+      'pkg/b.py:1',
+      'pkg/b.py:2',
+      'pkg/b.py:3',
+      'pkg/c.py:1',
+      'pkg/c.py:2',
+    ]);
+    await rm(path.join(fixture.root, 'pkg/c.py'));
+    expect(await files()).toEqual(['pkg/a.py:1', 'pkg/b.py:1', 'pkg/b.py:2', 'pkg/b.py:3']);
   });
 
   it('uses the interpreter of a .venv in the root unless one is passed', async () => {
