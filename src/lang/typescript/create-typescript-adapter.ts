@@ -32,7 +32,7 @@ export interface TypeScriptAdapter extends LanguageAdapter {
  * first re-read files that changed on disk. Results are sorted by file, line and column.
  */
 export function createTypeScriptAdapter(options: TypeScriptAdapterOptions): TypeScriptAdapter {
-  const root = realpathSync(path.resolve(options.root)).split(path.sep).join('/');
+  const root = resolveRoot(options.root);
   let project: WorkspaceProject | undefined;
   let state: TypeScriptAdapterState = 'ready';
   let queue: Promise<unknown> = Promise.resolve();
@@ -78,4 +78,16 @@ export function createTypeScriptAdapter(options: TypeScriptAdapterOptions): Type
       project = undefined;
     },
   };
+}
+
+function resolveRoot(root: string): string {
+  try {
+    return realpathSync(path.resolve(root)).split(path.sep).join('/');
+  } catch (error) {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      `No workspace folder at ${root}. Pass an existing directory as root.`,
+      { data: { root }, cause: error },
+    );
+  }
 }

@@ -20,7 +20,9 @@ export function resolveRenameTarget(
   signal?: AbortSignal,
 ): RenameTarget {
   validateIdentifier(newName);
-  const target = findRenameSites(project, at, signal);
+  const target = project.memo(`rename-sites:${at.file}:${at.line}:${at.column}`, () =>
+    findRenameSites(project, at, signal),
+  );
   const checker = project.program().getTypeChecker();
   const symbol =
     target.symbol !== undefined && target.symbol.flags & ts.SymbolFlags.Alias

@@ -18,6 +18,11 @@ export interface WorkspaceProject {
   isWorkspaceFile(fileName: string): boolean;
   /** The workspace-relative POSIX path of an absolute file name. */
   toRelative(fileName: string): string;
+  /**
+   * `compute()`'s value, kept until a file changes on disk (answers that depend only on the
+   * program, e.g. rename sites asked for twice by `check_rename` and `rename_locations`).
+   */
+  memo<T>(key: string, compute: () => T): T;
   /** The program's source file for a workspace-relative path; throws `BAD_INPUT` if it has none. */
   sourceFile(relative: string): ts.SourceFile;
   dispose(): void;
@@ -39,6 +44,7 @@ export function createWorkspaceProject(root: string): WorkspaceProject {
   let scriptFileNames: string[] = [];
   let projectVersion = 0;
   let nextScriptVersion = 1;
+  const memos = new Map<string, unknown>();
 
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => config.options,
@@ -103,6 +109,7 @@ export function createWorkspaceProject(root: string): WorkspaceProject {
         const names = new Set([...config.fileNames, ...seen]);
         scriptFileNames = [...names].sort();
         externalSnapshots.clear();
+        memos.clear();
         projectVersion++;
       }
     },
@@ -112,6 +119,10 @@ export function createWorkspaceProject(root: string): WorkspaceProject {
         throw new OrchestratorError('LANGUAGE_SERVER_FAILED', 'TypeScript built no program.');
       }
       return program;
+    },
+    memo<T>(key: string, compute: () => T): T {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
     },
     isWorkspaceFile,
     toRelative: (fileName) => path.relative(root, fileName).split(path.sep).join('/'),
@@ -131,6 +142,7 @@ export function createWorkspaceProject(root: string): WorkspaceProject {
     },
     dispose() {
       service.dispose();
+      memos.clear();
       scripts.clear();
       externalSnapshots.clear();
     },

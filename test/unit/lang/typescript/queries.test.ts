@@ -11,6 +11,8 @@ import {
   type TsFixture,
 } from '../../../fixtures/lang-typescript/create-ts-fixture.js';
 
+const FILES_ROOT_PARENT = '/nonexistent-parent-for-tests';
+
 const FILES: Record<string, string> = {
   'src/users.ts': [
     'export function getUser(id: number) {',
@@ -150,6 +152,16 @@ describe('TypeScript adapter: definitions, references, callers and imports', () 
     expect(adapter?.state).toBe('closed');
     const error = await adapter?.findDefinitions('getUser').catch((e: unknown) => e);
     expect(isOrchestratorError(error, 'LANGUAGE_SERVER_FAILED')).toBe(true);
+  });
+
+  it('refuses a workspace folder that does not exist with BAD_INPUT', () => {
+    let error: unknown;
+    try {
+      createTypeScriptAdapter({ root: path.join(FILES_ROOT_PARENT, 'no-such-workspace') });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isOrchestratorError(error, 'BAD_INPUT')).toBe(true);
   });
 
   it('stops with CANCELLED when the signal is already aborted', async () => {
