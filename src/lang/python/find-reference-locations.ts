@@ -56,10 +56,13 @@ export async function findReferenceLocations(
   signal?: AbortSignal,
 ): Promise<SourceRange[]> {
   const params = await workspace.openPosition(at, signal);
-  const locations = await workspace.session.request<Location[] | null>(
-    'textDocument/references',
-    { ...params, context: { includeDeclaration: true } },
-    signal,
+  // Shared until a file changes: a rename asks for edits, then collisions, at the same point.
+  const locations = await workspace.memo(`references:${at.file}:${at.line}:${at.column}`, () =>
+    workspace.session.request<Location[] | null>(
+      'textDocument/references',
+      { ...params, context: { includeDeclaration: true } },
+      signal,
+    ),
   );
   return await toNameRanges(workspace.root, reader, locations ?? [], name);
 }

@@ -15,7 +15,7 @@ export function readWorkspaceConfiguration(
   settings: PyrightSettings,
 ): unknown[] {
   const analysis = {
-    diagnosticMode: settings.diagnosticMode ?? 'workspace',
+    diagnosticMode: settings.diagnosticMode ?? 'openFilesOnly',
     autoSearchPaths: true,
     useLibraryCodeForTypes: true,
   };

@@ -23,7 +23,7 @@ export interface PyrightSessionOptions {
   root: string;
   /** The interpreter pyright resolves imports against. */
   pythonPath: string;
-  /** @default 'workspace' */
+  /** @default 'openFilesOnly' (see PythonAdapterOptions.diagnosticMode) */
   diagnosticMode?: DiagnosticMode;
   /** Longest wait for pyright to list the workspace's files. @default 120000 */
   settleTimeoutMs?: number;

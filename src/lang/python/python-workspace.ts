@@ -40,6 +40,11 @@ export interface PythonWorkspace {
   resolvePosition(at: SourcePosition): SourcePosition;
   /** Validates `file` and tells pyright its current text; returns its URI. */
   openFile(file: string, signal?: AbortSignal): Promise<string>;
+  /**
+   * `compute()`'s result, shared by calls with the same `key` until a workspace file changes
+   * or pyright restarts. Failures are not kept.
+   */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 /** Options for {@link createPythonWorkspace}. */
@@ -54,10 +59,14 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
   const root = realRoot(options.root);
   const pythonPath = resolvePythonPath(root, options.pythonPath);
   const tracker = createFileChangeTracker(root);
+  const memos = new Map<string, Promise<unknown>>();
   const session = createPyrightSession({
     root,
     pythonPath,
-    beforeStart: (signal) => tracker.reset(signal),
+    beforeStart: (signal) => {
+      memos.clear();
+      return tracker.reset(signal);
+    },
     ...(options.diagnosticMode === undefined ? {} : { diagnosticMode: options.diagnosticMode }),
   });
   let refreshing: Promise<void> = Promise.resolve();
@@ -69,6 +78,7 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
         if (session.state !== 'ready') return;
         const changes = await tracker.changes(signal);
         if (changes.length === 0) return;
+        memos.clear();
         await session.closeDocuments(changes.map((change) => change.uri));
         const added = changes.some((change) => change.type !== FileChangeType.Changed);
         const listed = added ? session.nextFileListing() : undefined;
@@ -132,6 +142,16 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
       return { textDocument: { uri }, position: toLspPosition(at) };
     },
     openFile,
+    memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      const known = memos.get(key);
+      if (known !== undefined) return known as Promise<T>;
+      const fresh = compute();
+      memos.set(key, fresh);
+      fresh.catch(() => {
+        if (memos.get(key) === fresh) memos.delete(key);
+      });
+      return fresh;
+    },
   };
 }
 

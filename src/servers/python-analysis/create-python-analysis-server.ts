@@ -10,7 +10,7 @@ export interface PythonAnalysisServerOptions {
   root: string;
   /** Interpreter for pyright and the `ast` scripts. @default `.venv`/`venv` in root, else python3 */
   pythonPath?: string;
-  /** pyright's background checking. @default 'workspace' */
+  /** pyright's background checking of every file. @default 'openFilesOnly' */
   diagnosticMode?: DiagnosticMode;
 }
 
