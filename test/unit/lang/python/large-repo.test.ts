@@ -4,7 +4,7 @@ import type { PythonFixture } from '../../../fixtures/lang-python/create-python-
 import { createLargeRepoFixture } from '../../../fixtures/lang-python/large-repo-fixture.js';
 
 const mode =
-  process.env.PYTHON_ADAPTER_DIAGNOSTIC_MODE === 'openFilesOnly' ? 'openFilesOnly' : 'workspace';
+  process.env.PYTHON_ADAPTER_DIAGNOSTIC_MODE === 'workspace' ? 'workspace' : 'openFilesOnly';
 
 // ~1 minute of CPU on 2 cores: opt in with PYTHON_ADAPTER_LARGE=1 (it logs the timings).
 describe.runIf(process.env.PYTHON_ADAPTER_LARGE === '1')(
