@@ -11,7 +11,7 @@ import { withInterruptSignal } from './with-interrupt-signal.js';
 
 const EXAMPLES: Record<string, string> = {
   'ledger-py': 'rename function post_entry to record_entry',
-  'users-ts': 'rename getUser to fetchUser',
+  'users-ts': 'rename function getUser to fetchUser',
 };
 
 const git = (cwd: string, ...args: string[]): string =>

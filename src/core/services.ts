@@ -10,12 +10,6 @@ export interface ToolCallOptions {
   timeoutMs?: number;
 }
 
-/** What a phase learns about a call after it finished (for retries and reporting). */
-export interface ToolCallStats {
-  /** Reconnects of a crashed server that this call needed. */
-  reconnects: number;
-}
-
 /** Calls tools on named MCP servers (the client pool). */
 export interface ToolCaller {
   /** Names of servers that are configured (connected or not). */

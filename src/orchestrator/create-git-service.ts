@@ -1,10 +1,7 @@
 import path from 'node:path';
 import type { GitService, WorktreeHandle } from '../core/services.js';
-import { commitFiles } from '../vcs/commit-files.js';
-import { toDiffStat } from '../vcs/diff-stat.js';
 import { findPythonInterpreter, linkDependencies } from '../vcs/link-dependencies.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
-import { runGit } from '../vcs/run-git.js';
 import { slugifyBranch, uniqueBranchName } from '../vcs/slugify-branch.js';
 import { createWorktree } from '../vcs/worktree.js';
 
@@ -36,31 +33,12 @@ export async function createGitService(workspace: GitWorkspace): Promise<GitServ
         branch: worktree.branch,
         baseCommit: worktree.baseCommit,
         commitFiles: (files, message, options = {}) =>
-          commitFiles(worktree.path, files, message, options),
-        diffPatch: async () =>
-          runGit(
-            [
-              'diff',
-              '--no-color',
-              '--no-ext-diff',
-              '--no-renames',
-              worktree.baseCommit,
-              'HEAD',
-              '--',
-            ],
-            {
-              cwd: worktree.path,
-            },
-          ),
-        diffStat: async () =>
-          toDiffStat(
-            await runGit(
-              ['diff', '--numstat', '-z', '--no-renames', worktree.baseCommit, 'HEAD', '--'],
-              {
-                cwd: worktree.path,
-              },
-            ),
-          ),
+          worktree.commitAll(message, {
+            files,
+            ...(options.signal ? { signal: options.signal } : {}),
+          }),
+        diffPatch: () => worktree.diffPatch(),
+        diffStat: () => worktree.diffStat(),
         rollback: () => worktree.rollback(),
         release: () => worktree.release(),
       };

@@ -9,7 +9,7 @@ import { countTokens, trimToTokenBudget } from '../telemetry/count-tokens.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import { buildPullRequest } from './build-pull-request.js';
 import { createGitService } from './create-git-service.js';
-import { openRunServices } from './open-run-services.js';
+import { openRunServices, type RunServices } from './open-run-services.js';
 import type { RunFolder } from './run-folder.js';
 import type { RunCommandOptions, RunResult } from './run-types.js';
 
@@ -138,7 +138,7 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
     commit: success ? (state.review?.commit ?? null) : null,
     plan: planPath,
     pr,
-    memoryPeakMb: services.pressure.peakMemoryMb(),
+    memoryPeakMb: peakMemoryMb(services.pressure),
     risk: state.risk ?? null,
     diffStat: success ? (state.review?.diffStat ?? null) : null,
     warnings,
@@ -160,6 +160,11 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
     for (const message of await services.close()) warn(`Shutdown: ${message}`);
   }
   return result;
+}
+
+function peakMemoryMb(monitor: RunServices['pressure']): number {
+  monitor.sampleNow();
+  return Math.round(monitor.getStats().peakMemoryMb);
 }
 
 /** The history row of a run that got as far as OPTIMIZE (earlier stops teach OPTIMIZE nothing). */

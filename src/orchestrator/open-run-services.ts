@@ -22,7 +22,7 @@ export interface RunServices {
   pool: ClientPool;
   tools: ToolCaller;
   cache?: SliceStore;
-  pressure: PressureGauge & { peakMemoryMb(): number };
+  pressure: MemoryPressureMonitor;
   history?: RunHistory & RunHistoryReader;
   spans: SpanRunner;
   close(): Promise<string[]>;
@@ -45,7 +45,10 @@ export async function openRunServices(options: {
     return settled.flatMap((s) => (s.status === 'rejected' ? [toErrorMessage(s.reason)] : []));
   };
   try {
-    const monitor = new MemoryPressureMonitor({ thresholdRatio: options.settings.memoryThreshold });
+    const monitor = new MemoryPressureMonitor({
+      thresholdRatio: options.settings.memoryThreshold,
+      collectOnSuggest: true,
+    });
     monitor.start();
     closers.push(() => monitor.stop());
     const tracer = createRunTracer(options.runDir);
@@ -90,17 +93,7 @@ export async function openRunServices(options: {
       pool,
       tools: withRemoteErrorCodes(pool),
       ...(cache ? { cache } : {}),
-      pressure: {
-        isPressureHigh: () => monitor.isPressureHigh(),
-        waitForLowPressure: (timeoutMs, waitOptions) =>
-          monitor.waitForLowPressure(timeoutMs, waitOptions),
-        suggestGc: () => monitor.suggestGc(),
-        treeRssMb: () => monitor.treeRssMb(),
-        peakMemoryMb: () => {
-          monitor.sampleNow();
-          return Math.round(monitor.getStats().peakMemoryMb);
-        },
-      },
+      pressure: monitor,
       ...(history ? { history } : {}),
       spans: tracer,
       close,

@@ -31,6 +31,11 @@ export interface CommitAllOptions {
   signal?: AbortSignal;
   /** Make a commit even when nothing changed. @default false */
   allowEmpty?: boolean;
+  /**
+   * Stage only these paths (relative to the worktree), leaving whatever else a test run wrote
+   * (caches, build output) out of the commit. @default every change
+   */
+  files?: readonly string[];
 }
 
 /** Options for {@link Worktree.rollback} and {@link Worktree.release}. */
@@ -148,7 +153,11 @@ function openWorktree(
       );
     }
   };
-  const stageAll = async (signal?: AbortSignal) => {
+  const stageAll = async (signal?: AbortSignal, files?: readonly string[]) => {
+    if (files !== undefined) {
+      await git(['add', '--', ...files], signal);
+      return;
+    }
     const excluded = await findForeignSymlinks(worktreePath, { signal });
     await git(['add', '--all', '--', ...toAddPathspecs(excluded)], signal);
   };
@@ -185,7 +194,7 @@ function openWorktree(
             },
           );
         }
-        await stageAll(signal);
+        await stageAll(signal, options.files);
         const staged = await runGitRaw(['diff', '--cached', '--quiet'], {
           cwd: worktreePath,
           signal,

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureRepo, type FixtureRepo, runCli } from '../helpers/fixture-repo.js';
+import { createExampleRepo, type ExampleRepo, runCli } from '../helpers/fixture-repo.js';
 
 describe('bad input exits 2 with a message that names the problem', () => {
-  let repo: FixtureRepo;
-  beforeAll(() => {
-    repo = createFixtureRepo({
+  let repo: ExampleRepo;
+  beforeAll(async () => {
+    repo = await createExampleRepo({
       example: 'ledger-py',
       files: {
         'extra/a.py': 'def helper(x):\n    return x\n',
@@ -15,7 +15,7 @@ describe('bad input exits 2 with a message that names the problem', () => {
       },
     });
   });
-  afterAll(() => repo?.remove());
+  afterAll(() => repo?.cleanup());
 
   it('lists the supported command forms for an unintelligible command', async () => {
     const result = await runCli(['run', 'make everything faster', '--workspace', repo.dir]);
@@ -53,7 +53,7 @@ describe('bad input exits 2 with a message that names the problem', () => {
   it('refuses a new name that is a keyword or collides with a name in scope', async () => {
     const keyword = await runCli([
       'run',
-      'rename post_entry to class',
+      'rename function post_entry to class',
       '--workspace',
       repo.dir,
       '--dry-run',
@@ -84,7 +84,7 @@ describe('bad input exits 2 with a message that names the problem', () => {
   });
 
   it('refuses uncommitted changes, naming the file, unless --allow-dirty', async () => {
-    const dirty = createFixtureRepo({ example: 'ledger-py' });
+    const dirty = await createExampleRepo({ example: 'ledger-py' });
     try {
       writeFileSync(path.join(dirty.dir, 'ledger', 'reports.py'), '# local edit\n', { flag: 'a' });
       const result = await runCli([
@@ -97,7 +97,7 @@ describe('bad input exits 2 with a message that names the problem', () => {
       expect(result.stderr).toContain('uncommitted changes (ledger/reports.py)');
       const allowed = await runCli([
         'run',
-        'rename post_entry to record_entry',
+        'rename function post_entry to record_entry',
         '--workspace',
         dirty.dir,
         '--allow-dirty',
@@ -105,12 +105,12 @@ describe('bad input exits 2 with a message that names the problem', () => {
       ]);
       expect(allowed.code, allowed.stderr).toBe(0);
     } finally {
-      dirty.remove();
+      await dirty.cleanup();
     }
   });
 
   it('names the server and field of a bad .mcp.json', async () => {
-    const bad = createFixtureRepo({
+    const bad = await createExampleRepo({
       example: 'ledger-py',
       files: { '.mcp.json': '{"mcpServers": {"broken": {"args": ["x"]}}}' },
     });
@@ -126,7 +126,7 @@ describe('bad input exits 2 with a message that names the problem', () => {
       expect(result.stderr).toContain('MCP_CONFIG_INVALID');
       expect(result.stderr).toContain('broken');
     } finally {
-      bad.remove();
+      await bad.cleanup();
     }
   });
 

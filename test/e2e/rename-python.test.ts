@@ -1,25 +1,30 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureRepo, type FixtureRepo, git, runCli } from '../helpers/fixture-repo.js';
+import type { RepoSnapshot } from '../fixtures/git/snapshot-repo.js';
+import { createExampleRepo, type ExampleRepo, runCli } from '../helpers/fixture-repo.js';
+
+interface RunJson {
+  success: boolean;
+  branch: string;
+  commit: string;
+  phases: Array<{ phase: string; success: boolean; tokenCount: number }>;
+  runDir: string;
+}
 
 describe('run "rename function post_entry to record_entry" on the ledger-py example', () => {
-  let repo: FixtureRepo;
-  let before: string;
-  let checkoutBefore: string;
+  let repo: ExampleRepo;
+  let before: RepoSnapshot;
+  let checkoutBefore: Record<string, string>;
   let result: { code: number | null; stdout: string; stderr: string };
-  let json: {
-    success: boolean;
-    branch: string;
-    commit: string;
-    phases: Array<{ phase: string; success: boolean; tokenCount: number }>;
-    runDir: string;
-  };
+  let json: RunJson;
+  let prPath: string;
 
   beforeAll(async () => {
-    repo = createFixtureRepo({ example: 'ledger-py' });
-    before = repo.fingerprint();
-    checkoutBefore = repo.checkoutFingerprint();
+    repo = await createExampleRepo({ example: 'ledger-py' });
+    before = await repo.snapshot();
+    checkoutBefore = await repo.checkoutSnapshot();
+    prPath = `${repo.dir}-pr.json`;
     result = await runCli([
       'run',
       'rename function post_entry to record_entry',
@@ -27,14 +32,14 @@ describe('run "rename function post_entry to record_entry" on the ledger-py exam
       repo.dir,
       '--json',
       '--output',
-      path.join(repo.dir, '..', `${path.basename(repo.dir)}-pr.json`),
+      prPath,
     ]);
-    json = JSON.parse(result.stdout);
-  }, 180_000);
+    json = JSON.parse(result.stdout) as RunJson;
+  }, 240_000);
 
-  afterAll(() => repo?.remove());
+  afterAll(() => repo?.cleanup());
 
-  it('succeeds through all seven phases and commits on a new branch', () => {
+  it('succeeds through all seven phases and commits on a new branch', async () => {
     expect(result.code, result.stderr).toBe(0);
     expect(json.success).toBe(true);
     expect(json.phases.map((p) => p.phase)).toEqual([
@@ -48,56 +53,60 @@ describe('run "rename function post_entry to record_entry" on the ledger-py exam
     ]);
     expect(json.phases.every((p) => p.success && p.tokenCount > 0)).toBe(true);
     expect(json.branch).toBe('mcp-orchestrator/rename-function-post-entry-to-record-entry');
-    expect(git(repo.dir, 'rev-parse', json.branch).trim()).toBe(json.commit);
+    expect((await repo.git(['rev-parse', json.branch])).trim()).toBe(json.commit);
   });
 
-  it('renames the function, its re-export, __all__, the module-qualified call, the aliased import and the tests', () => {
-    expect(repo.show(json.branch, 'ledger/__init__.py')).toBe(
+  it('renames the function, its re-export, __all__, the module-qualified call, the aliased import and the tests', async () => {
+    expect(await repo.show(json.branch, 'ledger/__init__.py')).toBe(
       '"""A tiny double-entry ledger."""\nfrom ledger.core import Ledger, record_entry\n\n__all__ = ["Ledger", "record_entry"]\n',
     );
-    const core = repo.show(json.branch, 'ledger/core.py');
-    expect(core).toContain('def record_entry(ledger, debit, credit, amount):');
-    const reports = repo.show(json.branch, 'ledger/reports.py');
+    expect(await repo.show(json.branch, 'ledger/core.py')).toContain(
+      'def record_entry(ledger, debit, credit, amount):',
+    );
+    const reports = await repo.show(json.branch, 'ledger/reports.py');
     expect(reports).toContain('core.record_entry(ledger, "equity", account, amount)');
     expect(reports).toContain('from ledger.core import record_entry as post');
-    const tests = repo.show(json.branch, 'tests/test_ledger.py');
+    const tests = await repo.show(json.branch, 'tests/test_ledger.py');
     expect(tests).toContain('from ledger import Ledger, record_entry');
     expect(tests.match(/record_entry\(Ledger\(\)/g)).toHaveLength(2);
   });
 
-  it('leaves the same-named method, the shadowing parameter, longer names, strings and comments alone', () => {
-    const core = repo.show(json.branch, 'ledger/core.py');
+  it('leaves the same-named method, the shadowing parameter, longer names, strings and comments alone', async () => {
+    const core = await repo.show(json.branch, 'ledger/core.py');
     expect(core).toContain('    def post_entry(self, account, amount):');
     expect(core).toContain('ledger.post_entry(debit, -amount)');
     expect(core).toContain('(see post_entry in the docs)');
     expect(core).toContain('"post_entry needs a positive amount"');
     expect(core).toContain('def post_entry_count(entries):');
-    const reports = repo.show(json.branch, 'ledger/reports.py');
+    const reports = await repo.show(json.branch, 'ledger/reports.py');
     expect(reports).toContain('def replay(entries, post_entry=None):');
     expect(reports).toContain('handler = post_entry or');
-    const tests = repo.show(json.branch, 'tests/test_ledger.py');
+    const tests = await repo.show(json.branch, 'tests/test_ledger.py');
     expect(tests).toContain('def test_post_entry_moves_money(self):');
     expect(tests).toContain('replay([1, 2], post_entry=lambda e: e * 2)');
   });
 
-  it('leaves the checkout untouched and the worktree removed', () => {
-    expect(repo.checkoutFingerprint()).toBe(checkoutBefore);
-    expect(repo.fingerprint()).not.toBe(before);
-    const refsNow = git(repo.dir, 'for-each-ref', '--format=%(refname)')
-      .split('\n')
-      .filter(Boolean);
-    expect(refsNow).toEqual(['refs/heads/main', `refs/heads/${json.branch}`]);
-    expect(git(repo.dir, 'status', '--porcelain')).toBe('');
-    expect(git(repo.dir, 'worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
-    expect(repo.read('ledger/core.py')).toContain('def post_entry(ledger, debit, credit, amount):');
+  it('leaves the checkout untouched, adds only the branch, and removes the worktree', async () => {
+    expect(await repo.checkoutSnapshot()).toEqual(checkoutBefore);
+    const after = await repo.snapshot();
+    expect(after.refs).not.toBe(before.refs);
+    expect(after.refs).toContain(`refs/heads/${json.branch}`);
+    expect(after.worktrees).toBe(before.worktrees);
   });
 
-  it('writes plan.json, result.json, diff.patch, trace.jsonl and pr.json', () => {
-    for (const file of ['plan.json', 'result.json', 'diff.patch', 'trace.jsonl', 'pr.json']) {
+  it('writes plan.json, result.json, diff.patch, trace.jsonl, context packs and pr.json', async () => {
+    for (const file of [
+      'plan.json',
+      'result.json',
+      'diff.patch',
+      'trace.jsonl',
+      'pr.json',
+      'context/logic.txt',
+    ]) {
       expect(existsSync(path.join(json.runDir, file)), file).toBe(true);
     }
-    expect(existsSync(path.join(repo.dir, '..', `${path.basename(repo.dir)}-pr.json`))).toBe(true);
-    expect(git(repo.dir, 'check-ignore', '.mcp-orchestrator/runs').trim()).toBe(
+    expect(existsSync(prPath)).toBe(true);
+    expect((await repo.git(['check-ignore', '.mcp-orchestrator/runs'])).trim()).toBe(
       '.mcp-orchestrator/runs',
     );
   });

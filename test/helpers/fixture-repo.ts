@@ -1,93 +1,65 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import {
+  createFixtureRepo,
+  createTempDir,
+  type FixtureRepo,
+} from '../fixtures/git/create-fixture-repo.js';
+import { type RepoSnapshot, snapshotRepo } from '../fixtures/git/snapshot-repo.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
 
-/** Runs git in `cwd` with a fixed identity; returns stdout. */
-export function git(cwd: string, ...args: string[]): string {
-  return execFileSync(
-    'git',
-    ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@localhost', ...args],
-    {
-      cwd,
-      encoding: 'utf8',
-    },
-  );
-}
-
-export interface FixtureRepo {
-  dir: string;
-  /** A fingerprint of everything the user owns: files, refs, HEAD, worktrees, status, config. */
-  fingerprint(): string;
-  /** The same without refs and worktrees: the checkout's files, HEAD, status and config. */
-  checkoutFingerprint(): string;
-  read(file: string): string;
+/** A fixture repository made from a bundled example, plus what e2e tests ask of it. */
+export interface ExampleRepo extends FixtureRepo {
+  /**
+   * Everything the user owns (files, .git refs, index, logs, worktrees, status) — without the
+   * files a run is meant to leave: `.mcp-orchestrator/` and the `.git/info/exclude` line.
+   */
+  snapshot(): Promise<RepoSnapshot>;
+  /** The checkout's own files, HEAD and status: what a successful run must not change. */
+  checkoutSnapshot(): Promise<Record<string, string>>;
+  read(file: string): Promise<string>;
   /** `git show <branch>:<file>`. */
-  show(branch: string, file: string): string;
-  remove(): void;
+  show(branch: string, file: string): Promise<string>;
 }
 
-/** Creates a git repository in a temp dir from a bundled example and/or a map of files, with one commit. */
-export function createFixtureRepo(
+const isRunState = (file: string): boolean =>
+  file === '.mcp-orchestrator' ||
+  file.startsWith('.mcp-orchestrator/') ||
+  file === '.git/info/exclude';
+
+/** Copies `examples/<example>` (if given) and `files` into a new repository with one commit. */
+export async function createExampleRepo(
   options: { example?: string; files?: Record<string, string> } = {},
-): FixtureRepo {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mcpo-fixture-'));
+): Promise<ExampleRepo> {
+  const dir = await createTempDir('mcpo-e2e-');
   if (options.example)
-    cpSync(path.join(REPO_ROOT, 'examples', options.example), dir, { recursive: true });
-  for (const [file, text] of Object.entries(options.files ?? {})) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  git(dir, 'init', '--quiet', '--initial-branch=main');
-  git(dir, 'add', '--all');
-  git(dir, 'commit', '--quiet', '-m', 'fixture');
+    await cp(path.join(REPO_ROOT, 'examples', options.example), dir, { recursive: true });
+  const repo = await createFixtureRepo({ dir, files: options.files ?? {} });
+  const snapshot = async (): Promise<RepoSnapshot> => {
+    const taken = await snapshotRepo(dir);
+    const files = Object.fromEntries(
+      Object.entries(taken.files).filter(([file]) => !isRunState(file)),
+    );
+    const status = taken.status
+      .split('\0')
+      .filter((entry) => !entry.includes('.mcp-orchestrator'))
+      .join('\0');
+    return { ...taken, files, status };
+  };
   return {
-    dir,
-    fingerprint: () => fingerprint(dir, true),
-    checkoutFingerprint: () => fingerprint(dir, false),
-    read: (file) => readFileSync(path.join(dir, file), 'utf8'),
-    show: (branch, file) => git(dir, 'show', `${branch}:${file}`),
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    ...repo,
+    snapshot,
+    async checkoutSnapshot() {
+      const { files, status } = await snapshot();
+      const own = Object.entries(files).filter(([file]) => !file.startsWith('.git/'));
+      return { ...Object.fromEntries(own), status, head: await repo.git(['rev-parse', 'HEAD']) };
+    },
+    read: (file) => readFile(path.join(dir, file), 'utf8'),
+    show: (branch, file) => repo.git(['show', `${branch}:${file}`]),
   };
-}
-
-function fingerprint(dir: string, withRefs: boolean): string {
-  const hash = createHash('sha256');
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
-      const full = path.join(folder, entry.name);
-      const relative = path.relative(dir, full);
-      if (relative === '.git' || relative === '.mcp-orchestrator') continue;
-      if (entry.isDirectory()) walk(full);
-      else hash.update(`${relative}\0`).update(readFileSync(full));
-    }
-  };
-  walk(dir);
-  for (const args of [
-    ...(withRefs ? [['for-each-ref'], ['worktree', 'list', '--porcelain']] : []),
-    ['status', '--porcelain', '--untracked-files=all'],
-    ['rev-parse', 'HEAD'],
-    ['symbolic-ref', 'HEAD'],
-    ['config', '--local', '--list'],
-    ['stash', 'list'],
-  ]) {
-    hash.update(git(dir, ...args));
-  }
-  return hash.digest('hex');
 }
 
 export interface CliResult {
@@ -96,13 +68,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI and collects its output. */
+/** Runs the built CLI and collects its output; `onStderr` sees output as it arrives. */
 export function runCli(
   args: string[],
   options: {
     cwd?: string;
     env?: Record<string, string | undefined>;
-    onSpawn?: (pid: number) => void;
+    onStderr?: (text: string, pid: number) => void;
   } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
@@ -118,8 +90,8 @@ export function runCli(
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
+      options.onStderr?.(stderr, child.pid ?? -1);
     });
-    if (child.pid !== undefined) options.onSpawn?.(child.pid);
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });

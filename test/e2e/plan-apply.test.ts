@@ -1,0 +1,78 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createExampleRepo, type ExampleRepo, runCli } from '../helpers/fixture-repo.js';
+
+describe('plan and apply', () => {
+  let repo: ExampleRepo;
+  beforeAll(async () => {
+    repo = await createExampleRepo({ example: 'users-ts' });
+  });
+  afterAll(() => repo?.cleanup());
+
+  it('writes byte-identical plans for the same command on the same commit, and changes nothing else', async () => {
+    const before = await repo.snapshot();
+    const first = `${repo.dir}-plan-1.json`;
+    const second = `${repo.dir}-plan-2.json`;
+    for (const out of [first, second]) {
+      const result = await runCli([
+        'plan',
+        'rename function getUser to fetchUser',
+        '--workspace',
+        repo.dir,
+        '--out',
+        out,
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+    }
+    const text = await readFile(first, 'utf8');
+    expect(await readFile(second, 'utf8')).toBe(text);
+    const plan = JSON.parse(text) as {
+      command: string;
+      phases: unknown[];
+      dag: { nodes: Array<{ op: string }> };
+    };
+    expect(plan.command).toBe('rename function getUser to fetchUser');
+    expect(plan.phases).toHaveLength(7);
+    expect(plan.dag.nodes.filter((n) => n.op === 'edit')).toHaveLength(4);
+    expect(await repo.snapshot()).toEqual(before);
+  }, 240_000);
+
+  it('applies a saved plan to a test-green commit', async () => {
+    const planFile = `${repo.dir}-plan-1.json`;
+    const result = await runCli(['apply', planFile, '--workspace', repo.dir, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as { branch: string; phases: Array<{ phase: string }> };
+    expect(json.phases.map((p) => p.phase)).toEqual(['optimize', 'execute', 'review']);
+    expect(await repo.show(json.branch, 'src/index.js')).toContain(
+      'export { fetchUser, getUserName }',
+    );
+  }, 240_000);
+
+  it('refuses a hand-edited plan with a cycle, naming the field, and exits 2', async () => {
+    const plan = JSON.parse(await readFile(`${repo.dir}-plan-1.json`, 'utf8')) as {
+      dag: { edges: string[][] };
+    };
+    plan.dag.edges.push(['commit', 'test']);
+    const broken = `${repo.dir}-plan-cycle.json`;
+    await writeFile(broken, JSON.stringify(plan));
+    const result = await runCli(['apply', broken, '--workspace', repo.dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('dag.edges has a cycle');
+  });
+
+  it('refuses a plan whose edits no longer match the code, naming file and line', async () => {
+    const plan = JSON.parse(await readFile(`${repo.dir}-plan-1.json`, 'utf8')) as {
+      dag: { nodes: Array<{ op: string; edits?: Array<{ oldText: string; length: number }> }> };
+    };
+    const edit = plan.dag.nodes.find((n) => n.op === 'edit')?.edits?.[0];
+    if (!edit) throw new Error('the plan has no edit');
+    edit.oldText = 'getUsex';
+    const stale = `${repo.dir}-plan-stale.json`;
+    await writeFile(stale, JSON.stringify(plan));
+    const before = await repo.snapshot();
+    const result = await runCli(['apply', stale, '--workspace', repo.dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/src\/index\.js:1:\d+ holds "getUser", not "getUsex"/);
+    expect(await repo.snapshot()).toEqual(before);
+  });
+});
