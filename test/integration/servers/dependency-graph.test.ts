@@ -292,4 +292,12 @@ describe('dependency_graph MCP server over stdio (TypeScript and Python workspac
       'ledger/core.py:1:post_entry',
     ]);
   });
+
+  it('merges the import graphs of both languages and finds importers of a .py file', async () => {
+    const graph = await call(connection.client, 'import_graph', {});
+    const edges = graph.edges as Array<{ from: string; to: string }>;
+    expect(edges.map((e) => `${e.from} -> ${e.to}`)).toContain('ledger/app.py -> ledger/core.py');
+    const importers = await call(connection.client, 'find_importers', { file: 'ledger/core.py' });
+    expect(importers).toEqual({ importers: ['ledger/app.py'] });
+  });
 });
