@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = path.resolve(import.meta.dirname, '..', '..', 'src');
+
+/** What each layer may import (besides itself), from ARCHITECTURE.md: arrows point down only. */
+const ALLOWED: Record<string, readonly string[]> = {
+  core: [],
+  intent: ['core'],
+  lang: ['core'],
+  mcp: ['core'],
+  cache: ['core'],
+  pressure: ['core'],
+  vcs: ['core'],
+  telemetry: ['core'],
+  phases: ['core'],
+  servers: ['core', 'lang', 'cache'],
+  orchestrator: [
+    'core',
+    'intent',
+    'lang',
+    'mcp',
+    'cache',
+    'pressure',
+    'vcs',
+    'telemetry',
+    'phases',
+    'orchestrator.ts',
+  ],
+  'orchestrator.ts': ['core', 'intent', 'mcp', 'vcs', 'phases', 'orchestrator'],
+  cli: ['orchestrator.ts'],
+};
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+function layerOf(file: string): string {
+  const [first] = path.relative(SRC, file).split(path.sep);
+  return first ?? '';
+}
+
+describe('layer boundaries', () => {
+  it('every import in src/ points down the layer table', () => {
+    const violations: string[] = [];
+    for (const file of listFiles(SRC)) {
+      const layer = layerOf(file);
+      const allowed = ALLOWED[layer];
+      if (allowed === undefined) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
+        const target = layerOf(
+          path.resolve(path.dirname(file), match[1] as string).replace(/\.js$/, '.ts'),
+        );
+        if (target !== layer && !allowed.includes(target)) {
+          violations.push(`${path.relative(SRC, file)} imports ${match[1]} (${layer} → ${target})`);
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+});
