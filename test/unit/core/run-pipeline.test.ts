@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { OrchestratorError } from '../../../src/core/errors.js';
+import type { Phase, PhaseContext } from '../../../src/core/phase.js';
+import { createDefaultPhaseSettings } from '../../../src/core/phase.js';
+import { runPipeline } from '../../../src/core/pipeline/run-pipeline.js';
+import type { ToolCaller } from '../../../src/core/services.js';
+import { resolveSettings } from '../../../src/core/settings.js';
+import { MemoryPressureMonitor } from '../../../src/pressure/memory-pressure-monitor.js';
+import { countTokens, trimToTokenBudget } from '../../../src/telemetry/count-tokens.js';
+
+const noTools: ToolCaller = {
+  serverNames: () => [],
+  hasTool: () => false,
+  callTool: () => Promise.reject(new Error('no tools in this test')),
+  reconnectCount: () => 0,
+};
+
+function createContext(overrides: Partial<PhaseContext> = {}): PhaseContext {
+  return {
+    runId: 'test',
+    command: 'rename a to b',
+    intent: { kind: 'rename', from: 'a', to: 'b', symbolKind: 'any', confidence: 1 },
+    workspace: '/nowhere',
+    runDir: '/nowhere/run',
+    settings: resolveSettings({ CLAUDE_CODE_THINKING_BUDGET_TOKENS: '50' }),
+    options: { dryRun: true, phaseSettings: createDefaultPhaseSettings() },
+    signal: new AbortController().signal,
+    tools: noTools,
+    git: {} as PhaseContext['git'],
+    state: {},
+    parallelism: 8,
+    warn: () => {},
+    progress: () => {},
+    ...overrides,
+  };
+}
+
+const pipelineOptions = {
+  maxRetries: 3,
+  baseBackoffMs: 1,
+  tokens: { count: countTokens, trim: trimToTokenBudget },
+  spans: { withSpan: <T>(_name: string, _attributes: object, body: () => Promise<T>) => body() },
+};
+
+function phase(name: Phase['name'], run: Phase['run']): Phase {
+  return { name, run };
+}
+
+describe('runPipeline', () => {
+  it('retries a retryable fault with backoff and records the retries', async () => {
+    let attempts = 0;
+    const flaky = phase('map', async () => {
+      attempts += 1;
+      if (attempts < 3) throw new OrchestratorError('MCP_TIMEOUT', 'slow', { retryable: true });
+      return { success: true, data: {}, contextPack: 'ok' };
+    });
+    const [result] = await runPipeline([flaky], createContext(), pipelineOptions);
+    expect(result).toMatchObject({ phase: 'map', success: true, retries: 2 });
+    expect(result?.warnings).toHaveLength(2);
+  });
+
+  it('does not retry bad input, and stops the pipeline at the failed phase', async () => {
+    let later = false;
+    const results = await runPipeline(
+      [
+        phase('logic', async () => {
+          throw new OrchestratorError('SYMBOL_NOT_FOUND', 'No symbol named "a"');
+        }),
+        phase('plan', async () => {
+          later = true;
+          return { success: true, data: {}, contextPack: '' };
+        }),
+      ],
+      createContext(),
+      pipelineOptions,
+    );
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({
+      success: false,
+      retries: 0,
+      error: { code: 'SYMBOL_NOT_FOUND' },
+    });
+    expect(later).toBe(false);
+  });
+
+  it('trims a context pack to the phase token budget with a warning', async () => {
+    const chatty = phase('map', async () => ({
+      success: true,
+      data: {},
+      contextPack: 'word '.repeat(500),
+    }));
+    const [result] = await runPipeline([chatty], createContext(), pipelineOptions);
+    expect(result?.tokenCount).toBeLessThanOrEqual(50);
+    expect(result?.warnings.join()).toContain('trimmed to the 50-token budget');
+  });
+
+  it('backs off under memory pressure: waits, halves the parallelism and records it', async () => {
+    let ratio = 0.95;
+    const monitor = new MemoryPressureMonitor({
+      thresholdRatio: 0.7,
+      sampleIntervalMs: 10,
+      sampler: () => ({
+        usedMb: ratio * 1000,
+        limitMb: 1000,
+        availableMb: (1 - ratio) * 1000,
+        swapMb: 0,
+        rssMb: 100,
+        treeRssMb: 100,
+        source: 'os',
+        fallbacks: [],
+      }),
+    });
+    monitor.start();
+    setTimeout(() => {
+      ratio = 0.2;
+    }, 50);
+    const context = createContext({ pressure: monitor });
+    try {
+      const [result] = await runPipeline(
+        [phase('optimize', async () => ({ success: true, data: {}, contextPack: '' }))],
+        context,
+        pipelineOptions,
+      );
+      expect(result?.backoffs).toHaveLength(1);
+      expect(result?.backoffs[0]).toMatchObject({
+        pressureCleared: true,
+        parallelismBefore: 8,
+        parallelismAfter: 4,
+      });
+      expect(context.parallelism).toBe(4);
+    } finally {
+      monitor.stop();
+    }
+  });
+
+  it('turns an abort into CANCELLED', async () => {
+    const controller = new AbortController();
+    const slow = phase('execute', async () => {
+      controller.abort(new Error('SIGINT'));
+      throw new OrchestratorError('MCP_TIMEOUT', 'interrupted', { retryable: true });
+    });
+    await expect(
+      runPipeline([slow], createContext({ signal: controller.signal }), pipelineOptions),
+    ).rejects.toMatchObject({
+      code: 'CANCELLED',
+    });
+  });
+});
