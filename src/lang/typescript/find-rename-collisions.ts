@@ -69,7 +69,9 @@ export function findRenameCollisions(
         }
       }
     }
-    const member = findSameNamedMember(checker, node, newName);
+    // `{ old: newName }` keeps the property name, so only renamed members can clash.
+    const member =
+      site.mode === 'keep-property' ? undefined : findSameNamedMember(checker, node, newName);
     if (member !== undefined && member !== symbol) {
       const declaration = member.declarations?.[0];
       report(

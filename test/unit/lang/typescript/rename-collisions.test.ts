@@ -101,6 +101,17 @@ describe('TypeScript adapter: findRenameCollisions', () => {
     expect(collisions.map((c) => `${c.file}:${c.line}:${c.column}`)).toEqual(['a.ts:3:3']);
   });
 
+  it('reports nothing for a shorthand whose object already has the new property name', async () => {
+    const collisions = await collisionsFor(
+      {
+        'a.ts': 'export function getUser() {}\nexport const api = { getUser, fetchUser: 1 };\n',
+      },
+      { file: 'a.ts', needle: 'getUser' },
+      'fetchUser',
+    );
+    expect(collisions).toEqual([]);
+  });
+
   it('reports a global only where the file uses that global', async () => {
     const uses = await collisionsFor(
       { 'a.ts': 'export function getUser() {}\ngetUser();\nsetTimeout(() => {}, 1);\n' },

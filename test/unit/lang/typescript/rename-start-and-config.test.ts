@@ -95,4 +95,25 @@ describe('TypeScript adapter: where a rename starts, and tsconfig settings', () 
     );
     expect(answers[1]).toBe(answers[0]);
   });
+
+  it('renames a component in JSX tags of .tsx and .jsx files', async () => {
+    fixture = await createTsFixture({
+      'card.tsx': 'export function UserCard() {\n  return <div />;\n}\n',
+      'page.tsx':
+        "import { UserCard } from './card';\nexport const page = <UserCard></UserCard>;\n",
+      'legacy.jsx': "import { UserCard } from './card';\nexport const old = <UserCard />;\n",
+    });
+    const adapter = newAdapter(fixture.root);
+    const edits = await adapter.findRenameEdits(
+      fixture.positionOf('card.tsx', 'UserCard'),
+      'ProfileCard',
+    );
+    const result = await fixture.applyEdits(edits);
+    expect(result['page.tsx']).toBe(
+      "import { ProfileCard } from './card';\nexport const page = <ProfileCard></ProfileCard>;\n",
+    );
+    expect(result['legacy.jsx']).toBe(
+      "import { ProfileCard } from './card';\nexport const old = <ProfileCard />;\n",
+    );
+  });
 });
