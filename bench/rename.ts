@@ -45,7 +45,6 @@ function timeRg(dir: string, symbol: string): { ms: number; matches: number } {
 async function timeLanguageServerRename(
   dir: string,
   file: string,
-  symbol: string,
   newName: string,
 ): Promise<{ ms: number; edits: number }> {
   const client = new Client({ name: 'bench', version: '1' });
@@ -85,7 +84,7 @@ async function benchLanguage(language: 'python' | 'typescript'): Promise<void> {
     commitAll(dir);
     const newName = language === 'python' ? 'compute_sum' : 'computeSum';
     const rg = timeRg(dir, symbol);
-    const ls = await timeLanguageServerRename(dir, definition, symbol, newName);
+    const ls = await timeLanguageServerRename(dir, definition, newName);
     const result = await new MCPOrchestrator().run(`rename ${symbol} to ${newName}`, {
       workspace: dir,
     });
@@ -93,10 +92,10 @@ async function benchLanguage(language: 'python' | 'typescript'): Promise<void> {
       throw new Error(
         `${language} bench run failed: ${result.error?.code} ${result.error?.message}`,
       );
-    const testMs = Number(
-      (result.phases.find((p) => p.phase === 'execute')?.data as { test?: { durationMs?: number } })
-        .test?.durationMs ?? 0,
-    );
+    const executeData = result.phases.find((p) => p.phase === 'execute')?.data as
+      | { test?: { durationMs?: number } }
+      | undefined;
+    const testMs = executeData?.test?.durationMs ?? 0;
     const raw = rg.ms + ls.ms;
     const outsideTests = result.durationMs - testMs;
     process.stdout.write(`\n## ${language}: ${FILES} files, "${symbol}" used from ${USERS}\n`);

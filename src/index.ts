@@ -17,19 +17,6 @@ export {
 } from './cache/index.js';
 export type { ErrorCode, OrchestratorErrorOptions } from './core/errors.js';
 export { isOrchestratorError, OrchestratorError } from './core/errors.js';
-export {
-  MemoryPressureMonitor,
-  type MemoryPressureMonitorOptions,
-  type MemoryReading,
-  type MemorySample,
-  type MemorySampler,
-  type MemorySource,
-  type MonitorState,
-  type PressureEvent,
-  type PressureHistoryEntry,
-  type PressureMonitorEvents,
-  type PressureStats,
-} from './pressure/index.js';
 export type { Intent, RenameIntent, SymbolKindFilter } from './core/intent.js';
 export type { PhaseName, PhaseResult } from './core/phase.js';
 export type { RiskOutput } from './core/phase-outputs.js';
@@ -51,3 +38,16 @@ export {
   type RunResult,
   type ServerStatus,
 } from './orchestrator.js';
+export {
+  MemoryPressureMonitor,
+  type MemoryPressureMonitorOptions,
+  type MemoryReading,
+  type MemorySample,
+  type MemorySampler,
+  type MemorySource,
+  type MonitorState,
+  type PressureEvent,
+  type PressureHistoryEntry,
+  type PressureMonitorEvents,
+  type PressureStats,
+} from './pressure/index.js';

@@ -23,6 +23,7 @@ import { openGitWorkspace } from './vcs/open-git-workspace.js';
 
 export { BAD_INPUT_CODES, isOrchestratorError, OrchestratorError } from './core/errors.js';
 export { ExecutionPlan } from './core/plan/execution-plan.js';
+export { SUPPORTED_FORMS } from './intent/parse-intent.js';
 export type { ServerStatus } from './mcp/server-status.js';
 export type {
   PullRequestSummary,
@@ -30,7 +31,6 @@ export type {
   RunEvent,
   RunResult,
 } from './orchestrator/run-types.js';
-export { SUPPORTED_FORMS } from './intent/parse-intent.js';
 
 const ANALYSIS_SERVERS = ['ripgrep', 'dependency_graph'];
 

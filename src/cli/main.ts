@@ -3,10 +3,10 @@ import { Command, Option } from 'commander';
 import { MCPOrchestrator, type RunCommandOptions, type RunResult } from '../orchestrator.js';
 import { toErrorExitCode, toExitCode } from './exit-codes.js';
 import { createProgressReporter } from './progress-reporter.js';
+import { renderServers } from './render-servers.js';
 import { renderSummary } from './render-summary.js';
 import { runBundledServer } from './run-bundled-server.js';
 import { runDemo } from './run-demo.js';
-import { renderServers } from './render-servers.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
 
 interface RunFlags {

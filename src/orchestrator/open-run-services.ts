@@ -1,14 +1,8 @@
 import path from 'node:path';
-import { toErrorMessage } from '../core/errors.js';
-import type {
-  PressureGauge,
-  RunHistoryReader,
-  SliceStore,
-  SpanRunner,
-  ToolCaller,
-} from '../core/services.js';
-import type { ResolvedSettings } from '../core/settings.js';
 import { SliceCache } from '../cache/slice-cache.js';
+import { toErrorMessage } from '../core/errors.js';
+import type { RunHistoryReader, SliceStore, SpanRunner, ToolCaller } from '../core/services.js';
+import type { ResolvedSettings } from '../core/settings.js';
 import { type ClientPool, createClientPool } from '../mcp/client-pool.js';
 import { resolveMcpServers } from '../mcp/resolve-mcp-servers.js';
 import { MemoryPressureMonitor } from '../pressure/memory-pressure-monitor.js';

@@ -20,6 +20,8 @@ describe('a server that dies mid-phase', () => {
             process.execPath,
             path.join(REPO_ROOT, 'dist', 'servers', 'dependency-graph', 'main.js'),
             '--root',
+            // Expanded by the orchestrator's .mcp.json loader, not by JavaScript.
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: a .mcp.json variable
             '${WORKSPACE_ROOT}',
           ],
           env: { CRASH_ON_TOOL: 'find_definitions' },

@@ -1,7 +1,7 @@
+import { OrchestratorError, toErrorMessage } from '../../core/errors.js';
 import type { Phase, PhaseContext, PhaseOutcome } from '../../core/phase.js';
 import { findPhaseSettings } from '../../core/phase.js';
 import type { MapOutput, SourceReport, TextOccurrence } from '../../core/phase-outputs.js';
-import { OrchestratorError, toErrorMessage } from '../../core/errors.js';
 import type { SymbolDefinition } from '../../core/source-types.js';
 import type { DefinitionsResult, RipgrepSearchResult } from '../shared/tool-types.js';
 import { cacheSlices, toSlices } from './cache-slices.js';

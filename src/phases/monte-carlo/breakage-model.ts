@@ -1,5 +1,4 @@
-import type { ImportEdge } from '../../core/source-types.js';
-import type { TextEdit } from '../../core/source-types.js';
+import type { ImportEdge, TextEdit } from '../../core/source-types.js';
 import { isTestFile } from '../shared/test-files.js';
 
 /** Chance that one edit the references confirm is still wrong. */

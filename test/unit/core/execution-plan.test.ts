@@ -69,7 +69,8 @@ describe('ExecutionPlan.fromJson', () => {
     plan.dag.edges.push(['test', 'deploy']);
     expect(() => ExecutionPlan.fromJson(plan)).toThrow(/dag.edges\[2\] names node "deploy"/);
     const bad = validPlan();
-    (bad.dag.nodes[0] as { edits: Array<{ length: number }> }).edits[0]!.length = 3;
+    const [firstEdit] = (bad.dag.nodes[0] as { edits: Array<{ length: number }> }).edits;
+    if (firstEdit) firstEdit.length = 3;
     expect(() => ExecutionPlan.fromJson(bad)).toThrow(/oldText has 1 characters but length is 3/);
   });
 
