@@ -46,9 +46,11 @@ export function findRenameCollisions(
     if (sourceFile === undefined || node === undefined || !ts.isIdentifier(node)) continue;
     const where = `${project.toRelative(site.fileName)}:${toLineColumn(sourceFile, site.start).line}`;
     if (isScopedName(node, site)) {
-      const existing = resolveAlias(checker, checker.resolveName(newName, node, meaning, false));
-      if (existing !== undefined && existing !== symbol) {
-        const declaration = existing.declarations?.[0];
+      const found = checker.resolveName(newName, node, meaning, false);
+      const existing = resolveAlias(checker, found);
+      if (found !== undefined && existing !== undefined && existing !== symbol) {
+        // An import of a library name is declared here even though its target is not.
+        const declaration = found.declarations?.[0];
         const declaredHere =
           declaration !== undefined &&
           project.isWorkspaceFile(declaration.getSourceFile().fileName);

@@ -112,6 +112,20 @@ describe('TypeScript adapter: findRenameCollisions', () => {
     expect(collisions).toEqual([]);
   });
 
+  it('reports an unused import of a library name in a file that imports the symbol', async () => {
+    const collisions = await collisionsFor(
+      {
+        'node_modules/lib/package.json': '{"name":"lib","types":"index.d.ts"}',
+        'node_modules/lib/index.d.ts': 'export declare function fetchUser(): void;\n',
+        'a.ts': 'export function getUser() {}\n',
+        'b.ts': "import { fetchUser } from 'lib';\nimport { getUser } from './a';\ngetUser();\n",
+      },
+      { file: 'a.ts', needle: 'getUser' },
+      'fetchUser',
+    );
+    expect(collisions.map((c) => `${c.file}:${c.line}:${c.column}`)).toEqual(['b.ts:1:10']);
+  });
+
   it('reports a global only where the file uses that global', async () => {
     const uses = await collisionsFor(
       { 'a.ts': 'export function getUser() {}\ngetUser();\nsetTimeout(() => {}, 1);\n' },
