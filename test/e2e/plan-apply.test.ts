@@ -76,3 +76,38 @@ describe('plan and apply', () => {
     expect(await repo.snapshot()).toEqual(before);
   });
 });
+
+describe('review of a hand-edited plan', () => {
+  let repo: ExampleRepo;
+  beforeAll(async () => {
+    repo = await createExampleRepo({ example: 'users-ts' });
+  });
+  afterAll(() => repo?.cleanup());
+
+  it('finds the reference an edited plan misses, refuses to commit and rolls back', async () => {
+    const planFile = `${repo.dir}-plan.json`;
+    const made = await runCli([
+      'plan',
+      'rename function getUser to fetchUser',
+      '--workspace',
+      repo.dir,
+      '--out',
+      planFile,
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    const plan = JSON.parse(await readFile(planFile, 'utf8')) as {
+      dag: { nodes: Array<{ op: string; file?: string; edits?: Array<{ line: number }> }> };
+    };
+    const users = plan.dag.nodes.find((n) => n.op === 'edit' && n.file === 'src/users.js');
+    const untested = users?.edits?.find((e) => e.line === 14);
+    expect(untested).toBeDefined();
+    if (users?.edits) users.edits = users.edits.filter((e) => e !== untested);
+    await writeFile(planFile, JSON.stringify(plan));
+    const before = await repo.snapshot();
+    const result = await runCli(['apply', planFile, '--workspace', repo.dir]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain('CHECK_FAILED');
+    expect(result.stderr).toContain('src/users.js:14: return getUser(id).name;');
+    expect(await repo.snapshot()).toEqual(before);
+  }, 240_000);
+});
