@@ -23,6 +23,7 @@ export async function findRenameEdits(
   const at = workspace.resolvePosition(rawAt);
   const reader = createFileTextReader(workspace.root);
   const name = await readNameAt(reader, at);
+  if (name === newName) return [];
   const params = await workspace.openPosition(at, signal);
   const prepared = await workspace.session.request<Range | { range: Range } | null>(
     'textDocument/prepareRename',
@@ -51,7 +52,6 @@ export async function findRenameEdits(
       newText: newName,
     });
   }
-  if (name === newName) return [];
   return [...unique.values()].sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
   );

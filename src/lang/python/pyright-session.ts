@@ -86,7 +86,11 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
       { cause, retryable: true, data: { root } },
     );
 
-  const start = async (signal?: AbortSignal): Promise<Running> => {
+  // Starting is shared by every caller, so it follows close(), not one caller's signal.
+  const stopStarting = new AbortController();
+
+  const start = async (): Promise<Running> => {
+    const signal = stopStarting.signal;
     await options.beforeStart?.(signal);
     const startedAt = performance.now();
     const child = spawn(process.execPath, [resolvePyrightLangserver(), '--stdio'], {
@@ -111,6 +115,7 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
       child.once('exit', (code, sig) => {
         if (running === current) running = undefined;
         if (state === 'ready' || state === 'starting') {
+          connection.dispose();
           state = 'idle';
           starting = undefined;
           versions.clear();
@@ -156,10 +161,10 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
       await Promise.race([exited, send(connection, 'initialize', initialize, signal)]);
       await connection.sendNotification('initialized', {});
       const deadline = AbortSignal.timeout(settleTimeoutMs);
-      const waitSignal = signal === undefined ? deadline : AbortSignal.any([signal, deadline]);
+      const waitSignal = AbortSignal.any([signal, deadline]);
       await raceAbort(Promise.race([exited, settled]), waitSignal).catch((error: unknown) => {
         // Past the settle deadline pyright still answers, only perhaps with fewer files.
-        if (signal?.aborted === true || !deadline.aborted) throw error;
+        if (signal.aborted || !deadline.aborted) throw error;
       });
     } catch (error) {
       connection.dispose();
@@ -177,7 +182,7 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
     if (running !== undefined && state === 'ready') return running;
     if (starting === undefined) {
       state = 'starting';
-      starting = start(signal).then(
+      starting = start().then(
         (value) => {
           if (state === 'closed') return value;
           running = value;
@@ -190,8 +195,22 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
           throw error;
         },
       );
+      // Callers may all have given up; the failure is reported to the next one that waits.
+      starting.catch(() => {});
     }
-    return await starting;
+    try {
+      return await raceAbort(starting, signal);
+    } catch (error) {
+      if (state === 'closed') {
+        throw new OrchestratorError('LANGUAGE_SERVER_FAILED', 'The Python adapter was closed.', {
+          cause: error,
+        });
+      }
+      if (signal?.aborted !== true) throw error;
+      throw new OrchestratorError('CANCELLED', 'Cancelled while pyright was starting.', {
+        cause: signal.reason,
+      });
+    }
   };
 
   const request = async <R>(method: string, params: unknown, signal?: AbortSignal) => {
@@ -233,6 +252,7 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
   const shutdown = async (): Promise<void> => {
     const wasStarting = starting;
     state = 'closed';
+    stopStarting.abort(new Error('The Python adapter is closing.'));
     const current = running ?? (await wasStarting?.catch(() => undefined));
     running = undefined;
     if (current === undefined) return;

@@ -70,17 +70,27 @@ describe('Python adapter lifecycle', () => {
     });
   });
 
-  it('cancels a call while pyright starts, stops that pyright, and starts again on the next call', async () => {
+  it('cancels one call while pyright starts, keeping the shared start for the next call', async () => {
     const fixture = await createPythonFixture(SIMPLE);
     const adapter = track(createPythonAdapter({ root: fixture.root }), fixture);
     const at = { file: 'pkg/a.py', line: 1, column: 5 };
     await expect(
       adapter.findReferences(at, { signal: AbortSignal.timeout(50) }),
     ).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(adapter.state).toBe('idle');
-    expect(pyrightChildren()).toEqual([]);
     expect(await adapter.findReferences(at)).toHaveLength(2);
+    expect(pyrightChildren()).toHaveLength(1);
     await adapter.close();
+    expect(pyrightChildren()).toEqual([]);
+  });
+
+  it('stops a pyright that is still starting when closed', async () => {
+    const fixture = await createPythonFixture(SIMPLE);
+    const adapter = track(createPythonAdapter({ root: fixture.root }), fixture);
+    const pending = adapter.findReferences({ file: 'pkg/a.py', line: 1, column: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(adapter.state).toBe('starting');
+    await adapter.close();
+    await expect(pending).rejects.toMatchObject({ code: 'LANGUAGE_SERVER_FAILED' });
     expect(pyrightChildren()).toEqual([]);
   });
 
