@@ -35,9 +35,15 @@ export interface RenameTarget {
 
 /**
  * Every occurrence to rewrite for a whole-workspace rename of the symbol at `at`: through
- * imports, re-exports and namespace imports (TypeScript's rename without prefix/suffix text,
- * so `import { old }` and `export { old }` are renamed with their users), plus CommonJS
- * consumers (`const { old } = require(...)`) of a `module.exports` that exports the symbol.
+ * imports, re-exports and namespace imports, plus CommonJS consumers (`const { old } =
+ * require(...)`, `mod.old`) of a `module.exports` / `exports.old` that exports the symbol.
+ *
+ * TypeScript is asked with `providePrefixAndSuffixTextForRename: false`, so `import { old }`
+ * and `export { old } from` are renamed together with their users. With `true` it would write
+ * `export { newName as old } from` yet still rename that re-export's importers (broken code),
+ * and keep aliases (`import { newName as old }`) that a whole-repo rename does not want. Its
+ * one useful effect, keeping an object-literal shorthand's property name (`{ old: newName }`),
+ * is done here through {@link RenameSiteMode}.
  */
 export function findRenameSites(
   project: WorkspaceProject,
