@@ -78,6 +78,7 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
   const versions = new Map<string, { version: number; text: string }>();
   let stderrTail = '';
   const rescanWaiters: Array<() => void> = [];
+  const readState = (): PyrightSessionState => state;
 
   const fail = (message: string, cause?: unknown): OrchestratorError =>
     new OrchestratorError(
@@ -201,7 +202,8 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
     try {
       return await raceAbort(starting, signal);
     } catch (error) {
-      if (state === 'closed') {
+      // close() may have run while this call waited.
+      if (readState() === 'closed') {
         throw new OrchestratorError('LANGUAGE_SERVER_FAILED', 'The Python adapter was closed.', {
           cause: error,
         });
