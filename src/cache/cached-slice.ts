@@ -8,10 +8,11 @@ export type CachedSlice = Readonly<SliceData & { vector?: number[] }>;
 /** The stored JSON read back: written by any version or process, so checked. */
 const sliceDataSchema = z.looseObject({ file: z.string(), content: z.string() });
 
+/** Freezes objects and arrays all the way down; already-frozen ones (the vector) are skipped. */
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
+    for (const key in value) deepFreeze(value[key]);
   }
   return value;
 }
@@ -19,7 +20,12 @@ function deepFreeze<T>(value: T): T {
 /** Builds the frozen value for stored JSON and an optional unit vector. */
 export function toCachedSlice(json: string, unit: Float32Array | undefined): CachedSlice {
   const data: SliceData & { vector?: number[] } = sliceDataSchema.parse(JSON.parse(json));
-  if (unit !== undefined) data.vector = Array.from(unit);
+  if (unit !== undefined) {
+    // A plain loop: Array.from on a typed array goes through the slow iterator path.
+    const vector = new Array<number>(unit.length);
+    for (let i = 0; i < unit.length; i++) vector[i] = unit[i] as number;
+    data.vector = Object.freeze(vector) as number[];
+  }
   return deepFreeze(data);
 }
 

@@ -18,7 +18,7 @@ import type {
   SliceCacheStats,
 } from './slice-cache-types.js';
 import type { PreparedSlice, RemovedRow, SliceTable } from './slice-table.js';
-import { toSliceJson, toSliceKey, toUnitVector } from './validate-input.js';
+import { toPreparedSlice, toSliceKey, toUnitVector } from './validate-input.js';
 import { type VectorIndexStatus, VectorSearch } from './vector-search.js';
 
 const DAY_MS = 86_400_000;
@@ -97,13 +97,13 @@ export class SliceCache implements SliceStore {
 
   /** Stores one slice (replacing any slice with the same hash) and keeps it in memory. */
   async store(sliceHash: string, data: SliceData, vector?: Float32Array | number[]): Promise<void> {
-    this.#write([this.#prepare({ sliceHash, data, vector })], true);
+    this.#write([toPreparedSlice({ sliceHash, data, vector }, this.#options)], true);
   }
 
   /** Stores many slices in one transaction: all or none. Bulk loads do not fill the memory tier. */
   async storeMany(items: ReadonlyArray<SliceCacheItem>): Promise<void> {
     this.#write(
-      items.map((item) => this.#prepare(item)),
+      items.map((item) => toPreparedSlice(item, this.#options)),
       false,
     );
   }
@@ -206,6 +206,16 @@ export class SliceCache implements SliceStore {
     return this.#vectors.status();
   }
 
+  /**
+   * Adds every waiting vector to the approximate index now, blocking for as long as that takes
+   * (it otherwise builds in the background). For batch jobs and benchmarks.
+   */
+  finishApproximateIndex(): VectorIndexStatus {
+    this.#syncVectors();
+    this.#vectors.drainApproximate();
+    return this.#vectors.status();
+  }
+
   /** Embeds `text` with the configured embedder; the result is unit length. */
   async embed(text: string, options: EmbedOptions = {}): Promise<Float32Array> {
     const { embedder, dimensions } = this.#options;
@@ -215,24 +225,6 @@ export class SliceCache implements SliceStore {
     } catch (error) {
       throw new OrchestratorError('CACHE_FAILED', toErrorMessage(error), { cause: error });
     }
-  }
-
-  #prepare(item: SliceCacheItem): PreparedSlice {
-    const hash = toSliceKey(item.sliceHash);
-    const json = toSliceJson(item.data, hash);
-    const vector =
-      item.vector === undefined
-        ? undefined
-        : toUnitVector(item.vector, this.#options.dimensions, `vector of slice ${hash}`);
-    const sizeBytes = Buffer.byteLength(json) + (vector?.byteLength ?? 0);
-    if (sizeBytes > this.#options.capBytes) {
-      throw new OrchestratorError(
-        'CACHE_INVALID_INPUT',
-        `Slice ${hash} takes ${sizeBytes} bytes, more than the whole cache (cacheSizeMb = ${this.#options.capBytes / 1048576}).`,
-        { data: { sliceHash: hash, sizeBytes } },
-      );
-    }
-    return { hash, json, vector, sizeBytes };
   }
 
   #write(slices: PreparedSlice[], remember: boolean): void {

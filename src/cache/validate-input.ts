@@ -1,4 +1,5 @@
 import { OrchestratorError } from '../core/errors.js';
+import type { PreparedSlice } from './slice-table.js';
 
 const SLICE_HASH = /^[0-9a-fA-F]{40}$/;
 
@@ -38,7 +39,6 @@ export function toUnitVector(
       { what, expected: dimensions, actual: values.length },
     );
   }
-  const unit = new Float32Array(dimensions);
   let sumOfSquares = 0;
   for (let i = 0; i < dimensions; i++) {
     const value = values[i];
@@ -48,14 +48,18 @@ export function toUnitVector(
         index: i,
       });
     }
-    unit[i] = value;
     sumOfSquares += value * value;
   }
-  if (sumOfSquares === 0) {
-    throw invalid(`The ${what} is all zeros: cosine similarity is undefined for it.`, { what });
+  if (sumOfSquares === 0 || !Number.isFinite(sumOfSquares)) {
+    throw invalid(
+      `The ${what} has length ${Math.sqrt(sumOfSquares)}: cosine similarity is undefined for it.`,
+      { what },
+    );
   }
+  // Scaled in double precision before narrowing, so huge or tiny inputs keep their direction.
   const scale = 1 / Math.sqrt(sumOfSquares);
-  for (let i = 0; i < dimensions; i++) unit[i] = (unit[i] as number) * scale;
+  const unit = new Float32Array(dimensions);
+  for (let i = 0; i < dimensions; i++) unit[i] = (values[i] as number) * scale;
   return unit;
 }
 
@@ -118,4 +122,28 @@ export function toSliceJson(data: unknown, sliceHash: string): string {
     throw invalid(`Slice ${sliceHash} cannot be stored: ${problem}.`, { sliceHash });
   }
   return JSON.stringify(data);
+}
+
+/**
+ * Checks one slice for storing: its key, data and vector; and that it fits in the cache at all.
+ * @param limits `dimensions` of every vector and the cache's `capBytes`.
+ */
+export function toPreparedSlice(
+  item: { sliceHash: unknown; data: unknown; vector?: unknown },
+  limits: { dimensions: number; capBytes: number },
+): PreparedSlice {
+  const hash = toSliceKey(item.sliceHash);
+  const json = toSliceJson(item.data, hash);
+  const vector =
+    item.vector === undefined
+      ? undefined
+      : toUnitVector(item.vector, limits.dimensions, `vector of slice ${hash}`);
+  const sizeBytes = Buffer.byteLength(json) + (vector?.byteLength ?? 0);
+  if (sizeBytes > limits.capBytes) {
+    throw invalid(
+      `Slice ${hash} takes ${sizeBytes} bytes, more than the whole cache (cacheSizeMb = ${limits.capBytes / 1048576}). Raise ORCHESTRATOR_CACHE_SIZE_MB or store a smaller slice.`,
+      { sliceHash: hash, sizeBytes },
+    );
+  }
+  return { hash, json, vector, sizeBytes };
 }
