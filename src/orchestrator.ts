@@ -10,6 +10,7 @@ import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
 import type { ServerStatus } from './mcp/server-status.js';
 import { executeRun, toDirtyError } from './orchestrator/execute-run.js';
+import { resolveGithubTarget } from './orchestrator/publish-pull-request.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
 import { createExecutePhase } from './phases/execute/execute-phase.js';
@@ -151,6 +152,9 @@ export class MCPOrchestrator {
         );
       runOptions.testCommand = ['sh', '-c', options.testCommand];
     }
+    const github = options.github
+      ? await resolveGithubTarget(git, options.github, options.env ?? process.env)
+      : undefined;
     const folder = await createRunFolder(git.root);
     const state = prefill ? await prefill(folder.runDir) : {};
     return executeRun({
@@ -164,6 +168,7 @@ export class MCPOrchestrator {
       connect,
       options,
       state,
+      ...(github ? { github } : {}),
     });
   }
 }

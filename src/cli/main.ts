@@ -17,6 +17,9 @@ interface RunFlags {
   testCommand?: string;
   allowDirty?: boolean;
   debug?: boolean;
+  github?: boolean;
+  remote?: string;
+  githubRepo?: string;
 }
 
 const program = new Command()
@@ -36,7 +39,13 @@ const runFlags = (command: Command): Command =>
     .option('--output <file>', 'also write pr.json here')
     .option('--test-command <cmd>', 'command that runs the tests (default: detected)')
     .option('--allow-dirty', 'run although the checkout has uncommitted changes')
-    .option('--debug', 'print stack traces');
+    .option('--debug', 'print stack traces')
+    .option('--github', 'push the branch and open a GitHub pull request (needs GITHUB_TOKEN)')
+    .option('--remote <name>', 'remote to push to with --github', 'origin')
+    .option(
+      '--github-repo <owner/name>',
+      'repository for the pull request (default: from the remote URL)',
+    );
 
 runFlags(program.command('run').argument('<command>', 'e.g. "rename getUser to fetchUser"'))
   .option('--dry-run', 'stop after PLAN; write nothing but the run folder')
@@ -113,6 +122,14 @@ function toOptions(flags: RunFlags, signal: AbortSignal): RunCommandOptions {
     ...(flags.testCommand !== undefined ? { testCommand: flags.testCommand } : {}),
     ...(flags.allowDirty ? { allowDirty: true } : {}),
     ...(flags.output ? { outputPath: flags.output } : {}),
+    ...(flags.github
+      ? {
+          github: {
+            ...(flags.remote ? { remote: flags.remote } : {}),
+            ...(flags.githubRepo ? { repo: flags.githubRepo } : {}),
+          },
+        }
+      : {}),
     signal,
     ...(flags.json ? {} : { onEvent: createProgressReporter() }),
   };

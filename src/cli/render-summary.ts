@@ -35,6 +35,7 @@ export function renderSummary(result: RunResult): string {
   for (const warning of result.warnings) out.push(`warning: ${warning}`);
   if (result.success) {
     if (result.branch) out.push('', `branch ${result.branch} at ${result.commit}`);
+    if (result.pr?.url) out.push(`pull request #${result.pr.number}: ${result.pr.url}`);
     if (!result.branch && result.plan)
       out.push('', `plan written to ${result.plan} (dry run: nothing else changed)`);
   } else if (result.error) {

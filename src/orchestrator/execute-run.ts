@@ -10,6 +10,7 @@ import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import { buildPullRequest } from './build-pull-request.js';
 import { createGitService } from './create-git-service.js';
 import { openRunServices, type RunServices } from './open-run-services.js';
+import { publishPullRequest, type ResolvedGithubTarget } from './publish-pull-request.js';
 import type { RunFolder } from './run-folder.js';
 import type { RunCommandOptions, RunResult } from './run-types.js';
 
@@ -25,6 +26,8 @@ export interface RunInput {
   /** Servers to start before the first phase. */
   connect: readonly string[];
   options: RunCommandOptions;
+  /** Where to open a pull request after success, checked before the run. */
+  github?: ResolvedGithubTarget;
   /** Pre-filled state (the plan, for `apply`). */
   state?: RunState;
 }
@@ -116,15 +119,30 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
       );
     }
   }
+  let pr =
+    failure === null
+      ? buildPullRequest({
+          command: input.command,
+          baseBranch: (await input.git.currentBranch().catch(() => null)) ?? 'main',
+          state,
+          phases,
+        })
+      : null;
+  if (pr && input.github) {
+    try {
+      const opened = await publishPullRequest(input.git, pr, input.github, {
+        env: options.env ?? process.env,
+        signal,
+      });
+      pr = { ...pr, ...opened };
+    } catch (error) {
+      failure = {
+        code: isOrchestratorError(error) ? error.code : 'GIT_FAILED',
+        message: `The change is committed on ${pr.head}, but the pull request could not be opened: ${toErrorMessage(error)}`,
+      };
+    }
+  }
   const success = failure === null;
-  const pr = success
-    ? buildPullRequest({
-        command: input.command,
-        baseBranch: (await input.git.currentBranch().catch(() => null)) ?? 'main',
-        state,
-        phases,
-      })
-    : null;
   const planPath = state.plan?.planPath ?? null;
   const result: RunResult = {
     success,
@@ -134,13 +152,13 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
     durationMs: Math.round(performance.now() - started),
     totalTokens: phases.reduce((sum, p) => sum + p.tokenCount, 0),
     phases,
-    branch: success && state.review ? (state.execute?.branch ?? null) : null,
-    commit: success ? (state.review?.commit ?? null) : null,
+    branch: state.review ? (state.execute?.branch ?? null) : null,
+    commit: state.review?.commit ?? null,
     plan: planPath,
     pr,
     memoryPeakMb: peakMemoryMb(services.pressure),
     risk: state.risk ?? null,
-    diffStat: success ? (state.review?.diffStat ?? null) : null,
+    diffStat: state.review?.diffStat ?? null,
     warnings,
     error: failure,
   };

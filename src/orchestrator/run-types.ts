@@ -1,5 +1,6 @@
 import type { PhaseResult } from '../core/phase.js';
 import type { RiskOutput } from '../core/phase-outputs.js';
+import type { GithubTarget } from './publish-pull-request.js';
 
 /** Options for one run (`run`, `plan`, `apply`). */
 export interface RunCommandOptions {
@@ -16,6 +17,8 @@ export interface RunCommandOptions {
   signal?: AbortSignal;
   /** Called as each phase starts, reports progress and ends. */
   onEvent?: (event: RunEvent) => void;
+  /** Push the branch and open a GitHub pull request after a successful run (needs GITHUB_TOKEN). */
+  github?: GithubTarget;
   /** Environment to read settings from. @default process.env */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -37,6 +40,9 @@ export interface PullRequestSummary {
   files: string[];
   additions: number;
   deletions: number;
+  /** The opened GitHub pull request, with `github`. */
+  url?: string;
+  number?: number;
 }
 
 /** What one run returns (and writes to result.json). */
