@@ -1,5 +1,6 @@
 import type { PhaseResult } from '../core/phase.js';
 import type { RiskOutput } from '../core/phase-outputs.js';
+import type { PullRequest } from '../vcs/pull-request.js';
 import type { GithubTarget } from './publish-pull-request.js';
 
 /** Options for one run (`run`, `plan`, `apply`). */
@@ -30,20 +31,8 @@ export type RunEvent =
   | { type: 'warning'; message: string }
   | { type: 'phase-end'; result: PhaseResult };
 
-/** The pull request a successful run proposes. */
-export interface PullRequestSummary {
-  title: string;
-  body: string;
-  head: string;
-  base: string;
-  commit: string;
-  files: string[];
-  additions: number;
-  deletions: number;
-  /** The opened GitHub pull request, with `github`. */
-  url?: string;
-  number?: number;
-}
+/** The pull request a successful run proposes; `url` and `number` once opened on GitHub. */
+export type PullRequestSummary = PullRequest & { url?: string; number?: number };
 
 /** What one run returns (and writes to result.json). */
 export interface RunResult {
