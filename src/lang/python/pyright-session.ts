@@ -1,17 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import {
-  CancellationTokenSource,
-  createMessageConnection,
-  type MessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-jsonrpc/node.js';
-import type { ConfigurationParams, InitializeParams } from 'vscode-languageserver-protocol';
-import { OrchestratorError, toErrorMessage } from '../../core/errors.js';
-import { readWorkspaceConfiguration } from './pyright-configuration.js';
+import type { ChildProcess } from 'node:child_process';
+import type { MessageConnection } from 'vscode-jsonrpc/node.js';
+import { OrchestratorError } from '../../core/errors.js';
 import { raceAbort } from './race-abort.js';
+import { sendLspRequest } from './send-lsp-request.js';
+import { createInitializeParams, spawnPyright } from './spawn-pyright.js';
 import { stopChildProcess } from './stop-child-process.js';
 
 /** How pyright checks files in the background. */
@@ -57,16 +49,6 @@ interface Running {
   connection: MessageConnection;
 }
 
-/** pyright logs this once it has enumerated the workspace; requests before it see one file. */
-const SETTLED_LOG = /^(Found \d+ source files?|No source files found)/;
-
-const require = createRequire(import.meta.url);
-
-/** The absolute path of pyright's language server entry (installed package, never npx). */
-export function resolvePyrightLangserver(): string {
-  return require.resolve('pyright/langserver.index.js');
-}
-
 /** Creates a session; pyright is spawned lazily by the first request. */
 export function createPyrightSession(options: PyrightSessionOptions): PyrightSession {
   const { root, settleTimeoutMs = 120_000 } = options;
@@ -76,14 +58,14 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
   let running: Running | undefined;
   let closing: Promise<void> | undefined;
   const versions = new Map<string, { version: number; text: string }>();
-  let stderrTail = '';
+  let lastStderr: () => string = () => '';
   const rescanWaiters: Array<() => void> = [];
   const readState = (): PyrightSessionState => state;
 
   const fail = (message: string, cause?: unknown): OrchestratorError =>
     new OrchestratorError(
       'LANGUAGE_SERVER_FAILED',
-      `${message}${stderrTail === '' ? '' : ` (pyright stderr: ${stderrTail.slice(-500)})`}`,
+      `${message}${lastStderr() === '' ? '' : ` (pyright stderr: ${lastStderr().slice(-500)})`}`,
       { cause, retryable: true, data: { root } },
     );
 
@@ -94,23 +76,20 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
     const signal = stopStarting.signal;
     await options.beforeStart?.(signal);
     const startedAt = performance.now();
-    const child = spawn(process.execPath, [resolvePyrightLangserver(), '--stdio'], {
-      cwd: root,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      stderrTail = (stderrTail + chunk).slice(-2000);
-    });
-    const connection = createMessageConnection(
-      new StreamMessageReader(child.stdout as NonNullable<typeof child.stdout>),
-      new StreamMessageWriter(child.stdin as NonNullable<typeof child.stdin>),
-    );
-    const current: Running = { child, connection };
     let markSettled: () => void = () => {};
     const settled = new Promise<void>((resolve) => {
       markSettled = resolve;
     });
+    const { child, connection, stderrTail } = spawnPyright({
+      root,
+      settings: options,
+      onFileListing: () => {
+        markSettled();
+        for (const waiter of rescanWaiters.splice(0)) waiter();
+      },
+    });
+    lastStderr = stderrTail;
+    const current: Running = { child, connection };
     const exited = new Promise<never>((_, reject) => {
       child.once('error', (error) => reject(fail(`Could not start pyright: ${error.message}`)));
       child.once('exit', (code, sig) => {
@@ -125,41 +104,11 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
       });
     });
     exited.catch(() => {});
-    connection.onRequest((method: string, params: unknown) => {
-      if (method === 'workspace/configuration') {
-        return readWorkspaceConfiguration(params as ConfigurationParams, options);
-      }
-      return null;
-    });
-    connection.onNotification('window/logMessage', (params: { message?: string }) => {
-      if (typeof params.message === 'string' && SETTLED_LOG.test(params.message)) {
-        markSettled();
-        for (const waiter of rescanWaiters.splice(0)) waiter();
-      }
-    });
-    connection.onError(() => {});
-    connection.listen();
-    const rootUri = pathToFileURL(root).href;
-    const initialize: InitializeParams = {
-      processId: process.pid,
-      rootUri,
-      workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
-      capabilities: {
-        workspace: {
-          configuration: true,
-          workspaceFolders: true,
-          didChangeWatchedFiles: { dynamicRegistration: true },
-        },
-        textDocument: {
-          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          rename: { prepareSupport: true },
-          references: {},
-          callHierarchy: {},
-        },
-      },
-    };
     try {
-      await Promise.race([exited, send(connection, 'initialize', initialize, signal)]);
+      await Promise.race([
+        exited,
+        send(connection, 'initialize', createInitializeParams(root), signal),
+      ]);
       await connection.sendNotification('initialized', {});
       const deadline = AbortSignal.timeout(settleTimeoutMs);
       const waitSignal = AbortSignal.any([signal, deadline]);
@@ -287,29 +236,12 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
     },
   };
 
-  async function send<R>(
+  function send<R>(
     connection: MessageConnection,
     method: string,
     params: unknown,
     signal?: AbortSignal,
   ): Promise<R> {
-    signal?.throwIfAborted();
-    const source = new CancellationTokenSource();
-    const onAbort = (): void => source.cancel();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      return await raceAbort(connection.sendRequest<R>(method, params, source.token), signal);
-    } catch (error) {
-      if (signal?.aborted === true) {
-        throw new OrchestratorError('CANCELLED', `pyright request ${method} was cancelled.`, {
-          cause: signal.reason,
-        });
-      }
-      if (error instanceof OrchestratorError) throw error;
-      throw fail(`pyright request ${method} failed: ${toErrorMessage(error)}`, error);
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      source.dispose();
-    }
+    return sendLspRequest<R>(connection, method, params, signal, fail);
   }
 }
