@@ -6,7 +6,7 @@ import { dot, type VectorHit, type VectorMatrix } from './vector-matrix.js';
 export interface ApproximateIndexOptions {
   /** Number of clusters (inverted lists). @default √(vectors at build time) */
   lists?: number;
-  /** Clusters scanned per search; more is slower and recalls better. @default 12 */
+  /** Clusters scanned per search; more is slower and recalls better. @default 8 */
   probes?: number;
   /** k-means rounds over the training sample. @default 5 */
   trainingRounds?: number;
@@ -44,7 +44,7 @@ export class ApproximateIndex {
     this.#d = matrix.dimensions;
     this.#options = {
       lists: options.lists ?? Math.max(1, Math.round(Math.sqrt(ids.length))),
-      probes: options.probes ?? 12,
+      probes: options.probes ?? 8,
       trainingRounds: options.trainingRounds ?? 5,
       sliceMs: options.sliceMs ?? 20,
       exactTail: options.exactTail ?? 256,

@@ -121,3 +121,26 @@ describe('SliceCache persistence', () => {
     await expect(cache.retrieve(sha1('x'))).rejects.toThrow(/call initialize\(\) first/);
   });
 });
+
+describe('SliceCache read bookkeeping', () => {
+  it('writes each slice read time and read count to the database by close', async () => {
+    const dir = fixtures.createDir();
+    let now = 5_000;
+    const cache = await fixtures.openCache({ dir, now: () => now, accessFlushMs: 3_600_000 });
+    const { hash, data } = createSlice('counted');
+    await cache.store(hash, data);
+    for (let i = 0; i < 3; i++) {
+      now += 100;
+      await cache.retrieve(hash);
+    }
+    await cache.close();
+    const reader = new Database(path.join(dir, 'cache.db'), { readonly: true });
+    try {
+      expect(
+        reader.prepare('SELECT accessed_at, access_count FROM slices WHERE hash = ?').get(hash),
+      ).toEqual({ accessed_at: 5_300, access_count: 3 });
+    } finally {
+      reader.close();
+    }
+  });
+});
