@@ -9,7 +9,7 @@ import { PRELUDE_SCRIPT } from './prelude-script.js';
  * Output: `{edges: [{from, to, names}], errors}`.
  */
 export const IMPORT_GRAPH_SCRIPT = `${PRELUDE_SCRIPT}
-${String.raw`
+${`
 SEARCH_ROOTS = ('', 'src/')
 
 

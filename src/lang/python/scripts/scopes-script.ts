@@ -12,7 +12,7 @@ import { SCOPE_BUILDER_SCRIPT } from './scope-builder-script.js';
  */
 export const SCOPES_SCRIPT = `${PRELUDE_SCRIPT}
 ${SCOPE_BUILDER_SCRIPT}
-${String.raw`
+${`
 def innermost(scope, position):
     for child in scope.children:
         if child.contains(position):
