@@ -118,6 +118,17 @@ describe('Python adapter lifecycle', () => {
     expect(await files()).toEqual(['pkg/a.py:1', 'pkg/b.py:1', 'pkg/b.py:2', 'pkg/b.py:3']);
   });
 
+  it('reports a missing interpreter as LANGUAGE_SERVER_FAILED naming it', async () => {
+    const fixture = await createPythonFixture(SIMPLE);
+    const adapter = track(
+      createPythonAdapter({ root: fixture.root, pythonPath: '/nonexistent/python3' }),
+      fixture,
+    );
+    const error = await adapter.findImportGraph().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'LANGUAGE_SERVER_FAILED' });
+    expect((error as Error).message).toContain('/nonexistent/python3');
+  });
+
   it('uses the interpreter of a .venv in the root unless one is passed', async () => {
     const fixture = await createPythonFixture({ 'a.py': '' });
     cleanups.push(() => fixture.cleanup());
