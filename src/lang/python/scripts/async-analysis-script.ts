@@ -40,6 +40,12 @@ def dotted(node):
     return None
 
 
+def expression_text(source, node):
+    if hasattr(ast, 'unparse'):
+        return ast.unparse(node)[:200]
+    return (ast.get_source_segment(source.text, node) or '')[:200]
+
+
 def callee_name(call):
     func = call.func
     if isinstance(func, ast.Name):
@@ -96,7 +102,7 @@ class FunctionFacts(ast.NodeVisitor):
     def visit_Await(self, node):
         if isinstance(node.value, ast.Call):
             self.awaited.add(id(node.value))
-        self.awaits.append({**self.source.position(*self.source.start(node)), 'expression': ast.unparse(node.value)[:200]})
+        self.awaits.append({**self.source.position(*self.source.start(node)), 'expression': expression_text(self.source, node.value)})
         self.generic_visit(node)
 
     def visit_Call(self, node):
