@@ -8,6 +8,9 @@ import { findImporters } from './find-importers.js';
 import type { ToolContext } from './tool-context.js';
 import { importEdgeSchema, languageSchema } from './tool-schemas.js';
 
+const IMPORT_GRAPH_OUTPUT = { edges: z.array(importEdgeSchema) };
+const FIND_IMPORTERS_OUTPUT = { importers: z.array(z.string()) };
+
 /** Registers `import_graph` and `find_importers`. */
 export function registerGraphTools(server: McpServer, context: ToolContext): void {
   const { root, registry } = context;
@@ -25,12 +28,15 @@ export function registerGraphTools(server: McpServer, context: ToolContext): voi
         'The import graph between workspace files (imports, re-exports, require, import()), ' +
         'edges `from` → `to` with the imported names, sorted by from, to.',
       inputSchema: { language: languageSchema },
-      outputSchema: { edges: z.array(importEdgeSchema) },
+      outputSchema: IMPORT_GRAPH_OUTPUT,
     },
     ({ language }, { signal }) =>
-      runTool(async () => ({
-        edges: await graphOf(await registry.languagesFor(language, { signal }), signal),
-      })),
+      runTool(
+        async () => ({
+          edges: await graphOf(await registry.languagesFor(language, { signal }), signal),
+        }),
+        IMPORT_GRAPH_OUTPUT,
+      ),
   );
 
   server.registerTool(
@@ -43,14 +49,14 @@ export function registerGraphTools(server: McpServer, context: ToolContext): voi
         file: z.string().min(1).describe('Workspace-relative path of the imported file.'),
         transitive: z.boolean().optional().describe('Follow imports of importers. Default false.'),
       },
-      outputSchema: { importers: z.array(z.string()) },
+      outputSchema: FIND_IMPORTERS_OUTPUT,
     },
     ({ file, transitive }, { signal }) =>
       runTool(async () => {
         const { relative } = resolveWorkspacePath(root, file);
         const edges = await graphOf([languageOfFile(relative)], signal);
         return { importers: findImporters(edges, relative, transitive === true) };
-      }),
+      }, FIND_IMPORTERS_OUTPUT),
   );
 }
 

@@ -13,6 +13,12 @@ import {
   textEditSchema,
 } from './tool-schemas.js';
 
+const FIND_DEFINITIONS_OUTPUT = { definitions: z.array(definitionSchema) };
+const FIND_REFERENCES_OUTPUT = { references: z.array(referenceSchema) };
+const RENAME_LOCATIONS_OUTPUT = { edits: z.array(textEditSchema) };
+const CHECK_RENAME_OUTPUT = { valid: z.boolean(), collisions: z.array(collisionSchema) };
+const FIND_CALLERS_OUTPUT = { callers: z.array(callSiteSchema) };
+
 /**
  * Registers `find_definitions`, `find_references`, `rename_locations`, `check_rename` and
  * `find_callers`. Position tools go to the adapter of the file's language (`.py` → Python).
@@ -30,7 +36,7 @@ export function registerSymbolTools(server: McpServer, context: ToolContext): vo
         name: z.string().min(1).describe('The exact symbol name.'),
         language: languageSchema,
       },
-      outputSchema: { definitions: z.array(definitionSchema) },
+      outputSchema: FIND_DEFINITIONS_OUTPUT,
     },
     ({ name, language }, { signal }) =>
       runTool(async () => {
@@ -39,7 +45,7 @@ export function registerSymbolTools(server: McpServer, context: ToolContext): vo
           languages.map((l) => registry.forLanguage(l).findDefinitions(name, { signal })),
         );
         return { definitions: found.flat().sort(comparePositions) };
-      }),
+      }, FIND_DEFINITIONS_OUTPUT),
   );
 
   server.registerTool(
@@ -49,13 +55,13 @@ export function registerSymbolTools(server: McpServer, context: ToolContext): vo
         'Every use of the symbol at a position across the workspace, its declaration and ' +
         'uses through imports included, sorted by file, line, column.',
       inputSchema: positionInputShape,
-      outputSchema: { references: z.array(referenceSchema) },
+      outputSchema: FIND_REFERENCES_OUTPUT,
     },
     (input, { signal }) =>
       runTool(async () => {
         const at = toSourcePosition(root, input);
         return { references: await registry.forFile(at.file).findReferences(at, { signal }) };
-      }),
+      }, FIND_REFERENCES_OUTPUT),
   );
 
   server.registerTool(
@@ -67,13 +73,15 @@ export function registerSymbolTools(server: McpServer, context: ToolContext): vo
         'shadowing locals, other classes, strings and comments left alone). Each edit has ' +
         'the `oldText` its range must hold. Fails with INVALID_IDENTIFIER for a bad name.',
       inputSchema: { ...positionInputShape, newName: newNameSchema },
-      outputSchema: { edits: z.array(textEditSchema) },
+      outputSchema: RENAME_LOCATIONS_OUTPUT,
     },
     ({ newName, ...input }, { signal }) =>
       runTool(async () => {
         const at = toSourcePosition(root, input);
-        return { edits: await registry.forFile(at.file).findRenameEdits(at, newName, { signal }) };
-      }),
+        return {
+          edits: await registry.forFile(at.file).findRenameEdits(at, newName, { signal }),
+        };
+      }, RENAME_LOCATIONS_OUTPUT),
   );
 
   server.registerTool(
@@ -84,7 +92,7 @@ export function registerSymbolTools(server: McpServer, context: ToolContext): vo
         'the new name would clash with a name already visible at a use, a member of the same ' +
         'class or object, or a global a file uses; `collisions` says where and why.',
       inputSchema: { ...positionInputShape, newName: newNameSchema },
-      outputSchema: { valid: z.boolean(), collisions: z.array(collisionSchema) },
+      outputSchema: CHECK_RENAME_OUTPUT,
     },
     ({ newName, ...input }, { signal }) =>
       runTool(async () => {
@@ -92,7 +100,7 @@ export function registerSymbolTools(server: McpServer, context: ToolContext): vo
         const adapter = registry.forFile(at.file);
         const collisions = await adapter.findRenameCollisions(at, newName, { signal });
         return { valid: collisions.length === 0, collisions };
-      }),
+      }, CHECK_RENAME_OUTPUT),
   );
 
   server.registerTool(
@@ -102,12 +110,12 @@ export function registerSymbolTools(server: McpServer, context: ToolContext): vo
         'Call sites of the function or method at a position, each with the calling function ' +
         '(`<module>` for top-level calls), sorted by file, line, column.',
       inputSchema: positionInputShape,
-      outputSchema: { callers: z.array(callSiteSchema) },
+      outputSchema: FIND_CALLERS_OUTPUT,
     },
     (input, { signal }) =>
       runTool(async () => {
         const at = toSourcePosition(root, input);
         return { callers: await registry.forFile(at.file).findCallers(at, { signal }) };
-      }),
+      }, FIND_CALLERS_OUTPUT),
   );
 }

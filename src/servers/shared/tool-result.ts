@@ -1,4 +1,5 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
 import { isOrchestratorError, toErrorMessage } from '../../core/errors.js';
 
 /** A successful tool result: the value as structured content and as JSON text. */
@@ -24,12 +25,18 @@ export function toToolError(error: unknown): CallToolResult {
   };
 }
 
-/** Runs a tool body and converts its outcome with {@link toToolResult} / {@link toToolError}. */
+/**
+ * Runs a tool body and converts its outcome with {@link toToolResult} / {@link toToolError}.
+ * With `outputShape` (the tool's declared output schema) the value is parsed through it first,
+ * so fields an engine adds beyond the declared shape are dropped, not rejected by the client.
+ */
 export async function runTool(
   body: () => Promise<Record<string, unknown>>,
+  outputShape?: z.ZodRawShape,
 ): Promise<CallToolResult> {
   try {
-    return toToolResult(await body());
+    const value = await body();
+    return toToolResult(outputShape ? z.object(outputShape).parse(value) : value);
   } catch (error) {
     return toToolError(error);
   }

@@ -11,7 +11,7 @@ export function resolveWorkspacePath(
 ): { absolute: string; relative: string } {
   const absolute = path.resolve(root, file);
   const relative = path.relative(root, absolute);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     throw new OrchestratorError(
       'PATH_OUTSIDE_WORKSPACE',
       `Path ${JSON.stringify(file)} is outside the workspace ${root}. Pass a path inside it.`,
