@@ -1,9 +1,8 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { LanguageId } from '../../core/source-types.js';
 import type { LanguageAdapter } from '../../lang/language-adapter.js';
-import { createPythonAdapter } from '../../lang/python/index.js';
-import { createTypeScriptAdapter } from '../../lang/typescript/index.js';
 import { detectLanguages, languageOfFile } from './detect-languages.js';
+import { createLazyAdapter } from './lazy-adapter.js';
 
 /** The language adapters of one workspace, each created on first use. */
 export interface AdapterRegistry {
@@ -34,7 +33,13 @@ export function createAdapterRegistry(root: string): AdapterRegistry {
     let adapter = adapters.get(language);
     if (adapter === undefined) {
       adapter =
-        language === 'python' ? createPythonAdapter({ root }) : createTypeScriptAdapter({ root });
+        language === 'python'
+          ? createLazyAdapter(language, async () =>
+              (await import('../../lang/python/index.js')).createPythonAdapter({ root }),
+            )
+          : createLazyAdapter(language, async () =>
+              (await import('../../lang/typescript/index.js')).createTypeScriptAdapter({ root }),
+            );
       adapters.set(language, adapter);
     }
     return adapter;

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import type { LanguageId } from '../../core/source-types.js';
-import { EXCLUDED_DIRECTORIES, isSourceFileName } from '../../lang/typescript/index.js';
+import { EXCLUDED_DIRECTORIES, isSourceFileName } from '../../lang/typescript/workspace-files.js';
 
 const SKIPPED_PYTHON_DIRECTORIES = new Set(['__pycache__', 'site-packages', 'venv', '.venv']);
 
