@@ -11,7 +11,7 @@ export interface CacheLogger {
 /** Marks a SliceCache database in its header (`PRAGMA application_id`): "MCPC". */
 const APPLICATION_ID = 0x4d435043;
 /** Bumped whenever the schema changes; an older file is moved aside and rebuilt. */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS slices (
@@ -25,26 +25,10 @@ CREATE TABLE IF NOT EXISTS slices (
   access_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS slices_by_access ON slices (accessed_at, id);
+-- Counters kept by every writer in the same transaction as its change (see SliceTable).
 CREATE TABLE IF NOT EXISTS cache_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO cache_meta (key, value) VALUES
   ('total_bytes', 0), ('row_count', 0), ('vector_version', 0);
-CREATE TRIGGER IF NOT EXISTS slices_after_insert AFTER INSERT ON slices BEGIN
-  UPDATE cache_meta SET value = value + NEW.size_bytes WHERE key = 'total_bytes';
-  UPDATE cache_meta SET value = value + 1 WHERE key = 'row_count';
-  UPDATE cache_meta SET value = value + 1
-    WHERE key = 'vector_version' AND NEW.vector IS NOT NULL;
-END;
-CREATE TRIGGER IF NOT EXISTS slices_after_delete AFTER DELETE ON slices BEGIN
-  UPDATE cache_meta SET value = value - OLD.size_bytes WHERE key = 'total_bytes';
-  UPDATE cache_meta SET value = value - 1 WHERE key = 'row_count';
-  UPDATE cache_meta SET value = value + 1
-    WHERE key = 'vector_version' AND OLD.vector IS NOT NULL;
-END;
-CREATE TRIGGER IF NOT EXISTS slices_after_update AFTER UPDATE OF size_bytes, vector ON slices BEGIN
-  UPDATE cache_meta SET value = value + NEW.size_bytes - OLD.size_bytes WHERE key = 'total_bytes';
-  UPDATE cache_meta SET value = value + 1
-    WHERE key = 'vector_version' AND (NEW.vector IS NOT OLD.vector);
-END;
 `;
 
 /** A valid SQLite file that is not a SliceCache of this schema version. */
