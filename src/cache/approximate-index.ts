@@ -32,6 +32,8 @@ export class ApproximateIndex {
   readonly #d: number;
   readonly #options: Required<ApproximateIndexOptions>;
   readonly #queue = new Set<number>();
+  /** Vectors the clusters were trained for. */
+  readonly trainedFor: number;
   #centroids: Float32Array | undefined;
   #lists: VectorLists | undefined;
   #build: Generator<void, void, void>;
@@ -49,6 +51,7 @@ export class ApproximateIndex {
       sliceMs: options.sliceMs ?? 20,
       exactTail: options.exactTail ?? 256,
     };
+    this.trainedFor = ids.length;
     for (const id of ids) this.#queue.add(id);
     this.#build = this.#steps(ids);
     this.#schedule();

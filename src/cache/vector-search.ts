@@ -105,9 +105,12 @@ export class VectorSearch {
     this.unload();
   }
 
+  /** Starts the index past the threshold, and retrains it once the data has grown fourfold. */
   #maybeStartApproximate(): void {
     const matrix = this.#matrix;
-    if (this.#ann !== undefined || matrix === undefined || matrix.size < this.#threshold) return;
+    if (matrix === undefined || matrix.size < this.#threshold) return;
+    if (this.#ann !== undefined && matrix.size <= this.#ann.trainedFor * 4) return;
+    this.#ann?.close();
     this.#ann = new ApproximateIndex(matrix, matrix.ids(), this.#annOptions);
   }
 }

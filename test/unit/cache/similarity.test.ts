@@ -154,3 +154,35 @@ describe('SliceCache.searchSimilar', () => {
     expect(cache.vectorIndexStatus().vectors).toBe(1);
   });
 });
+
+describe('SliceCache approximate index lifecycle', () => {
+  it('retrains the approximate index once the vectors have grown fourfold, answering meanwhile', async () => {
+    const random = createRandom(3);
+    const cache = await fixtures.openCache({
+      dir: fixtures.createDir(),
+      approximateThreshold: 100,
+    });
+    const store = async (from: number, to: number): Promise<void> => {
+      const items = [];
+      for (let i = from; i < to; i++) {
+        items.push({
+          sliceHash: sha1(`g${i}`),
+          data: { file: 'f', content: `${i}` },
+          vector: createRandomVector(random, DIMENSIONS),
+        });
+      }
+      await cache.storeMany(items);
+    };
+    await store(0, 100);
+    cache.finishApproximateIndex();
+    expect(cache.vectorIndexStatus()).toMatchObject({ approximate: 'ready', indexed: 100 });
+    await store(100, 401);
+    expect(cache.vectorIndexStatus().approximate).toBe('building');
+    expect(await cache.searchSimilar(createRandomVector(random, DIMENSIONS), 5)).toHaveLength(5);
+    expect(cache.finishApproximateIndex()).toMatchObject({
+      approximate: 'ready',
+      indexed: 401,
+      vectors: 401,
+    });
+  });
+});
