@@ -25,7 +25,7 @@ export interface SliceCacheOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** How long a write waits for another process's lock, in ms. @default 5000 */
   busyTimeoutMs?: number;
-  /** Vector count from which search uses the approximate (HNSW) index once built. @default 20000 */
+  /** Vector count from which search uses the approximate (IVF) index once built. @default 20000 */
   approximateThreshold?: number;
   /** Tuning of the approximate index. */
   approximate?: ApproximateIndexOptions;

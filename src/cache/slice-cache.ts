@@ -18,7 +18,7 @@ import type {
   SliceCacheStats,
 } from './slice-cache-types.js';
 import type { PreparedSlice, RemovedRow, SliceTable } from './slice-table.js';
-import { toPreparedSlice, toSliceKey, toUnitVector } from './validate-input.js';
+import { toPreparedSlice, toSliceKey, toUnitVector, validateCount } from './validate-input.js';
 import { type VectorIndexStatus, VectorSearch } from './vector-search.js';
 
 const DAY_MS = 86_400_000;
@@ -28,7 +28,8 @@ const ACCESS_FLUSH_ENTRIES = 8192;
 /**
  * Code slices keyed by the SHA-1 of their content, with optional embedding vectors: an
  * in-memory LRU tier over a SQLite file (WAL; several processes may share it), a byte cap with
- * LRU eviction, and cosine search (exact, then approximate once an HNSW index is built).
+ * LRU eviction, and cosine search: exact over a contiguous matrix, then approximate once an IVF
+ * index has been built in the background.
  */
 export class SliceCache implements SliceStore {
   readonly #options: ResolvedSliceCacheOptions;
@@ -139,15 +140,7 @@ export class SliceCache implements SliceStore {
     options: SearchSimilarOptions = {},
   ): Promise<SimilarSlice[]> {
     options.signal?.throwIfAborted();
-    if (!Number.isInteger(topK) || topK < 1) {
-      throw new OrchestratorError(
-        'CACHE_INVALID_INPUT',
-        `topK must be a whole number ≥ 1; got ${topK}.`,
-        {
-          data: { topK },
-        },
-      );
-    }
+    validateCount('topK', topK, { integer: true, min: 1 });
     const unit = toUnitVector(queryVector, this.#options.dimensions, 'query vector');
     this.#syncVectors();
     return this.#vectors
@@ -157,15 +150,7 @@ export class SliceCache implements SliceStore {
 
   /** Removes slices not read for `days` days (0: every slice not read since now); returns how many. */
   async cleanupOldEntries(days: number): Promise<number> {
-    if (typeof days !== 'number' || !Number.isFinite(days) || days < 0) {
-      throw new OrchestratorError(
-        'CACHE_INVALID_INPUT',
-        `days must be a finite number ≥ 0; got ${String(days)}.`,
-        {
-          data: { days: String(days) },
-        },
-      );
-    }
+    validateCount('days', days, { integer: false, min: 0 });
     const cutoff = this.#options.now() - days * DAY_MS;
     const removed = this.#mutate((table) => table.deleteAccessedBefore(cutoff));
     this.#forget(removed);
@@ -291,21 +276,22 @@ export class SliceCache implements SliceStore {
     else if (this.#flushTimer === undefined) {
       this.#flushTimer = setTimeout(() => {
         this.#flushTimer = undefined;
-        if (this.#state !== 'ready') return;
-        try {
-          this.#flushAccesses();
-        } catch (error) {
-          this.#options.logger.warn(
-            `Slice cache could not record read times: ${toErrorMessage(error)}`,
-          );
-        }
+        if (this.#state === 'ready') this.#flushAccesses();
       }, this.#options.accessFlushMs);
       this.#flushTimer.unref();
     }
   }
 
+  /** Writes pending read times; a failure (e.g. a lock held too long) only costs bookkeeping. */
   #flushAccesses(): void {
-    if (this.#accesses.size > 0) this.#mutate(() => []);
+    if (this.#accesses.size === 0) return;
+    try {
+      this.#mutate(() => []);
+    } catch (error) {
+      this.#options.logger.warn(
+        `Slice cache could not record read times: ${toErrorMessage(error)}`,
+      );
+    }
   }
 
   #requireReady(): void {

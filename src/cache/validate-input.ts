@@ -63,6 +63,24 @@ export function toUnitVector(
   return unit;
 }
 
+/** Throws `CACHE_INVALID_INPUT` unless `value` is a finite number ≥ `min` (and whole, if asked). */
+export function validateCount(
+  name: string,
+  value: unknown,
+  rule: { integer: boolean; min: number },
+): asserts value is number {
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= rule.min &&
+    (!rule.integer || Number.isInteger(value));
+  if (ok) return;
+  const kind = rule.integer ? 'a whole number' : 'a finite number';
+  throw invalid(`${name} must be ${kind} ≥ ${rule.min}; got ${String(value)}.`, {
+    [name]: String(value),
+  });
+}
+
 /** Returns why `value` would not survive a JSON round trip, or undefined when it would. */
 function findUnserialisable(value: unknown, path: string, seen: Set<object>): string | undefined {
   switch (typeof value) {
