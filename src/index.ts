@@ -1,4 +1,5 @@
 export {
+  type CachedSlice,
   type CacheLogger,
   createEmbedder,
   type Embedder,
@@ -12,6 +13,7 @@ export {
   SliceCache,
   type SliceCacheItem,
   type SliceCacheOptions,
+  type SliceCacheState,
   type SliceCacheStats,
   type VectorIndexStatus,
 } from './cache/index.js';
