@@ -20,6 +20,11 @@ export interface AdapterCallOptions {
  */
 export interface LanguageAdapter {
   readonly language: LanguageId;
+  /**
+   * Starts the engine (a language server, a program) so the next queries answer fast; callers
+   * may run it in the background while they do other work.
+   */
+  prepare?(options?: AdapterCallOptions): Promise<void>;
   /** Declarations named `name` anywhere in the workspace (not in dependencies). */
   findDefinitions(name: string, options?: AdapterCallOptions): Promise<SymbolDefinition[]>;
   /** Every use of the symbol at `at`, the declaration included, across the workspace. */

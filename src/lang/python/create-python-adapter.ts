@@ -74,6 +74,10 @@ export function createPythonAdapter(options: PythonAdapterOptions): PythonAdapte
     get settleMs() {
       return workspace.session.settleMs;
     },
+    prepare: (call) =>
+      guard(call, async (signal) => {
+        if (await workspace.hasPythonFiles(signal)) await workspace.session.start(signal);
+      }),
     findDefinitions: (name, call) =>
       guard(call, (signal) => findDefinitions(workspace, name, signal)),
     findReferences: (at, call) => guard(call, (signal) => findReferences(workspace, at, signal)),

@@ -30,6 +30,8 @@ export interface PyrightSession {
   readonly state: PyrightSessionState;
   /** Milliseconds from spawn until pyright had listed the workspace's files (last start). */
   readonly settleMs: number | undefined;
+  /** Starts pyright (if needed) and waits until it has listed the workspace's files. */
+  start(signal?: AbortSignal): Promise<void>;
   /** Sends an LSP request, starting pyright (and waiting for it to settle) if needed. */
   request<R>(method: string, params: unknown, signal?: AbortSignal): Promise<R>;
   /** Tells pyright the current text of `uri` (didOpen once, didChange when it changed). */
@@ -224,6 +226,9 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
     },
     get settleMs() {
       return settleMs;
+    },
+    start: async (signal) => {
+      await ensureRunning(signal);
     },
     request,
     syncDocument,

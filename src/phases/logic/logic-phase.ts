@@ -36,7 +36,23 @@ export function createLogicPhase(): Phase {
           signal,
           timeoutMs: ANALYSIS_TIMEOUT_MS,
         });
-      const check = await call<CheckRenameResult>('check_rename', { ...at, newName: intent.to });
+      // Independent questions, asked at once; a collision is reported once all have answered.
+      const [check, { edits }, { references }, callers, importEdges] = await Promise.all([
+        call<CheckRenameResult>('check_rename', { ...at, newName: intent.to }),
+        call<RenameLocationsResult>('rename_locations', { ...at, newName: intent.to }),
+        call<ReferencesResult>('find_references', at),
+        optional(
+          context,
+          'callers',
+          async () => (await call<CallersResult>('find_callers', at)).callers,
+        ),
+        optional(
+          context,
+          'import graph',
+          async () =>
+            (await call<ImportGraphResult>('import_graph', { language: target.language })).edges,
+        ),
+      ]);
       if (check.collisions.length > 0) {
         const list = check.collisions.map((c) => `${c.file}:${c.line} ${c.name} (${c.reason})`);
         throw new OrchestratorError(
@@ -45,30 +61,13 @@ export function createLogicPhase(): Phase {
           { data: { symbol: intent.from, newName: intent.to, collisions: list } },
         );
       }
-      const [{ edits }, { references }] = await Promise.all([
-        call<RenameLocationsResult>('rename_locations', { ...at, newName: intent.to }),
-        call<ReferencesResult>('find_references', at),
-      ]);
       if (edits.length === 0) {
         throw new OrchestratorError(
           'SYMBOL_NOT_FOUND',
           `The language server found nothing to rename for "${intent.from}" at ${target.file}:${target.line}.`,
-          {
-            data: { symbol: intent.from },
-          },
+          { data: { symbol: intent.from } },
         );
       }
-      const callers = await optional(
-        context,
-        'callers',
-        async () => (await call<CallersResult>('find_callers', at)).callers,
-      );
-      const importEdges = await optional(
-        context,
-        'import graph',
-        async () =>
-          (await call<ImportGraphResult>('import_graph', { language: target.language })).edges,
-      );
       const sortedEdits = sortEdits(edits);
       const editedFiles = [...new Set(sortedEdits.map((e) => e.file))].sort();
       const { excluded, remainingByFile } = classifyOccurrences(

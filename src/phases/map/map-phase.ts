@@ -1,4 +1,4 @@
-import { OrchestratorError, toErrorMessage } from '../../core/errors.js';
+import { isOrchestratorError, OrchestratorError, toErrorMessage } from '../../core/errors.js';
 import type { Phase, PhaseContext, PhaseOutcome } from '../../core/phase.js';
 import { findPhaseSettings } from '../../core/phase.js';
 import type { MapOutput, SourceReport, TextOccurrence } from '../../core/phase-outputs.js';
@@ -9,8 +9,9 @@ import { cacheSlices, toSlices } from './cache-slices.js';
 type SourceName = SourceReport['name'];
 
 /**
- * MAP: searches in parallel — ripgrep for every whole-word occurrence of the name,
- * dependency_graph for its declarations — and caches the slices around the hits.
+ * MAP: ripgrep finds every whole-word occurrence of the name; then, in parallel,
+ * dependency_graph finds its declarations (only in the languages ripgrep saw it in) and the
+ * slices around the hits are cached and ranked against the command.
  */
 export function createMapPhase(): Phase {
   return {
@@ -21,38 +22,45 @@ export function createMapPhase(): Phase {
       );
       const name = context.intent.from;
       context.progress(`searching for "${name}" (${[...targets].join(', ')})`);
-      const [occurrences, definitions] = await Promise.all([
-        timed('ripgrep', targets, async () => {
-          const result = await context.tools.callTool<RipgrepSearchResult>(
-            'ripgrep',
-            'search',
-            { pattern: name, literal: true, word: true },
-            { signal: context.signal },
+      // ripgrep first (tens of ms): the languages it finds the name in narrow the declaration
+      // search, so a language server that cannot hold the symbol is never started.
+      const occurrences = await timed('ripgrep', targets, async () => {
+        const result = await context.tools.callTool<RipgrepSearchResult>(
+          'ripgrep',
+          'search',
+          { pattern: name, literal: true, word: true },
+          { signal: context.signal },
+        );
+        if (result.truncated) {
+          throw new OrchestratorError(
+            'BAD_INPUT',
+            `"${name}" occurs too often to list every occurrence; narrow the command with "in <path>".`,
           );
-          if (result.truncated) {
-            throw new OrchestratorError(
-              'BAD_INPUT',
-              `"${name}" occurs too often to list every occurrence; narrow the command with "in <path>".`,
-            );
-          }
-          return result.matches.map(
-            (match): TextOccurrence => ({
-              file: match.file,
-              line: match.line,
-              column: match.column,
-              length: match.length,
-              lineText: match.lineText,
-            }),
-          );
-        }),
+        }
+        return result.matches.map(
+          (match): TextOccurrence => ({
+            file: match.file,
+            line: match.line,
+            column: match.column,
+            length: match.length,
+            lineText: match.lineText,
+          }),
+        );
+      });
+      const found = occurrences.value ?? [];
+      const [definitions, sliceStep] = await Promise.all([
         timed('dependency_graph', targets, async () => {
           const result = await context.tools.callTool<DefinitionsResult>(
             'dependency_graph',
             'find_definitions',
-            { name },
+            { name, ...languageFilter(occurrences.value) },
             { signal: context.signal, timeoutMs: 120_000 },
           );
           return result.definitions;
+        }),
+        timed('slice_cache', context.cache ? targets : new Set(), async () => {
+          const cache = context.cache as NonNullable<typeof context.cache>;
+          return cacheSlices(cache, await toSlices(context.workspace, found), context.command);
         }),
       ]);
       if (definitions.report.status !== 'ok' && occurrences.report.status !== 'ok') {
@@ -62,15 +70,6 @@ export function createMapPhase(): Phase {
           { retryable: true },
         );
       }
-      const found = occurrences.value ?? [];
-      const sliceStep = await timed(
-        'slice_cache',
-        context.cache ? targets : new Set(),
-        async () => {
-          const cache = context.cache as NonNullable<typeof context.cache>;
-          return cacheSlices(cache, await toSlices(context.workspace, found), context.command);
-        },
-      );
       const sources = [occurrences.report, definitions.report, sliceStep.report];
       for (const source of sources) {
         if (source.status === 'failed') {
@@ -115,7 +114,7 @@ async function timed<T>(
     const items = Array.isArray(value) ? value.length : 1;
     return { value, report: { name, status: 'ok', durationMs: elapsed(started), items } };
   } catch (error) {
-    if (error instanceof OrchestratorError && error.code === 'BAD_INPUT') throw error;
+    if (isOrchestratorError(error, 'BAD_INPUT')) throw error;
     return {
       report: {
         name,
@@ -126,6 +125,17 @@ async function timed<T>(
       },
     };
   }
+}
+
+/** `{language}` when every text hit is in files of one language; no filter otherwise. */
+function languageFilter(occurrences: readonly TextOccurrence[] | undefined): {
+  language?: 'python' | 'typescript';
+} {
+  if (!occurrences || occurrences.length === 0) return {};
+  const python = occurrences.filter((o) => /\.pyi?$/.test(o.file)).length;
+  if (python === occurrences.length) return { language: 'python' };
+  if (python === 0) return { language: 'typescript' };
+  return {};
 }
 
 function elapsed(started: number): number {

@@ -2,10 +2,14 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** True when `python -c "import pytest"` succeeds. */
+/** Finds pytest without importing it (an import costs ~0.4 s). */
+const FIND_PYTEST =
+  'import importlib.util, sys; sys.exit(importlib.util.find_spec("pytest") is None)';
+
+/** True when the interpreter can import pytest. */
 async function hasPytest(python: string, cwd: string, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
-    execFile(python, ['-c', 'import pytest'], { cwd, signal, timeout: 20_000 }, (error) =>
+    execFile(python, ['-c', FIND_PYTEST], { cwd, signal, timeout: 20_000 }, (error) =>
       resolve(error === null),
     );
   });

@@ -16,6 +16,7 @@ export function createLazyAdapter(
   };
   return {
     language,
+    prepare: async (options) => (await get()).prepare?.(options),
     findDefinitions: async (name, options) => (await get()).findDefinitions(name, options),
     findReferences: async (at, options) => (await get()).findReferences(at, options),
     findRenameEdits: async (at, newName, options) =>

@@ -41,6 +41,12 @@ export function registerSymbolTools(server: McpServer, context: ToolContext): vo
     ({ name, language }, { signal }) =>
       runTool(async () => {
         const languages = await registry.languagesFor(language, { signal });
+        // Declarations usually come before questions about them: start the engines meanwhile.
+        for (const l of languages)
+          void registry
+            .forLanguage(l)
+            .prepare?.()
+            .catch(() => {});
         const found = await Promise.all(
           languages.map((l) => registry.forLanguage(l).findDefinitions(name, { signal })),
         );
