@@ -70,6 +70,16 @@ async function timeLanguageServerRename(
   }
 }
 
+/** A plain `git worktree add` of the whole tree: the floor for making the change away from the checkout. */
+function timeWorktreeAdd(dir: string): number {
+  const target = path.join(dir, '..', `${path.basename(dir)}-raw-worktree`);
+  const started = performance.now();
+  execFileSync('git', ['worktree', 'add', '--quiet', '--detach', target, 'HEAD'], { cwd: dir });
+  const ms = performance.now() - started;
+  execFileSync('git', ['worktree', 'remove', '--force', target], { cwd: dir });
+  return ms;
+}
+
 function phaseMs(result: RunResult, phase: string): number {
   return result.phases.find((p) => p.phase === phase)?.durationMs ?? 0;
 }
@@ -85,6 +95,7 @@ async function benchLanguage(language: 'python' | 'typescript'): Promise<void> {
     const newName = language === 'python' ? 'compute_sum' : 'computeSum';
     const rg = timeRg(dir, symbol);
     const ls = await timeLanguageServerRename(dir, definition, newName);
+    const worktreeMs = timeWorktreeAdd(dir);
     const result = await new MCPOrchestrator().run(`rename ${symbol} to ${newName}`, {
       workspace: dir,
     });
@@ -100,7 +111,7 @@ async function benchLanguage(language: 'python' | 'typescript'): Promise<void> {
       | { compile?: { kind?: string; durationMs?: number } }
       | undefined;
     const compileMs = reviewData?.compile?.durationMs ?? 0;
-    const raw = rg.ms + ls.ms;
+    const raw = rg.ms + ls.ms + worktreeMs;
     const outsideTests = result.durationMs - testMs - compileMs;
     process.stdout.write(`\n## ${language}: ${FILES} files, "${symbol}" used from ${USERS}\n`);
     for (const p of result.phases)
@@ -119,6 +130,7 @@ async function benchLanguage(language: 'python' | 'typescript'): Promise<void> {
     process.stdout.write(
       `  raw: LS rename, cold ${ls.ms.toFixed(0).padStart(7)} ms (${ls.edits} edits)\n`,
     );
+    process.stdout.write(`  raw: git worktree add ${worktreeMs.toFixed(0).padStart(6)} ms\n`);
     process.stdout.write(
       `  edits in the plan    ${String(result.diffStat?.files.length ?? 0).padStart(7)} files\n`,
     );
