@@ -1,5 +1,5 @@
 import { isOrchestratorError, OrchestratorError, toErrorMessage } from '../errors.js';
-import type { Phase, PhaseContext, PhaseResult } from '../phase.js';
+import type { Backoff, Phase, PhaseContext, PhaseResult } from '../phase.js';
 import type { SpanRunner, TokenCounter } from '../services.js';
 import { guardMemoryPressure } from './guard-memory-pressure.js';
 import { waitForBackoff } from './wait-for-backoff.js';
@@ -18,7 +18,11 @@ export interface PipelineOptions {
   onPhaseEnd?: (result: PhaseResult) => void;
 }
 
-/** Runs phases in order; stops at the first failure. Returns every phase result. */
+/**
+ * Runs phases in order and stops at the first failure. Never throws: a fault, a bug or a
+ * cancellation becomes the failed phase's result (code `CANCELLED` for an abort), so the
+ * results of the phases before it are kept.
+ */
 export async function runPipeline(
   phases: readonly Phase[],
   context: PhaseContext,
@@ -27,7 +31,10 @@ export async function runPipeline(
   const results: PhaseResult[] = [];
   let runTokens = 0;
   for (const phase of phases) {
-    context.signal.throwIfAborted();
+    if (context.signal.aborted) {
+      results.push(toFailedResult(phase.name, 0, 0, cancelled(context.signal), [], []));
+      break;
+    }
     options.onPhaseStart?.(phase.name);
     const result = await runOnePhase(
       phase,
@@ -56,7 +63,7 @@ async function runOnePhase(
     warnings.push(message);
     warn(message);
   };
-  const backoffs = [];
+  const backoffs: Backoff[] = [];
   const reconnectsBefore = context.tools.reconnectCount();
   let attempt = 0;
   try {
@@ -98,19 +105,28 @@ async function runOnePhase(
       }
     }
   } catch (error) {
-    if (context.signal.aborted) throw toCancelled(error, context.signal);
-    if (!isOrchestratorError(error) || error.code === 'INTERNAL') throw error;
-    return {
-      phase: phase.name,
-      success: false,
-      durationMs: Math.round(performance.now() - started),
-      tokenCount: 0,
-      retries: attempt + (context.tools.reconnectCount() - reconnectsBefore),
-      data: { errorData: error.data },
-      error: { code: error.code, message: error.message },
-      warnings,
-      backoffs,
-    };
+    const retries = attempt + (context.tools.reconnectCount() - reconnectsBefore);
+    const durationMs = Math.round(performance.now() - started);
+    if (context.signal.aborted) {
+      return toFailedResult(
+        phase.name,
+        durationMs,
+        retries,
+        cancelled(context.signal),
+        warnings,
+        backoffs,
+      );
+    }
+    if (!isOrchestratorError(error)) {
+      context.warn(`${phase.name}: internal error: ${(error as Error)?.stack ?? String(error)}`);
+    }
+    const failure = isOrchestratorError(error)
+      ? error
+      : new OrchestratorError(
+          'INTERNAL',
+          `${phase.name} failed unexpectedly: ${toErrorMessage(error)}`,
+        );
+    return toFailedResult(phase.name, durationMs, retries, failure, warnings, backoffs);
   } finally {
     context.warn = warn;
   }
@@ -122,13 +138,30 @@ function shouldRetry(error: unknown, signal: AbortSignal): boolean {
   return false;
 }
 
-function toCancelled(error: unknown, signal: AbortSignal): OrchestratorError {
-  if (isOrchestratorError(error, 'CANCELLED')) return error;
+function cancelled(signal: AbortSignal): OrchestratorError {
   return new OrchestratorError(
     'CANCELLED',
-    `The run was cancelled (${toErrorMessage(signal.reason)}).`,
-    {
-      cause: error,
-    },
+    `The run was cancelled (${toErrorMessage(signal.reason)}); nothing was kept.`,
   );
+}
+
+function toFailedResult(
+  phase: Phase['name'],
+  durationMs: number,
+  retries: number,
+  error: OrchestratorError,
+  warnings: string[],
+  backoffs: Backoff[],
+): PhaseResult {
+  return {
+    phase,
+    success: false,
+    durationMs,
+    tokenCount: 0,
+    retries,
+    data: { errorData: error.data },
+    error: { code: error.code, message: error.message },
+    warnings,
+    backoffs,
+  };
 }

@@ -133,16 +133,39 @@ describe('runPipeline', () => {
     }
   });
 
-  it('turns an abort into CANCELLED', async () => {
+  it('records an abort as a CANCELLED phase and keeps the results before it', async () => {
     const controller = new AbortController();
-    const slow = phase('execute', async () => {
-      controller.abort(new Error('SIGINT'));
-      throw new OrchestratorError('MCP_TIMEOUT', 'interrupted', { retryable: true });
-    });
-    await expect(
-      runPipeline([slow], createContext({ signal: controller.signal }), pipelineOptions),
-    ).rejects.toMatchObject({
-      code: 'CANCELLED',
+    const results = await runPipeline(
+      [
+        phase('map', async () => ({ success: true, data: { found: 1 }, contextPack: '' })),
+        phase('logic', async () => {
+          controller.abort(new Error('SIGINT'));
+          throw new OrchestratorError('MCP_TIMEOUT', 'interrupted', { retryable: true });
+        }),
+        phase('plan', async () => ({ success: true, data: {}, contextPack: '' })),
+      ],
+      createContext({ signal: controller.signal }),
+      pipelineOptions,
+    );
+    expect(results.map((r) => [r.phase, r.success, r.error?.code])).toEqual([
+      ['map', true, undefined],
+      ['logic', false, 'CANCELLED'],
+    ]);
+  });
+
+  it('reports a bug in a phase as an INTERNAL failure instead of losing the run', async () => {
+    const [result] = await runPipeline(
+      [
+        phase('plan', async () => {
+          throw new TypeError('x is undefined');
+        }),
+      ],
+      createContext(),
+      pipelineOptions,
+    );
+    expect(result?.error).toEqual({
+      code: 'INTERNAL',
+      message: 'plan failed unexpectedly: x is undefined',
     });
   });
 });
