@@ -87,7 +87,6 @@ export interface OptimizeOutput {
   parallelism: number;
   batchSize: number;
   testTimeoutMs: number;
-  testOrder: string[];
   reasons: string[];
 }
 

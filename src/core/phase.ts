@@ -63,6 +63,8 @@ export interface PhaseContext {
   readonly intent: Intent;
   /** The git top level of the user's checkout. */
   readonly workspace: string;
+  /** The commit the change is planned on and made from (HEAD at the start, or the plan's base). */
+  readonly baseCommit: string;
   readonly runDir: string;
   readonly settings: ResolvedSettings;
   readonly options: RunOptions;
@@ -111,7 +113,7 @@ export function createDefaultPhaseSettings(): PhaseSettings[] {
     { phase: 'monte_carlo', duration_limit_ms: 15_000, seed: 1 },
     { phase: 'plan' },
     { phase: 'optimize' },
-    { phase: 'execute', validate: true },
-    { phase: 'review', trace: true },
+    { phase: 'execute' },
+    { phase: 'review' },
   ];
 }

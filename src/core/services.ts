@@ -85,8 +85,19 @@ export interface WorktreeHandle {
 /** Git as EXECUTE and REVIEW need it. */
 export interface GitService {
   readonly root: string;
-  /** The sha of HEAD in the user's checkout. */
-  headCommit(options?: { signal?: AbortSignal }): Promise<string>;
+  /** Files of the checkout with uncommitted changes (untracked included), sorted. */
+  dirtyFiles(options?: { signal?: AbortSignal }): Promise<string[]>;
+  /** Every file tracked at `revision`. */
+  trackedFiles(revision: string, options?: { signal?: AbortSignal }): Promise<Set<string>>;
+  /**
+   * Whole-word occurrences of `name` per tracked file (git's word characters): at `revision`,
+   * or in the working tree of the folder `cwd` (a run's worktree).
+   */
+  countWholeWord(
+    name: string,
+    where: { revision: string } | { cwd: string },
+    options?: { signal?: AbortSignal },
+  ): Promise<Record<string, number>>;
   /**
    * Creates branch `mcp-orchestrator/<slug of branchHint>` (made unique) at `baseCommit` in a
    * fresh worktree, with the checkout's dependencies linked in.

@@ -1,5 +1,6 @@
 import type { PhaseResult } from '../core/phase.js';
 import type { RunState } from '../core/phase-outputs.js';
+import { toLastLines } from '../phases/shared/run-command.js';
 import { toPullRequest } from '../vcs/pull-request.js';
 import type { PullRequestSummary } from './run-types.js';
 
@@ -43,7 +44,7 @@ export function buildPullRequest(options: {
       command: execute.test.command.join(' '),
       passed: execute.test.passed,
       durationMs: execute.test.durationMs,
-      summary: execute.test.outputTail.trimEnd().split('\n').slice(-3).join('\n'),
+      summary: toLastLines(execute.test.outputTail, 3),
     },
   });
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { GitService, WorktreeHandle } from '../core/services.js';
+import { countWholeWord, listTrackedFiles } from '../vcs/count-whole-word.js';
 import { findPythonInterpreter, linkDependencies } from '../vcs/link-dependencies.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import { slugifyBranch, uniqueBranchName } from '../vcs/slugify-branch.js';
@@ -14,7 +15,12 @@ export async function createGitService(workspace: GitWorkspace): Promise<GitServ
       : python;
   return {
     root: workspace.root,
-    headCommit: (options = {}) => workspace.headCommit(options),
+    dirtyFiles: (options = {}) => workspace.dirtyFiles(options),
+    trackedFiles: (revision, options = {}) => listTrackedFiles(workspace.root, revision, options),
+    countWholeWord: (name, where, options = {}) =>
+      'revision' in where
+        ? countWholeWord(workspace.root, name, { ...options, revision: where.revision })
+        : countWholeWord(where.cwd, name, options),
     pythonInterpreter: () => relativePython,
     async createWorktree({ branchHint, baseCommit, signal }) {
       const branch = await uniqueBranchName(workspace, slugifyBranch(branchHint), { signal });

@@ -1,5 +1,5 @@
 import { copyFile } from 'node:fs/promises';
-import { isOrchestratorError, OrchestratorError, toErrorMessage } from '../core/errors.js';
+import { isOrchestratorError, toErrorMessage } from '../core/errors.js';
 import type { Intent } from '../core/intent.js';
 import type { Phase, PhaseContext, PhaseResult, RunOptions } from '../core/phase.js';
 import type { RunState } from '../core/phase-outputs.js';
@@ -22,6 +22,8 @@ export interface RunInput {
   runOptions: RunOptions;
   settings: ResolvedSettings;
   git: GitWorkspace;
+  /** The commit the change is planned on and made from. */
+  baseCommit: string;
   folder: RunFolder;
   /** Servers to start before the first phase. */
   connect: readonly string[];
@@ -66,6 +68,7 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
       command: input.command,
       intent: input.intent,
       workspace: input.git.root,
+      baseCommit: input.baseCommit,
       runDir: folder.runDir,
       settings: input.settings,
       options: input.runOptions,
@@ -204,15 +207,4 @@ function toHistoryRow(result: RunResult, intent: Intent, state: RunState) {
     memoryPeakMb: result.memoryPeakMb,
     createdAt: new Date().toISOString(),
   };
-}
-
-/** Thrown when the checkout has uncommitted changes and `allowDirty` is off. */
-export function toDirtyError(root: string, files: readonly string[]): OrchestratorError {
-  const shown =
-    files.slice(0, 10).join(', ') + (files.length > 10 ? `, … (${files.length} in all)` : '');
-  return new OrchestratorError(
-    'WORKTREE_DIRTY',
-    `${root} has uncommitted changes (${shown}). Commit or stash them, or pass --allow-dirty (the change is still made from the last commit).`,
-    { data: { root, files: files.slice(0, 100) } },
-  );
 }

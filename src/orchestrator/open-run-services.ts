@@ -60,7 +60,7 @@ export async function openRunServices(options: {
     }
     let history: RunServices['history'];
     try {
-      const opened = openRunHistory(stateDir);
+      const opened = openRunHistory(options.root);
       history = opened;
       closers.push(() => opened.close());
     } catch (error) {

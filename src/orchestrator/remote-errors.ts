@@ -5,6 +5,7 @@ import {
   OrchestratorError,
 } from '../core/errors.js';
 import type { ToolCaller } from '../core/services.js';
+import type { ToolErrorReport } from '../mcp/to-tool-output.js';
 
 /**
  * Wraps a ToolCaller so that a tool error carrying one of our codes (e.g. INVALID_IDENTIFIER
@@ -20,9 +21,7 @@ export function withRemoteErrorCodes(tools: ToolCaller): ToolCaller {
         return await tools.callTool(server, tool, args, options);
       } catch (error) {
         const remote = isOrchestratorError(error, 'MCP_TOOL_FAILED')
-          ? (error.data.toolError as
-              | { code?: string; message?: string; data?: Record<string, unknown> }
-              | undefined)
+          ? (error.data.toolError as ToolErrorReport | undefined)
           : undefined;
         const code = remote?.code;
         if (
@@ -34,6 +33,7 @@ export function withRemoteErrorCodes(tools: ToolCaller): ToolCaller {
           throw new OrchestratorError(code as ErrorCode, remote.message ?? 'The tool failed.', {
             data: { server, tool, ...(remote.data ?? {}) },
             cause: error,
+            retryable: remote.retryable === true,
           });
         }
         throw error;

@@ -83,26 +83,29 @@ describe('bad input exits 2 with a message that names the problem', () => {
     }
   });
 
-  it('refuses uncommitted changes, naming the file, unless --allow-dirty', async () => {
+  it('refuses uncommitted changes, naming the file; with --allow-dirty, only in files the rename edits', async () => {
     const dirty = await createExampleRepo({ example: 'ledger-py' });
-    try {
-      writeFileSync(path.join(dirty.dir, 'ledger', 'reports.py'), '# local edit\n', { flag: 'a' });
-      const result = await runCli([
-        'run',
-        'rename post_entry to record_entry',
-        '--workspace',
-        dirty.dir,
-      ]);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain('uncommitted changes (ledger/reports.py)');
-      const allowed = await runCli([
+    const run = (...flags: string[]) =>
+      runCli([
         'run',
         'rename function post_entry to record_entry',
         '--workspace',
         dirty.dir,
-        '--allow-dirty',
-        '--dry-run',
+        ...flags,
       ]);
+    try {
+      writeFileSync(path.join(dirty.dir, 'ledger', 'reports.py'), '# local edit\n', { flag: 'a' });
+      const refused = await run();
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('uncommitted changes (ledger/reports.py)');
+      const overlapping = await run('--allow-dirty', '--dry-run');
+      expect(overlapping.code, overlapping.stderr).toBe(2);
+      expect(overlapping.stderr).toContain(
+        'The rename edits files with uncommitted changes: ledger/reports.py',
+      );
+      await dirty.git(['checkout', '--', 'ledger/reports.py']);
+      writeFileSync(path.join(dirty.dir, 'README.md'), 'local notes\n', { flag: 'a' });
+      const allowed = await run('--allow-dirty', '--dry-run');
       expect(allowed.code, allowed.stderr).toBe(0);
     } finally {
       await dirty.cleanup();

@@ -1,5 +1,5 @@
 import { isOrchestratorError, OrchestratorError, toErrorMessage } from '../errors.js';
-import type { Backoff, Phase, PhaseContext, PhaseResult } from '../phase.js';
+import type { Backoff, Phase, PhaseContext, PhaseOutcome, PhaseResult } from '../phase.js';
 import type { SpanRunner, TokenCounter } from '../services.js';
 import { guardMemoryPressure } from './guard-memory-pressure.js';
 import { waitForBackoff } from './wait-for-backoff.js';
@@ -74,7 +74,7 @@ async function runOnePhase(
         const outcome = await options.spans.withSpan(
           `phase.${phase.name}`,
           { phase: phase.name, attempt },
-          () => phase.run(context),
+          () => runAttempt(phase, context),
         );
         const budget = Math.max(0, Math.min(context.settings.phaseTokenBudget, runTokensLeft));
         const packed = options.tokens.trim(outcome.contextPack, budget);
@@ -129,6 +129,22 @@ async function runOnePhase(
     return toFailedResult(phase.name, durationMs, retries, failure, warnings, backoffs);
   } finally {
     context.warn = warn;
+  }
+}
+
+/**
+ * One attempt, under its own signal: whatever the phase left running when it returned or threw
+ * (a sibling call of a failed Promise.all, a compile next to a failed scan) is cancelled.
+ */
+async function runAttempt(phase: Phase, context: PhaseContext): Promise<PhaseOutcome> {
+  const attempt = new AbortController();
+  try {
+    return await phase.run({
+      ...context,
+      signal: AbortSignal.any([context.signal, attempt.signal]),
+    });
+  } finally {
+    attempt.abort(new Error(`${phase.name} attempt ended`));
   }
 }
 

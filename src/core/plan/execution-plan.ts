@@ -97,7 +97,16 @@ export class ExecutionPlan {
   }
 }
 
+/** Every plan tests, checks and commits its edits, exactly once. */
+const REQUIRED_OPS = ['test', 'check', 'commit'] as const;
+
 function validateNodes(data: ExecutionPlanData, source: string): void {
+  for (const op of REQUIRED_OPS) {
+    const count = data.dag.nodes.filter((node) => node.op === op).length;
+    if (count !== 1) {
+      throw invalid(source, 'dag.nodes', `has ${count} "${op}" nodes; a plan needs exactly one.`);
+    }
+  }
   const seen = new Set<string>();
   const files = new Set<string>();
   for (const [index, node] of data.dag.nodes.entries()) {

@@ -67,8 +67,8 @@ export const phaseSettingsSchema = z.discriminatedUnion('phase', [
   }),
   z.strictObject({ phase: z.literal('plan') }),
   z.strictObject({ phase: z.literal('optimize') }),
-  z.strictObject({ phase: z.literal('execute'), validate: z.boolean() }),
-  z.strictObject({ phase: z.literal('review'), trace: z.boolean() }),
+  z.strictObject({ phase: z.literal('execute') }),
+  z.strictObject({ phase: z.literal('review') }),
 ]);
 
 export const intentSchema = z.strictObject({

@@ -2,7 +2,7 @@ import { OrchestratorError } from '../../core/errors.js';
 import type { Phase, PhaseContext, PhaseOutcome } from '../../core/phase.js';
 import type { ExecuteOutput, TestRunReport } from '../../core/phase-outputs.js';
 import type { EditNode, TestNode } from '../../core/plan/plan-schema.js';
-import { runCommand } from '../shared/run-command.js';
+import { runCommand, toLastLines } from '../shared/run-command.js';
 import { applyEditNodes } from './apply-edits.js';
 
 /**
@@ -17,6 +17,9 @@ export function createExecutePhase(): Phase {
       const optimize = context.state.optimize;
       if (!plan || !optimize)
         throw new OrchestratorError('INTERNAL', 'EXECUTE needs a plan and OPTIMIZE settings.');
+      const nodes = plan.orderedNodes();
+      const editNodes = nodes.filter((node): node is EditNode => node.op === 'edit');
+      await refuseUntrackedFiles(context, plan.data.base, editNodes);
       if (context.state.worktree) {
         await context.state.worktree.rollback();
         delete context.state.worktree;
@@ -27,8 +30,6 @@ export function createExecutePhase(): Phase {
         signal: context.signal,
       });
       context.state.worktree = worktree;
-      const nodes = plan.orderedNodes();
-      const editNodes = nodes.filter((node): node is EditNode => node.op === 'edit');
       context.progress(`applying ${editNodes.length} file edits on ${worktree.branch}`);
       const editsApplied = await applyEditNodes(worktree.path, editNodes, {
         parallelism: optimize.parallelism,
@@ -71,8 +72,8 @@ export function createExecutePhase(): Phase {
         test,
       };
       context.state.execute = output;
-      const data = { ...output, test: { ...test, outputTail: lastLines(test.outputTail, 20) } };
-      const contextPack = `# EXECUTE on ${worktree.branch}\n${editsApplied} edits in ${editNodes.length} files\ntests: ${test.passed ? 'passed' : 'FAILED'}\n${lastLines(test.outputTail, 60)}`;
+      const data = { ...output, test: { ...test, outputTail: toLastLines(test.outputTail, 20) } };
+      const contextPack = `# EXECUTE on ${worktree.branch}\n${editsApplied} edits in ${editNodes.length} files\ntests: ${test.passed ? 'passed' : 'FAILED'}\n${toLastLines(test.outputTail, 60)}`;
       if (!test.passed) {
         return {
           success: false,
@@ -80,7 +81,7 @@ export function createExecutePhase(): Phase {
           contextPack,
           error: {
             code: 'TESTS_FAILED',
-            message: `The tests failed on ${worktree.branch} (${test.timedOut ? `timed out after ${optimize.testTimeoutMs} ms` : `exit code ${test.exitCode}`}); the change was rolled back.\n${lastLines(test.outputTail, 15)}`,
+            message: `The tests failed on ${worktree.branch} (${test.timedOut ? `timed out after ${optimize.testTimeoutMs} ms` : `exit code ${test.exitCode}`}); the change was rolled back.\n${toLastLines(test.outputTail, 15)}`,
           },
         };
       }
@@ -89,6 +90,22 @@ export function createExecutePhase(): Phase {
   };
 }
 
-function lastLines(text: string, count: number): string {
-  return text.trimEnd().split('\n').slice(-count).join('\n');
+/**
+ * A plan may only edit files git tracks at its base: never a dependency link into the user's
+ * checkout, build output or a path a hand edit made up.
+ */
+async function refuseUntrackedFiles(
+  context: PhaseContext,
+  base: string,
+  nodes: readonly EditNode[],
+): Promise<void> {
+  const tracked = await context.git.trackedFiles(base, { signal: context.signal });
+  const outside = nodes.filter((node) => !tracked.has(node.file)).map((node) => node.file);
+  if (outside.length > 0) {
+    throw new OrchestratorError(
+      'PLAN_INVALID',
+      `The plan edits ${outside.join(', ')}, which git does not track at ${base.slice(0, 12)}. A plan may only edit tracked files.`,
+      { data: { files: outside } },
+    );
+  }
 }

@@ -1,49 +1,48 @@
 import type { ExcludedOccurrence, TextOccurrence } from '../../core/phase-outputs.js';
 import type { SymbolReference, TextEdit } from '../../core/source-types.js';
+import { compareText, countWholeWord } from '../../core/whole-word.js';
 
 const key = (file: string, line: number, column: number): string => `${file}:${line}:${column}`;
 
-/** Counts whole-word occurrences of `name` in `text`. */
-export function countWholeWord(text: string, name: string): number {
-  const escaped = name.replace(/[$]/g, '\\$');
-  const pattern = new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g');
-  return text.match(pattern)?.length ?? 0;
-}
-
-/**
- * Splits the text hits of the old name into those the rename edits and those it leaves alone
- * (with the reason), and counts, per file, the occurrences that must remain after the edits.
- */
-export function classifyOccurrences(
-  name: string,
+/** The text hits of the old name that the rename leaves alone, and why. */
+export function toExcludedOccurrences(
   occurrences: readonly TextOccurrence[],
   edits: readonly TextEdit[],
   references: readonly SymbolReference[],
-): { excluded: ExcludedOccurrence[]; remainingByFile: Record<string, number> } {
+): ExcludedOccurrence[] {
   const edited = new Set(edits.map((e) => key(e.file, e.line, e.column)));
   const referenced = new Set(references.map((r) => key(r.file, r.line, r.column)));
-  const excluded: ExcludedOccurrence[] = [];
-  const remaining = new Map<string, number>();
-  for (const occurrence of occurrences) {
-    const at = key(occurrence.file, occurrence.line, occurrence.column);
-    if (edited.has(at)) continue;
-    excluded.push({
-      file: occurrence.file,
-      line: occurrence.line,
-      column: occurrence.column,
-      length: occurrence.length,
-      reason: referenced.has(at)
+  return occurrences
+    .filter((o) => !edited.has(key(o.file, o.line, o.column)))
+    .map((o) => ({
+      file: o.file,
+      line: o.line,
+      column: o.column,
+      length: o.length,
+      reason: referenced.has(key(o.file, o.line, o.column))
         ? 'a reference the language server does not rename (e.g. an alias keeps its name)'
         : 'not a reference to the renamed symbol (another symbol, a string or a comment)',
-    });
-    remaining.set(occurrence.file, (remaining.get(occurrence.file) ?? 0) + 1);
-  }
+    }));
+}
+
+/**
+ * Whole-word occurrences of `name` each tracked file must still hold after the edits: its count
+ * at the base commit, less what the edits replace, plus what their new text brings back (a
+ * shorthand `{ name: newName }` keeps the name). Files left with none are omitted.
+ */
+export function toRemainingByFile(
+  name: string,
+  baseCounts: Readonly<Record<string, number>>,
+  edits: readonly TextEdit[],
+): Record<string, number> {
+  const remaining = new Map(Object.entries(baseCounts));
   for (const edit of edits) {
-    const kept = countWholeWord(edit.newText, name);
-    if (kept > 0) remaining.set(edit.file, (remaining.get(edit.file) ?? 0) + kept);
+    const change = countWholeWord(edit.newText, name) - countWholeWord(edit.oldText, name);
+    remaining.set(edit.file, (remaining.get(edit.file) ?? 0) + change);
   }
-  const remainingByFile = Object.fromEntries([...remaining].sort(([a], [b]) => a.localeCompare(b)));
-  return { excluded, remainingByFile };
+  return Object.fromEntries(
+    [...remaining].filter(([, count]) => count > 0).sort(([a], [b]) => compareText(a, b)),
+  );
 }
 
 /** Per edited file, the share of its edits that `references` confirms (0..1, at least 0.5). */
@@ -61,7 +60,7 @@ export function toCertaintyByFile(
   }
   return Object.fromEntries(
     [...totals]
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([file, { all, confirmed }]) => [
         file,
         Math.max(0.5, Math.round((confirmed / all) * 1000) / 1000),

@@ -2,6 +2,7 @@ import { OrchestratorError, toErrorMessage } from '../../core/errors.js';
 import type { Phase, PhaseContext, PhaseOutcome } from '../../core/phase.js';
 import type { LogicOutput } from '../../core/phase-outputs.js';
 import type { CallSite, ImportEdge, TextEdit } from '../../core/source-types.js';
+import { compareText } from '../../core/whole-word.js';
 import type {
   CallersResult,
   CheckRenameResult,
@@ -10,7 +11,12 @@ import type {
   RenameLocationsResult,
 } from '../shared/tool-types.js';
 import { toAffectedClosure } from './affected-closure.js';
-import { classifyOccurrences, toCertaintyByFile } from './classify-occurrences.js';
+import {
+  toCertaintyByFile,
+  toExcludedOccurrences,
+  toRemainingByFile,
+} from './classify-occurrences.js';
+import { keepTrackedEdits, refuseDirtyEdits } from './guard-edit-files.js';
 import { resolveTarget } from './resolve-target.js';
 
 const ANALYSIS_TIMEOUT_MS = 180_000;
@@ -27,6 +33,14 @@ export function createLogicPhase(): Phase {
       const map = context.state.map;
       if (!map) throw new OrchestratorError('INTERNAL', 'LOGIC needs the MAP result.');
       const { intent, tools, signal } = context;
+      const searched = map.sources.find((source) => source.name === 'dependency_graph');
+      if (searched?.status === 'failed') {
+        throw new OrchestratorError(
+          'MCP_SERVER_UNAVAILABLE',
+          `dependency_graph could not search for declarations of "${intent.from}" (${searched.error}); without it nothing can be renamed safely.`,
+          { data: { server: 'dependency_graph' } },
+        );
+      }
       const target = await resolveTarget(intent, map.definitions, tools, signal);
       intent.language = target.language;
       context.progress(`resolving ${target.kind} ${target.name} at ${target.file}:${target.line}`);
@@ -68,13 +82,14 @@ export function createLogicPhase(): Phase {
           { data: { symbol: intent.from } },
         );
       }
-      const sortedEdits = sortEdits(edits);
-      const editedFiles = [...new Set(sortedEdits.map((e) => e.file))].sort();
-      const { excluded, remainingByFile } = classifyOccurrences(
+      const sortedEdits = await keepTrackedEdits(context, sortEdits(edits));
+      const editedFiles = [...new Set(sortedEdits.map((e) => e.file))];
+      await refuseDirtyEdits(context, editedFiles);
+      const excluded = toExcludedOccurrences(map.occurrences, sortedEdits, references);
+      const remainingByFile = toRemainingByFile(
         intent.from,
-        map.occurrences,
+        await context.git.countWholeWord(intent.from, { revision: context.baseCommit }, { signal }),
         sortedEdits,
-        references,
       );
       const output: LogicOutput = {
         target,
@@ -128,7 +143,7 @@ async function optional<T>(
 
 function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
   return [...edits].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
   );
 }
 

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SliceRef, TextOccurrence } from '../../core/phase-outputs.js';
 import type { SliceData, SliceStore } from '../../core/services.js';
+import { compareText } from '../../core/whole-word.js';
 
 /** Lines of context kept on each side of an occurrence. */
 const CONTEXT_LINES = 3;
@@ -27,7 +28,7 @@ export async function toSlices(
     byFile.set(occurrence.file, lines);
   }
   const slices: SliceDraft[] = [];
-  for (const [file, lines] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, lines] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
     const text = await readFile(path.join(workspace, file), 'utf8');
     const fileLines = text.split('\n');
     let lastEnd = 0;

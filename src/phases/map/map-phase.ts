@@ -3,6 +3,7 @@ import type { Phase, PhaseContext, PhaseOutcome } from '../../core/phase.js';
 import { findPhaseSettings } from '../../core/phase.js';
 import type { MapOutput, SourceReport, TextOccurrence } from '../../core/phase-outputs.js';
 import type { SymbolDefinition } from '../../core/source-types.js';
+import { compareText } from '../../core/whole-word.js';
 import type { DefinitionsResult, RipgrepSearchResult } from '../shared/tool-types.js';
 import { cacheSlices, toSlices } from './cache-slices.js';
 
@@ -148,7 +149,7 @@ function describe(report: SourceReport): string {
 
 function sortDefinitions(definitions: SymbolDefinition[]): SymbolDefinition[] {
   return [...definitions].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
   );
 }
 

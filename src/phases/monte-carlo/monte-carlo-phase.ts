@@ -6,6 +6,7 @@ import {
   type PhaseOutcome,
 } from '../../core/phase.js';
 import type { RiskOutput } from '../../core/phase-outputs.js';
+import { compareText } from '../../core/whole-word.js';
 import { createBreakageModel } from './breakage-model.js';
 import { simulateBreakage } from './simulate-breakage.js';
 
@@ -44,7 +45,7 @@ export function createMonteCarloPhase(): Phase {
       const riskiestFiles = model.files
         .map((file, i) => ({ file, pBreak: round(result.breakFrequency[i] ?? 0) }))
         .filter((entry) => entry.pBreak > 0)
-        .sort((a, b) => b.pBreak - a.pBreak || a.file.localeCompare(b.file))
+        .sort((a, b) => b.pBreak - a.pBreak || compareText(a.file, b.file))
         .slice(0, 5);
       const risk: RiskOutput = {
         seed: settings.seed,

@@ -10,7 +10,7 @@ const DEFAULT_TEST_TIMEOUT_MS = 10 * 60_000;
 const MIN_TEST_TIMEOUT_MS = 2 * 60_000;
 
 /**
- * OPTIMIZE: picks parallelism, batch size, test timeout and test order from the cores,
+ * OPTIMIZE: picks parallelism, batch size and test timeout from the cores,
  * CLAUDE_CODE_PARALLELISM, memory pressure, the edit set and earlier runs — and says why.
  */
 export function createOptimizePhase(): Phase {
@@ -47,11 +47,7 @@ export function createOptimizePhase(): Phase {
       } else {
         reasons.push(`no earlier runs of this kind: test timeout ${testTimeoutMs} ms.`);
       }
-      const testOrder = context.state.risk?.testsToRun ?? [];
-      if (testOrder.length > 0) {
-        reasons.push(`${testOrder.length} test files reach the change (listed in the PR).`);
-      }
-      const output: OptimizeOutput = { parallelism, batchSize, testTimeoutMs, testOrder, reasons };
+      const output: OptimizeOutput = { parallelism, batchSize, testTimeoutMs, reasons };
       context.state.optimize = output;
       return {
         success: true,

@@ -28,7 +28,6 @@ export function createPlanPhase(): Phase {
     async run(context: PhaseContext): Promise<PhaseOutcome> {
       const logic = context.state.logic;
       if (!logic) throw new OrchestratorError('INTERNAL', 'PLAN needs the LOGIC result.');
-      const base = await context.git.headCommit({ signal: context.signal });
       const testCommand = await detectTestCommand({
         workspace: context.workspace,
         python: context.git.pythonInterpreter(),
@@ -45,7 +44,7 @@ export function createPlanPhase(): Phase {
         buildPlanData({
           command: context.command,
           intent: context.intent,
-          base,
+          base: context.baseCommit,
           tokenBudget: context.settings.phaseTokenBudget,
           maxRetries: DEFAULT_MAX_RETRIES,
           phases: context.options.phaseSettings,

@@ -29,6 +29,7 @@ export function createReviewPhase(): Phase {
       const [staleReferences, compile] = await Promise.all([
         check
           ? scanStaleReferences(
+              context.git,
               worktree.path,
               check.staleScan.name,
               check.staleScan.remaining,

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { CompileReport } from '../../core/phase-outputs.js';
-import { runCommand } from '../shared/run-command.js';
+import { runCommand, toLastLines } from '../shared/run-command.js';
 
 const COMPILE_TIMEOUT_MS = 5 * 60_000;
 
@@ -47,6 +47,6 @@ export async function runCompileCheck(options: {
     kind: options.kind,
     passed: result.exitCode === 0 && !result.timedOut,
     durationMs: result.durationMs,
-    outputTail: result.outputTail.trimEnd().split('\n').slice(-30).join('\n'),
+    outputTail: toLastLines(result.outputTail, 30),
   };
 }

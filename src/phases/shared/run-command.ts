@@ -11,6 +11,12 @@ export interface CommandResult {
 
 const GRACE_MS = 2_000;
 
+/** Process groups still running; killed if this process exits first (a second Ctrl-C). */
+const liveGroups = new Set<number>();
+process.on('exit', () => {
+  for (const pid of liveGroups) signalGroup(pid, 'SIGKILL');
+});
+
 /**
  * Runs argv in `cwd` (no shell) in its own process group, keeping the tail of its output.
  * On timeout or abort the whole group stops in steps: SIGTERM, grace period, SIGKILL.
@@ -38,6 +44,7 @@ export function runCommand(
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
+    if (child.pid !== undefined) liveGroups.add(child.pid);
     const keep = (chunk: Buffer): void => {
       tail = (tail + chunk.toString('utf8')).slice(-tailBytes);
     };
@@ -65,6 +72,7 @@ export function runCommand(
       if (killTimer) clearTimeout(killTimer);
       options.signal.removeEventListener('abort', onAbort);
       signalGroup(child.pid, 'SIGKILL');
+      if (child.pid !== undefined) liveGroups.delete(child.pid);
       resolve({
         exitCode,
         durationMs: Math.round(performance.now() - started),
@@ -85,4 +93,9 @@ function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   } catch {
     // The group is already gone.
   }
+}
+
+/** The last `count` lines of `text`, without trailing blank lines. */
+export function toLastLines(text: string, count: number): string {
+  return text.trimEnd().split('\n').slice(-count).join('\n');
 }

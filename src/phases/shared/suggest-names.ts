@@ -1,4 +1,5 @@
 import type { ToolCaller } from '../../core/services.js';
+import { compareText, escapeRegex } from '../../core/whole-word.js';
 import type { RipgrepSearchResult } from '../shared/tool-types.js';
 
 /** Edit distance between two strings (case-insensitive). */
@@ -55,11 +56,7 @@ export async function suggestNames(
   return [...candidates]
     .map((candidate) => ({ candidate, distance: toEditDistance(candidate, name) }))
     .filter((entry) => entry.distance <= maxDistance)
-    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .sort((a, b) => a.distance - b.distance || compareText(a.candidate, b.candidate))
     .slice(0, limit)
     .map((entry) => entry.candidate);
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -9,10 +9,7 @@ const validPlan = () => ({
   base: '0123456789abcdef0123456789abcdef01234567',
   tokenBudget: 4096,
   maxRetries: 3,
-  phases: [
-    { phase: 'map', targets: ['ripgrep'] },
-    { phase: 'execute', validate: true },
-  ],
+  phases: [{ phase: 'map', targets: ['ripgrep'] }, { phase: 'execute' }],
   dag: {
     nodes: [
       {
@@ -22,11 +19,14 @@ const validPlan = () => ({
         edits: [{ line: 1, column: 5, length: 1, oldText: 'a', newText: 'b' }],
       },
       { id: 'test', op: 'test', command: ['python3', '-m', 'unittest'] },
+      { id: 'check', op: 'check', compile: 'py_compile', staleScan: { name: 'a', remaining: {} } },
       { id: 'commit', op: 'commit', message: 'Rename a to b' },
     ],
     edges: [
       ['edit:x.py', 'test'],
+      ['edit:x.py', 'check'],
       ['test', 'commit'],
+      ['check', 'commit'],
     ],
   },
 });
@@ -40,7 +40,7 @@ describe('ExecutionPlan.fromJson', () => {
         : value,
     );
     expect(ExecutionPlan.fromJson(shuffled).toJson()).toBe(plan.toJson());
-    expect(plan.order).toEqual(['edit:x.py', 'test', 'commit']);
+    expect(plan.order).toEqual(['edit:x.py', 'test', 'check', 'commit']);
   });
 
   it('rejects a plan without command or phases, naming the fields', () => {
@@ -61,13 +61,15 @@ describe('ExecutionPlan.fromJson', () => {
   it('rejects a cycle, naming the nodes in it', () => {
     const plan = validPlan();
     plan.dag.edges.push(['commit', 'edit:x.py']);
-    expect(() => ExecutionPlan.fromJson(plan)).toThrow(/cycle through: edit:x.py, test, commit/);
+    expect(() => ExecutionPlan.fromJson(plan)).toThrow(
+      /cycle through: edit:x.py, test, check, commit/,
+    );
   });
 
   it('rejects an edge to an unknown node and an oldText that does not fit its length', () => {
     const plan = validPlan();
     plan.dag.edges.push(['test', 'deploy']);
-    expect(() => ExecutionPlan.fromJson(plan)).toThrow(/dag.edges\[2\] names node "deploy"/);
+    expect(() => ExecutionPlan.fromJson(plan)).toThrow(/dag.edges\[4\] names node "deploy"/);
     const bad = validPlan();
     const [firstEdit] = (bad.dag.nodes[0] as { edits: Array<{ length: number }> }).edits;
     if (firstEdit) firstEdit.length = 3;
@@ -84,5 +86,16 @@ describe('ExecutionPlan.fromJson', () => {
 describe('toTopologicalOrder', () => {
   it('breaks ties by the given node order', () => {
     expect(toTopologicalOrder(['c', 'a', 'b'], [['a', 'b']])).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('ExecutionPlan node requirements', () => {
+  it('refuses a plan without a test node, so nothing untested is committed', () => {
+    const plan = validPlan();
+    plan.dag.nodes = plan.dag.nodes.filter((node) => node.op !== 'test');
+    plan.dag.edges = plan.dag.edges.filter(([from, to]) => from !== 'test' && to !== 'test');
+    expect(() => ExecutionPlan.fromJson(plan, 'plan.json')).toThrow(
+      /plan.json field dag.nodes has 0 "test" nodes/,
+    );
   });
 });

@@ -21,6 +21,7 @@ function createContext(overrides: Partial<PhaseContext> = {}): PhaseContext {
     command: 'rename a to b',
     intent: { kind: 'rename', from: 'a', to: 'b', symbolKind: 'any', confidence: 1 },
     workspace: '/nowhere',
+    baseCommit: '0123456789abcdef0123456789abcdef01234567',
     runDir: '/nowhere/run',
     settings: resolveSettings({ CLAUDE_CODE_THINKING_BUDGET_TOKENS: '50' }),
     options: { dryRun: true, phaseSettings: createDefaultPhaseSettings() },

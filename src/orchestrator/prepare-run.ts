@@ -1,0 +1,96 @@
+import { access, constants } from 'node:fs/promises';
+import path from 'node:path';
+import { isOrchestratorError, OrchestratorError } from '../core/errors.js';
+import { type ResolvedSettings, resolveSettings } from '../core/settings.js';
+import { type GitWorkspace, openGitWorkspace } from '../vcs/open-git-workspace.js';
+import { type ResolvedGithubTarget, resolveGithubTarget } from './publish-pull-request.js';
+import type { RunCommandOptions } from './run-types.js';
+
+/** Everything a run checks before it writes anything. */
+export interface PreparedRun {
+  settings: ResolvedSettings;
+  git: GitWorkspace;
+  baseCommit: string;
+  /** Argv of `--test-command`, through `sh -c`. */
+  testCommand?: string[];
+  github?: ResolvedGithubTarget;
+}
+
+/**
+ * Validates settings, flags and the repository, and resolves the base commit (HEAD, or the
+ * plan's `base`), before any side effect: bad input never leaves a trace.
+ */
+export async function prepareRun(
+  options: RunCommandOptions,
+  planBase?: string,
+): Promise<PreparedRun> {
+  const env = options.env ?? process.env;
+  const settings = resolveSettings(env);
+  const signalOption = options.signal ? { signal: options.signal } : {};
+  if (options.testCommand !== undefined && options.testCommand.trim() === '') {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      '--test-command is empty. Give the command that runs the tests, e.g. --test-command "npm test".',
+    );
+  }
+  if (options.outputPath !== undefined) await checkWritableFolder(options.outputPath, '--output');
+  const git = await openGitWorkspace(options.workspace ?? process.cwd(), signalOption);
+  if (!options.allowDirty) {
+    const dirty = await git.dirtyFiles(signalOption);
+    if (dirty.length > 0) throw toDirtyError(git.root, dirty);
+  }
+  const baseCommit =
+    planBase === undefined
+      ? await git.headCommit(signalOption)
+      : await resolvePlanBase(git, planBase);
+  const github = options.github ? await resolveGithubTarget(git, options.github, env) : undefined;
+  return {
+    settings,
+    git,
+    baseCommit,
+    ...(options.testCommand !== undefined
+      ? { testCommand: ['sh', '-c', options.testCommand] }
+      : {}),
+    ...(github ? { github } : {}),
+  };
+}
+
+/** Throws `BAD_INPUT` naming `flag` when the folder that would hold `file` is not writable. */
+export async function checkWritableFolder(file: string, flag: string): Promise<void> {
+  const folder = path.dirname(path.resolve(file));
+  try {
+    await access(folder, constants.W_OK);
+  } catch {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      `${flag} ${file}: the folder ${folder} does not exist or is not writable.`,
+      {
+        data: { flag, file },
+      },
+    );
+  }
+}
+
+async function resolvePlanBase(git: GitWorkspace, base: string): Promise<string> {
+  try {
+    return await git.resolveCommit(`${base}^{commit}`);
+  } catch (error) {
+    if (!isOrchestratorError(error, 'GIT_FAILED')) throw error;
+    throw new OrchestratorError(
+      'PLAN_INVALID',
+      `Plan field base names commit ${base}, which ${git.root} does not have. Make the plan in this repository.`,
+      { data: { field: 'base', base } },
+    );
+  }
+}
+
+/** Thrown when the checkout has uncommitted changes and `allowDirty` is off. */
+export function toDirtyError(root: string, files: readonly string[]): OrchestratorError {
+  const shown =
+    files.slice(0, 10).join(', ') + (files.length > 10 ? `, … (${files.length} in all)` : '');
+  return new OrchestratorError(
+    'WORKTREE_DIRTY',
+    `${root} has uncommitted changes (${shown}). Commit or stash them, or pass --allow-dirty (the change is still made from the last commit).`,
+    { data: { root, files: files.slice(0, 100) } },
+  );
+}
