@@ -3,14 +3,15 @@ import path from 'node:path';
 import { OrchestratorError } from './core/errors.js';
 import type { Intent } from './core/intent.js';
 import { createDefaultPhaseSettings, type Phase, type RunOptions } from './core/phase.js';
+import type { RunState } from './core/phase-outputs.js';
 import { ExecutionPlan } from './core/plan/execution-plan.js';
 import { resolveSettings } from './core/settings.js';
 import { parseIntent } from './intent/parse-intent.js';
 import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
 import type { ServerStatus } from './mcp/server-status.js';
-import { executeRun, toDirtyError } from './orchestrator/execute-run.js';
-import { resolveGithubTarget } from './orchestrator/publish-pull-request.js';
+import { executeRun } from './orchestrator/execute-run.js';
+import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
 import { createExecutePhase } from './phases/execute/execute-phase.js';
@@ -83,15 +84,14 @@ export class MCPOrchestrator {
       );
     }
     const plan = ExecutionPlan.fromJson(text, path.basename(planPath));
-    const intent: Intent = { ...plan.data.intent };
     return this.#start(
       plan.data.command,
-      intent,
+      { ...plan.data.intent },
       [createOptimizePhase(), createExecutePhase(), createReviewPhase()],
       [],
       options,
-      { dryRun: false, plan, phaseSettings: plan.data.phases },
-      async (runDir) => ({ plan: { plan, planPath: await copyPlan(plan, runDir) } }),
+      { dryRun: false, phaseSettings: plan.data.phases },
+      plan,
     );
   }
 
@@ -132,45 +132,49 @@ export class MCPOrchestrator {
     connect: readonly string[],
     options: RunCommandOptions,
     runOptions: RunOptions,
-    prefill?: (runDir: string) => Promise<NonNullable<Parameters<typeof executeRun>[0]['state']>>,
+    plan?: ExecutionPlan,
   ): Promise<RunResult> {
-    const settings = resolveSettings(options.env ?? process.env);
-    const git = await openGitWorkspace(
-      options.workspace ?? process.cwd(),
-      options.signal ? { signal: options.signal } : {},
-    );
-    if (!options.allowDirty) {
-      const dirty = await git.dirtyFiles();
-      if (dirty.length > 0) throw toDirtyError(git.root, dirty);
+    const prepared = await prepareRun(options, plan?.data.base);
+    if (prepared.testCommand) runOptions.testCommand = prepared.testCommand;
+    await prepared.git.ensureExcluded();
+    const folder = await createRunFolder(prepared.git.root);
+    const state: RunState = {};
+    if (plan) {
+      const effective = withTestCommand(plan, prepared.testCommand);
+      runOptions.plan = effective;
+      state.plan = { plan: effective, planPath: await copyPlan(effective, folder.runDir) };
     }
-    await git.ensureExcluded();
-    if (options.testCommand !== undefined) {
-      if (options.testCommand.trim() === '')
-        throw new OrchestratorError(
-          'BAD_INPUT',
-          '--test-command is empty. Give the command that runs the tests, e.g. --test-command "npm test".',
-        );
-      runOptions.testCommand = ['sh', '-c', options.testCommand];
-    }
-    const github = options.github
-      ? await resolveGithubTarget(git, options.github, options.env ?? process.env)
-      : undefined;
-    const folder = await createRunFolder(git.root);
-    const state = prefill ? await prefill(folder.runDir) : {};
     return executeRun({
       command,
       intent,
       phases,
       runOptions,
-      settings,
-      git,
+      settings: plan
+        ? { ...prepared.settings, phaseTokenBudget: plan.data.tokenBudget }
+        : prepared.settings,
+      git: prepared.git,
+      baseCommit: prepared.baseCommit,
       folder,
       connect,
       options,
       state,
-      ...(github ? { github } : {}),
+      ...(prepared.github ? { github: prepared.github } : {}),
     });
   }
+}
+
+/** The plan with its test node running `testCommand` instead, when one was given. */
+function withTestCommand(plan: ExecutionPlan, testCommand: string[] | undefined): ExecutionPlan {
+  if (!testCommand) return plan;
+  return ExecutionPlan.create({
+    ...plan.data,
+    dag: {
+      ...plan.data.dag,
+      nodes: plan.data.dag.nodes.map((node) =>
+        node.op === 'test' ? { ...node, command: testCommand } : node,
+      ),
+    },
+  });
 }
 
 async function copyPlan(plan: ExecutionPlan, runDir: string): Promise<string> {

@@ -12,6 +12,8 @@ export interface ToolErrorReport {
   code?: string;
   message: string;
   data?: Record<string, unknown>;
+  /** The server says the same call may succeed later. */
+  retryable?: boolean;
 }
 
 function firstText(result: ToolCallResultLike): string | undefined {
@@ -36,6 +38,7 @@ export function toToolErrorReport(result: ToolCallResultLike): ToolErrorReport {
       message: parsed.message,
       ...(typeof parsed.code === 'string' ? { code: parsed.code } : {}),
       ...(typeof parsed.data === 'object' && parsed.data !== null ? { data: parsed.data } : {}),
+      ...(parsed.retryable === true ? { retryable: true } : {}),
     };
   }
   return { message: text };

@@ -84,7 +84,7 @@ export function toPullRequest(input: PullRequestInput): PullRequest {
       ...(risk.iterations === undefined ? [] : [`- Simulations: ${risk.iterations}`]),
       ...(risk.testsToRun === undefined || risk.testsToRun.length === 0
         ? []
-        : [`- Tests picked: ${risk.testsToRun.map(codeSpan).join(', ')}`]),
+        : [`- Tests that reach the change: ${risk.testsToRun.map(codeSpan).join(', ')}`]),
     ].join('\n'),
     [
       '## Tests',

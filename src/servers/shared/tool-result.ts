@@ -17,11 +17,11 @@ export function toToolResult(value: Record<string, unknown>): CallToolResult {
 export function toToolError(error: unknown): CallToolResult {
   const code = isOrchestratorError(error) ? error.code : 'MCP_TOOL_FAILED';
   const data = isOrchestratorError(error) ? error.data : {};
+  const retryable = isOrchestratorError(error) && error.retryable;
+  const report = { code, message: toErrorMessage(error), data, retryable };
   return {
     isError: true,
-    content: [
-      { type: 'text', text: JSON.stringify({ code, message: toErrorMessage(error), data }) },
-    ],
+    content: [{ type: 'text', text: JSON.stringify(report) }],
   };
 }
 
