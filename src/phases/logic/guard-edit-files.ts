@@ -6,11 +6,11 @@ import type { TextEdit } from '../../core/source-types.js';
  * Keeps the edits in files git tracks at the base commit. Untracked copies (build output, a
  * vendored or generated file) are not part of the change; the run says which it left alone.
  */
-export async function keepTrackedEdits(
+export function keepTrackedEdits(
   context: PhaseContext,
+  tracked: ReadonlySet<string>,
   edits: readonly TextEdit[],
-): Promise<TextEdit[]> {
-  const tracked = await context.git.trackedFiles(context.baseCommit, { signal: context.signal });
+): TextEdit[] {
   const kept = edits.filter((edit) => tracked.has(edit.file));
   const skipped = [...new Set(edits.filter((edit) => !tracked.has(edit.file)).map((e) => e.file))];
   if (skipped.length > 0) {

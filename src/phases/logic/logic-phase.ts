@@ -41,7 +41,10 @@ export function createLogicPhase(): Phase {
           { data: { server: 'dependency_graph' } },
         );
       }
-      const target = await resolveTarget(intent, map.definitions, tools, signal);
+      // Declarations in files git does not track (build output, a vendored copy) are not candidates.
+      const tracked = await context.git.trackedFiles(context.baseCommit, { signal });
+      const definitions = map.definitions.filter((d) => tracked.has(d.file));
+      const target = await resolveTarget(intent, definitions, tools, signal);
       intent.language = target.language;
       context.progress(`resolving ${target.kind} ${target.name} at ${target.file}:${target.line}`);
       const at = { file: target.file, line: target.line, column: target.column };
@@ -82,7 +85,7 @@ export function createLogicPhase(): Phase {
           { data: { symbol: intent.from } },
         );
       }
-      const sortedEdits = await keepTrackedEdits(context, sortEdits(edits));
+      const sortedEdits = keepTrackedEdits(context, tracked, sortEdits(edits));
       const editedFiles = [...new Set(sortedEdits.map((e) => e.file))];
       await refuseDirtyEdits(context, editedFiles);
       const excluded = toExcludedOccurrences(map.occurrences, sortedEdits, references);
