@@ -5,7 +5,7 @@ import type { GithubTarget } from './publish-pull-request.js';
 
 /** Options for one run (`run`, `plan`, `apply`). */
 export interface RunCommandOptions {
-  /** Folder inside the git repository to change. @default process.cwd() */
+  /** Any folder inside the git repository; the whole repository is analysed. @default process.cwd() */
   workspace?: string;
   /** Stop after PLAN: nothing but the run folder is written. @default false */
   dryRun?: boolean;
