@@ -10,6 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import usearch from 'usearch';
 import { SliceCache, type SliceCacheItem } from '../src/cache/index.js';
+import { createSeededRandom } from '../src/core/random.js';
 
 const SLICES = Number(process.env.BENCH_CACHE_SLICES ?? 100_000);
 const DIMENSIONS = 384;
@@ -20,17 +21,7 @@ const ANN_WAIT_S = Number(process.env.BENCH_CACHE_ANN_WAIT_S ?? 120);
 /** BENCH_CACHE_HNSW=1 also builds a usearch HNSW graph over the same vectors, for comparison. */
 const COMPARE_HNSW = process.env.BENCH_CACHE_HNSW === '1';
 
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = createRandom(42);
+const random = createSeededRandom(42);
 function gaussian(): number {
   return Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
 }

@@ -64,7 +64,7 @@ describe('servers and server', () => {
       const result = (await client.callTool({
         name: 'search',
         arguments: { pattern: 'getUser', word: true },
-      })) as {
+      })) as unknown as {
         structuredContent: { matches: Array<{ file: string }> };
       };
       expect(result.structuredContent.matches.map((m) => m.file)).toContain('src/users.js');

@@ -3,23 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import { createSeededRandom } from '../../../src/core/random.js';
 import { SliceCache, type SliceCacheOptions } from '../../../src/index.js';
+
+/** A deterministic generator of numbers in [0, 1). */
+export const createRandom = createSeededRandom;
 
 /** SHA-1 of `text`, as the MAP phase keys slices. */
 export function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
-}
-
-/** A deterministic generator of numbers in [0, 1). */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A random vector with values in [-1, 1). */
