@@ -11,7 +11,7 @@ import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
 import type { ServerStatus } from './mcp/server-status.js';
 import { executeRun } from './orchestrator/execute-run.js';
-import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
+import { prepareRun } from './orchestrator/prepare-run.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
 import { createExecutePhase } from './phases/execute/execute-phase.js';
@@ -21,7 +21,6 @@ import { createMonteCarloPhase } from './phases/monte-carlo/monte-carlo-phase.js
 import { createOptimizePhase } from './phases/optimize/optimize-phase.js';
 import { createPlanPhase } from './phases/plan/plan-phase.js';
 import { createReviewPhase } from './phases/review/review-phase.js';
-import { openGitWorkspace } from './vcs/open-git-workspace.js';
 
 export { BAD_INPUT_CODES, isOrchestratorError, OrchestratorError } from './core/errors.js';
 export { ExecutionPlan } from './core/plan/execution-plan.js';
