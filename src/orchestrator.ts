@@ -11,7 +11,7 @@ import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
 import type { ServerStatus } from './mcp/server-status.js';
 import { executeRun } from './orchestrator/execute-run.js';
-import { prepareRun } from './orchestrator/prepare-run.js';
+import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
 import { createExecutePhase } from './phases/execute/execute-phase.js';
@@ -63,6 +63,7 @@ export class MCPOrchestrator {
     outPath: string,
     options: RunCommandOptions = {},
   ): Promise<RunResult> {
+    await checkWritableFolder(outPath, '--out');
     const result = await this.run(command, { ...options, dryRun: true });
     if (result.success && result.plan) await writeFile(outPath, await readFile(result.plan));
     return result;
