@@ -32,7 +32,7 @@ export async function openRunServices(options: {
   signal: AbortSignal;
   warn: (message: string) => void;
 }): Promise<RunServices> {
-  const closers: Array<() => Promise<unknown> | unknown> = [];
+  const closers: Closers = [];
   const close = async (): Promise<string[]> => {
     const settled = await Promise.allSettled(closers.reverse().map(async (fn) => fn()));
     closers.length = 0;
@@ -47,25 +47,7 @@ export async function openRunServices(options: {
     closers.push(() => monitor.stop());
     const tracer = createRunTracer(options.runDir);
     closers.push(() => tracer.shutdown());
-    const stateDir = path.join(options.root, STATE_DIR_NAME);
-    let cache: SliceCache | undefined;
-    try {
-      cache = new SliceCache({ dir: stateDir, cacheSizeMb: options.settings.cacheSizeMb });
-      await cache.initialize();
-      const opened = cache;
-      closers.push(() => opened.close());
-    } catch (error) {
-      cache = undefined;
-      options.warn(`SliceCache unavailable (${toErrorMessage(error)}); MAP runs without it.`);
-    }
-    let history: RunServices['history'];
-    try {
-      const opened = openRunHistory(options.root);
-      history = opened;
-      closers.push(() => opened.close());
-    } catch (error) {
-      options.warn(`Run history unavailable (${toErrorMessage(error)}); OPTIMIZE uses defaults.`);
-    }
+    // Servers take the longest to start: connect them while the cache and history open.
     const servers = await resolveMcpServers(options.root, {
       env: options.env,
       signal: options.signal,
@@ -76,11 +58,16 @@ export async function openRunServices(options: {
       parallelism: options.settings.parallelism,
     });
     closers.push(() => pool.close());
-    if (options.connect.length > 0) {
-      const statuses = await pool.connect(options.connect, { signal: options.signal });
-      for (const status of statuses) {
-        if (status.state === 'failed')
-          options.warn(`MCP server ${status.name} failed to start: ${status.error}`);
+    const connecting =
+      options.connect.length > 0
+        ? pool.connect(options.connect, { signal: options.signal })
+        : undefined;
+    connecting?.catch(() => {});
+    const cache = await openCache(options, closers);
+    const history = openHistory(options, closers);
+    for (const status of (await connecting) ?? []) {
+      if (status.state === 'failed') {
+        options.warn(`MCP server ${status.name} failed to start: ${status.error}`);
       }
     }
     return {
@@ -95,5 +82,34 @@ export async function openRunServices(options: {
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+type Closers = Array<() => Promise<unknown> | unknown>;
+type OpenOptions = { root: string; settings: ResolvedSettings; warn: (message: string) => void };
+
+async function openCache(options: OpenOptions, closers: Closers): Promise<SliceCache | undefined> {
+  try {
+    const cache = new SliceCache({
+      dir: path.join(options.root, STATE_DIR_NAME),
+      cacheSizeMb: options.settings.cacheSizeMb,
+    });
+    await cache.initialize();
+    closers.push(() => cache.close());
+    return cache;
+  } catch (error) {
+    options.warn(`SliceCache unavailable (${toErrorMessage(error)}); MAP runs without it.`);
+    return undefined;
+  }
+}
+
+function openHistory(options: OpenOptions, closers: Closers): RunServices['history'] {
+  try {
+    const history = openRunHistory(options.root);
+    closers.push(() => history.close());
+    return history;
+  } catch (error) {
+    options.warn(`Run history unavailable (${toErrorMessage(error)}); OPTIMIZE uses defaults.`);
+    return undefined;
   }
 }
