@@ -1,31 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isOrchestratorError } from '../../../../src/core/errors.js';
-import {
-  createTypeScriptAdapter,
-  type TypeScriptAdapter,
-} from '../../../../src/lang/typescript/index.js';
-import {
-  createTsFixture,
-  type TsFixture,
-} from '../../../fixtures/lang-typescript/create-ts-fixture.js';
+import { useAdapterFixture } from '../../../fixtures/lang-typescript/use-adapter-fixture.js';
 
 describe('TypeScript adapter: findRenameCollisions', () => {
-  let fixture: TsFixture | undefined;
-  let adapter: TypeScriptAdapter | undefined;
-  afterEach(async () => {
-    await adapter?.close();
-    await fixture?.cleanup();
-    adapter = undefined;
-    fixture = undefined;
-  });
+  const open = useAdapterFixture();
 
   async function collisionsFor(
     files: Record<string, string>,
     at: { file: string; needle: string; occurrence?: number },
     newName: string,
   ) {
-    fixture = await createTsFixture(files);
-    adapter = createTypeScriptAdapter({ root: fixture.root });
+    const { fixture, adapter } = await open(files);
     return adapter.findRenameCollisions(
       fixture.positionOf(at.file, at.needle, { occurrence: at.occurrence }),
       newName,
@@ -133,8 +118,6 @@ describe('TypeScript adapter: findRenameCollisions', () => {
       'setTimeout',
     );
     expect(uses.map((c) => c.reason)).toEqual([expect.stringContaining('global')]);
-    await adapter?.close();
-    await fixture?.cleanup();
     const unused = await collisionsFor(
       { 'a.ts': 'export function getUser() {}\ngetUser();\n' },
       { file: 'a.ts', needle: 'getUser' },

@@ -1,32 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createTypeScriptAdapter,
-  type TypeScriptAdapter,
-} from '../../../../src/lang/typescript/index.js';
-import {
-  createTsFixture,
-  type TsFixture,
-} from '../../../fixtures/lang-typescript/create-ts-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { useAdapterFixture } from '../../../fixtures/lang-typescript/use-adapter-fixture.js';
 
 const API = `export function getUser(id: number): string {\n  return \`user\${id}\`;\n}\n`;
 
 describe('TypeScript adapter: findRenameEdits with CommonJS modules', () => {
-  let fixture: TsFixture | undefined;
-  let adapter: TypeScriptAdapter | undefined;
-  afterEach(async () => {
-    await adapter?.close();
-    await fixture?.cleanup();
-    adapter = undefined;
-    fixture = undefined;
-  });
+  const open = useAdapterFixture();
 
   async function renameAll(
     files: Record<string, string>,
     at: { file: string; needle: string; occurrence?: number },
     newName = 'fetchUser',
   ): Promise<Record<string, string>> {
-    fixture = await createTsFixture(files);
-    adapter = createTypeScriptAdapter({ root: fixture.root });
+    const { fixture, adapter } = await open(files);
     const edits = await adapter.findRenameEdits(
       fixture.positionOf(at.file, at.needle, { occurrence: at.occurrence }),
       newName,

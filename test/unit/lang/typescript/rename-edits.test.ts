@@ -1,33 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isOrchestratorError } from '../../../../src/core/errors.js';
-import {
-  createTypeScriptAdapter,
-  type TypeScriptAdapter,
-} from '../../../../src/lang/typescript/index.js';
-import {
-  createTsFixture,
-  type TsFixture,
-} from '../../../fixtures/lang-typescript/create-ts-fixture.js';
+import { useAdapterFixture } from '../../../fixtures/lang-typescript/use-adapter-fixture.js';
 
 const API = `export function getUser(id: number): string {\n  return \`user\${id}\`;\n}\n`;
 
 describe('TypeScript adapter: findRenameEdits', () => {
-  let fixture: TsFixture | undefined;
-  let adapter: TypeScriptAdapter | undefined;
-  afterEach(async () => {
-    await adapter?.close();
-    await fixture?.cleanup();
-    adapter = undefined;
-    fixture = undefined;
-  });
+  const open = useAdapterFixture();
 
   async function renameAll(
     files: Record<string, string>,
     at: { file: string; needle: string; occurrence?: number },
     newName = 'fetchUser',
   ): Promise<Record<string, string>> {
-    fixture = await createTsFixture(files);
-    adapter = createTypeScriptAdapter({ root: fixture.root });
+    const { fixture, adapter } = await open(files);
     const edits = await adapter.findRenameEdits(
       fixture.positionOf(at.file, at.needle, { occurrence: at.occurrence }),
       newName,
@@ -194,11 +179,10 @@ describe('TypeScript adapter: findRenameEdits', () => {
   });
 
   it('returns sorted edits whose oldText matches the file text', async () => {
-    fixture = await createTsFixture({
+    const { fixture, adapter } = await open({
       'b.ts': `import { getUser } from './a';\ngetUser(1);\n`,
       'a.ts': `${API}getUser(2);\n`,
     });
-    adapter = createTypeScriptAdapter({ root: fixture.root });
     const edits = await adapter.findRenameEdits(fixture.positionOf('a.ts', 'getUser'), 'fetchUser');
     expect(edits.map((e) => `${e.file}:${e.line}:${e.column}`)).toEqual([
       'a.ts:1:17',
@@ -215,8 +199,7 @@ describe('TypeScript adapter: findRenameEdits', () => {
     ['fetch-user', 'not an identifier'],
     ['let', 'reserved in strict mode'],
   ])('rejects %s as the new name with INVALID_IDENTIFIER', async (newName) => {
-    fixture = await createTsFixture({ 'a.ts': API });
-    adapter = createTypeScriptAdapter({ root: fixture.root });
+    const { fixture, adapter } = await open({ 'a.ts': API });
     const error = await adapter
       .findRenameEdits(fixture.positionOf('a.ts', 'getUser'), newName)
       .catch((e: unknown) => e);
@@ -225,8 +208,7 @@ describe('TypeScript adapter: findRenameEdits', () => {
   });
 
   it('rejects a built-in type name as the new name of a class', async () => {
-    fixture = await createTsFixture({ 'a.ts': 'export class User {}\n' });
-    adapter = createTypeScriptAdapter({ root: fixture.root });
+    const { fixture, adapter } = await open({ 'a.ts': 'export class User {}\n' });
     const error = await adapter
       .findRenameEdits(fixture.positionOf('a.ts', 'User'), 'string')
       .catch((e: unknown) => e);
@@ -234,8 +216,7 @@ describe('TypeScript adapter: findRenameEdits', () => {
   });
 
   it('reports SYMBOL_NOT_FOUND on whitespace and BAD_INPUT past the end or in an unknown file', async () => {
-    fixture = await createTsFixture({ 'a.ts': API });
-    adapter = createTypeScriptAdapter({ root: fixture.root });
+    const { adapter } = await open({ 'a.ts': API });
     const onKeyword = await adapter
       .findRenameEdits({ file: 'a.ts', line: 2, column: 1 }, 'fetchUser')
       .catch((e: unknown) => e);
