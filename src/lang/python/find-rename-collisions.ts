@@ -1,12 +1,11 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { NameCollision, SourcePosition } from '../../core/source-types.js';
 import { classifyReferences, isBindingSite } from './classify-references.js';
-import { findReferenceLocations, readNameAt } from './find-reference-locations.js';
+import { findReferenceLocations } from './find-reference-locations.js';
 import { comparePositions } from './lsp-locations.js';
 import type { PythonWorkspace } from './python-workspace.js';
-import { createFileTextReader } from './read-file-text.js';
+import { resolveRenameTarget } from './resolve-rename-target.js';
 import type { PositionScopes, PythonScope } from './scope-types.js';
-import { validatePythonIdentifier } from './validate-python-identifier.js';
 
 /**
  * Existing bindings of `newName` that renaming the symbol at `at` would clash with: in the
@@ -22,12 +21,9 @@ export async function findRenameCollisions(
   newName: string,
   signal?: AbortSignal,
 ): Promise<NameCollision[]> {
-  validatePythonIdentifier(newName);
-  if (!(await workspace.hasPythonFiles(signal))) return [];
-  const at = workspace.resolvePosition(rawAt);
-  const reader = createFileTextReader(workspace.root);
-  const name = await readNameAt(reader, at);
-  if (name === newName) return [];
+  const target = await resolveRenameTarget(workspace, rawAt, newName, signal);
+  if (target === undefined) return [];
+  const { at, name, reader } = target;
   const locations = await findReferenceLocations(workspace, reader, at, name, signal);
   if (locations.length === 0) {
     throw new OrchestratorError(

@@ -1,10 +1,9 @@
 import type { Location, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { OrchestratorError } from '../../core/errors.js';
 import type { SourcePosition, TextEdit } from '../../core/source-types.js';
-import { findReferenceLocations, readNameAt, toNameRanges } from './find-reference-locations.js';
+import { findReferenceLocations, toNameRanges } from './find-reference-locations.js';
 import type { PythonWorkspace } from './python-workspace.js';
-import { createFileTextReader } from './read-file-text.js';
-import { validatePythonIdentifier } from './validate-python-identifier.js';
+import { resolveRenameTarget } from './resolve-rename-target.js';
 
 /**
  * The edits that rename the symbol at `at` to `newName` across the workspace: the union of
@@ -18,12 +17,9 @@ export async function findRenameEdits(
   newName: string,
   signal?: AbortSignal,
 ): Promise<TextEdit[]> {
-  validatePythonIdentifier(newName);
-  if (!(await workspace.hasPythonFiles(signal))) return [];
-  const at = workspace.resolvePosition(rawAt);
-  const reader = createFileTextReader(workspace.root);
-  const name = await readNameAt(reader, at);
-  if (name === newName) return [];
+  const target = await resolveRenameTarget(workspace, rawAt, newName, signal);
+  if (target === undefined) return [];
+  const { at, name, reader } = target;
   const params = await workspace.openPosition(at, signal);
   const prepared = await workspace.session.request<Range | { range: Range } | null>(
     'textDocument/prepareRename',
