@@ -5,6 +5,7 @@ import type { Intent } from './core/intent.js';
 import { createDefaultPhaseSettings, type Phase, type RunOptions } from './core/phase.js';
 import type { RunState } from './core/phase-outputs.js';
 import { ExecutionPlan } from './core/plan/execution-plan.js';
+import { mergePhaseSettings } from './core/plan/merge-phase-settings.js';
 import { resolveSettings } from './core/settings.js';
 import { parseIntent } from './intent/parse-intent.js';
 import { createClientPool } from './mcp/client-pool.js';
@@ -53,7 +54,10 @@ export class MCPOrchestrator {
       phases.push(createOptimizePhase(), createExecutePhase(), createReviewPhase());
     return this.#start(command, intent, phases, ANALYSIS_SERVERS, options, {
       dryRun: options.dryRun ?? false,
-      phaseSettings: createDefaultPhaseSettings(),
+      phaseSettings:
+        options.phaseSettings === undefined
+          ? createDefaultPhaseSettings()
+          : mergePhaseSettings(options.phaseSettings, 'The phase settings (--phases)'),
     });
   }
 

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { MCPOrchestrator, type RunCommandOptions, type RunResult } from '../orchestrator.js';
 import { toErrorExitCode, toExitCode } from './exit-codes.js';
 import { createProgressReporter } from './progress-reporter.js';
+import { readJsonFile } from './read-json-file.js';
 import { renderServers } from './render-servers.js';
 import { renderSummary } from './render-summary.js';
 import { runBundledServer } from './run-bundled-server.js';
@@ -20,6 +21,7 @@ interface RunFlags {
   github?: boolean;
   remote?: string;
   githubRepo?: string;
+  phases?: string;
 }
 
 const program = new Command()
@@ -49,17 +51,27 @@ const runFlags = (command: Command): Command =>
 
 runFlags(program.command('run').argument('<command>', 'e.g. "rename getUser to fetchUser"'))
   .option('--dry-run', 'stop after PLAN; write nothing but the run folder')
+  .option(
+    '--phases <file>',
+    'JSON list of phase settings, e.g. [{"phase":"monte_carlo","duration_limit_ms":5000}]',
+  )
   .description('plan and carry out a change: a branch with a test-green commit')
   .action((command: string, flags: RunFlags) =>
-    finish(flags, (signal) => new MCPOrchestrator().run(command, toOptions(flags, signal))),
+    finish(flags, async (signal) =>
+      new MCPOrchestrator().run(command, await toOptions(flags, signal)),
+    ),
   );
 
 runFlags(program.command('plan').argument('<command>', 'e.g. "rename getUser to fetchUser"'))
+  .option(
+    '--phases <file>',
+    'JSON list of phase settings, e.g. [{"phase":"map","targets":["ripgrep"]}]',
+  )
   .addOption(new Option('--out <file>', 'where to write the plan').default('plan.json'))
   .description('write the ExecutionPlan for a command without changing anything')
   .action((command: string, flags: RunFlags & { out: string }) =>
-    finish(flags, (signal) =>
-      new MCPOrchestrator().plan(command, flags.out, toOptions(flags, signal)),
+    finish(flags, async (signal) =>
+      new MCPOrchestrator().plan(command, flags.out, await toOptions(flags, signal)),
     ),
   );
 
@@ -68,7 +80,9 @@ runFlags(
 )
   .description('carry out a saved plan')
   .action((planFile: string, flags: RunFlags) =>
-    finish(flags, (signal) => new MCPOrchestrator().apply(planFile, toOptions(flags, signal))),
+    finish(flags, async (signal) =>
+      new MCPOrchestrator().apply(planFile, await toOptions(flags, signal)),
+    ),
   );
 
 program
@@ -115,8 +129,9 @@ program
     }
   });
 
-function toOptions(flags: RunFlags, signal: AbortSignal): RunCommandOptions {
+async function toOptions(flags: RunFlags, signal: AbortSignal): Promise<RunCommandOptions> {
   return {
+    ...(flags.phases ? { phaseSettings: await readJsonFile(flags.phases, '--phases') } : {}),
     ...(flags.workspace ? { workspace: flags.workspace } : {}),
     ...(flags.dryRun ? { dryRun: true } : {}),
     ...(flags.testCommand !== undefined ? { testCommand: flags.testCommand } : {}),

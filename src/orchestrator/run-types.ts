@@ -9,6 +9,11 @@ export interface RunCommandOptions {
   workspace?: string;
   /** Stop after PLAN: nothing but the run folder is written. @default false */
   dryRun?: boolean;
+  /**
+   * Per-phase settings in the plan's `phases` shape, merged over the defaults by phase name,
+   * e.g. `[{"phase": "map", "targets": ["ripgrep"]}]`.
+   */
+  phaseSettings?: unknown;
   /** Shell command that runs the tests; detected when absent. */
   testCommand?: string;
   /** Run even when the checkout has uncommitted changes. @default false */

@@ -111,3 +111,68 @@ describe('review of a hand-edited plan', () => {
     expect(await repo.snapshot()).toEqual(before);
   }, 240_000);
 });
+
+describe('--phases', () => {
+  let repo: ExampleRepo;
+  beforeAll(async () => {
+    repo = await createExampleRepo({ example: 'users-ts' });
+  });
+  afterAll(() => repo?.cleanup());
+
+  it('puts per-phase settings into the plan and the run', async () => {
+    const settings = `${repo.dir}-phases.json`;
+    await writeFile(
+      settings,
+      JSON.stringify([
+        { phase: 'map', targets: ['ripgrep'] },
+        { phase: 'monte_carlo', duration_limit_ms: 5000, seed: 7 },
+      ]),
+    );
+    const out = `${repo.dir}-phases-plan.json`;
+    const result = await runCli([
+      'plan',
+      'rename function getUser to fetchUser',
+      '--workspace',
+      repo.dir,
+      '--out',
+      out,
+      '--phases',
+      settings,
+      '--json',
+    ]);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const plan = JSON.parse(await readFile(out, 'utf8')) as {
+      phases: Array<Record<string, unknown>>;
+    };
+    expect(plan.phases[0]).toEqual({ phase: 'map', targets: ['ripgrep'] });
+    expect(plan.phases[2]).toEqual({ phase: 'monte_carlo', duration_limit_ms: 5000, seed: 7 });
+    const json = JSON.parse(result.stdout) as {
+      phases: Array<{
+        phase: string;
+        data: { sources?: Array<{ name: string; status: string }>; seed?: number };
+      }>;
+    };
+    expect(json.phases[0]?.data.sources?.find((s) => s.name === 'dependency_graph')?.status).toBe(
+      'skipped',
+    );
+    expect(json.phases[2]?.data.seed).toBe(7);
+  }, 240_000);
+
+  it('names the field of a bad phase setting and exits 2', async () => {
+    const settings = `${repo.dir}-bad-phases.json`;
+    await writeFile(
+      settings,
+      JSON.stringify([{ phase: 'monte_carlo', duration_limit_ms: -1, seed: 1 }]),
+    );
+    const result = await runCli([
+      'run',
+      'rename function getUser to fetchUser',
+      '--workspace',
+      repo.dir,
+      '--phases',
+      settings,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('[0].duration_limit_ms');
+  });
+});

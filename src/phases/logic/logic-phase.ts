@@ -6,6 +6,7 @@ import { compareText } from '../../core/whole-word.js';
 import type {
   CallersResult,
   CheckRenameResult,
+  DefinitionsResult,
   ImportGraphResult,
   ReferencesResult,
   RenameLocationsResult,
@@ -41,9 +42,21 @@ export function createLogicPhase(): Phase {
           { data: { server: 'dependency_graph' } },
         );
       }
+      // MAP may have been told to skip dependency_graph; the declarations are needed all the same.
+      const declared =
+        searched?.status === 'skipped'
+          ? (
+              await tools.callTool<DefinitionsResult>(
+                'dependency_graph',
+                'find_definitions',
+                { name: intent.from },
+                { signal, timeoutMs: ANALYSIS_TIMEOUT_MS },
+              )
+            ).definitions
+          : map.definitions;
       // Declarations in files git does not track (build output, a vendored copy) are not candidates.
       const tracked = await context.git.trackedFiles(context.baseCommit, { signal });
-      const definitions = map.definitions.filter((d) => tracked.has(d.file));
+      const definitions = declared.filter((d) => tracked.has(d.file));
       const target = await resolveTarget(intent, definitions, tools, signal);
       intent.language = target.language;
       context.progress(`resolving ${target.kind} ${target.name} at ${target.file}:${target.line}`);
