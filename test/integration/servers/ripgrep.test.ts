@@ -279,19 +279,14 @@ describe('ripgrep MCP server over stdio', () => {
     const fifo = path.join(fifoDir, 'pipe');
     execFileSync('mkfifo', [fifo]);
     const fifoClient = await connect(fifoDir);
-    const hasReader = (): boolean => {
+    // Opening the write end (non-blocking) succeeds only once rg holds the read end; the first
+    // write end we get stays open, so rg keeps waiting for data instead of reading end-of-file.
+    const openWriter = (): number | undefined => {
       try {
-        closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
-        return true;
+        return openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
       } catch {
-        return false;
+        return undefined;
       }
-    };
-    const waitFor = async (want: boolean): Promise<boolean> => {
-      for (let i = 0; i < 200 && hasReader() !== want; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      return hasReader() === want;
     };
     let writer: number | undefined;
     try {
@@ -301,11 +296,14 @@ describe('ripgrep MCP server over stdio', () => {
           signal: controller.signal,
         })
         .catch((error: unknown) => error);
-      expect(await waitFor(true)).toBe(true);
-      writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+      for (let i = 0; i < 400 && writer === undefined; i++) {
+        writer = openWriter();
+        if (writer === undefined) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(writer).toBeDefined();
       controller.abort();
       expect(await call).toBeInstanceOf(Error);
-      const fd = writer;
+      const fd = writer as number;
       const readerGone = async (): Promise<boolean> => {
         for (let i = 0; i < 200; i++) {
           try {
