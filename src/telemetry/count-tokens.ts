@@ -24,6 +24,24 @@ function encode(text: string): number[] {
   return getEncoder().encode(text, [], []);
 }
 
+/** Characters per token a prefix is cut at: twice cl100k's ~4 on code, so it rarely falls short. */
+const PREFIX_CHARS_PER_TOKEN = 8;
+
+/**
+ * The tokens of `text`, or of a prefix of it when that already holds more than `minimum`:
+ * trimming a long text to a small budget then encodes kilobytes, not the whole text. Only the
+ * last pre-token of a cut prefix can differ from the full text's, and it lies past `minimum`.
+ */
+function encodeAtLeast(text: string, minimum: number): number[] {
+  if (text === '') return [];
+  const prefixLength = minimum * PREFIX_CHARS_PER_TOKEN;
+  if (text.length > prefixLength * 2) {
+    const prefix = encode(text.slice(0, prefixLength));
+    if (prefix.length > minimum) return prefix.slice(0, -1);
+  }
+  return encode(text);
+}
+
 /** Number of cl100k_base tokens in `text` (the tokenizer of GPT-4-class models). */
 export function countTokens(text: string): number {
   return text === '' ? 0 : encode(text).length;
@@ -44,7 +62,7 @@ export function trimToTokenBudget(text: string, budget: number): TrimmedText {
       },
     );
   }
-  const tokens = text === '' ? [] : encode(text);
+  const tokens = encodeAtLeast(text, budget + 2);
   if (tokens.length <= budget) return { text, tokens: tokens.length, trimmed: false };
   for (let keep = budget; keep > 0; keep -= 1) {
     const candidate = getEncoder().decode(tokens.slice(0, keep));

@@ -59,3 +59,16 @@ describe('trimToTokenBudget', () => {
     }
   });
 });
+
+describe('trimToTokenBudget on long texts', () => {
+  it('keeps exactly the prefix a full encoding would keep', () => {
+    const line =
+      'export function getUser(id: number): User { return users.get(id) ?? missing(id); }\n';
+    const text = line.repeat(2_000);
+    const trimmed = trimToTokenBudget(text, 300);
+    expect(trimmed.trimmed).toBe(true);
+    expect(trimmed.tokens).toBeLessThanOrEqual(300);
+    expect(text.startsWith(trimmed.text)).toBe(true);
+    expect(countTokens(text.slice(0, trimmed.text.length + line.length))).toBeGreaterThan(300);
+  });
+});
