@@ -53,7 +53,6 @@ export class MCPOrchestrator {
     if (!options.dryRun)
       phases.push(createOptimizePhase(), createExecutePhase(), createReviewPhase());
     return this.#start(command, intent, phases, ANALYSIS_SERVERS, options, {
-      dryRun: options.dryRun ?? false,
       phaseSettings:
         options.phaseSettings === undefined
           ? createDefaultPhaseSettings()
@@ -94,7 +93,7 @@ export class MCPOrchestrator {
       [createOptimizePhase(), createExecutePhase(), createReviewPhase()],
       [],
       options,
-      { dryRun: false, phaseSettings: plan.data.phases },
+      { phaseSettings: plan.data.phases },
       plan,
     );
   }

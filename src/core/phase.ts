@@ -49,7 +49,6 @@ export interface PhaseResult {
 export interface RunOptions {
   /** Argv of the test command; undefined = detect. */
   testCommand?: string[];
-  dryRun: boolean;
   /** The plan to apply, for `apply`. */
   plan?: ExecutionPlan;
   /** Per-phase settings (from the plan being applied, else the defaults). */

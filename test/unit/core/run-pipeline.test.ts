@@ -24,7 +24,7 @@ function createContext(overrides: Partial<PhaseContext> = {}): PhaseContext {
     baseCommit: '0123456789abcdef0123456789abcdef01234567',
     runDir: '/nowhere/run',
     settings: resolveSettings({ CLAUDE_CODE_THINKING_BUDGET_TOKENS: '50' }),
-    options: { dryRun: true, phaseSettings: createDefaultPhaseSettings() },
+    options: { phaseSettings: createDefaultPhaseSettings() },
     signal: new AbortController().signal,
     tools: noTools,
     git: {} as PhaseContext['git'],
