@@ -1,11 +1,6 @@
 import { OrchestratorError } from '../errors.js';
 import { toIssueList } from '../zod-issues.js';
-import {
-  type DagNode,
-  type ExecutionPlanData,
-  executionPlanSchema,
-  type PhaseSettings,
-} from './plan-schema.js';
+import { type DagNode, type ExecutionPlanData, executionPlanSchema } from './plan-schema.js';
 import { toTopologicalOrder } from './topological-order.js';
 
 const KNOWN_PHASES = ['map', 'logic', 'monte_carlo', 'plan', 'optimize', 'execute', 'review'];
@@ -74,15 +69,6 @@ export class ExecutionPlan {
   /** Builds a plan from data made in-process; validates it like any other plan. */
   static create(data: ExecutionPlanData): ExecutionPlan {
     return ExecutionPlan.fromJson(data, 'generated plan');
-  }
-
-  /** Settings of `phase`, when the plan lists it. */
-  phaseSettings<P extends PhaseSettings['phase']>(
-    phase: P,
-  ): Extract<PhaseSettings, { phase: P }> | undefined {
-    return this.data.phases.find((entry) => entry.phase === phase) as
-      | Extract<PhaseSettings, { phase: P }>
-      | undefined;
   }
 
   /** Nodes in execution order. */
