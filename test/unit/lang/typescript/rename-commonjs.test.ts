@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { useAdapterFixture } from '../../../fixtures/lang-typescript/use-adapter-fixture.js';
+import {
+  GET_USER_API,
+  useRenameAll,
+} from '../../../fixtures/lang-typescript/use-adapter-fixture.js';
 
-const API = `export function getUser(id: number): string {\n  return \`user\${id}\`;\n}\n`;
+const API = GET_USER_API;
 
 describe('TypeScript adapter: findRenameEdits with CommonJS modules', () => {
-  const open = useAdapterFixture();
-
-  async function renameAll(
-    files: Record<string, string>,
-    at: { file: string; needle: string; occurrence?: number },
-    newName = 'fetchUser',
-  ): Promise<Record<string, string>> {
-    const { fixture, adapter } = await open(files);
-    const edits = await adapter.findRenameEdits(
-      fixture.positionOf(at.file, at.needle, { occurrence: at.occurrence }),
-      newName,
-    );
-    return fixture.applyEdits(edits);
-  }
+  const renameAll = useRenameAll();
 
   it('renames a CommonJS export object and the require() bindings that use it', async () => {
     const result = await renameAll(

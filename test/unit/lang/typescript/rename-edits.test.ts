@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { isOrchestratorError } from '../../../../src/core/errors.js';
-import { useAdapterFixture } from '../../../fixtures/lang-typescript/use-adapter-fixture.js';
+import {
+  GET_USER_API,
+  useAdapterFixture,
+  useRenameAll,
+} from '../../../fixtures/lang-typescript/use-adapter-fixture.js';
 
-const API = `export function getUser(id: number): string {\n  return \`user\${id}\`;\n}\n`;
+const API = GET_USER_API;
 
 describe('TypeScript adapter: findRenameEdits', () => {
   const open = useAdapterFixture();
 
-  async function renameAll(
-    files: Record<string, string>,
-    at: { file: string; needle: string; occurrence?: number },
-    newName = 'fetchUser',
-  ): Promise<Record<string, string>> {
-    const { fixture, adapter } = await open(files);
-    const edits = await adapter.findRenameEdits(
-      fixture.positionOf(at.file, at.needle, { occurrence: at.occurrence }),
-      newName,
-    );
-    return fixture.applyEdits(edits);
-  }
+  const renameAll = useRenameAll();
 
   it('renames the declaration, named imports, their uses and test files', async () => {
     const result = await renameAll(
