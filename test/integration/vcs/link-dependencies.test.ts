@@ -1,24 +1,14 @@
 import { chmod, lstat, mkdir, readFile, readlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findPythonInterpreter, linkDependencies } from '../../../src/vcs/link-dependencies.js';
 import { openGitWorkspace } from '../../../src/vcs/open-git-workspace.js';
 import { createWorktree } from '../../../src/vcs/worktree.js';
-import { createFixtureRepo, type FixtureRepo } from '../../fixtures/git/create-fixture-repo.js';
-import { type IsolatedGitConfig, isolateGitConfig } from '../../fixtures/git/isolate-git-config.js';
+import { createFixtureRepo } from '../../fixtures/git/create-fixture-repo.js';
 import { snapshotRepo } from '../../fixtures/git/snapshot-repo.js';
+import { useGitSandbox } from '../../fixtures/git/use-git-sandbox.js';
 
-let isolated: IsolatedGitConfig;
-const repos: FixtureRepo[] = [];
-beforeAll(async () => {
-  isolated = await isolateGitConfig();
-});
-afterAll(async () => {
-  await isolated.restore();
-});
-afterEach(async () => {
-  await Promise.all(repos.splice(0).map((repo) => repo.cleanup()));
-});
+const sandbox = useGitSandbox();
 
 const MONOREPO = {
   'package.json': '{"name":"root"}\n',
@@ -33,7 +23,7 @@ const MONOREPO = {
 
 async function setup() {
   const repo = await createFixtureRepo({ files: MONOREPO });
-  repos.push(repo);
+  sandbox.track(repo.cleanup);
   await repo.write('node_modules/left-pad/index.js', 'root dep\n');
   await repo.write('packages/a/node_modules/dep/index.js', 'a dep\n');
   await repo.write('packages/b/node_modules/.bin/tool', '#!/bin/sh\n');
@@ -84,7 +74,7 @@ describe('linkDependencies', () => {
 
   it('links nothing when the checkout has no dependency folders', async () => {
     const repo = await createFixtureRepo({ files: { 'package.json': '{}\n' } });
-    repos.push(repo);
+    sandbox.track(repo.cleanup);
     const worktree = await createWorktree(await openGitWorkspace(repo.dir), {
       branch: 'mcp-orchestrator/none',
       baseCommit: 'HEAD',
@@ -109,7 +99,7 @@ describe('linkDependencies', () => {
 describe('findPythonInterpreter', () => {
   it('prefers the checkout’s .venv python', async () => {
     const repo = await createFixtureRepo();
-    repos.push(repo);
+    sandbox.track(repo.cleanup);
     await repo.write('.venv/bin/python', '#!/bin/sh\n');
     await repo.write('venv/bin/python', '#!/bin/sh\n');
     await chmod(path.join(repo.dir, '.venv/bin/python'), 0o755);
@@ -119,7 +109,7 @@ describe('findPythonInterpreter', () => {
 
   it('uses venv when there is no .venv, and python3 when there is neither', async () => {
     const repo = await createFixtureRepo();
-    repos.push(repo);
+    sandbox.track(repo.cleanup);
     expect(await findPythonInterpreter(repo.dir)).toBe('python3');
     await repo.write('venv/bin/python', '#!/bin/sh\n');
     await chmod(path.join(repo.dir, 'venv/bin/python'), 0o755);

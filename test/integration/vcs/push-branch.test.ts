@@ -1,6 +1,6 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isOrchestratorError } from '../../../src/core/errors.js';
 import { openGitWorkspace } from '../../../src/vcs/open-git-workspace.js';
 import { pushBranch } from '../../../src/vcs/push-branch.js';
@@ -11,25 +11,15 @@ import {
   type FixtureRepo,
   git,
 } from '../../fixtures/git/create-fixture-repo.js';
-import { type IsolatedGitConfig, isolateGitConfig } from '../../fixtures/git/isolate-git-config.js';
+import { useGitSandbox } from '../../fixtures/git/use-git-sandbox.js';
 
-let isolated: IsolatedGitConfig;
-const cleanups: Array<() => Promise<void>> = [];
-beforeAll(async () => {
-  isolated = await isolateGitConfig();
-});
-afterAll(async () => {
-  await isolated.restore();
-});
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
+const sandbox = useGitSandbox();
 
 async function setup(): Promise<{ repo: FixtureRepo; bare: string }> {
   const repo = await createFixtureRepo({ files: { 'a.txt': 'a\n' } });
-  cleanups.push(repo.cleanup);
+  sandbox.track(repo.cleanup);
   const bareParent = await createTempDir();
-  cleanups.push(() => rm(bareParent, { recursive: true, force: true }));
+  sandbox.track(() => rm(bareParent, { recursive: true, force: true }));
   const bare = path.join(bareParent, 'remote.git');
   await git(['init', '--quiet', '--bare', bare], bareParent);
   await repo.git(['remote', 'add', 'origin', bare]);

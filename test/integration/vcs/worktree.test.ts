@@ -1,12 +1,12 @@
 import { access, chmod, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isOrchestratorError } from '../../../src/core/errors.js';
 import { openGitWorkspace } from '../../../src/vcs/open-git-workspace.js';
 import { createWorktree } from '../../../src/vcs/worktree.js';
-import { createFixtureRepo, type FixtureRepo } from '../../fixtures/git/create-fixture-repo.js';
-import { type IsolatedGitConfig, isolateGitConfig } from '../../fixtures/git/isolate-git-config.js';
+import { createFixtureRepo } from '../../fixtures/git/create-fixture-repo.js';
 import { snapshotRepo } from '../../fixtures/git/snapshot-repo.js';
+import { useGitSandbox } from '../../fixtures/git/use-git-sandbox.js';
 
 const BRANCH = 'mcp-orchestrator/rename-getuser-to-fetchuser';
 const FILES = {
@@ -15,22 +15,11 @@ const FILES = {
   'README.md': '# app\n',
 };
 
-let isolated: IsolatedGitConfig;
-const repos: FixtureRepo[] = [];
-
-beforeAll(async () => {
-  isolated = await isolateGitConfig();
-});
-afterAll(async () => {
-  await isolated.restore();
-});
-afterEach(async () => {
-  await Promise.all(repos.splice(0).map((repo) => repo.cleanup()));
-});
+const sandbox = useGitSandbox();
 
 async function setup(options: Parameters<typeof createFixtureRepo>[0] = {}) {
   const repo = await createFixtureRepo({ files: FILES, ...options });
-  repos.push(repo);
+  sandbox.track(repo.cleanup);
   const workspace = await openGitWorkspace(repo.dir);
   // The exclude line is the one lasting change a run makes (ARCHITECTURE: "Files a run leaves").
   await workspace.ensureExcluded();
@@ -276,7 +265,7 @@ describe('Worktree', () => {
   it('falls back to the mcp-orchestrator identity only when none is configured', async () => {
     const { repo, workspace, base } = await setup({ user: null });
     const configBefore = await readFile(path.join(repo.dir, '.git/config'), 'utf8');
-    const globalBefore = await readFile(isolated.globalConfigPath, 'utf8');
+    const globalBefore = await readFile(sandbox.config.globalConfigPath, 'utf8');
     const worktree = await createWorktree(workspace, { branch: BRANCH, baseCommit: base });
     await renameInWorktree(worktree.path);
     const sha = await worktree.commitAll('rename');
@@ -285,7 +274,7 @@ describe('Worktree', () => {
     );
     await worktree.rollback();
     expect(await readFile(path.join(repo.dir, '.git/config'), 'utf8')).toBe(configBefore);
-    expect(await readFile(isolated.globalConfigPath, 'utf8')).toBe(globalBefore);
+    expect(await readFile(sandbox.config.globalConfigPath, 'utf8')).toBe(globalBefore);
     expect(
       (await repo.git(['config', '--list', '--show-origin'])).includes('mcp-orchestrator'),
     ).toBe(false);

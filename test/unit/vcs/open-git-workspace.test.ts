@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isOrchestratorError } from '../../../src/core/errors.js';
 import { openGitWorkspace, parsePorcelainPaths } from '../../../src/vcs/open-git-workspace.js';
 import {
@@ -8,26 +8,15 @@ import {
   createTempDir,
   type FixtureRepo,
 } from '../../fixtures/git/create-fixture-repo.js';
-import { type IsolatedGitConfig, isolateGitConfig } from '../../fixtures/git/isolate-git-config.js';
+import { useGitSandbox } from '../../fixtures/git/use-git-sandbox.js';
 
-let isolated: IsolatedGitConfig;
-const cleanups: Array<() => Promise<void>> = [];
-
-beforeAll(async () => {
-  isolated = await isolateGitConfig();
-});
-afterAll(async () => {
-  await isolated.restore();
-});
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
+const sandbox = useGitSandbox();
 
 async function fixture(
   options: Parameters<typeof createFixtureRepo>[0] = {},
 ): Promise<FixtureRepo> {
   const repo = await createFixtureRepo(options);
-  cleanups.push(repo.cleanup);
+  sandbox.track(repo.cleanup);
   return repo;
 }
 
@@ -35,7 +24,7 @@ describe('openGitWorkspace', () => {
   it('finds the top level from a subfolder, as a real path', async () => {
     const repo = await fixture({ files: { 'src/deep/a.ts': 'a\n' } });
     const links = await createTempDir();
-    cleanups.push(() => rm(links, { recursive: true, force: true }));
+    sandbox.track(() => rm(links, { recursive: true, force: true }));
     await symlink(repo.dir, path.join(links, 'linked'), 'dir');
     const workspace = await openGitWorkspace(path.join(links, 'linked', 'src', 'deep'));
     expect(workspace.root).toBe(repo.dir);
@@ -44,7 +33,7 @@ describe('openGitWorkspace', () => {
 
   it('says how to fix a folder that is not a git repository', async () => {
     const dir = await createTempDir();
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    sandbox.track(() => rm(dir, { recursive: true, force: true }));
     const error = await openGitWorkspace(dir).catch((e: unknown) => e);
     expect(isOrchestratorError(error, 'NOT_A_GIT_REPO')).toBe(true);
     expect((error as Error).message).toBe(
@@ -156,7 +145,7 @@ describe('GitWorkspace.ensureExcluded', () => {
   it('writes to the common git dir when opened from a linked worktree', async () => {
     const repo = await fixture();
     const linked = path.join(await createTempDir(), 'linked');
-    cleanups.push(() => rm(path.dirname(linked), { recursive: true, force: true }));
+    sandbox.track(() => rm(path.dirname(linked), { recursive: true, force: true }));
     await repo.git(['worktree', 'add', '--quiet', '-b', 'side', linked]);
     const workspace = await openGitWorkspace(linked);
     expect(workspace.root).toBe(linked);
