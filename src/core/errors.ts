@@ -1,14 +1,33 @@
-/** Stable error codes. A code never changes meaning once released. */
-export const ERROR_CODES = [
+/**
+ * Codes a bundled MCP server may put on the wire in a tool error (`{code, message, data}`);
+ * the client maps them back to the same code. A code never changes meaning once released.
+ */
+export const WIRE_ERROR_CODES = [
   'BAD_INPUT',
-  'INVALID_SETTING',
-  'INTENT_UNRECOGNISED',
   'SYMBOL_NOT_FOUND',
   'SYMBOL_AMBIGUOUS',
   'INVALID_IDENTIFIER',
   'NAME_COLLISION',
+  'PATH_OUTSIDE_WORKSPACE',
+  'UNSAFE_PATH',
+  'FILE_UNDECODABLE',
+  'LANGUAGE_SERVER_FAILED',
+  'TRANSFORM_REFUSED',
+  'CANCELLED',
+  'INTERNAL',
+] as const;
+
+/** Codes raised only inside the orchestrator process; never read from a server's reply. */
+export const LOCAL_ERROR_CODES = [
+  'INVALID_SETTING',
+  'INTENT_UNRECOGNISED',
+  'TRANSFORM_UNAVAILABLE',
+  'NOTHING_TO_DO',
+  'UNRESOLVED_REFERENCES',
   'NOT_A_GIT_REPO',
   'WORKTREE_DIRTY',
+  'RUN_IN_PROGRESS',
+  'CHECKOUT_CHANGED',
   'MCP_CONFIG_INVALID',
   'MCP_SERVER_UNAVAILABLE',
   'MCP_SERVER_CRASHED',
@@ -19,14 +38,14 @@ export const ERROR_CODES = [
   'TESTS_FAILED',
   'CHECK_FAILED',
   'GIT_FAILED',
-  'PATH_OUTSIDE_WORKSPACE',
-  'LANGUAGE_SERVER_FAILED',
   'CACHE_INVALID_INPUT',
   'CACHE_FAILED',
-  'CANCELLED',
-  'INTERNAL',
 ] as const;
 
+/** Every code an {@link OrchestratorError} may carry. */
+export const ERROR_CODES = [...WIRE_ERROR_CODES, ...LOCAL_ERROR_CODES] as const;
+
+export type WireErrorCode = (typeof WIRE_ERROR_CODES)[number];
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Options for {@link OrchestratorError}. */
@@ -62,20 +81,32 @@ export function isOrchestratorError(value: unknown, code?: ErrorCode): value is 
   return code === undefined || candidate.code === code;
 }
 
+/** True when `code` is one a server may send (see {@link WIRE_ERROR_CODES}). */
+export function isWireErrorCode(code: unknown): code is WireErrorCode {
+  return typeof code === 'string' && (WIRE_ERROR_CODES as readonly string[]).includes(code);
+}
+
 /** Codes that mean "the caller gave bad input": the CLI exits 2 for these. */
 export const BAD_INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'BAD_INPUT',
   'INVALID_SETTING',
   'INTENT_UNRECOGNISED',
+  'TRANSFORM_UNAVAILABLE',
+  'TRANSFORM_REFUSED',
+  'NOTHING_TO_DO',
+  'UNRESOLVED_REFERENCES',
   'SYMBOL_NOT_FOUND',
   'SYMBOL_AMBIGUOUS',
   'INVALID_IDENTIFIER',
   'NAME_COLLISION',
   'NOT_A_GIT_REPO',
   'WORKTREE_DIRTY',
+  'RUN_IN_PROGRESS',
   'MCP_CONFIG_INVALID',
   'PLAN_INVALID',
   'PATH_OUTSIDE_WORKSPACE',
+  'UNSAFE_PATH',
+  'FILE_UNDECODABLE',
 ]);
 
 /** Turns any thrown value into a plain message, without a stack trace. */

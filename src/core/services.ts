@@ -1,3 +1,5 @@
+import type { FileChange } from './change/change-types.js';
+
 /**
  * The service interfaces phases see through their `PhaseContext`. Concrete services live in
  * `mcp/`, `cache/`, `pressure/`, `vcs/` and `telemetry/`; `orchestrator.ts` wires them in.
@@ -139,4 +141,62 @@ export interface RunHistorySummary {
 /** Earlier runs, read-only, as OPTIMIZE sees them. */
 export interface RunHistoryReader {
   summary(filter: { kind: string; language: string }): RunHistorySummary;
+}
+
+/** How a command run through a {@link CommandRunner} ended. */
+export interface CommandResult {
+  /** Exit code; null when the process was killed by a signal or could not start. */
+  exitCode: number | null;
+  durationMs: number;
+  /** The deadline passed and the whole process tree was stopped. */
+  timedOut: boolean;
+  /** The signal aborted and the whole process tree was stopped. */
+  cancelled: boolean;
+  /** The last bytes of stdout and stderr, interleaved as they arrived. */
+  outputTail: string;
+}
+
+/** Options for one {@link CommandRunner.run}. */
+export interface CommandRunOptions {
+  cwd: string;
+  /** The child's whole environment. @default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Deadline in ms: past it the whole process tree (new sessions included) is stopped. */
+  timeoutMs: number;
+  signal: AbortSignal;
+  /** Bytes of output kept in `outputTail`. @default 8000 */
+  tailBytes?: number;
+}
+
+/** Runs shell-free argv commands (tests, compile checks) for the phases. */
+export interface CommandRunner {
+  /** Never rejects for a failing command: a non-zero exit, a timeout or an abort is a value. */
+  run(argv: readonly string[], options: CommandRunOptions): Promise<CommandResult>;
+}
+
+/** What applying a set of file changes did. */
+export interface AppliedChanges {
+  filesChanged: number;
+  editsApplied: number;
+}
+
+/**
+ * The files of one folder (the checkout, or a run's worktree), read and written the way a
+ * refactoring must: decoded with the file's own encoding (BOM, PEP 263 cookie), bytes outside
+ * edited ranges kept identical, never through a symbolic link, never outside the folder.
+ */
+export interface WorkspaceFiles {
+  /** Absolute real path of the folder. */
+  readonly root: string;
+  /** The decoded text of a workspace-relative file. Throws `FILE_UNDECODABLE`, `UNSAFE_PATH`, `PATH_OUTSIDE_WORKSPACE`. */
+  readText(file: string, options?: { signal?: AbortSignal }): Promise<string>;
+  /**
+   * Checks every change first (paths, expected old text, targets that must or must not exist),
+   * then applies them: edits, then moves, creates and deletes. Throws `PLAN_INVALID` naming the
+   * file, position and text when a change does not match the files.
+   */
+  applyChanges(
+    changes: readonly FileChange[],
+    options?: { signal?: AbortSignal },
+  ): Promise<AppliedChanges>;
 }

@@ -1,9 +1,4 @@
-import {
-  ERROR_CODES,
-  type ErrorCode,
-  isOrchestratorError,
-  OrchestratorError,
-} from '../core/errors.js';
+import { isOrchestratorError, isWireErrorCode, OrchestratorError } from '../core/errors.js';
 import type { ToolCaller } from '../core/services.js';
 import type { ToolErrorReport } from '../mcp/to-tool-output.js';
 
@@ -24,13 +19,8 @@ export function withRemoteErrorCodes(tools: ToolCaller): ToolCaller {
           ? (error.data.toolError as ToolErrorReport | undefined)
           : undefined;
         const code = remote?.code;
-        if (
-          remote &&
-          code &&
-          code !== 'MCP_TOOL_FAILED' &&
-          (ERROR_CODES as readonly string[]).includes(code)
-        ) {
-          throw new OrchestratorError(code as ErrorCode, remote.message ?? 'The tool failed.', {
+        if (remote && isWireErrorCode(code) && code !== 'INTERNAL') {
+          throw new OrchestratorError(code, remote.message ?? 'The tool failed.', {
             data: { server, tool, ...(remote.data ?? {}) },
             cause: error,
             retryable: remote.retryable === true,

@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { isOrchestratorError, toErrorMessage } from '../../core/errors.js';
+import { isOrchestratorError, isWireErrorCode, toErrorMessage } from '../../core/errors.js';
 
 /** A successful tool result: the value as structured content and as JSON text. */
 export function toToolResult(value: Record<string, unknown>): CallToolResult {
@@ -15,7 +15,8 @@ export function toToolResult(value: Record<string, unknown>): CallToolResult {
  * never a stack trace.
  */
 export function toToolError(error: unknown): CallToolResult {
-  const code = isOrchestratorError(error) ? error.code : 'MCP_TOOL_FAILED';
+  // Only wire codes cross the boundary; anything else is the server's own fault.
+  const code = isOrchestratorError(error) && isWireErrorCode(error.code) ? error.code : 'INTERNAL';
   const data = isOrchestratorError(error) ? error.data : {};
   const retryable = isOrchestratorError(error) && error.retryable;
   const report = { code, message: toErrorMessage(error), data, retryable };
