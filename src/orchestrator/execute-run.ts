@@ -1,14 +1,17 @@
 import { copyFile } from 'node:fs/promises';
 import { isOrchestratorError, toErrorMessage } from '../core/errors.js';
-import type { Intent } from '../core/intent.js';
-import type { Phase, PhaseContext, PhaseResult, RunOptions } from '../core/phase.js';
-import type { RunState } from '../core/phase-outputs.js';
+import type { IntentBase } from '../core/intent.js';
+import type { AnyPhase, PhaseContext, PhaseResult, RunOptions } from '../core/phase.js';
+import type { PhaseOutputs } from '../core/phase-outputs.js';
 import { runPipeline } from '../core/pipeline/run-pipeline.js';
+import { BASE_BACKOFF_MS, DEFAULT_MAX_RETRIES } from '../core/pipeline/retry-policy.js';
 import type { ResolvedSettings } from '../core/settings.js';
 import { countTokens, trimToTokenBudget } from '../telemetry/count-tokens.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import { buildPullRequest } from './build-pull-request.js';
-import { createGitService } from './create-git-service.js';
+import { createGitService, type RunGitService } from './create-git-service.js';
+import { createCommandRunner } from './create-command-runner.js';
+import { createInterimWorkspaceFiles } from './interim-workspace-files.js';
 import { openRunServices, type RunServices } from './open-run-services.js';
 import { publishPullRequest, type ResolvedGithubTarget } from './publish-pull-request.js';
 import type { RunFolder } from './run-folder.js';
@@ -17,8 +20,8 @@ import type { RunCommandOptions, RunResult } from './run-types.js';
 /** Everything one run needs, resolved by the orchestrator. */
 export interface RunInput {
   command: string;
-  intent: Intent;
-  phases: readonly Phase[];
+  intent: IntentBase;
+  phases: readonly AnyPhase[];
   runOptions: RunOptions;
   settings: ResolvedSettings;
   git: GitWorkspace;
@@ -30,14 +33,14 @@ export interface RunInput {
   options: RunCommandOptions;
   /** Where to open a pull request after success, checked before the run. */
   github?: ResolvedGithubTarget;
-  /** Pre-filled state (the plan, for `apply`). */
-  state?: RunState;
+  /** Outputs the run starts with (the plan, for `apply`). */
+  outputs?: Partial<PhaseOutputs>;
 }
 
 /**
  * Runs the phases with every service open, then — whatever happened — rolls back (on failure)
- * or releases (on success) the worktree, writes result.json (and pr.json), records history and
- * closes everything.
+ * or releases (on success) the worktrees the run made, writes result.json (and pr.json),
+ * records history and closes everything.
  */
 export async function executeRun(input: RunInput): Promise<RunResult> {
   const started = performance.now();
@@ -58,27 +61,32 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
     signal,
     warn,
   });
-  const state: RunState = input.state ?? {};
+  const outputs: Partial<PhaseOutputs> = { ...input.outputs };
+  let git: RunGitService | undefined;
   let current = '';
   let phases: PhaseResult[] = [];
   let failure: { code: string; message: string } | null = null;
   try {
+    git = await createGitService(input.git);
     const context: PhaseContext = {
       runId: folder.runId,
       command: input.command,
       intent: input.intent,
       workspace: input.git.root,
       baseCommit: input.baseCommit,
-      runDir: folder.runDir,
       settings: input.settings,
       options: input.runOptions,
       signal,
       tools: services.tools,
-      git: await createGitService(input.git),
+      graph: services.graph,
+      search: services.search,
+      git,
+      commands: createCommandRunner(),
+      files: createInterimWorkspaceFiles(input.git.root),
+      runFiles: { dir: folder.runDir, writeText: (name, text) => folder.writeText(name, text) },
       ...(services.cache ? { cache: services.cache } : {}),
       pressure: services.pressure,
       ...(services.history ? { history: services.history } : {}),
-      state,
       parallelism: input.settings.parallelism,
       warn,
       progress: (message) => emit({ type: 'progress', phase: current, message }),
@@ -88,10 +96,11 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
       { command: input.command, runId: folder.runId },
       () =>
         runPipeline(input.phases, context, {
-          maxRetries: input.runOptions.plan?.data.maxRetries ?? 3,
-          baseBackoffMs: 200,
+          maxRetries: input.runOptions.plan?.data.maxRetries ?? DEFAULT_MAX_RETRIES,
+          baseBackoffMs: BASE_BACKOFF_MS,
           tokens: { count: countTokens, trim: trimToTokenBudget },
           spans: services.spans,
+          outputs,
           onContextPack: async (phase, text) => {
             await folder.writeText(`context/${phase}.txt`, text);
           },
@@ -112,8 +121,7 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
     if (!isOrchestratorError(error))
       warn(`Internal error: ${(error as Error)?.stack ?? String(error)}`);
   }
-  const worktree = state.worktree;
-  if (worktree) {
+  for (const worktree of git?.worktrees() ?? []) {
     try {
       await (failure ? worktree.rollback() : worktree.release());
     } catch (error) {
@@ -127,7 +135,7 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
       ? buildPullRequest({
           command: input.command,
           baseBranch: (await input.git.currentBranch().catch(() => null)) ?? 'main',
-          state,
+          outputs,
           phases,
         })
       : null;
@@ -146,7 +154,6 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
     }
   }
   const success = failure === null;
-  const planPath = state.plan?.planPath ?? null;
   const result: RunResult = {
     success,
     command: input.command,
@@ -155,13 +162,14 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
     durationMs: Math.round(performance.now() - started),
     totalTokens: phases.reduce((sum, p) => sum + p.tokenCount, 0),
     phases,
-    branch: state.review ? (state.execute?.branch ?? null) : null,
-    commit: state.review?.commit ?? null,
-    plan: planPath,
+    branch: outputs.review ? (outputs.execute?.worktree.branch ?? null) : null,
+    commit: outputs.review?.commit ?? null,
+    plan: outputs.plan?.planPath ?? null,
     pr,
     memoryPeakMb: peakMemoryMb(services.pressure),
-    risk: state.risk ?? null,
-    diffStat: state.review?.diffStat ?? null,
+    risk: outputs.monte_carlo ?? null,
+    diffStat: outputs.review?.diffStat ?? null,
+    leftAlone: outputs.plan?.plan.data.analysis.leftAlone ?? outputs.logic?.leftAlone ?? [],
     warnings,
     error: failure,
   };
@@ -169,7 +177,7 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
     await folder.writeJson('result.json', result);
     if (pr) await folder.writeJson('pr.json', pr);
     if (pr && options.outputPath) await copyFile(`${folder.runDir}/pr.json`, options.outputPath);
-    const row = toHistoryRow(result, input.intent, state);
+    const row = toHistoryRow(result, input.intent, outputs);
     if (row) {
       try {
         services.history?.record(row);
@@ -189,20 +197,22 @@ function peakMemoryMb(monitor: RunServices['pressure']): number {
 }
 
 /** The history row of a run that got as far as OPTIMIZE (earlier stops teach OPTIMIZE nothing). */
-function toHistoryRow(result: RunResult, intent: Intent, state: RunState) {
-  if (!state.optimize) return undefined;
+function toHistoryRow(result: RunResult, intent: IntentBase, outputs: Partial<PhaseOutputs>) {
+  if (!outputs.optimize) return undefined;
+  const plan = outputs.plan?.plan;
+  const changes = plan?.fileChanges() ?? [];
   return {
     runId: result.runId,
     command: result.command,
     kind: intent.kind,
-    language: intent.language ?? 'unknown',
+    language: plan?.data.language ?? 'unknown',
     success: result.success,
     durationMs: result.durationMs,
-    fileCount: state.logic?.editedFiles.length ?? 0,
-    editCount: state.logic?.edits.length ?? 0,
-    parallelism: state.optimize.parallelism,
-    batchSize: state.optimize.batchSize,
-    testDurationMs: state.execute?.test.durationMs ?? 0,
+    fileCount: changes.length,
+    editCount: changes.reduce((n, c) => n + (c.op === 'edit' ? c.edits.length : 1), 0),
+    parallelism: outputs.optimize.parallelism,
+    batchSize: outputs.optimize.batchSize,
+    testDurationMs: outputs.execute?.test.durationMs ?? 0,
     phaseDurations: Object.fromEntries(result.phases.map((p) => [p.phase, p.durationMs])),
     memoryPeakMb: result.memoryPeakMb,
     createdAt: new Date().toISOString(),

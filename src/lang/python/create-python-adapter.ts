@@ -6,11 +6,10 @@ import { findDefinitions } from './find-definitions.js';
 import { findDocumentSymbols, type PythonDocumentSymbol } from './find-document-symbols.js';
 import { findImportGraph } from './find-import-graph.js';
 import { findReferences } from './find-references.js';
-import { findRenameCollisions } from './find-rename-collisions.js';
-import { findRenameEdits } from './find-rename-edits.js';
+import { classifyPositions } from './classify-positions.js';
 import { findScopes } from './find-scopes.js';
 import type { DiagnosticMode, PyrightSessionState } from './pyright-session.js';
-import { createPythonWorkspace } from './python-workspace.js';
+import { createPythonWorkspace, type PythonWorkspace } from './python-workspace.js';
 import type { PositionScopes } from './scope-types.js';
 import { withCancellation } from './with-cancellation.js';
 
@@ -30,7 +29,7 @@ export interface PythonAdapterOptions {
 }
 
 /** The {@link LanguageAdapter} for Python, plus the Python-only analyses `python_analysis` serves. */
-export interface PythonAdapter extends LanguageAdapter {
+export interface PythonAdapter extends LanguageAdapter<PythonWorkspace> {
   readonly language: 'python';
   /** The workspace root, made real. */
   readonly root: string;
@@ -81,10 +80,9 @@ export function createPythonAdapter(options: PythonAdapterOptions): PythonAdapte
     findDefinitions: (name, call) =>
       guard(call, (signal) => findDefinitions(workspace, name, signal)),
     findReferences: (at, call) => guard(call, (signal) => findReferences(workspace, at, signal)),
-    findRenameEdits: (at, newName, call) =>
-      guard(call, (signal) => findRenameEdits(workspace, at, newName, signal)),
-    findRenameCollisions: (at, newName, call) =>
-      guard(call, (signal) => findRenameCollisions(workspace, at, newName, signal)),
+    classifyPositions: (positions, call) =>
+      guard(call, (signal) => classifyPositions(workspace, positions, signal)),
+    withEngine: (body, call) => guard(call, async (signal) => body(workspace, signal)),
     findCallers: (at, call) => guard(call, (signal) => findCallers(workspace, at, signal)),
     findImportGraph: (call) => guard(call, (signal) => findImportGraph(workspace, signal)),
     findDocumentSymbols: (file, call) =>

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { SymbolDefinition } from '../../core/source-types.js';
 import { comparePositions } from './lsp-locations.js';
 import type { PythonWorkspace } from './python-workspace.js';
@@ -21,14 +19,7 @@ export async function findDefinitions(
   name: string,
   signal?: AbortSignal,
 ): Promise<SymbolDefinition[]> {
-  const files = await workspace.listFiles(signal);
-  const candidates: Array<{ file: string }> = [];
-  await Promise.all(
-    files.map(async (file) => {
-      const text = await readFile(path.join(workspace.root, ...file.split('/')), 'utf8');
-      if (text.includes(name)) candidates.push({ file });
-    }),
-  );
+  const candidates = (await workspace.filesContaining(name, signal)).map((file) => ({ file }));
   if (candidates.length === 0) return [];
   const result = await workspace.runScript<DefinitionsResult>(
     SCOPES_SCRIPT,

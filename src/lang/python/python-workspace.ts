@@ -27,6 +27,8 @@ export interface PythonWorkspace {
   readonly session: PyrightSession;
   /** Workspace `.py` files, sorted (see {@link listPythonFiles}). */
   listFiles(signal?: AbortSignal): Promise<string[]>;
+  /** Workspace `.py` files whose text contains `text`, sorted. */
+  filesContaining(text: string, signal?: AbortSignal): Promise<string[]>;
   /** True when the workspace holds at least one `.py` file (then pyright may be started). */
   hasPythonFiles(signal?: AbortSignal): Promise<boolean>;
   /** Runs an embedded analysis script with the workspace's interpreter. */
@@ -119,6 +121,16 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
     pythonPath,
     session,
     listFiles: (signal) => listPythonFiles(root, signal === undefined ? {} : { signal }),
+    async filesContaining(text, signal) {
+      const files = await listPythonFiles(root, signal === undefined ? {} : { signal });
+      const found = await Promise.all(
+        files.map(async (file) => {
+          const content = await readFile(path.join(root, ...file.split('/')), 'latin1').catch(() => '');
+          return content.includes(text) ? file : undefined;
+        }),
+      );
+      return found.filter((file): file is string => file !== undefined);
+    },
     async hasPythonFiles(signal) {
       if (!knownToHaveFiles) {
         const files = await listPythonFiles(root, signal === undefined ? {} : { signal });

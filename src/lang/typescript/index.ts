@@ -5,4 +5,4 @@ export {
   type TypeScriptAdapterState,
 } from './create-typescript-adapter.js';
 export { validateIdentifier } from './validate-identifier.js';
-export { EXCLUDED_DIRECTORIES, isSourceFileName } from './workspace-files.js';
+export { EXCLUDED_DIRECTORIES, isSourceFileName } from './engine/workspace-files.js';
