@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Longest line text a tool returns, in UTF-16 code units; a longer line (minified code) comes
  * back as a window of this many units around the match.
@@ -11,6 +13,12 @@ export interface LineClip {
   /** Length of the whole line, in UTF-16 code units. */
   lineLength: number;
 }
+
+/** {@link LineClip} as a zod schema, for tools that declare an output schema: `clipped: lineClipSchema.optional()`. */
+export const lineClipSchema = z.object({
+  lineStart: z.number().int(),
+  lineLength: z.number().int(),
+});
 
 const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;

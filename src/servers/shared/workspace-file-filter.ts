@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { findProtectedDir } from './protected-paths.js';
 import { loadRealPath, toPathInside } from './real-path.js';
 
@@ -74,3 +75,13 @@ export async function keepWorkspaceItems<T>(
 export function toSkippedField(skippedFiles: readonly string[]): { skippedFiles?: string[] } {
   return skippedFiles.length === 0 ? {} : { skippedFiles: [...skippedFiles] };
 }
+
+/** The `skippedFiles` field as a zod raw shape, to spread into a tool's `outputSchema`. */
+export const SKIPPED_FILES_SHAPE = {
+  skippedFiles: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'Files left out of the result because their real path is outside the workspace or in .git or .mcp-orchestrator.',
+    ),
+};

@@ -2,8 +2,10 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isOrchestratorError } from '../../../../src/core/errors.js';
+import { clipLineText, lineClipSchema } from '../../../../src/servers/shared/clip-line-text.js';
 import { capReply, REPLY_CUT_SHAPE } from '../../../../src/servers/shared/reply-cap.js';
 import { runTool } from '../../../../src/servers/shared/tool-result.js';
+import { SKIPPED_FILES_SHAPE } from '../../../../src/servers/shared/workspace-file-filter.js';
 import { connectInMemory } from '../../../integration/servers/connect-in-memory.js';
 
 const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
@@ -48,10 +50,13 @@ describe('capReply', () => {
 });
 
 describe('runTool with an output schema', () => {
-  async function serve(shape: z.ZodRawShape) {
+  async function serve(
+    shape: z.ZodRawShape,
+    value: Record<string, unknown> = { names: items(400) },
+  ) {
     const server = new McpServer({ name: 'cap-test', version: '0.0.0' });
     server.registerTool('list', { inputSchema: {}, outputSchema: shape }, () =>
-      runTool(async () => ({ names: items(400) }), shape, { maxReplyBytes: 3000 }),
+      runTool(async () => value, shape, { maxReplyBytes: 3000 }),
     );
     const connected = await connectInMemory(server);
     return { ...connected, close: () => server.close() };
@@ -74,6 +79,24 @@ describe('runTool with an output schema', () => {
       const error = await callError('list', {});
       expect(error.code).toBe('BAD_INPUT');
       expect(error.message).toMatch(/reply cap/);
+    } finally {
+      await close();
+    }
+  });
+
+  it('passes skippedFiles and clipped line texts through a schema that declares them', async () => {
+    const reference = { file: 'a.ts', ...clipLineText('x'.repeat(5000), 10, 1, 100) };
+    const shape = {
+      references: z.array(
+        z.object({ file: z.string(), lineText: z.string(), clipped: lineClipSchema.optional() }),
+      ),
+      ...REPLY_CUT_SHAPE,
+      ...SKIPPED_FILES_SHAPE,
+    };
+    const { call, close } = await serve(shape, { references: [reference], skippedFiles: ['b.ts'] });
+    try {
+      expect(await call('list', {})).toEqual({ references: [reference], skippedFiles: ['b.ts'] });
+      expect(reference.clipped).toEqual({ lineStart: 1, lineLength: 5000 });
     } finally {
       await close();
     }
