@@ -119,7 +119,7 @@ async function openCache(options: OpenOptions, closers: Closers): Promise<SliceC
 
 function openHistory(options: OpenOptions, closers: Closers): RunServices['history'] {
   try {
-    const history = openRunHistory(options.root);
+    const history = openRunHistory(options.root, { logger: { warn: options.warn } });
     closers.push(() => history.close());
     return history;
   } catch (error) {

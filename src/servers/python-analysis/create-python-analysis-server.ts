@@ -1,5 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { createPythonAdapter, type DiagnosticMode } from '../../lang/python/index.js';
+import { DEFAULT_MAX_REPLY_BYTES } from '../shared/reply-cap.js';
 import { registerAnalysisTools } from './register-analysis-tools.js';
 import { registerReferenceTools } from './register-reference-tools.js';
 import { registerSymbolTools } from './register-symbol-tools.js';
@@ -12,6 +13,8 @@ export interface PythonAnalysisServerOptions {
   pythonPath?: string;
   /** pyright's background checking of every file. @default 'openFilesOnly' */
   diagnosticMode?: DiagnosticMode;
+  /** Cap on one reply's JSON, in bytes; a cut reply says `truncated` and `replyCut`. @default 4 MiB */
+  maxReplyBytes?: number;
 }
 
 /** The python_analysis MCP server and its tear-down. */
@@ -24,7 +27,9 @@ export interface PythonAnalysisServer {
 /**
  * Creates the `python_analysis` MCP server: `symbols`, `scopes`, `references`,
  * `rename_locations`, `call_hierarchy` and `async_analysis` over one Python adapter
- * (pyright, started on the first tool that needs it).
+ * (pyright, started on the first tool that needs it). No tool reads a file whose real path is
+ * outside the root or in `.git`/`.mcp-orchestrator`, nor returns results in one (they are
+ * dropped and named in `skippedFiles`).
  */
 export function createPythonAnalysisServer(
   options: PythonAnalysisServerOptions,
@@ -39,6 +44,7 @@ export function createPythonAnalysisServer(
   const context = {
     root: adapter.root,
     adapter,
+    replyLimits: { maxReplyBytes: options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES },
     signal: (requestSignal: AbortSignal) => AbortSignal.any([requestSignal, closing.signal]),
   };
   registerSymbolTools(server, context);

@@ -1,5 +1,10 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { runTool } from '../shared/tool-result.js';
+import {
+  createWorkspaceFileFilter,
+  keepWorkspaceItems,
+  toSkippedField,
+} from '../shared/workspace-file-filter.js';
 import { resolvePythonFile } from './resolve-python-file.js';
 import type { PythonToolContext } from './tool-context.js';
 import { asyncAnalysisInputShape, callHierarchyInputShape } from './tool-schemas.js';
@@ -16,16 +21,29 @@ export function registerAnalysisTools(server: McpServer, context: PythonToolCont
       inputSchema: callHierarchyInputShape,
     },
     (input, extra) =>
-      runTool(async () => {
-        const file = resolvePythonFile(context.root, input.file);
-        const at = { file, line: input.line, column: input.column };
-        const signal = context.signal(extra.signal);
-        const calls =
-          input.direction === 'incoming'
-            ? await context.adapter.findCallers(at, { signal })
-            : await context.adapter.findOutgoingCalls(at, { signal });
-        return { direction: input.direction, calls };
-      }),
+      runTool(
+        async () => {
+          const file = resolvePythonFile(context.root, input.file);
+          const at = { file, line: input.line, column: input.column };
+          const signal = context.signal(extra.signal);
+          const filter = createWorkspaceFileFilter(context.root);
+          const { kept, skippedFiles } =
+            input.direction === 'incoming'
+              ? await keepWorkspaceItems(
+                  filter,
+                  await context.adapter.findCallers(at, { signal }),
+                  (call) => [call.file, call.callerFile],
+                )
+              : await keepWorkspaceItems(
+                  filter,
+                  await context.adapter.findOutgoingCalls(at, { signal }),
+                  (call) => [call.file, ...call.callSites.map((site) => site.file)],
+                );
+          return { direction: input.direction, calls: kept, ...toSkippedField(skippedFiles) };
+        },
+        undefined,
+        context.replyLimits,
+      ),
   );
 
   server.registerTool(
@@ -38,13 +56,26 @@ export function registerAnalysisTools(server: McpServer, context: PythonToolCont
       inputSchema: asyncAnalysisInputShape,
     },
     (input, extra) =>
-      runTool(async () => {
-        const file =
-          input.file === undefined ? undefined : resolvePythonFile(context.root, input.file);
-        const result = await context.adapter.analyzeAsync(file, {
-          signal: context.signal(extra.signal),
-        });
-        return { ...result };
-      }),
+      runTool(
+        async () => {
+          const file =
+            input.file === undefined ? undefined : resolvePythonFile(context.root, input.file);
+          const result = await context.adapter.analyzeAsync(file, {
+            signal: context.signal(extra.signal),
+          });
+          const filter = createWorkspaceFileFilter(context.root);
+          const files = await keepWorkspaceItems(filter, result.files, (entry) => [entry.file]);
+          const errors = await keepWorkspaceItems(filter, result.errors, (entry) => [entry.file]);
+          const skipped = new Set([...files.skippedFiles, ...errors.skippedFiles]);
+          return {
+            ...result,
+            files: files.kept,
+            errors: errors.kept,
+            ...toSkippedField([...skipped].sort()),
+          };
+        },
+        undefined,
+        context.replyLimits,
+      ),
   );
 }

@@ -15,13 +15,17 @@ export function registerSymbolTools(server: McpServer, context: PythonToolContex
       inputSchema: symbolsInputShape,
     },
     (input, extra) =>
-      runTool(async () => {
-        const file = resolvePythonFile(context.root, input.file);
-        const symbols = await context.adapter.findDocumentSymbols(file, {
-          signal: context.signal(extra.signal),
-        });
-        return { file, symbols };
-      }),
+      runTool(
+        async () => {
+          const file = resolvePythonFile(context.root, input.file);
+          const symbols = await context.adapter.findDocumentSymbols(file, {
+            signal: context.signal(extra.signal),
+          });
+          return { file, symbols };
+        },
+        undefined,
+        context.replyLimits,
+      ),
   );
 
   server.registerTool(
@@ -34,13 +38,17 @@ export function registerSymbolTools(server: McpServer, context: PythonToolContex
       inputSchema: positionInputShape,
     },
     (input, extra) =>
-      runTool(async () => {
-        const file = resolvePythonFile(context.root, input.file);
-        const result = await context.adapter.findScopes(
-          { file, line: input.line, column: input.column },
-          { signal: context.signal(extra.signal) },
-        );
-        return { file, ...result };
-      }),
+      runTool(
+        async () => {
+          const file = resolvePythonFile(context.root, input.file);
+          const result = await context.adapter.findScopes(
+            { file, line: input.line, column: input.column },
+            { signal: context.signal(extra.signal) },
+          );
+          return { file, ...result };
+        },
+        undefined,
+        context.replyLimits,
+      ),
   );
 }

@@ -3,7 +3,8 @@ import { resolveWorkspacePath } from '../shared/workspace-path.js';
 
 /**
  * The workspace-relative path of a `.py` file inside `root`.
- * @throws PATH_OUTSIDE_WORKSPACE outside the root; BAD_INPUT for anything but a `.py` file.
+ * @throws PATH_OUTSIDE_WORKSPACE when its real path is outside the root; UNSAFE_PATH in `.git`
+ *   or `.mcp-orchestrator`; BAD_INPUT for anything but a `.py` file.
  */
 export function resolvePythonFile(root: string, file: string): string {
   const { relative } = resolveWorkspacePath(root, file);

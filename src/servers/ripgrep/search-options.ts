@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { OrchestratorError } from '../../core/errors.js';
+import { findProtectedGlobDir, PROTECTED_DIRS } from '../shared/protected-paths.js';
 
 /** Directories never searched, whatever the globs say. */
-export const ALWAYS_EXCLUDED_DIRS = ['.git', 'node_modules', '.mcp-orchestrator'] as const;
+export const ALWAYS_EXCLUDED_DIRS = [...PROTECTED_DIRS, 'node_modules'] as const;
 
 /** Input of the `search` tool (a zod raw shape, as `registerTool` takes it). */
 export const searchInputShape = {
@@ -57,14 +59,32 @@ export function needsTypeIntersection(input: FilesInput): boolean {
   return positive && (input.types ?? []).length > 0;
 }
 
+/**
+ * Refuses a glob that names `.git` or `.mcp-orchestrator` (`UNSAFE_PATH`, naming the glob):
+ * those folders are never searched, and a glob asking for them is a mistake worth reporting.
+ */
+export function validateGlobs(input: FilesInput): void {
+  for (const glob of input.globs ?? []) {
+    const dir = findProtectedGlobDir(glob);
+    if (dir === undefined) continue;
+    throw new OrchestratorError(
+      'UNSAFE_PATH',
+      `Glob ${JSON.stringify(glob)} names ${dir}/, which is never searched. Drop it, or name files outside ${dir}/.`,
+      { data: { glob, protectedDir: dir } },
+    );
+  }
+}
+
 function filterArgs(input: FilesInput): string[] {
-  const args: string[] = ['--no-config', '--hidden'];
+  // --no-follow: rg still reads a linked path given as the search path; run-search checks that.
+  const args: string[] = ['--no-config', '--hidden', '--no-follow'];
   const intersect = needsTypeIntersection(input);
   for (const glob of input.globs ?? []) {
     if (!intersect || glob.startsWith('!')) args.push('--glob', glob);
   }
-  // Last, because the last matching glob wins: no user glob can bring these back.
-  for (const dir of ALWAYS_EXCLUDED_DIRS) args.push('--glob', `!${dir}`);
+  // Last, because the last matching glob wins: no user glob can bring these back. Case-blind,
+  // as `.GIT` is `.git` on macOS and Windows.
+  for (const dir of ALWAYS_EXCLUDED_DIRS) args.push('--iglob', `!${dir}`);
   for (const type of input.types ?? []) args.push('--type', type);
   return args;
 }
