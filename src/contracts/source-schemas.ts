@@ -61,9 +61,10 @@ export const importEdgeSchema = z.object({
 /** A `PositionClass`. */
 export const positionClassSchema = z.object({
   ...positionFields,
-  kind: z.enum(['code', 'comment', 'string']),
+  kind: z.enum(['code', 'comment', 'string', 'text']),
   declaration: definitionSchema.optional(),
   externalDeclaration: z.string().optional(),
+  member: z.object({ object: z.string(), objectIsModule: z.boolean() }).optional(),
 });
 
 const tuple = z.tuple([z.number().int().positive(), z.number().int().positive()]);

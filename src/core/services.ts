@@ -146,12 +146,22 @@ export interface PositionClass {
   file: string;
   line: number;
   column: number;
-  /** Where the position lies: in code, a comment, or a string (docstrings included). */
-  kind: 'code' | 'comment' | 'string';
+  /**
+   * Where the position lies: in code, a comment, a string (docstrings included), or in a file
+   * no language server reads (`text`: docs, configuration).
+   */
+  kind: 'code' | 'comment' | 'string' | 'text';
   /** For code: the workspace declaration the name there resolves to, when the server resolves it. */
   declaration?: SymbolDefinition;
   /** For code resolved outside the workspace (a library, the standard library): where. */
   externalDeclaration?: string;
+  /** For code where the name is a member (`x.name`): what it is a member of. */
+  member?: {
+    /** The object's source text (`ledger`, `self.items`, `pkg.errors`), at most 80 characters. */
+    object: string;
+    /** True when the object is a module (an imported module, a namespace import, a require). */
+    objectIsModule: boolean;
+  };
 }
 
 /** Where a transform's language half starts: a file, or a position in it. */

@@ -4,6 +4,8 @@ export type LeftAloneReason =
   | 'comment'
   /** Inside a string or docstring. */
   | 'string'
+  /** In a file no language server reads (documentation, configuration). */
+  | 'text'
   /** A different symbol of the same name (the language server says which). */
   | 'other-symbol'
   /** Code the analysis could not resolve, kept because the run allowed it (`--allow-unresolved`). */

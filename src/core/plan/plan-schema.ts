@@ -98,7 +98,7 @@ const leftAloneSchema = z.strictObject({
   line: z.number().int().positive(),
   column: z.number().int().positive(),
   length: z.number().int().nonnegative(),
-  reason: z.enum(['comment', 'string', 'other-symbol', 'unresolved']),
+  reason: z.enum(['comment', 'string', 'text', 'other-symbol', 'unresolved']),
   detail: z.string(),
 });
 

@@ -8,7 +8,11 @@ import { createFileTextReader } from './read-file-text.js';
 import { TOKEN_KINDS_SCRIPT } from './scripts/token-kinds-script.js';
 
 interface TokenKinds {
-  results: Array<{ file: string; kinds: Array<'code' | 'comment' | 'string'> }>;
+  results: Array<{
+    file: string;
+    kinds: Array<'code' | 'comment' | 'string'>;
+    members: Array<PositionClass['member'] | null>;
+  }>;
 }
 
 /**
@@ -35,10 +39,12 @@ export async function classifyPositions(
     signal,
   );
   const kinds: Array<'code' | 'comment' | 'string'> = [];
+  const members: Array<PositionClass['member'] | null> = [];
   tokens.results.forEach((result, fileIndex) => {
     const indexes = [...byFile.values()][fileIndex] ?? [];
     result.kinds.forEach((kind, k) => {
       kinds[indexes[k] as number] = kind;
+      members[indexes[k] as number] = result.members[k] ?? null;
     });
   });
   const reader = createFileTextReader(workspace.root);
@@ -46,9 +52,10 @@ export async function classifyPositions(
   const classes: PositionClass[] = [];
   for (const [index, at] of positions.entries()) {
     const kind = kinds[index] ?? 'code';
-    const base = { file: at.file, line: at.line, column: at.column };
+    const member = members[index];
+    const base = { file: at.file, line: at.line, column: at.column, ...(member ? { member } : {}) };
     if (kind !== 'code') {
-      classes.push({ ...base, kind });
+      classes.push({ file: at.file, line: at.line, column: at.column, kind });
       continue;
     }
     const params = await workspace.openPosition(at, signal);
@@ -67,10 +74,12 @@ export async function classifyPositions(
         line: inside.location.range.start.line + 1,
         column: inside.location.range.start.character + 1,
       };
-      const name = (await reader.line(position.file, position.line)).slice(
-        inside.location.range.start.character,
-        inside.location.range.end.character,
-      );
+      const name =
+        /^[\p{ID_Start}_][\p{ID_Continue}]*/u.exec(
+          (await reader.line(position.file, position.line)).slice(
+            inside.location.range.start.character,
+          ),
+        )?.[0] ?? '';
       classes.push({ ...base, kind, declaration: await describe(position, name) });
     } else if (locations[0] !== undefined) {
       classes.push({ ...base, kind, externalDeclaration: toExternalName(locations[0].uri) });

@@ -1,3 +1,6 @@
+import type { EditFileChange } from '../../core/change/change-types.js';
+import { findRenameCollisions } from '../../transforms/rename/collisions.python.js';
+import { findRenameChanges } from '../../transforms/rename/edits.python.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { clipLineText } from '../shared/clip-line-text.js';
 import { runTool } from '../shared/tool-result.js';
@@ -60,10 +63,15 @@ export function registerReferenceTools(server: McpServer, context: PythonToolCon
           const file = resolvePythonFile(context.root, input.file);
           const at = { file, line: input.line, column: input.column };
           const signal = context.signal(extra.signal);
-          const found = await context.adapter.findRenameEdits(at, input.newName, { signal });
-          const clashes = await context.adapter.findRenameCollisions(at, input.newName, {
-            signal,
-          });
+          const { found, clashes } = await context.adapter.withEngine(
+            async (workspace, engineSignal) => ({
+              found: toTextEdits(
+                await findRenameChanges(workspace, at, input.newName, engineSignal),
+              ),
+              clashes: await findRenameCollisions(workspace, at, input.newName, engineSignal),
+            }),
+            { signal },
+          );
           const filter = createWorkspaceFileFilter(context.root);
           const edits = await keepWorkspaceItems(filter, found, (edit) => [edit.file]);
           const collisions = await keepWorkspaceItems(filter, clashes, (c) => [c.file]);
@@ -78,5 +86,19 @@ export function registerReferenceTools(server: McpServer, context: PythonToolCon
         undefined,
         context.replyLimits,
       ),
+  );
+}
+
+/** Single-line edits as this tool has always reported them: `{file, line, column, length, …}`. */
+function toTextEdits(changes: readonly EditFileChange[]) {
+  return changes.flatMap((change) =>
+    change.edits.map((edit) => ({
+      file: change.file,
+      line: edit.start[0],
+      column: edit.start[1],
+      length: edit.oldText.length,
+      oldText: edit.oldText,
+      newText: edit.newText,
+    })),
   );
 }

@@ -54,7 +54,13 @@ export async function analyzeRename(
     (o) => !isCoveredByEdits(o, intent.from.length, editsByFile.get(o.file) ?? []),
   );
   const classes = leftover.length === 0 ? [] : await graph.classify(leftover, { signal });
-  const { leftAlone, unresolved } = classifyLeftAlone(intent.from, target, leftover, classes);
+  const { leftAlone, unresolved } = classifyLeftAlone(
+    intent.from,
+    target,
+    leftover,
+    classes,
+    definitions,
+  );
   if (unresolved.length > 0 && !context.allowUnresolved) throw unresolvedError(intent, unresolved);
   for (const occurrence of unresolved) {
     leftAlone.push({

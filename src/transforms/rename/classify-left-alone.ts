@@ -32,7 +32,8 @@ function isBefore(a: readonly [number, number], b: readonly [number, number]): b
 /** `method Journal.post_entry at ledger/journal.py:12` */
 function describe(declaration: SymbolDefinition): string {
   const owner = declaration.container ? `${declaration.container}.` : '';
-  return `${declaration.kind} ${owner}${declaration.name} at ${declaration.file}:${declaration.line}`;
+  const kind = declaration.kind === 'other' ? 'the name' : declaration.kind;
+  return `${kind} ${owner}${declaration.name} at ${declaration.file}:${declaration.line}`;
 }
 
 /**
@@ -45,7 +46,10 @@ export function classifyLeftAlone(
   target: SymbolDefinition,
   occurrences: readonly WordPosition[],
   classes: readonly PositionClass[],
+  /** Every declaration of the word in the workspace (to name the member a `x.word` may be). */
+  declarations: readonly SymbolDefinition[] = [],
 ): { leftAlone: LeftAlone[]; unresolved: UnresolvedOccurrence[] } {
+  const members = declarations.filter((d) => d.container !== undefined && !isSameDeclaration(d, target));
   const leftAlone: LeftAlone[] = [];
   const unresolved: UnresolvedOccurrence[] = [];
   occurrences.forEach((occurrence, index) => {
@@ -60,6 +64,8 @@ export function classifyLeftAlone(
       leftAlone.push({ ...base, reason: 'comment', detail: 'in a comment' });
     } else if (found?.kind === 'string') {
       leftAlone.push({ ...base, reason: 'string', detail: 'in a string' });
+    } else if (found?.kind === 'text') {
+      leftAlone.push({ ...base, reason: 'text', detail: 'in a file no language server reads' });
     } else if (found?.declaration !== undefined && !isSameDeclaration(found.declaration, target)) {
       leftAlone.push({ ...base, reason: 'other-symbol', detail: describe(found.declaration) });
     } else if (found?.externalDeclaration !== undefined) {
@@ -67,6 +73,18 @@ export function classifyLeftAlone(
         ...base,
         reason: 'other-symbol',
         detail: `declared outside the workspace (${found.externalDeclaration})`,
+      });
+    } else if (
+      target.container === undefined &&
+      found?.member !== undefined &&
+      !found.member.objectIsModule
+    ) {
+      // A module-level symbol is reached as `module.name` or by name, never as a member of a value.
+      const likely = members.length > 0 ? `; probably ${members.map(describe).join(' or ')}` : '';
+      leftAlone.push({
+        ...base,
+        reason: 'other-symbol',
+        detail: `a member of the value \`${found.member.object}\`, not the module-level ${target.kind}${likely}`,
       });
     } else {
       unresolved.push({

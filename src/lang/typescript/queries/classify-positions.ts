@@ -4,6 +4,7 @@ import type { SourcePosition, SymbolDefinition } from '../../../core/source-type
 import { throwIfAborted } from '../engine/workspace-files.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
 import { KIND_BY_ELEMENT } from './find-definitions.js';
+import { isRequireCall } from './commonjs.js';
 import { findTokenAt, toLineColumn, toProgramLocation } from './positions.js';
 
 const STRING_KINDS = new Set([
@@ -41,7 +42,13 @@ export function classifyPositions(
     }
     const token = findTokenAt(sourceFile, offset);
     if (token !== undefined && STRING_KINDS.has(token.kind)) return { ...base, kind: 'string' };
-    return { ...base, kind: 'code', ...resolveAt(project, sourceFile.fileName, offset) };
+    const member = token === undefined ? undefined : memberOf(project, token);
+    return {
+      ...base,
+      kind: 'code',
+      ...resolveAt(project, sourceFile.fileName, offset),
+      ...(member ? { member } : {}),
+    };
   });
 }
 
@@ -95,4 +102,36 @@ function commentRanges(sourceFile: ts.SourceFile): Array<[number, number]> {
   collect(ts.getLeadingCommentRanges(text, 0));
   visit(sourceFile);
   return ranges;
+}
+
+/** For `x.name` (or `X.Name` in a type), what the name is a member of. */
+function memberOf(project: WorkspaceProject, node: ts.Node): PositionClass['member'] {
+  const parent = node.parent;
+  let object: ts.Node | undefined;
+  if (parent !== undefined && ts.isPropertyAccessExpression(parent) && parent.name === node) {
+    object = parent.expression;
+  } else if (parent !== undefined && ts.isQualifiedName(parent) && parent.right === node) {
+    object = parent.left;
+  }
+  if (object === undefined) return undefined;
+  const text = object.getText().replace(/\s+/g, ' ');
+  return { object: text.length > 80 ? `${text.slice(0, 79)}…` : text, objectIsModule: isModule(project, object) };
+}
+
+/** True for a namespace import, an imported module object, or `require(...)`. */
+function isModule(project: WorkspaceProject, object: ts.Node): boolean {
+  if (isRequireCall(object)) return true;
+  const checker = project.program().getTypeChecker();
+  let symbol = checker.getSymbolAtLocation(object);
+  if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  if (symbol === undefined) {
+    // `const m = require('./m')`: the variable's initializer says it.
+    return false;
+  }
+  if (symbol.flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) return true;
+  return (symbol.declarations ?? []).some(
+    (d) =>
+      ts.isSourceFile(d) ||
+      (ts.isVariableDeclaration(d) && d.initializer !== undefined && isRequireCall(d.initializer)),
+  );
 }
