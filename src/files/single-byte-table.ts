@@ -1,15 +1,16 @@
-import { TextDecoder } from 'node:util';
-
 /** Where a single-byte encoding's 256 entries come from. */
 export type SingleByteSource =
   | { base: 'latin-1' }
   | { base: 'ascii' }
-  /**
-   * A WHATWG encoding of Node's `TextDecoder`. `c1` says what bytes 0x80–0x9F that WHATWG maps
-   * to the C1 control of the same number mean: `holes` undefined (Python's cp125x), `identity`
-   * that control for all of 0x80–0x9F (ISO-8859 built on a Windows page), `decoded` as decoded.
-   */
-  | { base: 'whatwg'; label: string; c1: 'holes' | 'identity' | 'decoded' };
+  /** Bytes 0x00–0x7F are ASCII; `high` holds 0x80–0xFF, U+FFFE where a byte is undefined. */
+  | { base: 'table'; name: string; high: string };
+
+/** A generated table: its lookup keys (lower-case, letters and digits only) and bytes 0x80–0xFF. */
+export interface SingleByteTableData {
+  keys: readonly string[];
+  /** What bytes 0x80–0xFF decode to; U+FFFE where a byte is undefined. */
+  high: string;
+}
 
 /** Byte → UTF-16 code unit (−1 where the byte is undefined), and the way back. */
 export interface SingleByteTable {
@@ -17,15 +18,15 @@ export interface SingleByteTable {
   readonly encode: ReadonlyMap<number, number>;
 }
 
+const UNDEFINED = 0xfffe;
 const cache = new Map<string, SingleByteTable>();
 
 /** The table of `source`, built once per process. */
 export function toSingleByteTable(source: SingleByteSource): SingleByteTable {
-  const key = source.base === 'whatwg' ? `${source.label}:${source.c1}` : source.base;
+  const key = source.base === 'table' ? source.name : source.base;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const decode = new Int32Array(256);
-  for (let byte = 0; byte < 256; byte += 1) decode[byte] = toCodeUnit(source, byte);
+  const decode = Int32Array.from({ length: 256 }, (_, byte) => toCodeUnit(source, byte));
   const encode = new Map<number, number>();
   decode.forEach((unit, byte) => {
     if (unit >= 0 && !encode.has(unit)) encode.set(unit, byte);
@@ -36,16 +37,8 @@ export function toSingleByteTable(source: SingleByteSource): SingleByteTable {
 }
 
 function toCodeUnit(source: SingleByteSource, byte: number): number {
-  if (source.base === 'latin-1') return byte;
-  if (source.base === 'ascii') return byte < 0x80 ? byte : -1;
-  const isC1 = byte >= 0x80 && byte <= 0x9f;
-  if (isC1 && source.c1 === 'identity') return byte;
-  let text: string;
-  try {
-    text = new TextDecoder(source.label, { fatal: true }).decode(Uint8Array.of(byte));
-  } catch {
-    return -1;
-  }
-  const unit = text.length === 1 ? text.charCodeAt(0) : -1;
-  return isC1 && unit === byte && source.c1 === 'holes' ? -1 : unit;
+  if (byte < 0x80 || source.base === 'latin-1') return byte;
+  if (source.base === 'ascii') return -1;
+  const unit = source.high.charCodeAt(byte - 0x80);
+  return unit === UNDEFINED || Number.isNaN(unit) ? -1 : unit;
 }
