@@ -35,12 +35,21 @@ export function checkClaims(changes: readonly PreparedChange[]): void {
     if (files.length === 2 && roles.has('edit') && roles.has('move-from')) continue;
     throw refuse(
       first.file === second.file
-        ? `${first.file} is changed twice (${first.role} and ${second.role})`
+        ? `${first.file} is both ${ROLE_NAMES[first.role]} and ${ROLE_NAMES[second.role]}`
         : `${first.file} and ${second.file} are the same file (${claim.path}), changed twice`,
       [first.file, second.file],
     );
   }
 }
+
+const ROLE_NAMES: Record<Claim['role'], string> = {
+  edit: 'edited',
+  'move-from': 'moved',
+  'move-to': 'the target of a move',
+  create: 'created',
+  delete: 'deleted',
+  folder: 'a new folder',
+};
 
 function toClaims(change: PreparedChange): Claim[] {
   switch (change.op) {
