@@ -1,6 +1,7 @@
 import { lstat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FileChange } from '../../../src/core/change/change-types.js';
 import { createWorkspaceFiles } from '../../../src/files/index.js';
 import {
   createWorkspaceFixture,
@@ -21,8 +22,11 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-const rename = (file: string) =>
-  ({ op: 'edit', file, edits: [lineEdit(1, 5, 'get_user', 'fetch_user')] }) as const;
+const rename = (file: string): FileChange => ({
+  op: 'edit',
+  file,
+  edits: [lineEdit(1, 5, 'get_user', 'fetch_user')],
+});
 
 describe('applyChanges and symbolic links', () => {
   it('refuses a link to a file outside the workspace, naming link and target, and leaves that file alone', async () => {
