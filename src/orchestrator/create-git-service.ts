@@ -6,7 +6,7 @@ import { listTrackedFiles } from '../vcs/list-tracked-files.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import { slugifyBranch, uniqueBranchName } from '../vcs/slugify-branch.js';
 import { createWorktree } from '../vcs/worktree.js';
-import { createInterimWorkspaceFiles } from './interim-workspace-files.js';
+import { createWorkspaceFiles } from '../files/index.js';
 
 /** The phases' `GitService`, and the worktrees it made (the run rolls them back or releases them). */
 export interface RunGitService extends GitService {
@@ -58,7 +58,7 @@ export async function createGitService(workspace: GitWorkspace): Promise<RunGitS
         path: worktree.path,
         branch: worktree.branch,
         baseCommit: worktree.baseCommit,
-        files: createInterimWorkspaceFiles(worktree.path),
+        files: createWorkspaceFiles(worktree.path),
         commitFiles: (files, message, options = {}) =>
           worktree.commitAll(message, {
             files,

@@ -11,7 +11,7 @@ import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import { buildPullRequest } from './build-pull-request.js';
 import { createGitService, type RunGitService } from './create-git-service.js';
 import { createCommandRunner } from './create-command-runner.js';
-import { createInterimWorkspaceFiles } from './interim-workspace-files.js';
+import { createWorkspaceFiles } from '../files/index.js';
 import { openRunServices, type RunServices } from './open-run-services.js';
 import { publishPullRequest, type ResolvedGithubTarget } from './publish-pull-request.js';
 import type { RunFolder } from './run-folder.js';
@@ -82,7 +82,7 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
       search: services.search,
       git,
       commands: createCommandRunner(),
-      files: createInterimWorkspaceFiles(input.git.root),
+      files: createWorkspaceFiles(input.git.root),
       runFiles: { dir: folder.runDir, writeText: (name, text) => folder.writeText(name, text) },
       ...(services.cache ? { cache: services.cache } : {}),
       pressure: services.pressure,

@@ -23,7 +23,7 @@ export class ExecutionPlan {
   readonly order: readonly string[];
 
   private constructor(data: ExecutionPlanData) {
-    this.data = data;
+    this.data = toCanonicalPlan(data);
     this.order = toTopologicalOrder(
       data.dag.nodes.map((node) => node.id),
       data.dag.edges,
@@ -130,4 +130,41 @@ function refuseUnknownPhases(value: unknown, source: string): void {
       );
     }
   }
+}
+
+/** Keys that lead their object, for people reading the plan; the rest follow in code-unit order. */
+const LEADING_KEYS = ['kind', 'phase', 'check', 'id', 'op'];
+
+/** Orders the keys of every object in `value` (recursively) the same way, whatever the input. */
+function toCanonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toCanonical);
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  const rank = (key: string): number => {
+    const index = LEADING_KEYS.indexOf(key);
+    return index === -1 ? LEADING_KEYS.length : index;
+  };
+  entries.sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries.map(([key, entry]) => [key, toCanonical(entry)]));
+}
+
+/**
+ * The plan with the parts its schema leaves open (the intent, phase settings, verify checks,
+ * the transform's details) in canonical key order, so the same content gives the same bytes.
+ */
+function toCanonicalPlan(data: ExecutionPlanData): ExecutionPlanData {
+  return {
+    ...data,
+    intent: toCanonical(data.intent) as ExecutionPlanData['intent'],
+    phases: toCanonical(data.phases) as ExecutionPlanData['phases'],
+    analysis: { ...data.analysis, details: toCanonical(data.analysis.details) as Record<string, unknown> },
+    dag: {
+      ...data.dag,
+      nodes: data.dag.nodes.map((node) =>
+        node.op === 'check'
+          ? { ...node, verify: toCanonical(node.verify) as typeof node.verify }
+          : node,
+      ),
+    },
+  };
 }

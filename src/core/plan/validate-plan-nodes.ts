@@ -22,12 +22,13 @@ export function validatePlanNodes(data: ExecutionPlanData, source: string): void
   }
   const ids = new Set<string>();
   const claims = new Map<string, string>();
-  const claim = (path: string, role: string, field: string): void => {
-    const earlier = claims.get(path);
+  const claim = (kind: 'edit' | 'target', path: string, role: string, field: string): void => {
+    const key = `${kind}:${path}`;
+    const earlier = claims.get(key);
     if (earlier !== undefined) {
       throw invalidPlan(source, field, `${role} "${path}", which ${earlier} already; one node per path and role.`);
     }
-    claims.set(path, role === 'edits' ? 'an edit node edits' : `a node ${role}`);
+    claims.set(key, role === 'edits' ? 'an edit node edits' : `a node ${role}`);
   };
   const removed = new Set<string>();
   for (const [index, node] of data.dag.nodes.entries()) {
@@ -37,17 +38,17 @@ export function validatePlanNodes(data: ExecutionPlanData, source: string): void
     }
     ids.add(node.id);
     if (node.op === 'edit') {
-      claim(`edit:${node.file}`, 'edits', `${field}.file`);
+      claim('edit', node.file, 'edits', `${field}.file`);
       const problem = findEditProblem(node.edits);
       if (problem !== undefined) throw invalidPlan(source, `${field}.edits`, `${problem}.`);
     } else if (node.op === 'create') {
-      claim(`target:${node.file}`, 'creates', `${field}.file`);
+      claim('target', node.file, 'creates', `${field}.file`);
     } else if (node.op === 'delete' || node.op === 'move') {
       if (removed.has(node.file)) {
         throw invalidPlan(source, `${field}.file`, `moves or deletes "${node.file}" a second time.`);
       }
       removed.add(node.file);
-      if (node.op === 'move') claim(`target:${node.to}`, 'moves a file to', `${field}.to`);
+      if (node.op === 'move') claim('target', node.to, 'moves a file to', `${field}.to`);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOrchestratorError } from '../../../../src/core/errors.js';
 import { useAdapterFixture } from '../../../fixtures/lang-typescript/use-adapter-fixture.js';
+import { renameCollisions } from '../../../fixtures/transforms/rename-via-halves.js';
 
 describe('TypeScript adapter: findRenameCollisions', () => {
   const open = useAdapterFixture();
@@ -11,7 +12,7 @@ describe('TypeScript adapter: findRenameCollisions', () => {
     newName: string,
   ) {
     const { fixture, adapter } = await open(files);
-    return adapter.findRenameCollisions(
+    return renameCollisions(adapter, 
       fixture.positionOf(at.file, at.needle, { occurrence: at.occurrence }),
       newName,
     );

@@ -15,6 +15,7 @@ import {
   LEDGER_FILES,
   POST_ENTRY_DEFINITION,
 } from '../../../fixtures/lang-python/ledger-fixture.js';
+import { renameEdits } from '../../../fixtures/transforms/rename-via-halves.js';
 
 describe('Python adapter rename edits (post_entry → record_entry)', () => {
   let fixture: PythonFixture;
@@ -25,7 +26,7 @@ describe('Python adapter rename edits (post_entry → record_entry)', () => {
   beforeAll(async () => {
     fixture = await createLedgerFixture();
     adapter = createPythonAdapter({ root: fixture.root });
-    edits = await adapter.findRenameEdits(POST_ENTRY_DEFINITION, 'record_entry');
+    edits = await renameEdits(adapter, POST_ENTRY_DEFINITION, 'record_entry');
     renamed = await applyEdits(fixture.root, edits);
   });
 
@@ -158,10 +159,10 @@ describe('Python adapter rename edits (post_entry → record_entry)', () => {
   });
 
   it('gives the same edits when asked again and from a freshly started pyright', async () => {
-    const again = await adapter.findRenameEdits(POST_ENTRY_DEFINITION, 'record_entry');
+    const again = await renameEdits(adapter, POST_ENTRY_DEFINITION, 'record_entry');
     const fresh = createPythonAdapter({ root: fixture.root });
     try {
-      const fromFresh = await fresh.findRenameEdits(
+      const fromFresh = await renameEdits(fresh, 
         { file: 'tests/test_core.py', line: 8, column: 26 },
         'record_entry',
       );

@@ -7,6 +7,7 @@ import {
   createTsFixture,
   type TsFixture,
 } from '../../../fixtures/lang-typescript/create-ts-fixture.js';
+import { renameEdits } from '../../../fixtures/transforms/rename-via-halves.js';
 
 const FILES: Record<string, string> = {
   'tsconfig.json': JSON.stringify({
@@ -43,15 +44,15 @@ describe('TypeScript adapter: where a rename starts, and tsconfig settings', () 
   it('gives the same edits when asked at a use in another file as at the declaration', async () => {
     fixture = await createTsFixture(FILES);
     const adapter = newAdapter(fixture.root);
-    const fromDeclaration = await adapter.findRenameEdits(
+    const fromDeclaration = await renameEdits(adapter, 
       fixture.positionOf('src/users.ts', 'getUser'),
       'fetchUser',
     );
-    const fromUse = await adapter.findRenameEdits(
+    const fromUse = await renameEdits(adapter, 
       fixture.positionOf('test/app.test.ts', 'getUser', { occurrence: 2 }),
       'fetchUser',
     );
-    const fromImport = await adapter.findRenameEdits(
+    const fromImport = await renameEdits(adapter, 
       fixture.positionOf('src/app.ts', 'getUser'),
       'fetchUser',
     );
@@ -62,7 +63,7 @@ describe('TypeScript adapter: where a rename starts, and tsconfig settings', () 
   it('follows tsconfig path aliases and includes files outside its include list', async () => {
     fixture = await createTsFixture(FILES);
     const adapter = newAdapter(fixture.root);
-    const edits = await adapter.findRenameEdits(
+    const edits = await renameEdits(adapter, 
       fixture.positionOf('src/users.ts', 'getUser'),
       'fetchUser',
     );
@@ -87,7 +88,7 @@ describe('TypeScript adapter: where a rename starts, and tsconfig settings', () 
         JSON.stringify([
           await adapter.findDefinitions('getUser'),
           await adapter.findReferences(at),
-          await adapter.findRenameEdits(at, 'fetchUser'),
+          await renameEdits(adapter, at, 'fetchUser'),
           await adapter.findCallers(at),
           await adapter.findImportGraph(),
         ]),
@@ -104,7 +105,7 @@ describe('TypeScript adapter: where a rename starts, and tsconfig settings', () 
       'legacy.jsx': "import { UserCard } from './card';\nexport const old = <UserCard />;\n",
     });
     const adapter = newAdapter(fixture.root);
-    const edits = await adapter.findRenameEdits(
+    const edits = await renameEdits(adapter, 
       fixture.positionOf('card.tsx', 'UserCard'),
       'ProfileCard',
     );
