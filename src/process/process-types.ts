@@ -4,8 +4,11 @@ import type { Readable, Writable } from 'node:stream';
 export type ProcessExit =
   | { kind: 'exited'; exitCode: number }
   | { kind: 'signalled'; signal: NodeJS.Signals }
-  /** It never ran: `message` names the command and folder, `errno` is e.g. `'ENOENT'`. */
-  | { kind: 'spawn-failed'; message: string; errno: string | undefined };
+  /**
+   * It never ran. `reason`: Node's error with a hint (`spawn git ENOENT: no such executable on
+   * PATH`); `message`: the same naming the command and folder; `errno`: e.g. `'ENOENT'`.
+   */
+  | { kind: 'spawn-failed'; message: string; reason: string; errno: string | undefined };
 
 /** Where a {@link ManagedProcess} is in its life. */
 export type ProcessState = 'running' | 'stopping' | 'exited';

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { OrchestratorError } from '../core/errors.js';
 import { addExitHook } from './add-exit-hook.js';
@@ -20,9 +21,17 @@ export const DEFAULT_DRAIN_MS = 500;
 type SpawnFailure = Extract<ProcessExit, { kind: 'spawn-failed' }>;
 
 function toSpawnFailure(error: NodeJS.ErrnoException, command: string, cwd: string): SpawnFailure {
+  let hint = '';
+  if (error.code === 'ENOENT') {
+    hint = existsSync(cwd)
+      ? ': no such executable (is it installed and on PATH?)'
+      : ': the working folder does not exist';
+  }
+  const reason = `${error.message}${hint}`;
   return {
     kind: 'spawn-failed',
-    message: `Could not start ${command} in ${cwd}: ${error.message}`,
+    message: `Could not start ${command} in ${cwd}: ${reason}`,
+    reason,
     errno: error.code,
   };
 }
