@@ -91,6 +91,8 @@ export interface RunProcessOptions extends ProcessOptions {
   maxOutputBytes?: number;
   /** Called with each chunk of stdout as it arrives (e.g. to stream records). */
   onStdout?: (chunk: Buffer) => void;
+  /** Called with each chunk of stderr as it arrives. */
+  onStderr?: (chunk: Buffer) => void;
 }
 
 /** How a command run by {@link runProcess} ended. A failure of any kind is a value. */

@@ -37,7 +37,7 @@ export async function runProcess(
   });
   if (options.signal?.aborted === true) return toResult({ kind: 'aborted-before-start' }, 'abort');
 
-  const { signal, timeoutMs, input, onStdout, ...spawnOptions } = options;
+  const { signal, timeoutMs, input, onStdout, onStderr, ...spawnOptions } = options;
   const child = spawnProcess(argv, {
     ...spawnOptions,
     stdin: input === undefined ? 'ignore' : 'pipe',
@@ -50,6 +50,7 @@ export async function runProcess(
   child.stderr.on('data', (chunk: Buffer) => {
     tail.push(chunk);
     stderr.push(chunk);
+    onStderr?.(chunk);
   });
   child.stdin?.end(input);
 
