@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { runProcess } from '../../process/index.js';
 
 /** Finds pytest without importing it (an import costs ~0.4 s). */
 const FIND_PYTEST =
@@ -8,11 +8,13 @@ const FIND_PYTEST =
 
 /** True when the interpreter can import pytest. */
 async function hasPytest(python: string, cwd: string, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    execFile(python, ['-c', FIND_PYTEST], { cwd, signal, timeout: 20_000 }, (error) =>
-      resolve(error === null),
-    );
+  const result = await runProcess([python, '-c', FIND_PYTEST], {
+    cwd,
+    signal,
+    timeoutMs: 20_000,
+    tailBytes: 0,
   });
+  return result.exitCode === 0 && !result.timedOut && !result.cancelled;
 }
 
 async function readTestScript(workspace: string): Promise<string | undefined> {
