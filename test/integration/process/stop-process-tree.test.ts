@@ -1,5 +1,10 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../src/phases/shared/run-command.js';
 import { runProcess } from '../../../src/process/index.js';
@@ -10,19 +15,29 @@ import {
   waitUntil,
 } from '../../fixtures/process/marked-processes.js';
 
-/** Prints the tree marker, then leaves a process in a new session holding stdout and stderr. */
-const LEAVE_SETSID_HOLDER = `echo "$MCP_ORCHESTRATOR_PROCESS_TREE"; setsid sh -c 'sleep 300' &`;
+/**
+ * Prints the tree marker, then starts a process in a new session that holds stdout and stderr
+ * (it prints "held"), and waits until that process runs.
+ */
+const LEAVE_SETSID_HOLDER = [
+  'echo "$MCP_ORCHESTRATOR_PROCESS_TREE";',
+  `setsid sh -c 'echo held; : > "$READY_FILE"; exec sleep 300' &`,
+  'while [ ! -e "$READY_FILE" ]; do sleep 0.01; done;',
+].join(' ');
 
 const tags: string[] = [];
 /** An environment tagged for clean-up, whatever the code under test leaves behind. */
 function taggedEnv(): NodeJS.ProcessEnv {
   const tag = `test-${randomUUID()}`;
   tags.push(tag);
-  return { ...process.env, PROCESS_TEST_TAG: tag };
+  return { ...process.env, PROCESS_TEST_TAG: tag, READY_FILE: path.join(tmpdir(), `${tag}.ready`) };
 }
 
-afterEach(() => {
-  for (const tag of tags.splice(0)) killProcessesWith(tag);
+afterEach(async () => {
+  for (const tag of tags.splice(0)) {
+    killProcessesWith(tag);
+    await rm(path.join(tmpdir(), `${tag}.ready`), { force: true });
+  }
 });
 
 function markerOf(stdout: string): string {
@@ -44,6 +59,7 @@ describe('stopping a whole process tree', () => {
     expect(result.cancelled).toBe(false);
     expect(result.exitCode).toBeNull();
     expect(performance.now() - started).toBeLessThan(6_000);
+    expect(result.stdout).toContain('held');
     const marker = markerOf(result.stdout);
     expect(await waitUntil(() => findLiveProcessesWith(marker).length === 0)).toBe(true);
   });
@@ -58,6 +74,7 @@ describe('stopping a whole process tree', () => {
     });
     expect(result.exitCode).toBe(0);
     expect(result.timedOut).toBe(false);
+    expect(result.stdout).toContain('held');
     expect(performance.now() - started).toBeLessThan(3_000);
     const marker = markerOf(result.stdout);
     expect(await waitUntil(() => findLiveProcessesWith(marker).length === 0)).toBe(true);
@@ -71,9 +88,12 @@ describe('stopping a whole process tree', () => {
       env: taggedEnv(),
       signal: controller.signal,
       maxOutputBytes: 1024,
-      onStdout: () => controller.abort(),
+      onStdout: (chunk) => {
+        if (chunk.includes('held')) controller.abort();
+      },
     });
     expect(result.cancelled).toBe(true);
+    expect(result.stdout).toContain('held');
     expect(result.timedOut).toBe(false);
     expect(performance.now() - started).toBeLessThan(5_000);
     const marker = markerOf(result.stdout);
@@ -81,17 +101,18 @@ describe('stopping a whole process tree', () => {
   });
 
   it('stops a grandchild in the same process group on timeout', async () => {
-    const env = taggedEnv();
-    const result = await runProcess(['sh', '-c', 'sleep 300 & echo started; wait'], {
+    let grandchild = Number.NaN;
+    const result = await runProcess(['sh', '-c', 'sleep 300 & echo $!; wait'], {
       cwd: tmpdir(),
-      env,
+      env: taggedEnv(),
       timeoutMs: 500,
+      onStdout: (chunk) => {
+        grandchild = Number.parseInt(chunk.toString(), 10);
+      },
     });
     expect(result.timedOut).toBe(true);
-    expect(result.outputTail).toContain('started');
-    expect(
-      await waitUntil(() => findLiveProcessesWith(env.PROCESS_TEST_TAG ?? '').length === 0),
-    ).toBe(true);
+    expect(Number.isInteger(grandchild)).toBe(true);
+    expect(await waitUntil(() => !isProcessAlive(grandchild))).toBe(true);
   });
 
   it('finds a descendant that cleared its environment through its parent while the child runs', async () => {
@@ -110,7 +131,11 @@ describe('stopping a whole process tree', () => {
   });
 
   it('keeps a detached leftover with leftovers "keep" and stops it by default', async () => {
-    const detach = `setsid sh -c 'sleep 300' </dev/null >/dev/null 2>&1 & echo "$MCP_ORCHESTRATOR_PROCESS_TREE"`;
+    const detach = [
+      `setsid sh -c ': > "$READY_FILE"; exec sleep 300' </dev/null >/dev/null 2>&1 &`,
+      'while [ ! -e "$READY_FILE" ]; do sleep 0.01; done;',
+      'echo "$MCP_ORCHESTRATOR_PROCESS_TREE"',
+    ].join(' ');
     const kept = await runProcess(['sh', '-c', detach], {
       cwd: tmpdir(),
       env: taggedEnv(),
@@ -137,8 +162,31 @@ describe('stopping a whole process tree', () => {
     });
     expect(result.timedOut).toBe(true);
     expect(result.exitCode).toBeNull();
+    expect(result.outputTail).toContain('held');
     expect(performance.now() - started).toBeLessThan(6_000);
     const marker = markerOf(result.outputTail);
+    expect(await waitUntil(() => findLiveProcessesWith(marker).length === 0)).toBe(true);
+  });
+
+  it('ends the whole tree, new sessions included, when this process exits while it runs', async () => {
+    const processModule = fileURLToPath(new URL('../../../dist/process/index.js', import.meta.url));
+    // The parent exits as soon as the command printed its marker, without stopping it.
+    const script = `
+      const { runProcess } = await import(${JSON.stringify(processModule)});
+      void runProcess(['sh', '-c', ${JSON.stringify(`${LEAVE_SETSID_HOLDER} sleep 300`)}], {
+        cwd: process.cwd(),
+        onStdout: (chunk) => {
+          process.stdout.write(chunk);
+          if (chunk.includes('held')) process.exit(0);
+        },
+      });
+    `;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--input-type=module', '-e', script],
+      { env: taggedEnv() },
+    );
+    const marker = markerOf(stdout);
     expect(await waitUntil(() => findLiveProcessesWith(marker).length === 0)).toBe(true);
   });
 });
