@@ -1,5 +1,6 @@
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { OrchestratorError } from '../core/errors.js';
 import { fallbackIdentity } from './commit-identity.js';
 import { type DiffStat, toDiffStat } from './diff-stat.js';
@@ -7,7 +8,6 @@ import { findForeignSymlinks, toAddPathspecs } from './foreign-symlinks.js';
 import type { GitCallOptions, GitWorkspace } from './open-git-workspace.js';
 import { DEFAULT_CLEANUP_TIMEOUT_MS, removeWorktree } from './remove-worktree.js';
 import { runGit, runGitRaw } from './run-git.js';
-import { settleWithin } from './settle-within.js';
 import { toWorktreePath } from './slugify-branch.js';
 
 /** Lifecycle of a {@link Worktree}. */
@@ -242,7 +242,7 @@ function openWorktree(
       const timeoutMs = options.timeoutMs ?? DEFAULT_CLEANUP_TIMEOUT_MS;
       cleanup ??= (async () => {
         // Let a running git command finish (or die with its signal), but never wait past half the deadline.
-        await settleWithin(queue, timeoutMs / 2);
+        await Promise.race([queue, delay(timeoutMs / 2, undefined, { ref: false })]);
         await removeWorktree(root, worktreePath, {
           deleteBranch: branch,
           timeoutMs: timeoutMs / 2,

@@ -1,10 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
 import type { MessageConnection } from 'vscode-jsonrpc/node.js';
 import { OrchestratorError } from '../../core/errors.js';
+import type { ManagedProcess, ProcessExit } from '../../process/index.js';
 import { raceAbort } from './race-abort.js';
 import { sendLspRequest } from './send-lsp-request.js';
 import { createInitializeParams, spawnPyright } from './spawn-pyright.js';
-import { stopChildProcess } from './stop-child-process.js';
 
 /** How pyright checks files in the background. */
 export type DiagnosticMode = 'workspace' | 'openFilesOnly';
@@ -47,28 +46,58 @@ export interface PyrightSession {
 }
 
 interface Running {
-  child: ChildProcess;
+  process: ManagedProcess;
   connection: MessageConnection;
+}
+
+/** The session's life, written down: at most one pyright starts or runs at a time. */
+type SessionState =
+  | { kind: 'idle' }
+  /** Shared by every caller waiting for the start. */
+  | { kind: 'starting'; started: Promise<Running> }
+  | { kind: 'ready'; running: Running }
+  | { kind: 'closed'; closing: Promise<void> };
+
+/** Graces for stopping pyright: it exits by itself after `exit`, or once stdin closes. */
+const STOP_GRACES = { stdinGraceMs: 1000, termGraceMs: 1000 };
+
+function describeExit(exit: ProcessExit): string {
+  switch (exit.kind) {
+    case 'spawn-failed':
+      return `Could not start pyright: ${exit.reason}`;
+    case 'exited':
+      return `pyright exited (code ${exit.exitCode}, signal none)`;
+    case 'signalled':
+      return `pyright exited (code none, signal ${exit.signal})`;
+  }
 }
 
 /** Creates a session; pyright is spawned lazily by the first request. */
 export function createPyrightSession(options: PyrightSessionOptions): PyrightSession {
   const { root, settleTimeoutMs = 120_000 } = options;
-  let state: PyrightSessionState = 'idle';
+  let state: SessionState = { kind: 'idle' };
   let settleMs: number | undefined;
-  let starting: Promise<Running> | undefined;
-  let running: Running | undefined;
-  let closing: Promise<void> | undefined;
-  const versions = new Map<string, { version: number; text: string }>();
   let lastStderr: () => string = () => '';
+  const versions = new Map<string, { version: number; text: string }>();
   const rescanWaiters: Array<() => void> = [];
-  const readState = (): PyrightSessionState => state;
+  // A function, so checks after an await see the current state, not a narrowed one.
+  const current = (): SessionState => state;
+  const readyConnection = (): MessageConnection | undefined => {
+    const now = current();
+    return now.kind === 'ready' ? now.running.connection : undefined;
+  };
 
   const fail = (message: string, cause?: unknown): OrchestratorError =>
     new OrchestratorError(
       'LANGUAGE_SERVER_FAILED',
       `${message}${lastStderr() === '' ? '' : ` (pyright stderr: ${lastStderr().slice(-500)})`}`,
       { cause, retryable: true, data: { root } },
+    );
+  const closedError = (cause?: unknown): OrchestratorError =>
+    new OrchestratorError(
+      'LANGUAGE_SERVER_FAILED',
+      'The Python adapter was closed.',
+      cause === undefined ? {} : { cause },
     );
 
   // Starting is shared by every caller, so it follows close(), not one caller's signal.
@@ -82,7 +111,11 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
     const settled = new Promise<void>((resolve) => {
       markSettled = resolve;
     });
-    const { child, connection, stderrTail } = spawnPyright({
+    const {
+      process: child,
+      connection,
+      stderrTail,
+    } = spawnPyright({
       root,
       settings: options,
       onFileListing: () => {
@@ -91,19 +124,15 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
       },
     });
     lastStderr = stderrTail;
-    const current: Running = { child, connection };
-    const exited = new Promise<never>((_, reject) => {
-      child.once('error', (error) => reject(fail(`Could not start pyright: ${error.message}`)));
-      child.once('exit', (code, sig) => {
-        if (running === current) running = undefined;
-        if (state === 'ready' || state === 'starting') {
-          connection.dispose();
-          state = 'idle';
-          starting = undefined;
-          versions.clear();
-        }
-        reject(fail(`pyright exited (code ${code ?? 'none'}, signal ${sig ?? 'none'})`));
-      });
+    const running: Running = { process: child, connection };
+    const exited = child.exited.then((exit): never => {
+      const now = current();
+      if ((now.kind === 'ready' && now.running === running) || now.kind === 'starting') {
+        connection.dispose();
+        versions.clear();
+        if (now.kind === 'ready') state = { kind: 'idle' };
+      }
+      throw fail(describeExit(exit));
     });
     exited.catch(() => {});
     try {
@@ -120,45 +149,41 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
       });
     } catch (error) {
       connection.dispose();
-      await stopChildProcess(child, { stdinGraceMs: 200 });
+      await child.stop({ ...STOP_GRACES, stdinGraceMs: 200 });
       throw error;
     }
     settleMs = performance.now() - startedAt;
-    return current;
+    return running;
+  };
+
+  const beginStart = (): Promise<Running> => {
+    const started: Promise<Running> = start().then(
+      (running) => {
+        if (current().kind !== 'closed') state = { kind: 'ready', running };
+        return running;
+      },
+      (error: unknown) => {
+        const now = current();
+        if (now.kind === 'starting' && now.started === started) state = { kind: 'idle' };
+        throw error;
+      },
+    );
+    // Callers may all have given up; the failure is reported to the next one that waits.
+    started.catch(() => {});
+    state = { kind: 'starting', started };
+    return started;
   };
 
   const ensureRunning = async (signal?: AbortSignal): Promise<Running> => {
-    if (state === 'closed') {
-      throw new OrchestratorError('LANGUAGE_SERVER_FAILED', 'The Python adapter was closed.');
-    }
-    if (running !== undefined && state === 'ready') return running;
-    if (starting === undefined) {
-      state = 'starting';
-      starting = start().then(
-        (value) => {
-          if (state === 'closed') return value;
-          running = value;
-          state = 'ready';
-          return value;
-        },
-        (error: unknown) => {
-          starting = undefined;
-          if (state === 'starting') state = 'idle';
-          throw error;
-        },
-      );
-      // Callers may all have given up; the failure is reported to the next one that waits.
-      starting.catch(() => {});
-    }
+    const now = current();
+    if (now.kind === 'closed') throw closedError();
+    if (now.kind === 'ready') return now.running;
+    const started = now.kind === 'starting' ? now.started : beginStart();
     try {
-      return await raceAbort(starting, signal);
+      return await raceAbort(started, signal);
     } catch (error) {
       // close() may have run while this call waited.
-      if (readState() === 'closed') {
-        throw new OrchestratorError('LANGUAGE_SERVER_FAILED', 'The Python adapter was closed.', {
-          cause: error,
-        });
-      }
+      if (current().kind === 'closed') throw closedError(error);
       if (signal?.aborted !== true) throw error;
       throw new OrchestratorError('CANCELLED', 'Cancelled while pyright was starting.', {
         cause: signal.reason,
@@ -190,7 +215,7 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
   };
 
   const closeDocuments = async (uris: readonly string[]) => {
-    const connection = state === 'ready' ? running?.connection : undefined;
+    const connection = readyConnection();
     for (const uri of uris) {
       if (!versions.delete(uri) || connection === undefined) continue;
       await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -198,18 +223,19 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
   };
 
   const notifyIfRunning = async (method: string, params: unknown) => {
-    const connection = state === 'ready' ? running?.connection : undefined;
-    await connection?.sendNotification(method, params);
+    await readyConnection()?.sendNotification(method, params);
   };
 
-  const shutdown = async (): Promise<void> => {
-    const wasStarting = starting;
-    state = 'closed';
+  const shutdown = async (previous: SessionState): Promise<void> => {
     stopStarting.abort(new Error('The Python adapter is closing.'));
-    const current = running ?? (await wasStarting?.catch(() => undefined));
-    running = undefined;
-    if (current === undefined) return;
-    const { child, connection } = current;
+    const running =
+      previous.kind === 'ready'
+        ? previous.running
+        : previous.kind === 'starting'
+          ? await previous.started.catch(() => undefined)
+          : undefined;
+    if (running === undefined) return;
+    const { process: child, connection } = running;
     try {
       await send(connection, 'shutdown', null, AbortSignal.timeout(2000));
       await connection.sendNotification('exit');
@@ -217,12 +243,12 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
       // The process is stopped below whatever the server answered.
     }
     connection.dispose();
-    await stopChildProcess(child);
+    await child.stop(STOP_GRACES);
   };
 
   return {
     get state() {
-      return state;
+      return state.kind;
     },
     get settleMs() {
       return settleMs;
@@ -236,7 +262,11 @@ export function createPyrightSession(options: PyrightSessionOptions): PyrightSes
     notifyIfRunning,
     nextFileListing: () => new Promise<void>((resolve) => rescanWaiters.push(resolve)),
     close() {
-      closing ??= shutdown();
+      const previous = current();
+      if (previous.kind === 'closed') return previous.closing;
+      // Closed first, so everything shutdown() wakes up sees it.
+      const closing = Promise.resolve().then(() => shutdown(previous));
+      state = { kind: 'closed', closing };
       return closing;
     },
   };

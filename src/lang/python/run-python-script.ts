@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { OrchestratorError } from '../../core/errors.js';
-import { stopChildProcess } from './stop-child-process.js';
+import { runProcess } from '../../process/index.js';
 
 /** Options for {@link runPythonScript}. */
 export interface RunPythonScriptOptions {
@@ -10,6 +9,11 @@ export interface RunPythonScriptOptions {
   cwd: string;
   signal?: AbortSignal;
 }
+
+/** Most bytes of JSON a script may print. */
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+/** An analysis script holds nothing worth a clean exit. */
+const TERM_GRACE_MS = 500;
 
 /**
  * Runs an embedded Python program with `python -c`, writes `input` as JSON to its stdin and
@@ -22,49 +26,45 @@ export async function runPythonScript<T>(
   options: RunPythonScriptOptions,
 ): Promise<T> {
   options.signal?.throwIfAborted();
-  const child = spawn(options.pythonPath, ['-I', '-c', script], {
+  const result = await runProcess([options.pythonPath, '-I', '-c', script], {
     cwd: options.cwd,
-    stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
+    input: JSON.stringify(input),
+    maxOutputBytes: MAX_OUTPUT_BYTES,
+    tailBytes: 0,
+    termGraceMs: TERM_GRACE_MS,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
-  const stdout: Buffer[] = [];
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-4000);
-  });
-  child.stdin.on('error', () => {});
-  const onAbort = (): void => void stopChildProcess(child, { stdinGraceMs: 0, termGraceMs: 500 });
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('close', (exitCode) => resolve(exitCode));
-      child.stdin.end(JSON.stringify(input));
+  if (options.signal?.aborted === true) {
+    throw new OrchestratorError('CANCELLED', 'Python analysis was cancelled.', {
+      cause: options.signal.reason,
     });
-    options.signal?.throwIfAborted();
-    if (code !== 0) {
-      throw new OrchestratorError(
-        'LANGUAGE_SERVER_FAILED',
-        `Python analysis script failed with exit code ${code}: ${stderr.trim().slice(-800)}`,
-        { data: { pythonPath: options.pythonPath } },
-      );
-    }
-    return JSON.parse(Buffer.concat(stdout).toString('utf8')) as T;
-  } catch (error) {
-    if (options.signal?.aborted === true) {
-      throw new OrchestratorError('CANCELLED', 'Python analysis was cancelled.', {
-        cause: options.signal.reason,
-      });
-    }
-    if (error instanceof OrchestratorError) throw error;
+  }
+  const data = { pythonPath: options.pythonPath };
+  if (result.exit.kind === 'spawn-failed') {
     throw new OrchestratorError(
       'LANGUAGE_SERVER_FAILED',
-      `Could not run ${options.pythonPath}: ${(error as Error).message}. Pass pythonPath or install python3.`,
-      { cause: error, data: { pythonPath: options.pythonPath } },
+      `Could not run ${options.pythonPath}: ${result.exit.reason}. Pass pythonPath or install python3.`,
+      { data },
     );
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort);
+  }
+  if (result.exitCode !== 0 || result.outputTruncated) {
+    const status = result.outputTruncated
+      ? `printed more than ${MAX_OUTPUT_BYTES} bytes`
+      : `failed with exit code ${result.exitCode}`;
+    throw new OrchestratorError(
+      'LANGUAGE_SERVER_FAILED',
+      `Python analysis script ${status}: ${result.stderr.trim().slice(-800)}`,
+      { data },
+    );
+  }
+  try {
+    return JSON.parse(result.stdout) as T;
+  } catch (error) {
+    throw new OrchestratorError(
+      'LANGUAGE_SERVER_FAILED',
+      `Python analysis script printed invalid JSON: ${(error as Error).message}`,
+      { cause: error, data },
+    );
   }
 }

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import {
@@ -8,6 +7,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node.js';
 import type { ConfigurationParams, InitializeParams } from 'vscode-languageserver-protocol';
+import { type ManagedProcess, spawnProcess } from '../../process/index.js';
 import { type PyrightSettings, readWorkspaceConfiguration } from './pyright-configuration.js';
 
 /** pyright logs this once it has enumerated the workspace; requests before it see one file. */
@@ -22,7 +22,7 @@ export function resolvePyrightLangserver(): string {
 
 /** A pyright process and its (listening) LSP connection. */
 export interface SpawnedPyright {
-  child: ChildProcess;
+  process: ManagedProcess;
   connection: MessageConnection;
   /** The last 2,000 characters pyright wrote to stderr. */
   stderrTail(): string;
@@ -37,22 +37,22 @@ export interface SpawnPyrightOptions {
 }
 
 /**
- * Spawns `node pyright/langserver.index.js --stdio` with the running Node, answers its
+ * Spawns `node pyright/langserver.index.js --stdio` with the running Node (through the process
+ * module: own process group, exit hook, stop in steps), answers its
  * `workspace/configuration` requests from `settings` (null for other server requests), and
  * watches its log for file listings. The caller sends `initialize`.
  */
 export function spawnPyright(options: SpawnPyrightOptions): SpawnedPyright {
-  const child = spawn(process.execPath, [resolvePyrightLangserver(), '--stdio'], {
+  const child = spawnProcess([process.execPath, resolvePyrightLangserver(), '--stdio'], {
     cwd: options.root,
-    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => {
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-2000);
   });
   const connection = createMessageConnection(
-    new StreamMessageReader(child.stdout as NonNullable<typeof child.stdout>),
+    new StreamMessageReader(child.stdout),
     new StreamMessageWriter(child.stdin as NonNullable<typeof child.stdin>),
   );
   connection.onRequest((method: string, params: unknown) =>
@@ -67,7 +67,7 @@ export function spawnPyright(options: SpawnPyrightOptions): SpawnedPyright {
   });
   connection.onError(() => {});
   connection.listen();
-  return { child, connection, stderrTail: () => stderr };
+  return { process: child, connection, stderrTail: () => stderr };
 }
 
 /** `initialize` params: one workspace folder, the capabilities the adapter uses. */
