@@ -1,4 +1,4 @@
-import { copyFile } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import { isOrchestratorError, toErrorMessage } from '../core/errors.js';
 import type { Intent } from '../core/intent.js';
 import type { Phase, PhaseContext, PhaseResult, RunOptions } from '../core/phase.js';
@@ -7,6 +7,7 @@ import { runPipeline } from '../core/pipeline/run-pipeline.js';
 import type { ResolvedSettings } from '../core/settings.js';
 import { countTokens, trimToTokenBudget } from '../telemetry/count-tokens.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
+import { acquireRunLock, type RunLock } from '../vcs/run-lock.js';
 import { buildPullRequest } from './build-pull-request.js';
 import { createGitService } from './create-git-service.js';
 import { openRunServices, type RunServices } from './open-run-services.js';
@@ -40,6 +41,27 @@ export interface RunInput {
  * closes everything.
  */
 export async function executeRun(input: RunInput): Promise<RunResult> {
+  // run-lock: one live run per repository; what a dead run left is cleaned up first.
+  const { signal } = input.options;
+  const lock = await acquireRunLock(input.git.root, {
+    runId: input.folder.runId,
+    command: input.command,
+    ...(signal ? { signal } : {}),
+  }).catch(async (error: unknown) => {
+    await rm(input.folder.runDir, { recursive: true, force: true }); // a refused run leaves no trace
+    throw error;
+  });
+  try {
+    return await executeLockedRun(input, lock);
+  } finally {
+    await lock.release().catch((error: unknown) => {
+      const message = `Could not release the run lock ${lock.file}: ${toErrorMessage(error)}`;
+      input.options.onEvent?.({ type: 'warning', message });
+    });
+  }
+}
+
+async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResult> {
   const started = performance.now();
   const { options, folder } = input;
   const signal = options.signal ?? new AbortController().signal;
@@ -49,6 +71,7 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
     warnings.push(message);
     emit({ type: 'warning', message });
   };
+  for (const message of lock.warnings) warn(message); // run-lock: dead runs cleaned up
   const services = await openRunServices({
     root: input.git.root,
     runDir: folder.runDir,
@@ -74,7 +97,7 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
       options: input.runOptions,
       signal,
       tools: services.tools,
-      git: await createGitService(input.git),
+      git: await createGitService(input.git, lock),
       ...(services.cache ? { cache: services.cache } : {}),
       pressure: services.pressure,
       ...(services.history ? { history: services.history } : {}),
