@@ -27,13 +27,13 @@ export { BAD_INPUT_CODES, isOrchestratorError, OrchestratorError } from './core/
 export { ExecutionPlan } from './core/plan/execution-plan.js';
 export { SUPPORTED_FORMS } from './intent/parse-intent.js';
 export type { ServerStatus } from './mcp/server-status.js';
-export { type CleanResult, type CleanStateOptions, cleanWorkspace } from './vcs/clean-state.js';
 export type {
   PullRequestSummary,
   RunCommandOptions,
   RunEvent,
   RunResult,
 } from './orchestrator/run-types.js';
+export { type CleanResult, type CleanStateOptions, cleanWorkspace } from './vcs/clean-state.js';
 
 const ANALYSIS_SERVERS = ['ripgrep', 'dependency_graph'];
 
