@@ -85,12 +85,18 @@ export async function tryAcquireRunLock(
       });
     }
     if (await createRunRecord(file, record)) {
+      const journal = createRunJournal(file, record);
       const timeoutMs = options.cleanupTimeoutMs;
-      const recovered = await recoverDeadRuns(root, timeoutMs === undefined ? {} : { timeoutMs });
+      let recovered: RecoveredRun[];
+      try {
+        recovered = await recoverDeadRuns(root, timeoutMs === undefined ? {} : { timeoutMs });
+      } catch (error) {
+        await journal.release().catch(() => undefined);
+        throw error;
+      }
       warnings.push(...recovered.map((r) => describeRecoveredRun(r, root)));
       // Object.assign keeps the journal's getters (a spread would freeze them).
-      const lock = Object.assign(createRunJournal(file, record), { recovered, warnings });
-      return { kind: 'acquired', lock };
+      return { kind: 'acquired', lock: Object.assign(journal, { recovered, warnings }) };
     }
     const found = await readRunRecord(file);
     if (found.kind === 'record') {
