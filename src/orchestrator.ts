@@ -35,6 +35,7 @@ export type {
   RunEvent,
   RunResult,
 } from './orchestrator/run-types.js';
+export { type CleanResult, type CleanStateOptions, cleanWorkspace } from './vcs/clean-state.js';
 
 /** The servers a planning run starts up front (the rest start on their first call). */
 const ANALYSIS_SERVERS = ['ripgrep', 'dependency_graph'];

@@ -4,7 +4,8 @@ import { findWholeWord } from '../vcs/find-whole-word.js';
 import { findPythonInterpreter, linkDependencies } from '../vcs/link-dependencies.js';
 import { listTrackedFiles } from '../vcs/list-tracked-files.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
-import { slugifyBranch, uniqueBranchName } from '../vcs/slugify-branch.js';
+import type { RunJournal } from '../vcs/run-journal-writer.js';
+import { slugifyBranch, toWorktreePath, uniqueBranchName } from '../vcs/slugify-branch.js';
 import { createWorktree } from '../vcs/worktree.js';
 import { createWorkspaceFiles } from '../files/index.js';
 
@@ -14,8 +15,14 @@ export interface RunGitService extends GitService {
   worktrees(): readonly WorktreeHandle[];
 }
 
-/** Adapts the vcs layer to the `GitService` the phases see. */
-export async function createGitService(workspace: GitWorkspace): Promise<RunGitService> {
+/**
+ * Adapts the vcs layer to the `GitService` the phases see. With the run's `journal`, each
+ * worktree step is recorded so a crashed run can be cleaned up by the next one.
+ */
+export async function createGitService(
+  workspace: GitWorkspace,
+  journal?: RunJournal,
+): Promise<RunGitService> {
   const python = await findPythonInterpreter(workspace.root);
   const relativePython =
     path.isAbsolute(python) && python.startsWith(`${workspace.root}${path.sep}`)
@@ -44,6 +51,12 @@ export async function createGitService(workspace: GitWorkspace): Promise<RunGitS
     pythonInterpreter: () => relativePython,
     async createWorktree({ branchHint, baseCommit, signal }) {
       const branch = await uniqueBranchName(workspace, slugifyBranch(branchHint), { signal });
+      // run-journal: recorded before the worktree exists, so a crash from here on is cleaned up.
+      await journal?.recordWorktree({
+        branch,
+        worktreePath: toWorktreePath(workspace.root, branch),
+        baseCommit: await workspace.resolveCommit(baseCommit, { signal }),
+      });
       const worktree = await createWorktree(workspace, { branch, baseCommit, signal });
       let linked: string[];
       try {
@@ -59,15 +72,24 @@ export async function createGitService(workspace: GitWorkspace): Promise<RunGitS
         branch: worktree.branch,
         baseCommit: worktree.baseCommit,
         files: createWorkspaceFiles(worktree.path),
-        commitFiles: (files, message, options = {}) =>
-          worktree.commitAll(message, {
+        commitFiles: async (files, message, options = {}) => {
+          const commit = await worktree.commitAll(message, {
             files,
             ...(options.signal ? { signal: options.signal } : {}),
-          }),
+          });
+          await journal?.recordCommit(commit);
+          return commit;
+        },
         diffPatch: () => worktree.diffPatch(),
         diffStat: () => worktree.diffStat(),
-        rollback: () => worktree.rollback(),
-        release: () => worktree.release(),
+        rollback: async () => {
+          await worktree.rollback();
+          await journal?.recordRolledBack();
+        },
+        release: async () => {
+          await worktree.release();
+          await journal?.recordReleased();
+        },
       };
       made.push(handle);
       return { worktree: handle, linkedDependencies: linked };

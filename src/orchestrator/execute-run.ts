@@ -1,4 +1,4 @@
-import { copyFile } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import { isOrchestratorError, toErrorMessage } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
 import type { AnyPhase, PhaseContext, PhaseResult, RunOptions } from '../core/phase.js';
@@ -8,9 +8,10 @@ import { BASE_BACKOFF_MS, DEFAULT_MAX_RETRIES } from '../core/pipeline/retry-pol
 import type { ResolvedSettings } from '../core/settings.js';
 import { countTokens, trimToTokenBudget } from '../telemetry/count-tokens.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
+import { acquireRunLock, type RunLock } from '../vcs/run-lock.js';
 import { buildPullRequest } from './build-pull-request.js';
 import { createGitService, type RunGitService } from './create-git-service.js';
-import { createCommandRunner } from './create-command-runner.js';
+import { createCommandRunner } from '../process/index.js';
 import { createWorkspaceFiles } from '../files/index.js';
 import { openRunServices, type RunServices } from './open-run-services.js';
 import { publishPullRequest, type ResolvedGithubTarget } from './publish-pull-request.js';
@@ -38,11 +39,36 @@ export interface RunInput {
 }
 
 /**
+ * Takes the repository's run lock (one live run per repository; what a dead run left is
+ * cleaned up first, and said so), runs, and releases the lock whatever happened.
+ */
+export async function executeRun(input: RunInput): Promise<RunResult> {
+  const { signal } = input.options;
+  const lock = await acquireRunLock(input.git.root, {
+    runId: input.folder.runId,
+    command: input.command,
+    ...(signal ? { signal } : {}),
+  }).catch(async (error: unknown) => {
+    // A refused run leaves no trace.
+    await rm(input.folder.runDir, { recursive: true, force: true });
+    throw error;
+  });
+  try {
+    return await executeLockedRun(input, lock);
+  } finally {
+    await lock.release().catch((error: unknown) => {
+      const message = `Could not release the run lock ${lock.file}: ${toErrorMessage(error)}`;
+      input.options.onEvent?.({ type: 'warning', message });
+    });
+  }
+}
+
+/**
  * Runs the phases with every service open, then — whatever happened — rolls back (on failure)
  * or releases (on success) the worktrees the run made, writes result.json (and pr.json),
  * records history and closes everything.
  */
-export async function executeRun(input: RunInput): Promise<RunResult> {
+async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResult> {
   const started = performance.now();
   const { options, folder } = input;
   const signal = options.signal ?? new AbortController().signal;
@@ -52,6 +78,7 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
     warnings.push(message);
     emit({ type: 'warning', message });
   };
+  for (const message of lock.warnings) warn(message);
   const services = await openRunServices({
     root: input.git.root,
     runDir: folder.runDir,
@@ -67,7 +94,7 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
   let phases: PhaseResult[] = [];
   let failure: { code: string; message: string } | null = null;
   try {
-    git = await createGitService(input.git);
+    git = await createGitService(input.git, lock);
     const context: PhaseContext = {
       runId: folder.runId,
       command: input.command,
@@ -81,7 +108,7 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
       graph: services.graph,
       search: services.search,
       git,
-      commands: createCommandRunner(),
+      commands: createCommandRunner(options.env ?? process.env),
       files: createWorkspaceFiles(input.git.root),
       runFiles: { dir: folder.runDir, writeText: (name, text) => folder.writeText(name, text) },
       ...(services.cache ? { cache: services.cache } : {}),

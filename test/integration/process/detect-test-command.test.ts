@@ -2,7 +2,9 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkspaceFiles } from '../../../src/files/index.js';
 import { detectTestCommand } from '../../../src/phases/plan/detect-test-command.js';
+import { createCommandRunner } from '../../../src/process/index.js';
 
 let dir: string;
 
@@ -26,7 +28,7 @@ describe('detectTestCommand probing for pytest', () => {
 
   it('picks pytest when the interpreter finds it', async () => {
     const python = await fakePython('with-pytest', 0);
-    expect(await detectTestCommand({ workspace: dir, python, signal })).toEqual([
+    expect(await detectTestCommand({ files: createWorkspaceFiles(dir), commands: createCommandRunner(), python, signal })).toEqual([
       python,
       '-m',
       'pytest',
@@ -38,14 +40,19 @@ describe('detectTestCommand probing for pytest', () => {
 
   it('falls back to unittest when the probe fails or the interpreter cannot start', async () => {
     const python = await fakePython('without-pytest', 1);
-    expect(await detectTestCommand({ workspace: dir, python, signal })).toEqual([
+    expect(await detectTestCommand({ files: createWorkspaceFiles(dir), commands: createCommandRunner(), python, signal })).toEqual([
       python,
       '-m',
       'unittest',
       'discover',
     ]);
     const missing = path.join(dir, 'no-such-python');
-    expect(await detectTestCommand({ workspace: dir, python: missing, signal })).toEqual([
+    expect(await detectTestCommand({
+        files: createWorkspaceFiles(dir),
+        commands: createCommandRunner(),
+        python: missing,
+        signal,
+      })).toEqual([
       missing,
       '-m',
       'unittest',

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCommand } from '../../../src/phases/shared/run-command.js';
-import { runProcess } from '../../../src/process/index.js';
+import { createCommandRunner, runProcess } from '../../../src/process/index.js';
 import { isProcessAlive } from '../../fixtures/mcp-servers/process-alive.js';
 import {
   findLiveProcessesWith,
@@ -155,9 +154,9 @@ describe('stopping a whole process tree', () => {
     expect(await waitUntil(() => findLiveProcessesWith(marker).length === 0)).toBe(true);
   });
 
-  it('makes runCommand honour its timeout whatever holds the pipes', async () => {
+  it("makes the phases' command runner honour its timeout whatever holds the pipes", async () => {
     const started = performance.now();
-    const result = await runCommand(['sh', '-c', `${LEAVE_SETSID_HOLDER} sleep 300`], {
+    const result = await createCommandRunner().run(['sh', '-c', `${LEAVE_SETSID_HOLDER} sleep 300`], {
       cwd: tmpdir(),
       env: taggedEnv(),
       timeoutMs: 2_000,
