@@ -29,6 +29,11 @@ export { BAD_INPUT_CODES, isOrchestratorError, OrchestratorError } from './core/
 export { ExecutionPlan } from './core/plan/execution-plan.js';
 export { SUPPORTED_FORMS } from './intent/parse-intent.js';
 export type { ServerStatus } from './mcp/server-status.js';
+export {
+  createExampleWorkspace,
+  describeBranch,
+  EXAMPLES,
+} from './orchestrator/example-workspace.js';
 export type {
   PullRequestSummary,
   RunCommandOptions,
@@ -139,7 +144,10 @@ export class MCPOrchestrator {
     if (plan) {
       const effective = withTestCommand(plan, prepared.testCommand);
       resolved.plan = effective;
-      outputs.plan = { plan: effective, planPath: await folder.writeText('plan.json', effective.toJson()) };
+      outputs.plan = {
+        plan: effective,
+        planPath: await folder.writeText('plan.json', effective.toJson()),
+      };
     }
     return executeRun({
       command,

@@ -14,7 +14,12 @@ export async function callContract<C extends ToolContract<z.ZodRawShape, z.ZodRa
   args: ContractInput<C>,
   options: ToolCallOptions = {},
 ): Promise<ContractOutput<C>> {
-  const reply = await tools.callTool(contract.server, contract.tool, args as Record<string, unknown>, options);
+  const reply = await tools.callTool(
+    contract.server,
+    contract.tool,
+    args as Record<string, unknown>,
+    options,
+  );
   const parsed = z.object(contract.output).safeParse(reply);
   if (!parsed.success) {
     throw new OrchestratorError(

@@ -1,5 +1,5 @@
-import type { TextOccurrence } from '../core/phase-outputs.js';
 import { OrchestratorError } from '../core/errors.js';
+import type { TextOccurrence } from '../core/phase-outputs.js';
 import type { TextSearch, ToolCaller } from '../core/services.js';
 import { compareText, escapeRegex } from '../core/whole-word.js';
 import { callContract } from './call-contract.js';

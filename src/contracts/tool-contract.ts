@@ -14,14 +14,12 @@ export interface ToolContract<I extends z.ZodRawShape, O extends z.ZodRawShape> 
 }
 
 /** The argument type of a contract. */
-export type ContractInput<C> = C extends ToolContract<infer I, z.ZodRawShape>
-  ? z.input<z.ZodObject<I>>
-  : never;
+export type ContractInput<C> =
+  C extends ToolContract<infer I, z.ZodRawShape> ? z.input<z.ZodObject<I>> : never;
 
 /** The reply type of a contract. */
-export type ContractOutput<C> = C extends ToolContract<z.ZodRawShape, infer O>
-  ? z.output<z.ZodObject<O>>
-  : never;
+export type ContractOutput<C> =
+  C extends ToolContract<z.ZodRawShape, infer O> ? z.output<z.ZodObject<O>> : never;
 
 /** Declares a contract (an identity function that keeps the literal types). */
 export function defineContract<I extends z.ZodRawShape, O extends z.ZodRawShape>(

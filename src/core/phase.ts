@@ -1,4 +1,5 @@
 import type { IntentBase } from './intent.js';
+import type { PhaseName } from './phase-names.js';
 import type { PhaseOutputs } from './phase-outputs.js';
 import type { ExecutionPlan } from './plan/execution-plan.js';
 import type { PhaseSettingsEntry } from './plan/plan-schema.js';
@@ -15,8 +16,6 @@ import type {
   WorkspaceFiles,
 } from './services.js';
 import type { ResolvedSettings } from './settings.js';
-
-import type { PhaseName } from './phase-names.js';
 
 export { PHASE_NAMES, type PhaseName } from './phase-names.js';
 

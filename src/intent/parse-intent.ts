@@ -1,7 +1,7 @@
 import { OrchestratorError } from '../core/errors.js';
+import { toIssueList } from '../core/zod-issues.js';
 import { type Intent, intentSchema, TRANSFORMS } from '../transforms/registry.js';
 import type { Transform } from '../transforms/transform.js';
-import { toIssueList } from '../core/zod-issues.js';
 
 /** The longest command read; longer text is refused before anything else. */
 export const MAX_COMMAND_LENGTH = 2_000;
@@ -51,7 +51,8 @@ export function validateIntent(input: unknown, source = 'The intent'): Intent {
 }
 
 function unrecognised(command: string): OrchestratorError {
-  const shown = command.length > 200 ? `${JSON.stringify(command.slice(0, 200))}…` : JSON.stringify(command);
+  const shown =
+    command.length > 200 ? `${JSON.stringify(command.slice(0, 200))}…` : JSON.stringify(command);
   const asyncHint = /\basync\b/i.test(command)
     ? '\nAsync refactors ("make X async") are not supported yet.'
     : '';

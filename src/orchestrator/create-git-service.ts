@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { GitService, WorktreeHandle } from '../core/services.js';
+import { createWorkspaceFiles } from '../files/index.js';
 import { findWholeWord } from '../vcs/find-whole-word.js';
 import { findPythonInterpreter, linkDependencies } from '../vcs/link-dependencies.js';
 import { listTrackedFiles } from '../vcs/list-tracked-files.js';
@@ -7,7 +8,6 @@ import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import type { RunJournal } from '../vcs/run-journal-writer.js';
 import { slugifyBranch, toWorktreePath, uniqueBranchName } from '../vcs/slugify-branch.js';
 import { createWorktree } from '../vcs/worktree.js';
-import { createWorkspaceFiles } from '../files/index.js';
 
 /** The phases' `GitService`, and the worktrees it made (the run rolls them back or releases them). */
 export interface RunGitService extends GitService {

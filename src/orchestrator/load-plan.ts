@@ -39,7 +39,9 @@ export async function loadPlan(planPath: string): Promise<ExecutionPlan> {
       );
     }
   }
-  const problems = plan.fileChanges().flatMap((change) => transform.checkChange(intent, change) ?? []);
+  const problems = plan
+    .fileChanges()
+    .flatMap((change) => transform.checkChange(intent, change) ?? []);
   if (problems.length > 0) {
     throw new OrchestratorError(
       'PLAN_INVALID',
@@ -55,7 +57,10 @@ function validatePlanIntent(plan: ExecutionPlan, source: string) {
     return validateIntent(plan.data.intent, `${source} field intent`);
   } catch (error) {
     if (error instanceof OrchestratorError) {
-      throw new OrchestratorError('PLAN_INVALID', error.message, { data: error.data, cause: error });
+      throw new OrchestratorError('PLAN_INVALID', error.message, {
+        data: error.data,
+        cause: error,
+      });
     }
     throw error;
   }

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { SliceCache } from '../cache/slice-cache.js';
-import { toErrorMessage } from '../core/errors.js';
 import { createCodeGraph } from '../contracts/create-code-graph.js';
 import { createTextSearch } from '../contracts/create-text-search.js';
+import { toErrorMessage } from '../core/errors.js';
 import type {
   CodeGraph,
   RunHistoryReader,

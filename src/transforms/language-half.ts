@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ComputedEdits, TransformTarget } from '../core/services.js';
-import type { WorkspaceProject } from '../lang/typescript/engine/workspace-project.js';
 import type { PythonWorkspace } from '../lang/python/python-workspace.js';
+import type { WorkspaceProject } from '../lang/typescript/engine/workspace-project.js';
 
 /**
  * A transform's language half: what it asks each language server for, run inside the

@@ -3,12 +3,7 @@ import type { FileChange } from '../core/change/change-types.js';
 import type { LeftAlone, VerifyCheck } from '../core/change/verify-types.js';
 import type { IntentBase } from '../core/intent.js';
 import type { MapOutput } from '../core/phase-outputs.js';
-import type {
-  CodeGraph,
-  GitService,
-  TextSearch,
-  WorkspaceFiles,
-} from '../core/services.js';
+import type { CodeGraph, GitService, TextSearch, WorkspaceFiles } from '../core/services.js';
 import type { LanguageId, SymbolDefinition } from '../core/source-types.js';
 
 /** One way of saying a command, for `--help` and refusals. */

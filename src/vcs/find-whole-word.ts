@@ -35,5 +35,7 @@ export async function findWholeWord(
       found.push({ file, line, column: match.index + 1, lineText });
     }
   }
-  return found.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column);
+  return found.sort(
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
+  );
 }

@@ -1,6 +1,6 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { OrchestratorError } from '../core/errors.js';
 import { fallbackIdentity } from './commit-identity.js';
 import { type DiffStat, toDiffStat } from './diff-stat.js';
@@ -206,7 +206,10 @@ function openWorktree(
     const done = (async () => {
       try {
         // Let a running git command finish (or die with its signal), but never wait past half the deadline.
-        await Promise.race([queue.idle().catch(() => {}), delay(timeoutMs / 2, undefined, { ref: false })]);
+        await Promise.race([
+          queue.idle().catch(() => {}),
+          delay(timeoutMs / 2, undefined, { ref: false }),
+        ]);
         await removeWorktree(root, worktreePath, {
           deleteBranch: branch,
           timeoutMs: timeoutMs / 2,

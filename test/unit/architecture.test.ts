@@ -25,7 +25,16 @@ const ALLOWED: Record<string, readonly string[]> = {
   vcs: ['core', 'process'],
   telemetry: ['core'],
   phases: ['core', 'transforms'],
-  servers: ['core', 'contracts', 'lang', 'cache', 'process', 'files', 'transforms', 'transforms:language'],
+  servers: [
+    'core',
+    'contracts',
+    'lang',
+    'cache',
+    'process',
+    'files',
+    'transforms',
+    'transforms:language',
+  ],
   orchestrator: [
     'core',
     'contracts',
@@ -44,14 +53,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   'orchestrator.ts': ['core', 'intent', 'mcp', 'vcs', 'phases', 'orchestrator', 'transforms'],
   cli: ['orchestrator.ts'],
-  'index.ts': [
-    'cache',
-    'core',
-    'intent',
-    'orchestrator.ts',
-    'pressure',
-    'transforms',
-  ],
+  'index.ts': ['cache', 'core', 'intent', 'orchestrator.ts', 'pressure', 'transforms'],
 };
 
 function listFiles(dir: string): string[] {
@@ -64,7 +66,11 @@ function listFiles(dir: string): string[] {
 /** True for a transform's language half (imports language servers). */
 function isLanguageHalf(relative: string): boolean {
   const name = path.basename(relative);
-  return /\.(typescript|python)\.ts$/.test(name) || name === 'languages.ts' || /^language-[\w-]+\.ts$/.test(name);
+  return (
+    /\.(typescript|python)\.ts$/.test(name) ||
+    name === 'languages.ts' ||
+    /^language-[\w-]+\.ts$/.test(name)
+  );
 }
 
 function layerOf(file: string): string {
@@ -99,7 +105,9 @@ describe('layer boundaries', () => {
       for (const { specifier, target } of importsOf(file)) {
         const targetLayer = layerOf(target);
         if (targetLayer !== layer && !allowed.includes(targetLayer)) {
-          violations.push(`${path.relative(SRC, file)} imports ${specifier} (${layer} → ${targetLayer})`);
+          violations.push(
+            `${path.relative(SRC, file)} imports ${specifier} (${layer} → ${targetLayer})`,
+          );
         }
       }
     }
@@ -128,8 +136,7 @@ describe('layer boundaries', () => {
   it('only src/process spawns child processes', () => {
     const spawning = listFiles(SRC).filter(
       (file) =>
-        layerOf(file) !== 'process' &&
-        /from 'node:child_process'/.test(readFileSync(file, 'utf8')),
+        layerOf(file) !== 'process' && /from 'node:child_process'/.test(readFileSync(file, 'utf8')),
     );
     expect(spawning.map((file) => path.relative(SRC, file))).toEqual([]);
   });

@@ -66,7 +66,9 @@ export class ExecutionPlan {
 
   /** The change nodes (edit, create, delete, move) as file changes, in execution order. */
   fileChanges(): FileChange[] {
-    return this.orderedNodes().flatMap((node): FileChange[] => (isChangeNode(node) ? [toFileChange(node)] : []));
+    return this.orderedNodes().flatMap((node): FileChange[] =>
+      isChangeNode(node) ? [toFileChange(node)] : [],
+    );
   }
 
   /** The canonical JSON text (2-space indent, trailing newline). */
@@ -157,7 +159,10 @@ function toCanonicalPlan(data: ExecutionPlanData): ExecutionPlanData {
     ...data,
     intent: toCanonical(data.intent) as ExecutionPlanData['intent'],
     phases: toCanonical(data.phases) as ExecutionPlanData['phases'],
-    analysis: { ...data.analysis, details: toCanonical(data.analysis.details) as Record<string, unknown> },
+    analysis: {
+      ...data.analysis,
+      details: toCanonical(data.analysis.details) as Record<string, unknown>,
+    },
     dag: {
       ...data.dag,
       nodes: data.dag.nodes.map((node) =>

@@ -14,11 +14,24 @@ export function validatePlanNodes(data: ExecutionPlanData, source: string): void
   for (const op of REQUIRED_OPS) {
     const count = data.dag.nodes.filter((node) => node.op === op).length;
     if (count !== 1) {
-      throw invalidPlan(source, 'dag.nodes', `has ${count} "${op}" nodes; a plan needs exactly one.`);
+      throw invalidPlan(
+        source,
+        'dag.nodes',
+        `has ${count} "${op}" nodes; a plan needs exactly one.`,
+      );
     }
   }
-  if (!data.dag.nodes.some((node) => node.op === 'edit' || node.op === 'create' || node.op === 'delete' || node.op === 'move')) {
-    throw invalidPlan(source, 'dag.nodes', 'has no edit, create, delete or move node: nothing to change.');
+  if (
+    !data.dag.nodes.some(
+      (node) =>
+        node.op === 'edit' || node.op === 'create' || node.op === 'delete' || node.op === 'move',
+    )
+  ) {
+    throw invalidPlan(
+      source,
+      'dag.nodes',
+      'has no edit, create, delete or move node: nothing to change.',
+    );
   }
   const ids = new Set<string>();
   const claims = new Map<string, string>();
@@ -26,7 +39,11 @@ export function validatePlanNodes(data: ExecutionPlanData, source: string): void
     const key = `${kind}:${path}`;
     const earlier = claims.get(key);
     if (earlier !== undefined) {
-      throw invalidPlan(source, field, `${role} "${path}", which ${earlier} already; one node per path and role.`);
+      throw invalidPlan(
+        source,
+        field,
+        `${role} "${path}", which ${earlier} already; one node per path and role.`,
+      );
     }
     claims.set(key, role === 'edits' ? 'an edit node edits' : `a node ${role}`);
   };
@@ -45,7 +62,11 @@ export function validatePlanNodes(data: ExecutionPlanData, source: string): void
       claim('target', node.file, 'creates', `${field}.file`);
     } else if (node.op === 'delete' || node.op === 'move') {
       if (removed.has(node.file)) {
-        throw invalidPlan(source, `${field}.file`, `moves or deletes "${node.file}" a second time.`);
+        throw invalidPlan(
+          source,
+          `${field}.file`,
+          `moves or deletes "${node.file}" a second time.`,
+        );
       }
       removed.add(node.file);
       if (node.op === 'move') claim('target', node.to, 'moves a file to', `${field}.to`);

@@ -1,12 +1,12 @@
 import type { SourcePosition } from '../../core/source-types.js';
 import type { AdapterCallOptions, LanguageAdapter } from '../language-adapter.js';
 import { type AsyncAnalysisResult, analyzeAsync } from './analyze-async.js';
+import { classifyPositions } from './classify-positions.js';
 import { findCallers, findOutgoingCalls, type OutgoingCall } from './find-callers.js';
 import { findDefinitions } from './find-definitions.js';
 import { findDocumentSymbols, type PythonDocumentSymbol } from './find-document-symbols.js';
 import { findImportGraph } from './find-import-graph.js';
 import { findReferences } from './find-references.js';
-import { classifyPositions } from './classify-positions.js';
 import { findScopes } from './find-scopes.js';
 import type { DiagnosticMode, PyrightSessionState } from './pyright-session.js';
 import { createPythonWorkspace, type PythonWorkspace } from './python-workspace.js';

@@ -125,7 +125,9 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
       const files = await listPythonFiles(root, signal === undefined ? {} : { signal });
       const found = await Promise.all(
         files.map(async (file) => {
-          const content = await readFile(path.join(root, ...file.split('/')), 'latin1').catch(() => '');
+          const content = await readFile(path.join(root, ...file.split('/')), 'latin1').catch(
+            () => '',
+          );
           return content.includes(text) ? file : undefined;
         }),
       );

@@ -93,7 +93,8 @@ async function runTestsAndCompile(
   const signal = AbortSignal.any([context.signal, stop.signal]);
   const testNode = plan.node('test');
   const checkNode = plan.node('check');
-  if (!testNode || !checkNode) throw new OrchestratorError('INTERNAL', 'The plan has no test or check node.');
+  if (!testNode || !checkNode)
+    throw new OrchestratorError('INTERNAL', 'The plan has no test or check node.');
   context.progress(`running ${testNode.command.join(' ')} and ${checkNode.compile.kind}`);
   const testing = context.commands
     .run(testNode.command, {
@@ -117,7 +118,9 @@ async function runTestsAndCompile(
   const compiling = runCompileCheck({
     setting: checkNode.compile,
     worktree: worktree.path,
-    changedFiles: plan.fileChanges().map((change) => (change.op === 'move' ? change.to : change.file)),
+    changedFiles: plan
+      .fileChanges()
+      .map((change) => (change.op === 'move' ? change.to : change.file)),
     commands: context.commands,
     tools: options.tools,
     python: context.git.pythonInterpreter(),

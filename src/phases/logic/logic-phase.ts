@@ -53,7 +53,9 @@ export function createLogicPhase(): Phase<'logic'> {
         output,
         data: {
           title: analysis.title,
-          targets: analysis.targets.map((t) => `${t.kind} ${t.name} at ${t.file}:${t.line}:${t.column}`),
+          targets: analysis.targets.map(
+            (t) => `${t.kind} ${t.name} at ${t.file}:${t.line}:${t.column}`,
+          ),
           language: analysis.language,
           edits,
           changedFiles: changedFiles.length,
@@ -76,7 +78,9 @@ async function importGraphOf(
     return await context.graph.importGraph({ language, signal: context.signal });
   } catch (error) {
     if (context.signal.aborted) throw error;
-    context.warn(`LOGIC: import graph unavailable (${toErrorMessage(error)}); the risk estimate is coarser.`);
+    context.warn(
+      `LOGIC: import graph unavailable (${toErrorMessage(error)}); the risk estimate is coarser.`,
+    );
     return undefined;
   }
 }
@@ -90,7 +94,9 @@ function toContextPack(output: LogicOutput): string {
   for (const change of output.changes) {
     if (change.op === 'edit') {
       for (const e of change.edits) {
-        lines.push(`${change.file}:${e.start[0]}:${e.start[1]} ${e.oldText} → ${e.newText} (${e.reason})`);
+        lines.push(
+          `${change.file}:${e.start[0]}:${e.start[1]} ${e.oldText} → ${e.newText} (${e.reason})`,
+        );
       }
     } else {
       lines.push(`${change.op} ${change.file}${change.op === 'move' ? ` → ${change.to}` : ''}`);

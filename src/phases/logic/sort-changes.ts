@@ -7,7 +7,9 @@ const OP_ORDER: Record<FileChange['op'], number> = { edit: 0, move: 1, create: 2
 /** Changes in a stable order: by file, then edit before move, create, delete; edits by position. */
 export function sortChanges(changes: readonly FileChange[]): FileChange[] {
   return changes
-    .map((change) => (change.op === 'edit' ? { ...change, edits: sortRangeEdits(change.edits) } : change))
+    .map((change) =>
+      change.op === 'edit' ? { ...change, edits: sortRangeEdits(change.edits) } : change,
+    )
     .sort((a, b) => compareText(a.file, b.file) || OP_ORDER[a.op] - OP_ORDER[b.op]);
 }
 

@@ -1,5 +1,5 @@
 import { isOrchestratorError, OrchestratorError, toErrorMessage } from '../../core/errors.js';
-import type { Phase, PhaseContext } from '../../core/phase.js';
+import type { Phase } from '../../core/phase.js';
 import type { MapOutput, SourceReport, TextOccurrence } from '../../core/phase-outputs.js';
 import type { LanguageId, SymbolDefinition } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
@@ -20,35 +20,49 @@ export function createMapPhase(): Phase<'map'> {
     name: 'map',
     async run(context) {
       const targets = new Set<MapSource>(findPhaseSettings(context.options, 'map').targets);
-      const tracked = await context.git.trackedFiles(context.baseCommit, { signal: context.signal });
+      const tracked = await context.git.trackedFiles(context.baseCommit, {
+        signal: context.signal,
+      });
       const request = transformFor(context.intent.kind).search(context.intent, {
         trackedFiles: [...tracked].sort(compareText),
       });
-      const words = [...request.words, ...request.declarations.filter((n) => !request.words.includes(n))];
-      context.progress(`searching for ${words.map((w) => `"${w}"`).join(', ') || request.files.join(', ')} (${[...targets].join(', ')})`);
+      const words = [
+        ...request.words,
+        ...request.declarations.filter((n) => !request.words.includes(n)),
+      ];
+      context.progress(
+        `searching for ${words.map((w) => `"${w}"`).join(', ') || request.files.join(', ')} (${[...targets].join(', ')})`,
+      );
       // ripgrep first (tens of ms): the languages it finds a name in narrow the declaration
       // search, so a language server that cannot hold the symbol is never started.
       const occurrences = await timed('ripgrep', targets, async () => {
         const found = await Promise.all(
-          request.words.map(async (word) => [word, await context.search.findWord(word, { signal: context.signal })] as const),
+          request.words.map(
+            async (word) =>
+              [word, await context.search.findWord(word, { signal: context.signal })] as const,
+          ),
         );
         return Object.fromEntries(found);
       });
       const hits = Object.values(occurrences.value ?? {}).flat();
       const [definitions, sliceStep] = await Promise.all([
-        timed('dependency_graph', request.declarations.length > 0 ? targets : new Set(), async () => {
-          const found = await Promise.all(
-            request.declarations.map(async (name) => {
-              const language = languageFilter(occurrences.value?.[name]);
-              const list = await context.graph.definitions(name, {
-                signal: context.signal,
-                ...(language ? { language } : {}),
-              });
-              return [name, sortDefinitions(list)] as const;
-            }),
-          );
-          return Object.fromEntries(found);
-        }),
+        timed(
+          'dependency_graph',
+          request.declarations.length > 0 ? targets : new Set(),
+          async () => {
+            const found = await Promise.all(
+              request.declarations.map(async (name) => {
+                const language = languageFilter(occurrences.value?.[name]);
+                const list = await context.graph.definitions(name, {
+                  signal: context.signal,
+                  ...(language ? { language } : {}),
+                });
+                return [name, sortDefinitions(list)] as const;
+              }),
+            );
+            return Object.fromEntries(found);
+          },
+        ),
         timed('slice_cache', context.cache ? targets : new Set(), async () => {
           const cache = context.cache as NonNullable<typeof context.cache>;
           return cacheSlices(cache, await toSlices(context.files, hits), context.command);
@@ -91,7 +105,11 @@ export function createMapPhase(): Phase<'map'> {
  * Without declarations nothing can be changed safely: a failed declaration search is fatal.
  * With neither source answering, the run may retry.
  */
-function refuseWhenBlind(request: SearchRequest, text: SourceReport, declarations: SourceReport): void {
+function refuseWhenBlind(
+  request: SearchRequest,
+  text: SourceReport,
+  declarations: SourceReport,
+): void {
   if (request.declarations.length > 0 && declarations.status === 'failed') {
     throw new OrchestratorError(
       'MCP_SERVER_UNAVAILABLE',
@@ -121,18 +139,30 @@ async function timed<T>(
     const value = await body();
     const items = Array.isArray(value)
       ? value.length
-      : Object.values(value as object).reduce((n: number, v) => n + (Array.isArray(v) ? v.length : 1), 0);
+      : Object.values(value as object).reduce(
+          (n: number, v) => n + (Array.isArray(v) ? v.length : 1),
+          0,
+        );
     return { value, report: { name, status: 'ok', durationMs: elapsed(started), items } };
   } catch (error) {
-    if (isOrchestratorError(error, 'BAD_INPUT') || isOrchestratorError(error, 'CANCELLED')) throw error;
+    if (isOrchestratorError(error, 'BAD_INPUT') || isOrchestratorError(error, 'CANCELLED'))
+      throw error;
     return {
-      report: { name, status: 'failed', durationMs: elapsed(started), items: 0, error: toErrorMessage(error) },
+      report: {
+        name,
+        status: 'failed',
+        durationMs: elapsed(started),
+        items: 0,
+        error: toErrorMessage(error),
+      },
     };
   }
 }
 
 /** The one language of the text hits, when they are all in files of one language. */
-function languageFilter(occurrences: readonly TextOccurrence[] | undefined): LanguageId | undefined {
+function languageFilter(
+  occurrences: readonly TextOccurrence[] | undefined,
+): LanguageId | undefined {
   if (!occurrences || occurrences.length === 0) return undefined;
   const python = occurrences.filter((o) => /\.pyi?$/.test(o.file)).length;
   if (python === occurrences.length) return 'python';

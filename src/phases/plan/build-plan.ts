@@ -81,10 +81,27 @@ function toNode(change: FileChange): ChangeNode {
         })),
       };
     case 'create':
-      return { id: `create:${change.file}`, op: 'create', file: change.file, text: change.text, reason: change.reason };
+      return {
+        id: `create:${change.file}`,
+        op: 'create',
+        file: change.file,
+        text: change.text,
+        reason: change.reason,
+      };
     case 'delete':
-      return { id: `delete:${change.file}`, op: 'delete', file: change.file, reason: change.reason };
+      return {
+        id: `delete:${change.file}`,
+        op: 'delete',
+        file: change.file,
+        reason: change.reason,
+      };
     case 'move':
-      return { id: `move:${change.file}`, op: 'move', file: change.file, to: change.to, reason: change.reason };
+      return {
+        id: `move:${change.file}`,
+        op: 'move',
+        file: change.file,
+        to: change.to,
+        reason: change.reason,
+      };
   }
 }

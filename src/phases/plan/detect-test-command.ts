@@ -6,7 +6,9 @@ const FIND_PYTEST =
 
 const PROBE_TIMEOUT_MS = 20_000;
 
-async function readTestScript(files: Pick<WorkspaceFiles, 'readText'>): Promise<string | undefined> {
+async function readTestScript(
+  files: Pick<WorkspaceFiles, 'readText'>,
+): Promise<string | undefined> {
   try {
     const manifest = JSON.parse(await files.readText('package.json')) as {
       scripts?: Record<string, unknown>;

@@ -1,6 +1,6 @@
 import type { Phase } from '../../core/phase.js';
-import { ExecutionPlan } from '../../core/plan/execution-plan.js';
 import { DEFAULT_MAX_RETRIES } from '../../core/pipeline/retry-policy.js';
+import { ExecutionPlan } from '../../core/plan/execution-plan.js';
 import { requireUpstream } from '../shared/require-upstream.js';
 import { buildPlanData } from './build-plan.js';
 import { chooseCompile } from './choose-compile.js';

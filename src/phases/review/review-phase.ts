@@ -39,9 +39,13 @@ export function createReviewPhase(): Phase<'review'> {
           },
         };
       }
-      const changed = plan.fileChanges().flatMap((change) => (change.op === 'move' ? [change.file, change.to] : [change.file]));
+      const changed = plan
+        .fileChanges()
+        .flatMap((change) => (change.op === 'move' ? [change.file, change.to] : [change.file]));
       const message = commitNode?.message ?? `mcp-orchestrator: ${plan.data.command}`;
-      const commit = await worktree.commitFiles([...new Set(changed)], message, { signal: context.signal });
+      const commit = await worktree.commitFiles([...new Set(changed)], message, {
+        signal: context.signal,
+      });
       const [patch, diffStat] = await Promise.all([worktree.diffPatch(), worktree.diffStat()]);
       await context.runFiles.writeText('diff.patch', patch);
       const output: ReviewOutput = { ...base, commit, diffStat };

@@ -1,6 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import type { LanguageId } from '../../core/source-types.js';
-import { EXCLUDED_DIRECTORIES, isSourceFileName } from '../../lang/typescript/engine/workspace-files.js';
+import {
+  EXCLUDED_DIRECTORIES,
+  isSourceFileName,
+} from '../../lang/typescript/engine/workspace-files.js';
 
 const SKIPPED_PYTHON_DIRECTORIES = new Set(['__pycache__', 'site-packages', 'venv', '.venv']);
 

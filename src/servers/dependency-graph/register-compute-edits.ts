@@ -38,7 +38,13 @@ export function registerComputeEdits(server: McpServer, context: ToolContext): v
 
 async function computeEdits(
   context: ToolContext,
-  input: { transform: string; file: string; line?: number; column?: number; args: Record<string, unknown> },
+  input: {
+    transform: string;
+    file: string;
+    line?: number;
+    column?: number;
+    args: Record<string, unknown>;
+  },
   signal: AbortSignal,
 ): Promise<ComputedEdits> {
   const half = LANGUAGE_HALVES[input.transform];
@@ -66,11 +72,15 @@ async function computeEdits(
   const language = sourceLanguageOf(relative);
   if (language === 'python' && half.python) {
     const run = half.python;
-    return context.registry.python().withEngine((workspace, s) => run(workspace, target, parsed.data, s), { signal });
+    return context.registry
+      .python()
+      .withEngine((workspace, s) => run(workspace, target, parsed.data, s), { signal });
   }
   if (language === 'typescript' && half.typescript) {
     const run = half.typescript;
-    return context.registry.typescript().withEngine((project, s) => run(project, target, parsed.data, s), { signal });
+    return context.registry
+      .typescript()
+      .withEngine((project, s) => run(project, target, parsed.data, s), { signal });
   }
   throw new OrchestratorError(
     'BAD_INPUT',

@@ -3,8 +3,8 @@ import { findImportersContract, importGraphContract } from '../../contracts/depe
 import type { ImportEdge, LanguageId } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
 import { runTool } from '../shared/tool-result.js';
-import { resolveWorkspacePath } from '../shared/workspace-path.js';
 import { keepWorkspaceItems } from '../shared/workspace-file-filter.js';
+import { resolveWorkspacePath } from '../shared/workspace-path.js';
 import { languageOfFile } from './detect-languages.js';
 import { findImporters } from './find-importers.js';
 import type { ToolContext } from './tool-context.js';

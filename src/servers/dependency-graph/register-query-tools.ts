@@ -126,12 +126,14 @@ async function classifyAll(
   const byLanguage = new Map<LanguageId, number[]>();
   positions.forEach((p, index) => {
     const language = sourceLanguageOf(p.file);
-    if (language !== undefined) byLanguage.set(language, [...(byLanguage.get(language) ?? []), index]);
+    if (language !== undefined)
+      byLanguage.set(language, [...(byLanguage.get(language) ?? []), index]);
   });
   for (const [language, indexes] of byLanguage) {
-    const classes = await context.registry
-      .forLanguage(language)
-      .classifyPositions(indexes.map((i) => positions[i] as SourcePosition), { signal });
+    const classes = await context.registry.forLanguage(language).classifyPositions(
+      indexes.map((i) => positions[i] as SourcePosition),
+      { signal },
+    );
     const { skippedFiles } = await keepWorkspaceItems(
       context.filter,
       classes.flatMap((c) => (c.declaration ? [c.declaration] : [])),

@@ -1,7 +1,7 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { EditFileChange } from '../../core/change/change-types.js';
 import { findRenameCollisions } from '../../transforms/rename/collisions.python.js';
 import { findRenameChanges } from '../../transforms/rename/edits.python.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { clipLineText } from '../shared/clip-line-text.js';
 import { runTool } from '../shared/tool-result.js';
 import {

@@ -5,7 +5,11 @@ import type { SymbolReference } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
 import { parseFacts } from '../parse-facts.js';
 import type { AnalysisContext, TransformAnalysis } from '../transform.js';
-import { classifyLeftAlone, isCoveredByEdits, type UnresolvedOccurrence } from './classify-left-alone.js';
+import {
+  classifyLeftAlone,
+  isCoveredByEdits,
+  type UnresolvedOccurrence,
+} from './classify-left-alone.js';
 import { renameFactsSchema } from './contract.js';
 import type { RenameIntent } from './intent.js';
 import { resolveTarget } from './resolve-target.js';
@@ -25,7 +29,11 @@ export async function analyzeRename(
     context.map.definitions[intent.from] ?? (await graph.definitions(intent.from, { signal }));
   // Declarations in files git does not track (build output, a vendored copy) are not candidates.
   const definitions = declared.filter((d) => context.tracked.has(d.file));
-  const target = await resolveTarget(intent, definitions, { graph, search: context.search, signal });
+  const target = await resolveTarget(intent, definitions, {
+    graph,
+    search: context.search,
+    signal,
+  });
   context.progress(`resolving ${target.kind} ${target.name} at ${target.file}:${target.line}`);
   const computed = await graph.computeEdits('rename', target, { newName: intent.to }, { signal });
   const facts = parseFacts('rename', renameFactsSchema, computed.facts);
@@ -48,7 +56,9 @@ export async function analyzeRename(
   }
   const occurrences = await findBaseOccurrences(intent.from, context);
   const editsByFile = new Map(
-    changes.flatMap((c): Array<[string, RangeEdit[]]> => (c.op === 'edit' ? [[c.file, c.edits]] : [])),
+    changes.flatMap(
+      (c): Array<[string, RangeEdit[]]> => (c.op === 'edit' ? [[c.file, c.edits]] : []),
+    ),
   );
   const leftover = occurrences.filter(
     (o) => !isCoveredByEdits(o, intent.from.length, editsByFile.get(o.file) ?? []),
@@ -87,7 +97,9 @@ export async function analyzeRename(
     summary: [
       `${target.kind} ${target.name} at ${target.file}:${target.line}:${target.column} → ${intent.to} (${target.language})`,
       `${editCount} edits in ${changes.length} files; ${leftAlone.length} occurrences left alone`,
-      ...leftAlone.map((o) => `left alone ${o.file}:${o.line}:${o.column} (${o.reason}: ${o.detail})`),
+      ...leftAlone.map(
+        (o) => `left alone ${o.file}:${o.line}:${o.column} (${o.reason}: ${o.detail})`,
+      ),
     ],
   };
 }
@@ -97,18 +109,27 @@ export async function analyzeRename(
  * where the checkout has them too, or the language server (which reads the checkout) and the
  * change (made from the commit) would disagree about them.
  */
-async function findBaseOccurrences(word: string, context: AnalysisContext): Promise<WordPosition[]> {
+async function findBaseOccurrences(
+  word: string,
+  context: AnalysisContext,
+): Promise<WordPosition[]> {
   const { signal } = context;
-  const atBase = await context.git.findWholeWord(word, { revision: context.baseCommit }, { signal });
+  const atBase = await context.git.findWholeWord(
+    word,
+    { revision: context.baseCommit },
+    { signal },
+  );
   const dirty = new Set(await context.git.dirtyFiles({ signal }));
   const touched = [...new Set(atBase.map((o) => o.file))].filter((file) => dirty.has(file));
   if (touched.length > 0) {
-    const inCheckout = await context.git.findWholeWord(word, { cwd: context.files.root }, { signal });
+    const inCheckout = await context.git.findWholeWord(
+      word,
+      { cwd: context.files.root },
+      { signal },
+    );
     const key = (o: WordPosition) => `${o.file}:${o.line}:${o.column}:${o.lineText}`;
     const now = new Set(inCheckout.filter((o) => dirty.has(o.file)).map(key));
-    const moved = touched.filter((file) =>
-      atBase.some((o) => o.file === file && !now.has(key(o))),
-    );
+    const moved = touched.filter((file) => atBase.some((o) => o.file === file && !now.has(key(o))));
     if (moved.length > 0) {
       throw new OrchestratorError(
         'WORKTREE_DIRTY',
@@ -120,7 +141,10 @@ async function findBaseOccurrences(word: string, context: AnalysisContext): Prom
   return atBase;
 }
 
-function unresolvedError(intent: RenameIntent, unresolved: readonly UnresolvedOccurrence[]): OrchestratorError {
+function unresolvedError(
+  intent: RenameIntent,
+  unresolved: readonly UnresolvedOccurrence[],
+): OrchestratorError {
   const list = unresolved.map((o) => `${o.file}:${o.line}: ${o.lineText.trim()} (${o.why})`);
   return new OrchestratorError(
     'UNRESOLVED_REFERENCES',
@@ -153,9 +177,10 @@ function toCertaintyByFile(
     const confirmed = change.edits.filter((e) =>
       referenced.has(`${change.file}:${e.start[0]}:${e.start[1]}`),
     ).length;
-    entries.push([change.file, Math.max(0.5, Math.round((confirmed / change.edits.length) * 1000) / 1000)]);
+    entries.push([
+      change.file,
+      Math.max(0.5, Math.round((confirmed / change.edits.length) * 1000) / 1000),
+    ]);
   }
   return Object.fromEntries(entries.sort(([a], [b]) => compareText(a, b)));
 }
-
-

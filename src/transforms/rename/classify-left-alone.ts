@@ -20,9 +20,7 @@ export function isCoveredByEdits(
 ): boolean {
   const start: [number, number] = [occurrence.line, occurrence.column];
   const end: [number, number] = [occurrence.line, occurrence.column + length];
-  return edits.some(
-    (edit) => !isBefore(start, edit.start) && !isBefore(edit.end, end),
-  );
+  return edits.some((edit) => !isBefore(start, edit.start) && !isBefore(edit.end, end));
 }
 
 function isBefore(a: readonly [number, number], b: readonly [number, number]): boolean {
@@ -49,7 +47,9 @@ export function classifyLeftAlone(
   /** Every declaration of the word in the workspace (to name the member a `x.word` may be). */
   declarations: readonly SymbolDefinition[] = [],
 ): { leftAlone: LeftAlone[]; unresolved: UnresolvedOccurrence[] } {
-  const members = declarations.filter((d) => d.container !== undefined && !isSameDeclaration(d, target));
+  const members = declarations.filter(
+    (d) => d.container !== undefined && !isSameDeclaration(d, target),
+  );
   const leftAlone: LeftAlone[] = [];
   const unresolved: UnresolvedOccurrence[] = [];
   occurrences.forEach((occurrence, index) => {

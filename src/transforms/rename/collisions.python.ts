@@ -4,8 +4,8 @@ import { classifyReferences, isBindingSite } from '../../lang/python/classify-re
 import { findReferenceLocations } from '../../lang/python/find-reference-locations.js';
 import { comparePositions } from '../../lang/python/lsp-locations.js';
 import type { PythonWorkspace } from '../../lang/python/python-workspace.js';
-import { resolveRenameTarget } from './target.python.js';
 import type { PositionScopes, PythonScope } from '../../lang/python/scope-types.js';
+import { resolveRenameTarget } from './target.python.js';
 
 /**
  * Existing bindings of `newName` that renaming the symbol at `at` would clash with: in the

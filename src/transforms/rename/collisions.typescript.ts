@@ -1,10 +1,14 @@
 import ts from 'typescript';
 import type { NameCollision, SourcePosition } from '../../core/source-types.js';
-import { resolveRenameTarget, toNewText } from './edits.typescript.js';
-import type { RenameSite } from './sites.typescript.js';
-import { comparePositions, findNameNodeAt, toLineColumn } from '../../lang/typescript/queries/positions.js';
 import { throwIfAborted } from '../../lang/typescript/engine/workspace-files.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
+import {
+  comparePositions,
+  findNameNodeAt,
+  toLineColumn,
+} from '../../lang/typescript/queries/positions.js';
+import { resolveRenameTarget, toNewText } from './edits.typescript.js';
+import type { RenameSite } from './sites.typescript.js';
 
 /**
  * Existing names that renaming the symbol at `at` to `newName` would clash with: a binding of

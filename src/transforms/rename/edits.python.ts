@@ -84,7 +84,12 @@ export async function findRenameChanges(
   for (const use of await findModuleAttributeUses(workspace, at, name, known, signal)) {
     edits.push({
       file: use.file,
-      edit: toRangeEdit(use, name, newName, `module attribute ${use.path} (pyright did not resolve it; matched by its dotted path)`),
+      edit: toRangeEdit(
+        use,
+        name,
+        newName,
+        `module attribute ${use.path} (pyright did not resolve it; matched by its dotted path)`,
+      ),
     });
   }
   return toChanges(edits);

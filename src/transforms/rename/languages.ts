@@ -1,7 +1,7 @@
 import type { LanguageHalf } from '../language-half.js';
+import { computeRenameTypeScript } from './compute.typescript.js';
 import { renameArgsSchema } from './contract.js';
 import { computeRenamePython } from './edits.python.js';
-import { computeRenameTypeScript } from './compute.typescript.js';
 
 /** rename's language half: the edits, collisions and references from each language server. */
 export const renameLanguageHalf: LanguageHalf = {

@@ -38,7 +38,11 @@ export function parseRenameCommand(text: string): RenameIntent | undefined {
   const [, kindWord, container, from, to, scope] = match;
   if (from === undefined || to === undefined) return undefined;
   const symbolKind =
-    kindWord === undefined ? (container ? 'method' : undefined) : KIND_WORDS[kindWord.toLowerCase()];
+    kindWord === undefined
+      ? container
+        ? 'method'
+        : undefined
+      : KIND_WORDS[kindWord.toLowerCase()];
   return {
     kind: 'rename',
     from,

@@ -1,11 +1,14 @@
 import ts from 'typescript';
 import { OrchestratorError } from '../../core/errors.js';
 import type { SourcePosition } from '../../core/source-types.js';
-import { commonJsExportNameOf, isCommonJsExportLiteral } from '../../lang/typescript/queries/commonjs.js';
+import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
+import {
+  commonJsExportNameOf,
+  isCommonJsExportLiteral,
+} from '../../lang/typescript/queries/commonjs.js';
 import { expandThroughRequire } from '../../lang/typescript/queries/expand-through-require.js';
 import { isInImportOrExport } from '../../lang/typescript/queries/find-references.js';
 import { findNameNodeAt, toProgramLocation } from '../../lang/typescript/queries/positions.js';
-import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 
 /** How one occurrence of the old name is rewritten. */
 export type RenameSiteMode =
@@ -125,10 +128,14 @@ function toReason(node: ts.Node | undefined, mode: RenameSiteMode): string {
   if (parent !== undefined && ts.getNameOfDeclaration(parent as ts.Declaration) === node) {
     if (ts.isImportSpecifier(parent) || ts.isImportClause(parent)) return 'import';
     if (ts.isExportSpecifier(parent)) return 'export';
-    if (ts.isBindingElement(parent)) return isInImportOrExport(node) ? 'require binding' : 'reference';
+    if (ts.isBindingElement(parent))
+      return isInImportOrExport(node) ? 'require binding' : 'reference';
     return 'declaration';
   }
-  if (commonJsExportNameOf(node) !== undefined || (parent !== undefined && commonJsExportNameOf(parent) !== undefined)) {
+  if (
+    commonJsExportNameOf(node) !== undefined ||
+    (parent !== undefined && commonJsExportNameOf(parent) !== undefined)
+  ) {
     return 'CommonJS export';
   }
   if (isInImportOrExport(node)) return ts.isExportSpecifier(parent) ? 'export' : 'import';

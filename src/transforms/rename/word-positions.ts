@@ -10,7 +10,9 @@ export const wordPositionsCheckSchema = z.strictObject({
   check: z.literal('word-positions'),
   word: z.string().min(1),
   /** Where the word may still occur after the change: `[file, line, column]`. */
-  expected: z.array(z.tuple([z.string().min(1), z.number().int().positive(), z.number().int().positive()])),
+  expected: z.array(
+    z.tuple([z.string().min(1), z.number().int().positive(), z.number().int().positive()]),
+  ),
 });
 
 export type WordPositionsCheck = z.infer<typeof wordPositionsCheckSchema>;
@@ -65,7 +67,9 @@ export async function verifyWordPositions(
   check: WordPositionsCheck,
   context: VerifyContext,
 ): Promise<string[]> {
-  const expected = new Set(check.expected.map(([file, line, column]) => `${file}:${line}:${column}`));
+  const expected = new Set(
+    check.expected.map(([file, line, column]) => `${file}:${line}:${column}`),
+  );
   const found = await context.git.findWholeWord(
     check.word,
     { cwd: context.worktreePath },
@@ -75,7 +79,5 @@ export async function verifyWordPositions(
   if (stale.length === 0) return [];
   const shown = stale.slice(0, 10).map((o) => `${o.file}:${o.line}: ${o.lineText.trim()}`);
   const more = stale.length > 10 ? `\n  … and ${stale.length - 10} more` : '';
-  return [
-    `${stale.length} stale reference(s) to "${check.word}":\n  ${shown.join('\n  ')}${more}`,
-  ];
+  return [`${stale.length} stale reference(s) to "${check.word}":\n  ${shown.join('\n  ')}${more}`];
 }

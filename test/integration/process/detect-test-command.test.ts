@@ -28,35 +28,34 @@ describe('detectTestCommand probing for pytest', () => {
 
   it('picks pytest when the interpreter finds it', async () => {
     const python = await fakePython('with-pytest', 0);
-    expect(await detectTestCommand({ files: createWorkspaceFiles(dir), commands: createCommandRunner(), python, signal })).toEqual([
-      python,
-      '-m',
-      'pytest',
-      '-q',
-      '-p',
-      'no:cacheprovider',
-    ]);
+    expect(
+      await detectTestCommand({
+        files: createWorkspaceFiles(dir),
+        commands: createCommandRunner(),
+        python,
+        signal,
+      }),
+    ).toEqual([python, '-m', 'pytest', '-q', '-p', 'no:cacheprovider']);
   });
 
   it('falls back to unittest when the probe fails or the interpreter cannot start', async () => {
     const python = await fakePython('without-pytest', 1);
-    expect(await detectTestCommand({ files: createWorkspaceFiles(dir), commands: createCommandRunner(), python, signal })).toEqual([
-      python,
-      '-m',
-      'unittest',
-      'discover',
-    ]);
+    expect(
+      await detectTestCommand({
+        files: createWorkspaceFiles(dir),
+        commands: createCommandRunner(),
+        python,
+        signal,
+      }),
+    ).toEqual([python, '-m', 'unittest', 'discover']);
     const missing = path.join(dir, 'no-such-python');
-    expect(await detectTestCommand({
+    expect(
+      await detectTestCommand({
         files: createWorkspaceFiles(dir),
         commands: createCommandRunner(),
         python: missing,
         signal,
-      })).toEqual([
-      missing,
-      '-m',
-      'unittest',
-      'discover',
-    ]);
+      }),
+    ).toEqual([missing, '-m', 'unittest', 'discover']);
   });
 });

@@ -156,12 +156,15 @@ describe('stopping a whole process tree', () => {
 
   it("makes the phases' command runner honour its timeout whatever holds the pipes", async () => {
     const started = performance.now();
-    const result = await createCommandRunner().run(['sh', '-c', `${LEAVE_SETSID_HOLDER} sleep 300`], {
-      cwd: tmpdir(),
-      env: taggedEnv(),
-      timeoutMs: 2_000,
-      signal: new AbortController().signal,
-    });
+    const result = await createCommandRunner().run(
+      ['sh', '-c', `${LEAVE_SETSID_HOLDER} sleep 300`],
+      {
+        cwd: tmpdir(),
+        env: taggedEnv(),
+        timeoutMs: 2_000,
+        signal: new AbortController().signal,
+      },
+    );
     expect(result.timedOut).toBe(true);
     expect(result.exitCode).toBeNull();
     expect(result.outputTail).toContain('held');

@@ -146,8 +146,15 @@ describe('dependency_graph MCP server over stdio (TypeScript workspace)', () => 
       ...at('src/users.ts', 'getUser'),
       args: { newName: 'readUser' },
     });
-    const changes = result.changes as Array<{ file: string; edits: Array<Record<string, unknown>> }>;
-    expect(changes.map((c) => c.file)).toEqual(['src/service.ts', 'src/users.ts', 'test/users.test.ts']);
+    const changes = result.changes as Array<{
+      file: string;
+      edits: Array<Record<string, unknown>>;
+    }>;
+    expect(changes.map((c) => c.file)).toEqual([
+      'src/service.ts',
+      'src/users.ts',
+      'test/users.test.ts',
+    ]);
     const edits = changes.flatMap((c) => c.edits);
     expect(edits).toHaveLength(5);
     expect(edits[0]).toEqual({
@@ -316,8 +323,13 @@ describe('dependency_graph MCP server over stdio (TypeScript and Python workspac
       ...fixture.positionOf('ledger/core.py', 'post_entry'),
       args: { newName: 'record_entry' },
     });
-    const changes = result.changes as Array<{ file: string; edits: Array<{ start: number[]; oldText: string }> }>;
-    const edits = changes.flatMap((c) => c.edits.map((e) => ({ file: c.file, line: e.start[0], oldText: e.oldText })));
+    const changes = result.changes as Array<{
+      file: string;
+      edits: Array<{ start: number[]; oldText: string }>;
+    }>;
+    const edits = changes.flatMap((c) =>
+      c.edits.map((e) => ({ file: c.file, line: e.start[0], oldText: e.oldText })),
+    );
     expect(edits.map((e) => `${e.file}:${e.line}:${e.oldText}`)).toEqual([
       'ledger/app.py:1:post_entry',
       'ledger/app.py:3:post_entry',

@@ -97,13 +97,21 @@ describe('ExecutionPlan.fromJson', () => {
     expect(() => ExecutionPlan.fromJson(absolute)).toThrow(/workspace-relative POSIX path/);
     const twice = validPlan();
     twice.dag.nodes.push({ ...(twice.dag.nodes[0] as object), id: 'edit:again' } as never);
-    expect(() => ExecutionPlan.fromJson(twice)).toThrow(/edits "x.py", which an edit node edits already/);
+    expect(() => ExecutionPlan.fromJson(twice)).toThrow(
+      /edits "x.py", which an edit node edits already/,
+    );
   });
 
   it('accepts create, delete and move nodes, and gives them back as file changes', () => {
     const plan = validPlan();
     plan.dag.nodes.unshift(
-      { id: 'create:n.py', op: 'create', file: 'n.py', text: 'x = 1\n', reason: 'new module' } as never,
+      {
+        id: 'create:n.py',
+        op: 'create',
+        file: 'n.py',
+        text: 'x = 1\n',
+        reason: 'new module',
+      } as never,
       { id: 'move:x.py', op: 'move', file: 'x.py', to: 'y/x.py', reason: 'moved' } as never,
     );
     plan.dag.edges.push(['edit:x.py', 'move:x.py']);

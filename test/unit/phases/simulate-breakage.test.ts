@@ -5,7 +5,15 @@ import { simulateBreakage } from '../../../src/phases/monte-carlo/simulate-break
 const edit = (file: string) => ({
   op: 'edit' as const,
   file,
-  edits: [{ start: [1, 1] as const, end: [1, 4] as const, oldText: 'foo', newText: 'bar', reason: 'reference' }],
+  edits: [
+    {
+      start: [1, 1] as const,
+      end: [1, 4] as const,
+      oldText: 'foo',
+      newText: 'bar',
+      reason: 'reference',
+    },
+  ],
 });
 
 function model(certainty: number) {

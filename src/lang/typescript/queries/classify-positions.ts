@@ -3,8 +3,8 @@ import type { PositionClass } from '../../../core/services.js';
 import type { SourcePosition, SymbolDefinition } from '../../../core/source-types.js';
 import { throwIfAborted } from '../engine/workspace-files.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
-import { KIND_BY_ELEMENT } from './find-definitions.js';
 import { isRequireCall } from './commonjs.js';
+import { KIND_BY_ELEMENT } from './find-definitions.js';
 import { findTokenAt, toLineColumn, toProgramLocation } from './positions.js';
 
 const STRING_KINDS = new Set([
@@ -77,7 +77,8 @@ function resolveAt(
   const parts = outside.fileName.split('/');
   const modules = parts.lastIndexOf('node_modules');
   return {
-    externalDeclaration: modules === -1 ? (parts.at(-1) ?? outside.fileName) : parts.slice(modules + 1).join('/'),
+    externalDeclaration:
+      modules === -1 ? (parts.at(-1) ?? outside.fileName) : parts.slice(modules + 1).join('/'),
   };
 }
 
@@ -115,7 +116,10 @@ function memberOf(project: WorkspaceProject, node: ts.Node): PositionClass['memb
   }
   if (object === undefined) return undefined;
   const text = object.getText().replace(/\s+/g, ' ');
-  return { object: text.length > 80 ? `${text.slice(0, 79)}…` : text, objectIsModule: isModule(project, object) };
+  return {
+    object: text.length > 80 ? `${text.slice(0, 79)}…` : text,
+    objectIsModule: isModule(project, object),
+  };
 }
 
 /** True for a namespace import, an imported module object, or `require(...)`. */
@@ -123,7 +127,8 @@ function isModule(project: WorkspaceProject, object: ts.Node): boolean {
   if (isRequireCall(object)) return true;
   const checker = project.program().getTypeChecker();
   let symbol = checker.getSymbolAtLocation(object);
-  if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias)
+    symbol = checker.getAliasedSymbol(symbol);
   if (symbol === undefined) {
     // `const m = require('./m')`: the variable's initializer says it.
     return false;

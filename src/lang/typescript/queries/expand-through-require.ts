@@ -1,8 +1,8 @@
 import ts from 'typescript';
-import { isCommonJsExportLiteral, isRequiredName } from './commonjs.js';
-import { findNameNodeAt } from './positions.js';
 import { throwIfAborted } from '../engine/workspace-files.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
+import { isCommonJsExportLiteral, isRequiredName } from './commonjs.js';
+import { findNameNodeAt } from './positions.js';
 
 /** A span in an absolute file. */
 export interface FileSpan {

@@ -1,6 +1,6 @@
 import type { CallSite, SourcePosition } from '../../../core/source-types.js';
-import { comparePositions, toLineColumn, toProgramLocation } from './positions.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
+import { comparePositions, toLineColumn, toProgramLocation } from './positions.js';
 
 /** The name used for calls made at the top level of a file, outside any function. */
 export const MODULE_CALLER_NAME = '<module>';

@@ -1,8 +1,8 @@
 import ts from 'typescript';
 import type { SymbolDefinition, SymbolKind } from '../../../core/source-types.js';
+import type { WorkspaceProject } from '../engine/workspace-project.js';
 import { isRequiredName } from './commonjs.js';
 import { comparePositions, findTokenAt, toLineColumn } from './positions.js';
-import type { WorkspaceProject } from '../engine/workspace-project.js';
 
 export const KIND_BY_ELEMENT = new Map<string, SymbolKind>([
   [ts.ScriptElementKind.functionElement, 'function'],

@@ -1,9 +1,9 @@
 import ts from 'typescript';
 import type { ImportEdge } from '../../../core/source-types.js';
-import { isRequireCall } from './commonjs.js';
-import { findTokenAt } from './positions.js';
 import { compareStrings, throwIfAborted } from '../engine/workspace-files.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
+import { isRequireCall } from './commonjs.js';
+import { findTokenAt } from './positions.js';
 
 /**
  * The import graph between workspace files: for each file, the specifiers `ts.preProcessFile`

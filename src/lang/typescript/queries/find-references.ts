@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { SourcePosition, SymbolReference } from '../../../core/source-types.js';
+import type { WorkspaceProject } from '../engine/workspace-project.js';
 import { isRequireCall } from './commonjs.js';
 import { expandThroughRequire, type FileSpan, spanKey } from './expand-through-require.js';
 import {
@@ -9,7 +10,6 @@ import {
   toLineColumn,
   toProgramLocation,
 } from './positions.js';
-import type { WorkspaceProject } from '../engine/workspace-project.js';
 
 /**
  * Every use of the symbol at `at` in workspace files, its declarations and the uses through

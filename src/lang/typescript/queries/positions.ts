@@ -34,7 +34,8 @@ export function toProgramLocation(project: WorkspaceProject, at: SourcePosition)
     throw badPosition(at, `line ${at.line} is outside 1..${starts.length}`);
   }
   const offset = toOffset(sourceFile.text, starts, [at.line, at.column]);
-  if (offset === undefined) throw badPosition(at, `column ${at.column} is past the end of the line`);
+  if (offset === undefined)
+    throw badPosition(at, `column ${at.column} is past the end of the line`);
   return { sourceFile, offset };
 }
 
@@ -66,7 +67,9 @@ export function lineTextAt(sourceFile: ts.SourceFile, offset: number): string {
   const [line] = toPositionTuple(sourceFile, offset);
   const start = starts[line - 1] as number;
   const next = starts[line];
-  return sourceFile.text.slice(start, next === undefined ? undefined : next).replace(/\r?\n$|\r$/, '');
+  return sourceFile.text
+    .slice(start, next === undefined ? undefined : next)
+    .replace(/\r?\n$|\r$/, '');
 }
 
 /** The innermost node whose own token span holds `offset` (identifiers, keywords, literals). */

@@ -51,7 +51,9 @@ describe('findEditProblem', () => {
   it('accepts touching ranges and inserts at one point, refuses overlaps and reversed ranges', () => {
     expect(findEditProblem([edit([1, 1], [1, 3], ''), edit([1, 3], [1, 5], '')])).toBeUndefined();
     expect(findEditProblem([edit([1, 3], [1, 3], 'a'), edit([1, 3], [1, 3], 'b')])).toBeUndefined();
-    expect(findEditProblem([edit([1, 1], [2, 2], ''), edit([2, 1], [2, 4], '')])).toMatch(/overlapping/);
+    expect(findEditProblem([edit([1, 1], [2, 2], ''), edit([2, 1], [2, 4], '')])).toMatch(
+      /overlapping/,
+    );
     expect(findEditProblem([edit([2, 1], [1, 1], '')])).toMatch(/ends .* before it starts/);
   });
 });

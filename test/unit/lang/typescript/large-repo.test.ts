@@ -7,7 +7,7 @@ import {
   createTsFixture,
   type TsFixture,
 } from '../../../fixtures/lang-typescript/create-ts-fixture.js';
-import { renameEdits, renameCollisions } from '../../../fixtures/transforms/rename-via-halves.js';
+import { renameCollisions, renameEdits } from '../../../fixtures/transforms/rename-via-halves.js';
 
 const MODULES = 1000;
 const USERS = 200;

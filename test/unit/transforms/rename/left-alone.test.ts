@@ -17,8 +17,19 @@ const target: SymbolDefinition = {
   kind: 'function',
   language: 'python',
 };
-const method: SymbolDefinition = { ...target, line: 10, column: 9, kind: 'method', container: 'Ledger' };
-const at = (line: number, column: number, file = 'ledger/core.py') => ({ file, line, column, lineText: 'x' });
+const method: SymbolDefinition = {
+  ...target,
+  line: 10,
+  column: 9,
+  kind: 'method',
+  container: 'Ledger',
+};
+const at = (line: number, column: number, file = 'ledger/core.py') => ({
+  file,
+  line,
+  column,
+  lineText: 'x',
+});
 
 describe('classifyLeftAlone', () => {
   it('leaves comments, strings, text files and other symbols alone, with the reason', () => {
@@ -60,7 +71,12 @@ describe('classifyLeftAlone', () => {
       'a member of the value `ledger`, not the module-level function; probably method Ledger.post_entry at ledger/core.py:10',
     ]);
     expect(result.unresolved.map((o) => o.line)).toEqual([8]);
-    const forMethod = classifyLeftAlone('post_entry', method, [at(7, 1)], [classes[0] as PositionClass]);
+    const forMethod = classifyLeftAlone(
+      'post_entry',
+      method,
+      [at(7, 1)],
+      [classes[0] as PositionClass],
+    );
     expect(forMethod.unresolved).toHaveLength(1);
   });
 });
@@ -80,8 +96,20 @@ describe('toWordPositionsCheck', () => {
       op: 'edit',
       file: 'a.ts',
       edits: [
-        { start: [1, 10], end: [1, 17], oldText: 'getUser', newText: 'fetchUser', reason: 'declaration' },
-        { start: [2, 3], end: [2, 10], oldText: 'getUser', newText: 'getUser: fetchUser', reason: 'shorthand property' },
+        {
+          start: [1, 10],
+          end: [1, 17],
+          oldText: 'getUser',
+          newText: 'fetchUser',
+          reason: 'declaration',
+        },
+        {
+          start: [2, 3],
+          end: [2, 10],
+          oldText: 'getUser',
+          newText: 'getUser: fetchUser',
+          reason: 'shorthand property',
+        },
       ],
     };
     const leftAlone = [

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPythonAdapter, type PythonAdapter } from '../../../../src/lang/python/index.js';
 import { createCollisionFixture } from '../../../fixtures/lang-python/collisions-fixture.js';
 import type { PythonFixture } from '../../../fixtures/lang-python/create-python-fixture.js';
-import { renameEdits, renameCollisions } from '../../../fixtures/transforms/rename-via-halves.js';
+import { renameCollisions, renameEdits } from '../../../fixtures/transforms/rename-via-halves.js';
 
 const POST_ENTRY = { file: 'shop/core.py', line: 1, column: 5 };
 const COMPUTE = { file: 'shop/core.py', line: 26, column: 5 };
@@ -38,7 +38,8 @@ describe('Python adapter rename collisions', () => {
   });
 
   it('reports a class member with the new name when renaming a method', async () => {
-    const collisions = await renameCollisions(adapter, 
+    const collisions = await renameCollisions(
+      adapter,
       { file: 'shop/core.py', line: 15, column: 9 },
       'save',
     );

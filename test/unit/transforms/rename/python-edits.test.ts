@@ -162,7 +162,8 @@ describe('Python adapter rename edits (post_entry → record_entry)', () => {
     const again = await renameEdits(adapter, POST_ENTRY_DEFINITION, 'record_entry');
     const fresh = createPythonAdapter({ root: fixture.root });
     try {
-      const fromFresh = await renameEdits(fresh, 
+      const fromFresh = await renameEdits(
+        fresh,
         { file: 'tests/test_core.py', line: 8, column: 26 },
         'record_entry',
       );

@@ -12,7 +12,8 @@ describe('TypeScript adapter: findRenameCollisions', () => {
     newName: string,
   ) {
     const { fixture, adapter } = await open(files);
-    return renameCollisions(adapter, 
+    return renameCollisions(
+      adapter,
       fixture.positionOf(at.file, at.needle, { occurrence: at.occurrence }),
       newName,
     );

@@ -194,24 +194,40 @@ describe('TypeScript adapter: findRenameEdits', () => {
     ['let', 'reserved in strict mode'],
   ])('rejects %s as the new name with INVALID_IDENTIFIER', async (newName) => {
     const { fixture, adapter } = await open({ 'a.ts': API });
-    const error = await renameEdits(adapter, fixture.positionOf('a.ts', 'getUser'), newName).catch((e: unknown) => e);
+    const error = await renameEdits(adapter, fixture.positionOf('a.ts', 'getUser'), newName).catch(
+      (e: unknown) => e,
+    );
     expect(isOrchestratorError(error, 'INVALID_IDENTIFIER')).toBe(true);
     expect((error as Error).message).toContain(JSON.stringify(newName));
   });
 
   it('rejects a built-in type name as the new name of a class', async () => {
     const { fixture, adapter } = await open({ 'a.ts': 'export class User {}\n' });
-    const error = await renameEdits(adapter, fixture.positionOf('a.ts', 'User'), 'string').catch((e: unknown) => e);
+    const error = await renameEdits(adapter, fixture.positionOf('a.ts', 'User'), 'string').catch(
+      (e: unknown) => e,
+    );
     expect(isOrchestratorError(error, 'INVALID_IDENTIFIER')).toBe(true);
   });
 
   it('reports SYMBOL_NOT_FOUND on whitespace and BAD_INPUT past the end or in an unknown file', async () => {
     const { adapter } = await open({ 'a.ts': API });
-    const onKeyword = await renameEdits(adapter, { file: 'a.ts', line: 2, column: 1 }, 'fetchUser').catch((e: unknown) => e);
+    const onKeyword = await renameEdits(
+      adapter,
+      { file: 'a.ts', line: 2, column: 1 },
+      'fetchUser',
+    ).catch((e: unknown) => e);
     expect(isOrchestratorError(onKeyword, 'SYMBOL_NOT_FOUND')).toBe(true);
-    const pastEnd = await renameEdits(adapter, { file: 'a.ts', line: 99, column: 1 }, 'fetchUser').catch((e: unknown) => e);
+    const pastEnd = await renameEdits(
+      adapter,
+      { file: 'a.ts', line: 99, column: 1 },
+      'fetchUser',
+    ).catch((e: unknown) => e);
     expect(isOrchestratorError(pastEnd, 'BAD_INPUT')).toBe(true);
-    const missing = await renameEdits(adapter, { file: 'nope.ts', line: 1, column: 1 }, 'fetchUser').catch((e: unknown) => e);
+    const missing = await renameEdits(
+      adapter,
+      { file: 'nope.ts', line: 1, column: 1 },
+      'fetchUser',
+    ).catch((e: unknown) => e);
     expect(isOrchestratorError(missing, 'BAD_INPUT')).toBe(true);
   });
 });

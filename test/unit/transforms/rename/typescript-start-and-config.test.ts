@@ -44,15 +44,18 @@ describe('TypeScript adapter: where a rename starts, and tsconfig settings', () 
   it('gives the same edits when asked at a use in another file as at the declaration', async () => {
     fixture = await createTsFixture(FILES);
     const adapter = newAdapter(fixture.root);
-    const fromDeclaration = await renameEdits(adapter, 
+    const fromDeclaration = await renameEdits(
+      adapter,
       fixture.positionOf('src/users.ts', 'getUser'),
       'fetchUser',
     );
-    const fromUse = await renameEdits(adapter, 
+    const fromUse = await renameEdits(
+      adapter,
       fixture.positionOf('test/app.test.ts', 'getUser', { occurrence: 2 }),
       'fetchUser',
     );
-    const fromImport = await renameEdits(adapter, 
+    const fromImport = await renameEdits(
+      adapter,
       fixture.positionOf('src/app.ts', 'getUser'),
       'fetchUser',
     );
@@ -63,7 +66,8 @@ describe('TypeScript adapter: where a rename starts, and tsconfig settings', () 
   it('follows tsconfig path aliases and includes files outside its include list', async () => {
     fixture = await createTsFixture(FILES);
     const adapter = newAdapter(fixture.root);
-    const edits = await renameEdits(adapter, 
+    const edits = await renameEdits(
+      adapter,
       fixture.positionOf('src/users.ts', 'getUser'),
       'fetchUser',
     );
@@ -105,7 +109,8 @@ describe('TypeScript adapter: where a rename starts, and tsconfig settings', () 
       'legacy.jsx': "import { UserCard } from './card';\nexport const old = <UserCard />;\n",
     });
     const adapter = newAdapter(fixture.root);
-    const edits = await renameEdits(adapter, 
+    const edits = await renameEdits(
+      adapter,
       fixture.positionOf('card.tsx', 'UserCard'),
       'ProfileCard',
     );
