@@ -201,7 +201,7 @@ describe('applyChanges refuses what it cannot decode or encode, by file name', (
       ]),
     );
     expect(refused.message).toMatch(
-      /^The edits of a\.py change its encoding from latin-1 to utf-8/,
+      /^The edits of a\.py change the encoding it declares from latin-1 to utf-8/,
     );
     expect(await ws.read('a.py')).toEqual(latin1('# coding: latin-1\ns = "é"\n'));
   });
