@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ComputedEdits, TransformTarget } from '../core/services.js';
-import type { PythonWorkspace } from '../lang/python/python-workspace.js';
+import type { PythonWorkspace } from '../lang/python/engine/python-workspace.js';
 import type { WorkspaceProject } from '../lang/typescript/engine/workspace-project.js';
 
 /**

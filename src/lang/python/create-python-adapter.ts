@@ -1,17 +1,17 @@
 import type { SourcePosition } from '../../core/source-types.js';
 import type { AdapterCallOptions, LanguageAdapter } from '../language-adapter.js';
-import { type AsyncAnalysisResult, analyzeAsync } from './analyze-async.js';
-import { classifyPositions } from './classify-positions.js';
-import { findCallers, findOutgoingCalls, type OutgoingCall } from './find-callers.js';
-import { findDefinitions } from './find-definitions.js';
-import { findDocumentSymbols, type PythonDocumentSymbol } from './find-document-symbols.js';
-import { findImportGraph } from './find-import-graph.js';
-import { findReferences } from './find-references.js';
-import { findScopes } from './find-scopes.js';
-import type { DiagnosticMode, PyrightSessionState } from './pyright-session.js';
-import { createPythonWorkspace, type PythonWorkspace } from './python-workspace.js';
-import type { PositionScopes } from './scope-types.js';
-import { withCancellation } from './with-cancellation.js';
+import type { DiagnosticMode, PyrightSessionState } from './engine/pyright-session.js';
+import { createPythonWorkspace, type PythonWorkspace } from './engine/python-workspace.js';
+import { withCancellation } from './engine/with-cancellation.js';
+import { type AsyncAnalysisResult, analyzeAsync } from './queries/analyze-async.js';
+import { classifyPositions } from './queries/classify-positions.js';
+import { findCallers, findOutgoingCalls, type OutgoingCall } from './queries/find-callers.js';
+import { findDefinitions } from './queries/find-definitions.js';
+import { findDocumentSymbols, type PythonDocumentSymbol } from './queries/find-document-symbols.js';
+import { findImportGraph } from './queries/find-import-graph.js';
+import { findReferences } from './queries/find-references.js';
+import { findScopes } from './queries/find-scopes.js';
+import type { PositionScopes } from './queries/scope-types.js';
 
 /** Options for {@link createPythonAdapter}. */
 export interface PythonAdapterOptions {

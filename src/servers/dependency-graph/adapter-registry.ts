@@ -1,7 +1,7 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { LanguageId } from '../../core/source-types.js';
 import type { LanguageAdapter } from '../../lang/language-adapter.js';
-import type { PythonWorkspace } from '../../lang/python/python-workspace.js';
+import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import { detectLanguages, languageOfFile } from './detect-languages.js';
 import { createLazyAdapter } from './lazy-adapter.js';

@@ -1,10 +1,13 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { NameCollision, SourcePosition } from '../../core/source-types.js';
-import { classifyReferences, isBindingSite } from '../../lang/python/classify-references.js';
-import { findReferenceLocations } from '../../lang/python/find-reference-locations.js';
-import { comparePositions } from '../../lang/python/lsp-locations.js';
-import type { PythonWorkspace } from '../../lang/python/python-workspace.js';
-import type { PositionScopes, PythonScope } from '../../lang/python/scope-types.js';
+import { comparePositions } from '../../lang/python/engine/lsp-locations.js';
+import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
+import {
+  classifyReferences,
+  isBindingSite,
+} from '../../lang/python/queries/classify-references.js';
+import { findReferenceLocations } from '../../lang/python/queries/find-reference-locations.js';
+import type { PositionScopes, PythonScope } from '../../lang/python/queries/scope-types.js';
 import { resolveRenameTarget } from './target.python.js';
 
 /**

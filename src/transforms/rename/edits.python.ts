@@ -4,13 +4,16 @@ import { OrchestratorError } from '../../core/errors.js';
 import type { ComputedEdits, TransformTarget } from '../../core/services.js';
 import type { SourceRange } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
-import { classifyReferences, isBindingSite } from '../../lang/python/classify-references.js';
+import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
+import {
+  classifyReferences,
+  isBindingSite,
+} from '../../lang/python/queries/classify-references.js';
 import {
   findReferenceLocations,
   toNameRanges,
-} from '../../lang/python/find-reference-locations.js';
-import { findReferences } from '../../lang/python/find-references.js';
-import type { PythonWorkspace } from '../../lang/python/python-workspace.js';
+} from '../../lang/python/queries/find-reference-locations.js';
+import { findReferences } from '../../lang/python/queries/find-references.js';
 import { requirePosition } from '../require-position.js';
 import { findRenameCollisions } from './collisions.python.js';
 import type { RenameArgs, RenameFacts } from './contract.js';

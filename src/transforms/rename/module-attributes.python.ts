@@ -1,6 +1,6 @@
 import type { SourcePosition } from '../../core/source-types.js';
-import { findDefinitions } from '../../lang/python/find-definitions.js';
-import type { PythonWorkspace } from '../../lang/python/python-workspace.js';
+import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
+import { findDefinitions } from '../../lang/python/queries/find-definitions.js';
 import { MODULE_ATTRIBUTES_SCRIPT } from './module-attributes-script.python.js';
 
 /** An attribute use of a module-level symbol through its module's dotted path. */

@@ -1,8 +1,11 @@
 import type { SourcePosition } from '../../core/source-types.js';
-import { readNameAt } from '../../lang/python/find-reference-locations.js';
-import type { PythonWorkspace } from '../../lang/python/python-workspace.js';
-import { createFileTextReader, type FileTextReader } from '../../lang/python/read-file-text.js';
-import { validatePythonIdentifier } from '../../lang/python/validate-python-identifier.js';
+import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
+import {
+  createFileTextReader,
+  type FileTextReader,
+} from '../../lang/python/engine/read-file-text.js';
+import { readNameAt } from '../../lang/python/queries/find-reference-locations.js';
+import { validatePythonIdentifier } from '../../lang/python/queries/validate-python-identifier.js';
 
 /** The checked start of a rename: where, the current name, and a reader for the files. */
 export interface RenameTarget {

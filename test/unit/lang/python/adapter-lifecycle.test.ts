@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { resolvePythonPath } from '../../../../src/lang/python/engine/resolve-python-path.js';
 import { createPythonAdapter, type PythonAdapter } from '../../../../src/lang/python/index.js';
-import { resolvePythonPath } from '../../../../src/lang/python/resolve-python-path.js';
 import {
   createPythonFixture,
   type PythonFixture,

@@ -1,7 +1,7 @@
-import type { SourceRange } from '../../core/source-types.js';
-import type { PythonWorkspace } from './python-workspace.js';
+import type { SourceRange } from '../../../core/source-types.js';
+import type { PythonWorkspace } from '../engine/python-workspace.js';
+import { SCOPES_SCRIPT } from '../scripts/scopes-script.js';
 import type { FileScopes, PositionScopes, ScopesQueryResult } from './scope-types.js';
-import { SCOPES_SCRIPT } from './scripts/scopes-script.js';
 
 /** Scope facts for a set of references, keyed by `file:line:column`. */
 export interface ReferenceScopes {

@@ -1,6 +1,6 @@
 import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-protocol';
-import { comparePositions, toSymbolKind } from './lsp-locations.js';
-import { type PythonWorkspace, toWorkspaceFile } from './python-workspace.js';
+import { comparePositions, toSymbolKind } from '../engine/lsp-locations.js';
+import { type PythonWorkspace, toWorkspaceFile } from '../engine/python-workspace.js';
 
 /** One symbol declared in a file. */
 export interface PythonDocumentSymbol {

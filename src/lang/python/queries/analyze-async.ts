@@ -1,6 +1,6 @@
-import type { PythonWorkspace } from './python-workspace.js';
-import { toWorkspaceFile } from './python-workspace.js';
-import { ASYNC_ANALYSIS_SCRIPT } from './scripts/async-analysis-script.js';
+import type { PythonWorkspace } from '../engine/python-workspace.js';
+import { toWorkspaceFile } from '../engine/python-workspace.js';
+import { ASYNC_ANALYSIS_SCRIPT } from '../scripts/async-analysis-script.js';
 
 /** A call found by the async analysis. */
 export interface AsyncCall {

@@ -1,6 +1,6 @@
 import type { MessageConnection } from 'vscode-jsonrpc/node.js';
-import { OrchestratorError } from '../../core/errors.js';
-import type { ManagedProcess, ProcessExit } from '../../process/index.js';
+import { OrchestratorError } from '../../../core/errors.js';
+import type { ManagedProcess, ProcessExit } from '../../../process/index.js';
 import { raceAbort } from './race-abort.js';
 import { sendLspRequest } from './send-lsp-request.js';
 import { createInitializeParams, spawnPyright } from './spawn-pyright.js';

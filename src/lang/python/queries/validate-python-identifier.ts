@@ -1,4 +1,4 @@
-import { OrchestratorError } from '../../core/errors.js';
+import { OrchestratorError } from '../../../core/errors.js';
 
 /** Python 3 hard keywords: never valid as a name. */
 const PYTHON_KEYWORDS: ReadonlySet<string> = new Set([

@@ -1,8 +1,8 @@
-import { OrchestratorError } from '../../core/errors.js';
-import type { SourcePosition } from '../../core/source-types.js';
-import type { PythonWorkspace } from './python-workspace.js';
+import { OrchestratorError } from '../../../core/errors.js';
+import type { SourcePosition } from '../../../core/source-types.js';
+import type { PythonWorkspace } from '../engine/python-workspace.js';
+import { SCOPES_SCRIPT } from '../scripts/scopes-script.js';
 import type { PositionScopes, ScopesQueryResult } from './scope-types.js';
-import { SCOPES_SCRIPT } from './scripts/scopes-script.js';
 
 /**
  * The lexical scopes enclosing `at`, innermost first (function, class, module…), each with

@@ -3,10 +3,10 @@ import type {
   CallHierarchyItem,
   CallHierarchyOutgoingCall,
 } from 'vscode-languageserver-protocol';
-import type { CallSite, SourcePosition } from '../../core/source-types.js';
+import type { CallSite, SourcePosition } from '../../../core/source-types.js';
+import { comparePositions, toSymbolKind } from '../engine/lsp-locations.js';
+import type { PythonWorkspace } from '../engine/python-workspace.js';
 import { toWorkspaceSource } from './find-reference-locations.js';
-import { comparePositions, toSymbolKind } from './lsp-locations.js';
-import type { PythonWorkspace } from './python-workspace.js';
 
 /** A function the function at a position calls, and where. */
 export interface OutgoingCall {

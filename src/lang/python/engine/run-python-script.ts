@@ -1,5 +1,5 @@
-import { OrchestratorError } from '../../core/errors.js';
-import { runProcess } from '../../process/index.js';
+import { OrchestratorError } from '../../../core/errors.js';
+import { runProcess } from '../../../process/index.js';
 
 /** Options for {@link runPythonScript}. */
 export interface RunPythonScriptOptions {

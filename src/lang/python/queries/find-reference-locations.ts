@@ -1,9 +1,9 @@
 import type { Location } from 'vscode-languageserver-protocol';
-import { OrchestratorError } from '../../core/errors.js';
-import type { SourcePosition, SourceRange } from '../../core/source-types.js';
-import { comparePositions, toRelativePath } from './lsp-locations.js';
-import type { PythonWorkspace } from './python-workspace.js';
-import type { FileTextReader } from './read-file-text.js';
+import { OrchestratorError } from '../../../core/errors.js';
+import type { SourcePosition, SourceRange } from '../../../core/source-types.js';
+import { comparePositions, toRelativePath } from '../engine/lsp-locations.js';
+import type { PythonWorkspace } from '../engine/python-workspace.js';
+import type { FileTextReader } from '../engine/read-file-text.js';
 
 /** Path segments that mark library or tool folders, never workspace sources. */
 const NON_SOURCE_SEGMENT = /(^|\/)(\.[^/]*|node_modules|__pycache__|site-packages|venv)\//;

@@ -1,6 +1,6 @@
-import type { ImportEdge } from '../../core/source-types.js';
-import type { PythonWorkspace } from './python-workspace.js';
-import { IMPORT_GRAPH_SCRIPT } from './scripts/import-graph-script.js';
+import type { ImportEdge } from '../../../core/source-types.js';
+import type { PythonWorkspace } from '../engine/python-workspace.js';
+import { IMPORT_GRAPH_SCRIPT } from '../scripts/import-graph-script.js';
 
 interface ImportGraphResult {
   edges: ImportEdge[];

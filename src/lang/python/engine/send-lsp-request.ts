@@ -1,5 +1,5 @@
 import { CancellationTokenSource, type MessageConnection } from 'vscode-jsonrpc/node.js';
-import { OrchestratorError, toErrorMessage } from '../../core/errors.js';
+import { OrchestratorError, toErrorMessage } from '../../../core/errors.js';
 import { raceAbort } from './race-abort.js';
 
 /**

@@ -1,11 +1,11 @@
 import type { Location, LocationLink } from 'vscode-languageserver-protocol';
-import type { PositionClass } from '../../core/services.js';
-import type { SourcePosition, SymbolDefinition } from '../../core/source-types.js';
+import type { PositionClass } from '../../../core/services.js';
+import type { SourcePosition, SymbolDefinition } from '../../../core/source-types.js';
+import type { PythonWorkspace } from '../engine/python-workspace.js';
+import { createFileTextReader } from '../engine/read-file-text.js';
+import { TOKEN_KINDS_SCRIPT } from '../scripts/token-kinds-script.js';
 import { findDefinitions } from './find-definitions.js';
 import { toWorkspaceSource } from './find-reference-locations.js';
-import type { PythonWorkspace } from './python-workspace.js';
-import { createFileTextReader } from './read-file-text.js';
-import { TOKEN_KINDS_SCRIPT } from './scripts/token-kinds-script.js';
 
 interface TokenKinds {
   results: Array<{

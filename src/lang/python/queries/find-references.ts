@@ -1,8 +1,8 @@
-import type { SourcePosition, SymbolReference } from '../../core/source-types.js';
+import type { SourcePosition, SymbolReference } from '../../../core/source-types.js';
+import type { PythonWorkspace } from '../engine/python-workspace.js';
+import { createFileTextReader } from '../engine/read-file-text.js';
 import { classifyReferences, isBindingSite } from './classify-references.js';
 import { findReferenceLocations, readNameAt } from './find-reference-locations.js';
-import type { PythonWorkspace } from './python-workspace.js';
-import { createFileTextReader } from './read-file-text.js';
 
 /**
  * Every use of the symbol at `at` across the workspace, the declaration included, sorted by

@@ -2,8 +2,8 @@ import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FileChangeType, type Position } from 'vscode-languageserver-protocol';
-import { OrchestratorError } from '../../core/errors.js';
-import type { SourcePosition } from '../../core/source-types.js';
+import { OrchestratorError } from '../../../core/errors.js';
+import type { SourcePosition } from '../../../core/source-types.js';
 import { listPythonFiles } from './list-python-files.js';
 import { toFileUri, toLspPosition } from './lsp-locations.js';
 import {

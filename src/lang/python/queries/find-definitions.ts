@@ -1,7 +1,7 @@
-import type { SymbolDefinition } from '../../core/source-types.js';
-import { comparePositions } from './lsp-locations.js';
-import type { PythonWorkspace } from './python-workspace.js';
-import { SCOPES_SCRIPT } from './scripts/scopes-script.js';
+import type { SymbolDefinition } from '../../../core/source-types.js';
+import { comparePositions } from '../engine/lsp-locations.js';
+import type { PythonWorkspace } from '../engine/python-workspace.js';
+import { SCOPES_SCRIPT } from '../scripts/scopes-script.js';
 
 interface DefinitionsResult {
   results: Array<Omit<SymbolDefinition, 'language'>>;

@@ -1,4 +1,4 @@
-import { OrchestratorError } from '../../core/errors.js';
+import { OrchestratorError } from '../../../core/errors.js';
 
 /**
  * Runs `body` and, when `signal` has aborted, reports any failure as a typed `CANCELLED`

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Position } from 'vscode-languageserver-protocol';
-import type { SourcePosition, SymbolKind } from '../../core/source-types.js';
+import type { SourcePosition, SymbolKind } from '../../../core/source-types.js';
 
 /** The `file://` URI of a workspace-relative file. */
 export function toFileUri(root: string, relative: string): string {
