@@ -1,21 +1,16 @@
-import { copyFile, rm } from 'node:fs/promises';
-import { isOrchestratorError, toErrorMessage } from '../core/errors.js';
+import { rm } from 'node:fs/promises';
+import { toErrorMessage } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
-import type { AnyPhase, PhaseContext, PhaseResult, RunOptions } from '../core/phase.js';
+import type { AnyPhase, RunOptions } from '../core/phase.js';
 import type { PhaseOutputs } from '../core/phase-outputs.js';
-import { BASE_BACKOFF_MS, DEFAULT_MAX_RETRIES } from '../core/pipeline/retry-policy.js';
-import { runPipeline } from '../core/pipeline/run-pipeline.js';
 import type { ResolvedSettings } from '../core/settings.js';
-import { createWorkspaceFiles } from '../files/index.js';
-import { createCommandRunner } from '../process/index.js';
-import { countTokens, trimToTokenBudget } from '../telemetry/count-tokens.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import { acquireRunLock, type RunLock } from '../vcs/run-lock.js';
-import { buildPullRequest } from './build-pull-request.js';
-import { createGitService, type RunGitService } from './create-git-service.js';
+import { persistRun, proposePullRequest, settleWorktrees } from './finish-run.js';
 import { openRunServices, type RunServices } from './open-run-services.js';
-import { publishPullRequest, type ResolvedGithubTarget } from './publish-pull-request.js';
+import type { ResolvedGithubTarget } from './publish-pull-request.js';
 import type { RunFolder } from './run-folder.js';
+import { runPhases } from './run-phases.js';
 import type { RunCommandOptions, RunResult } from './run-types.js';
 
 /** Everything one run needs, resolved by the orchestrator. */
@@ -71,7 +66,6 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
 async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResult> {
   const started = performance.now();
   const { options, folder } = input;
-  const signal = options.signal ?? new AbortController().signal;
   const warnings: string[] = [];
   const emit = options.onEvent ?? (() => {});
   const warn = (message: string): void => {
@@ -85,163 +79,41 @@ async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResu
     settings: input.settings,
     env: options.env ?? process.env,
     connect: input.connect,
-    signal,
+    signal: options.signal ?? new AbortController().signal,
     warn,
   });
-  const outputs: Partial<PhaseOutputs> = { ...input.outputs };
-  let git: RunGitService | undefined;
-  let current = '';
-  let phases: PhaseResult[] = [];
-  let failure: { code: string; message: string } | null = null;
   try {
-    git = await createGitService(input.git, lock);
-    const context: PhaseContext = {
-      runId: folder.runId,
+    const outcome = await runPhases(input, services, lock, { warn, emit });
+    await settleWorktrees(outcome, warn);
+    const { pr, failure } = await proposePullRequest(input, outcome);
+    const { outputs } = outcome;
+    const result: RunResult = {
+      success: failure === null,
       command: input.command,
-      intent: input.intent,
-      workspace: input.git.root,
-      baseCommit: input.baseCommit,
-      settings: input.settings,
-      options: input.runOptions,
-      signal,
-      tools: services.tools,
-      graph: services.graph,
-      search: services.search,
-      git,
-      commands: createCommandRunner(options.env ?? process.env),
-      files: createWorkspaceFiles(input.git.root),
-      runFiles: { dir: folder.runDir, writeText: (name, text) => folder.writeText(name, text) },
-      ...(services.cache ? { cache: services.cache } : {}),
-      pressure: services.pressure,
-      ...(services.history ? { history: services.history } : {}),
-      parallelism: input.settings.parallelism,
-      warn,
-      progress: (message) => emit({ type: 'progress', phase: current, message }),
+      runId: folder.runId,
+      runDir: folder.runDir,
+      durationMs: Math.round(performance.now() - started),
+      totalTokens: outcome.phases.reduce((sum, p) => sum + p.tokenCount, 0),
+      phases: outcome.phases,
+      branch: outputs.review ? (outputs.execute?.worktree.branch ?? null) : null,
+      commit: outputs.review?.commit ?? null,
+      plan: outputs.plan?.planPath ?? null,
+      pr,
+      memoryPeakMb: peakMemoryMb(services.pressure),
+      risk: outputs.monte_carlo ?? null,
+      diffStat: outputs.review?.diffStat ?? null,
+      leftAlone: outputs.plan?.plan.data.analysis.leftAlone ?? outputs.logic?.leftAlone ?? [],
+      warnings,
+      error: failure,
     };
-    phases = await services.spans.withSpan(
-      'run',
-      { command: input.command, runId: folder.runId },
-      () =>
-        runPipeline(input.phases, context, {
-          maxRetries: input.runOptions.plan?.data.maxRetries ?? DEFAULT_MAX_RETRIES,
-          baseBackoffMs: BASE_BACKOFF_MS,
-          tokens: { count: countTokens, trim: trimToTokenBudget },
-          spans: services.spans,
-          outputs,
-          onContextPack: async (phase, text) => {
-            await folder.writeText(`context/${phase}.txt`, text);
-          },
-          onPhaseStart: (phase) => {
-            current = phase;
-            emit({ type: 'phase-start', phase });
-          },
-          onPhaseEnd: (result) => emit({ type: 'phase-end', result }),
-        }),
-    );
-    const last = phases.at(-1);
-    if (last && !last.success)
-      failure = last.error ?? { code: 'PHASE_FAILED', message: `${last.phase} failed.` };
-  } catch (error) {
-    failure = isOrchestratorError(error)
-      ? { code: error.code, message: error.message }
-      : { code: 'INTERNAL', message: toErrorMessage(error) };
-    if (!isOrchestratorError(error))
-      warn(`Internal error: ${(error as Error)?.stack ?? String(error)}`);
-  }
-  for (const worktree of git?.worktrees() ?? []) {
-    try {
-      await (failure ? worktree.rollback() : worktree.release());
-    } catch (error) {
-      warn(
-        `Could not ${failure ? 'roll back' : 'release'} worktree ${worktree.path}: ${toErrorMessage(error)}`,
-      );
-    }
-  }
-  let pr =
-    failure === null
-      ? buildPullRequest({
-          command: input.command,
-          baseBranch: (await input.git.currentBranch().catch(() => null)) ?? 'main',
-          outputs,
-          phases,
-        })
-      : null;
-  if (pr && input.github) {
-    try {
-      const opened = await publishPullRequest(input.git, pr, input.github, {
-        env: options.env ?? process.env,
-        signal,
-      });
-      pr = { ...pr, ...opened };
-    } catch (error) {
-      failure = {
-        code: isOrchestratorError(error) ? error.code : 'GIT_FAILED',
-        message: `The change is committed on ${pr.head}, but the pull request could not be opened: ${toErrorMessage(error)}`,
-      };
-    }
-  }
-  const success = failure === null;
-  const result: RunResult = {
-    success,
-    command: input.command,
-    runId: folder.runId,
-    runDir: folder.runDir,
-    durationMs: Math.round(performance.now() - started),
-    totalTokens: phases.reduce((sum, p) => sum + p.tokenCount, 0),
-    phases,
-    branch: outputs.review ? (outputs.execute?.worktree.branch ?? null) : null,
-    commit: outputs.review?.commit ?? null,
-    plan: outputs.plan?.planPath ?? null,
-    pr,
-    memoryPeakMb: peakMemoryMb(services.pressure),
-    risk: outputs.monte_carlo ?? null,
-    diffStat: outputs.review?.diffStat ?? null,
-    leftAlone: outputs.plan?.plan.data.analysis.leftAlone ?? outputs.logic?.leftAlone ?? [],
-    warnings,
-    error: failure,
-  };
-  try {
-    await folder.writeJson('result.json', result);
-    if (pr) await folder.writeJson('pr.json', pr);
-    if (pr && options.outputPath) await copyFile(`${folder.runDir}/pr.json`, options.outputPath);
-    const row = toHistoryRow(result, input.intent, outputs);
-    if (row) {
-      try {
-        services.history?.record(row);
-      } catch (error) {
-        warn(`Run history not updated: ${toErrorMessage(error)}`);
-      }
-    }
+    await persistRun(input, result, outputs, services, warn);
+    return result;
   } finally {
     for (const message of await services.close()) warn(`Shutdown: ${message}`);
   }
-  return result;
 }
 
 function peakMemoryMb(monitor: RunServices['pressure']): number {
   monitor.sampleNow();
   return Math.round(monitor.getStats().peakMemoryMb);
-}
-
-/** The history row of a run that got as far as OPTIMIZE (earlier stops teach OPTIMIZE nothing). */
-function toHistoryRow(result: RunResult, intent: IntentBase, outputs: Partial<PhaseOutputs>) {
-  if (!outputs.optimize) return undefined;
-  const plan = outputs.plan?.plan;
-  const changes = plan?.fileChanges() ?? [];
-  return {
-    runId: result.runId,
-    command: result.command,
-    kind: intent.kind,
-    language: plan?.data.language ?? 'unknown',
-    success: result.success,
-    durationMs: result.durationMs,
-    fileCount: changes.length,
-    editCount: changes.reduce((n, c) => n + (c.op === 'edit' ? c.edits.length : 1), 0),
-    parallelism: outputs.optimize.parallelism,
-    batchSize: outputs.optimize.batchSize,
-    testDurationMs: outputs.execute?.test.durationMs ?? 0,
-    phaseDurations: Object.fromEntries(result.phases.map((p) => [p.phase, p.durationMs])),
-    memoryPeakMb: result.memoryPeakMb,
-    createdAt: new Date().toISOString(),
-  };
 }
