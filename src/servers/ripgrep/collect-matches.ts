@@ -1,30 +1,9 @@
 import path from 'node:path';
-import { clipLineText, clipText, type LineClip } from '../shared/clip-line-text.js';
+import type { RipgrepMatch } from '../../contracts/ripgrep.js';
+import { clipLineText, clipText } from '../shared/clip-line-text.js';
 
-/** One match, as the `search` tool returns it. */
-export interface SearchMatch {
-  /** Workspace-relative POSIX path. */
-  file: string;
-  /** 1-based line number. */
-  line: number;
-  /** 1-based column in UTF-16 code units. */
-  column: number;
-  /** Match length in UTF-16 code units (of the whole match, even when `text` is clipped). */
-  length: number;
-  /** The matched text, clipped to `MAX_LINE_TEXT_LENGTH` units. */
-  text: string;
-  /**
-   * The whole line, without its line break; a line longer than `MAX_LINE_TEXT_LENGTH` units is
-   * a window of that length around the match, and `clipped` says where it sits.
-   */
-  lineText: string;
-  /** Present only when `lineText` is a window of a longer line. */
-  clipped?: LineClip;
-  /** Up to `context` lines before the match (only when asked for), each clipped to its start. */
-  before?: string[];
-  /** Up to `context` lines after the match (only when asked for), each clipped to its start. */
-  after?: string[];
-}
+/** One match, as the `search` tool returns it (see the contract). */
+export type SearchMatch = RipgrepMatch;
 
 /** rg's JSON text field: UTF-8 text, or base64 bytes when the data is not valid UTF-8. */
 interface RgData {

@@ -1,9 +1,9 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ripgrepFilesContract, ripgrepSearchContract } from '../../contracts/ripgrep.js';
 import { DEFAULT_MAX_REPLY_BYTES } from '../shared/reply-cap.js';
 import { runTool } from '../shared/tool-result.js';
 import { resolveRgPath } from './resolve-rg-path.js';
 import { runListFiles, runSearch } from './run-search.js';
-import { filesInputShape, searchInputShape } from './search-options.js';
 
 /** Options for {@link createRipgrepServer}. */
 export interface RipgrepServerOptions {
@@ -54,36 +54,31 @@ export function createRipgrepServer(options: RipgrepServerOptions): RipgrepServe
   });
 
   server.registerTool(
-    'search',
+    ripgrepSearchContract.tool,
     {
-      description:
-        'Search workspace files with ripgrep. Returns matches sorted by file, line, column ' +
-        '(1-based, UTF-16 columns), with optional context lines. Never searches .git or ' +
-        '.mcp-orchestrator (a path or glob naming them is refused), node_modules, files ' +
-        'ignored by .gitignore, or files whose real path is outside the workspace. Long lines ' +
-        'come back as a window around the match (clipped); truncated says matches are missing.',
-      inputSchema: searchInputShape,
+      description: ripgrepSearchContract.description,
+      inputSchema: ripgrepSearchContract.input,
+      outputSchema: ripgrepSearchContract.output,
     },
     (input, extra) =>
       runTool(
         async () => ({ ...(await runSearch(await contextFor(extra.signal), input, maxMatches)) }),
-        undefined,
+        ripgrepSearchContract.output,
         replyLimits,
       ),
   );
 
   server.registerTool(
-    'files',
+    ripgrepFilesContract.tool,
     {
-      description:
-        'List the workspace files ripgrep would search (sorted, workspace-relative), ' +
-        'filtered by globs and rg file types.',
-      inputSchema: filesInputShape,
+      description: ripgrepFilesContract.description,
+      inputSchema: ripgrepFilesContract.input,
+      outputSchema: ripgrepFilesContract.output,
     },
     (input, extra) =>
       runTool(
         async () => ({ ...(await runListFiles(await contextFor(extra.signal), input)) }),
-        undefined,
+        ripgrepFilesContract.output,
         replyLimits,
       ),
   );

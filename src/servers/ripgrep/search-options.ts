@@ -1,54 +1,15 @@
-import { z } from 'zod';
+import type { ripgrepFilesContract, ripgrepSearchContract } from '../../contracts/ripgrep.js';
+import type { ContractInput } from '../../contracts/tool-contract.js';
 import { OrchestratorError } from '../../core/errors.js';
 import { findProtectedGlobDir, PROTECTED_DIRS } from '../shared/protected-paths.js';
 
 /** Directories never searched, whatever the globs say. */
 export const ALWAYS_EXCLUDED_DIRS = [...PROTECTED_DIRS, 'node_modules'] as const;
 
-/** Input of the `search` tool (a zod raw shape, as `registerTool` takes it). */
-export const searchInputShape = {
-  pattern: z.string().min(1).describe('A Rust regex, or a plain string when `literal` is true.'),
-  literal: z.boolean().optional().describe('Treat `pattern` as a literal string. Default false.'),
-  word: z.boolean().optional().describe('Only match whole words. Default false.'),
-  globs: z
-    .array(z.string().min(1))
-    .optional()
-    .describe('rg globs, e.g. "src/**/*.ts" or "!**/*.test.ts".'),
-  types: z.array(z.string().min(1)).optional().describe('rg file types, e.g. "ts", "py".'),
-  ignoreCase: z.boolean().optional().describe('Case-insensitive search. Default false.'),
-  context: z
-    .number()
-    .int()
-    .min(0)
-    .max(50)
-    .optional()
-    .describe('Lines of context before and after each match. Default 0.'),
-  maxCount: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('Most matching lines per file (rg --max-count).'),
-  path: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('A file or folder inside the workspace to search. Default: the workspace root.'),
-};
-
-/** Input of the `files` tool. */
-export const filesInputShape = {
-  globs: searchInputShape.globs,
-  types: searchInputShape.types,
-};
-
-const searchInputSchema = z.object(searchInputShape);
-const filesInputSchema = z.object(filesInputShape);
-
 /** A validated `search` request. */
-export type SearchInput = z.infer<typeof searchInputSchema>;
+export type SearchInput = ContractInput<typeof ripgrepSearchContract>;
 /** A validated `files` request. */
-export type FilesInput = z.infer<typeof filesInputSchema>;
+export type FilesInput = ContractInput<typeof ripgrepFilesContract>;
 
 /**
  * True when the request has both types and a positive glob. rg lets a matching glob override

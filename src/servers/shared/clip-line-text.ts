@@ -14,11 +14,8 @@ export interface LineClip {
   lineLength: number;
 }
 
-/** {@link LineClip} as a zod schema, for tools that declare an output schema: `clipped: lineClipSchema.optional()`. */
-export const lineClipSchema = z.object({
-  lineStart: z.number().int(),
-  lineLength: z.number().int(),
-});
+/** {@link LineClip} as a zod schema, declared once in the contracts. */
+export { lineClipSchema } from '../../contracts/reply-fields.js';
 
 const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;

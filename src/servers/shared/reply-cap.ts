@@ -15,25 +15,8 @@ export interface ReplyCut {
   dropped: Record<string, number>;
 }
 
-/**
- * The fields {@link capReply} may add. Spread them into a tool's `outputSchema`: clients reject
- * structured content with fields the schema does not declare.
- */
-export const REPLY_CUT_SHAPE = {
-  truncated: z
-    .boolean()
-    .optional()
-    .describe(
-      'True when the reply was cut short; see replyCut (and the tool) for what is missing.',
-    ),
-  replyCut: z
-    .object({
-      maxReplyBytes: z.number().int(),
-      dropped: z.record(z.string(), z.number().int()),
-    })
-    .optional()
-    .describe('Present when the reply byte cap cut it: the cap, and items dropped per list.'),
-};
+/** The fields {@link capReply} may add, declared once in the contracts. */
+export { REPLY_CUT_SHAPE } from '../../contracts/reply-fields.js';
 
 const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 

@@ -76,12 +76,5 @@ export function toSkippedField(skippedFiles: readonly string[]): { skippedFiles?
   return skippedFiles.length === 0 ? {} : { skippedFiles: [...skippedFiles] };
 }
 
-/** The `skippedFiles` field as a zod raw shape, to spread into a tool's `outputSchema`. */
-export const SKIPPED_FILES_SHAPE = {
-  skippedFiles: z
-    .array(z.string())
-    .optional()
-    .describe(
-      'Files left out of the result because their real path is outside the workspace or in .git or .mcp-orchestrator.',
-    ),
-};
+/** The `skippedFiles` field, declared once in the contracts. */
+export { SKIPPED_FILES_SHAPE } from '../../contracts/reply-fields.js';

@@ -363,8 +363,7 @@ describe('ripgrep MCP server over stdio', () => {
       expect(result.isError).toBe(true);
       const [content] = result.content as Array<{ text: string }>;
       const error = JSON.parse(content?.text ?? '{}') as { code: string; message: string };
-      // INVALID_SETTING is a local-only code (core/errors.ts); on the wire it is the server's fault.
-      expect(error.code).toBe('INTERNAL');
+      expect(error.code).toBe('INVALID_SETTING');
       expect(error.message).toContain('RIPGREP_PATH');
       expect(error.message).toContain('no-such-rg');
     } finally {
