@@ -107,7 +107,7 @@ program
 
 program
   .command('server')
-  .argument('<name>', 'ripgrep, dependency_graph or python_analysis')
+  .argument('<name>', 'ripgrep or dependency_graph')
   .option('-w, --workspace <dir>', 'workspace root the server may read', process.cwd())
   .description('run one bundled MCP server on stdio (for other MCP hosts)')
   .action(async (name: string, flags: { workspace: string }) => {

@@ -28,7 +28,7 @@ export interface PythonAdapterOptions {
   diagnosticMode?: DiagnosticMode;
 }
 
-/** The {@link LanguageAdapter} for Python, plus the Python-only analyses `python_analysis` serves. */
+/** The {@link LanguageAdapter} for Python, plus the Python-only analyses transforms use (scopes, outgoing calls, async facts). */
 export interface PythonAdapter extends LanguageAdapter<PythonWorkspace> {
   readonly language: 'python';
   /** The workspace root, made real. */
