@@ -1,4 +1,3 @@
-import { z } from 'zod';
 
 /**
  * Longest line text a tool returns, in UTF-16 code units; a longer line (minified code) comes

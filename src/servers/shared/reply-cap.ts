@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { OrchestratorError } from '../../core/errors.js';
 
 /**

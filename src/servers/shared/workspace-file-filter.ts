@@ -1,6 +1,5 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { findProtectedDir } from './protected-paths.js';
 import { loadRealPath, toPathInside } from './real-path.js';
 
