@@ -17,9 +17,11 @@ export {
   type SliceCacheStats,
   type VectorIndexStatus,
 } from './cache/index.js';
+export type { FileChange, Position, RangeEdit } from './core/change/change-types.js';
+export type { LeftAlone, VerifyCheck } from './core/change/verify-types.js';
 export type { ErrorCode, OrchestratorErrorOptions } from './core/errors.js';
 export { isOrchestratorError, OrchestratorError } from './core/errors.js';
-export type { Intent, RenameIntent, SymbolKindFilter } from './core/intent.js';
+export type { IntentBase } from './core/intent.js';
 export type { PhaseName, PhaseResult } from './core/phase.js';
 export type { RiskOutput } from './core/phase-outputs.js';
 export { ExecutionPlan } from './core/plan/execution-plan.js';
@@ -27,11 +29,11 @@ export type {
   DagNode,
   EditNode,
   ExecutionPlanData,
-  PhaseSettings,
-  PlanEdit,
+  PhaseSettingsEntry,
+  RangeEditData,
 } from './core/plan/plan-schema.js';
 export { executionPlanSchema } from './core/plan/plan-schema.js';
-export { parseIntent, SUPPORTED_FORMS } from './intent/parse-intent.js';
+export { parseIntent, SUPPORTED_FORMS, validateIntent } from './intent/parse-intent.js';
 export {
   MCPOrchestrator,
   type PullRequestSummary,
@@ -53,3 +55,5 @@ export {
   type PressureMonitorEvents,
   type PressureStats,
 } from './pressure/index.js';
+export type { Intent, TransformKind } from './transforms/registry.js';
+export type { RenameIntent } from './transforms/rename/intent.js';

@@ -1,25 +1,27 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { OrchestratorError } from './core/errors.js';
-import type { Intent } from './core/intent.js';
-import { createDefaultPhaseSettings, type Phase, type RunOptions } from './core/phase.js';
-import type { RunState } from './core/phase-outputs.js';
+import type { IntentBase } from './core/intent.js';
+import type { AnyPhase, RunOptions } from './core/phase.js';
+import type { PhaseOutputs } from './core/phase-outputs.js';
 import { ExecutionPlan } from './core/plan/execution-plan.js';
-import { mergePhaseSettings } from './core/plan/merge-phase-settings.js';
 import { resolveSettings } from './core/settings.js';
 import { parseIntent } from './intent/parse-intent.js';
 import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
 import type { ServerStatus } from './mcp/server-status.js';
 import { executeRun } from './orchestrator/execute-run.js';
+import { loadPlan } from './orchestrator/load-plan.js';
 import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
 import { createExecutePhase } from './phases/execute/execute-phase.js';
+import type { CompileTools } from './phases/execute/run-compile-check.js';
 import { createLogicPhase } from './phases/logic/logic-phase.js';
 import { createMapPhase } from './phases/map/map-phase.js';
 import { createMonteCarloPhase } from './phases/monte-carlo/monte-carlo-phase.js';
 import { createOptimizePhase } from './phases/optimize/optimize-phase.js';
+import { createDefaultPhaseSettings, mergePhaseSettings } from './phases/phase-settings.js';
 import { createPlanPhase } from './phases/plan/plan-phase.js';
 import { createReviewPhase } from './phases/review/review-phase.js';
 
@@ -27,13 +29,20 @@ export { BAD_INPUT_CODES, isOrchestratorError, OrchestratorError } from './core/
 export { ExecutionPlan } from './core/plan/execution-plan.js';
 export { SUPPORTED_FORMS } from './intent/parse-intent.js';
 export type { ServerStatus } from './mcp/server-status.js';
+export {
+  createExampleWorkspace,
+  describeBranch,
+  EXAMPLES,
+} from './orchestrator/example-workspace.js';
 export type {
   PullRequestSummary,
   RunCommandOptions,
   RunEvent,
   RunResult,
 } from './orchestrator/run-types.js';
+export { type CleanResult, type CleanStateOptions, cleanWorkspace } from './vcs/clean-state.js';
 
+/** The servers a planning run starts up front (the rest start on their first call). */
 const ANALYSIS_SERVERS = ['ripgrep', 'dependency_graph'];
 
 /**
@@ -44,20 +53,18 @@ export class MCPOrchestrator {
   /** Plans and (unless `dryRun`) carries out `command`: map → logic → monte carlo → plan → optimize → execute → review. */
   async run(command: string, options: RunCommandOptions = {}): Promise<RunResult> {
     const intent = parseIntent(command);
-    const phases: Phase[] = [
+    const phases: AnyPhase[] = [
       createMapPhase(),
       createLogicPhase(),
       createMonteCarloPhase(),
       createPlanPhase(),
+      ...(options.dryRun ? [] : carryingOutPhases()),
     ];
-    if (!options.dryRun)
-      phases.push(createOptimizePhase(), createExecutePhase(), createReviewPhase());
-    return this.#start(command, intent, phases, ANALYSIS_SERVERS, options, {
-      phaseSettings:
-        options.phaseSettings === undefined
-          ? createDefaultPhaseSettings()
-          : mergePhaseSettings(options.phaseSettings, 'The phase settings (--phases)'),
-    });
+    const phaseSettings =
+      options.phaseSettings === undefined
+        ? createDefaultPhaseSettings()
+        : mergePhaseSettings(options.phaseSettings, 'The phase settings (--phases)');
+    return this.#start(command, intent, phases, ANALYSIS_SERVERS, options, { phaseSettings });
   }
 
   /** Makes the plan for `command` without changing anything and writes it to `outPath`. */
@@ -74,23 +81,11 @@ export class MCPOrchestrator {
 
   /** Carries out a saved (possibly hand-edited) plan: optimize → execute → review. */
   async apply(planPath: string, options: RunCommandOptions = {}): Promise<RunResult> {
-    let text: string;
-    try {
-      text = await readFile(planPath, 'utf8');
-    } catch (error) {
-      throw new OrchestratorError(
-        'BAD_INPUT',
-        `Cannot read the plan file ${planPath}: ${(error as Error).message}`,
-        {
-          data: { file: planPath },
-        },
-      );
-    }
-    const plan = ExecutionPlan.fromJson(text, path.basename(planPath));
+    const plan = await loadPlan(planPath);
     return this.#start(
       plan.data.command,
-      { ...plan.data.intent },
-      [createOptimizePhase(), createExecutePhase(), createReviewPhase()],
+      plan.data.intent,
+      carryingOutPhases(),
       [],
       options,
       { phaseSettings: plan.data.phases },
@@ -130,28 +125,35 @@ export class MCPOrchestrator {
 
   async #start(
     command: string,
-    intent: Intent,
-    phases: Phase[],
+    intent: IntentBase,
+    phases: AnyPhase[],
     connect: readonly string[],
     options: RunCommandOptions,
-    runOptions: RunOptions,
+    runOptions: Pick<RunOptions, 'phaseSettings'>,
     plan?: ExecutionPlan,
   ): Promise<RunResult> {
     const prepared = await prepareRun(options, plan?.data.base);
-    if (prepared.testCommand) runOptions.testCommand = prepared.testCommand;
     await prepared.git.ensureExcluded();
     const folder = await createRunFolder(prepared.git.root);
-    const state: RunState = {};
+    const outputs: Partial<PhaseOutputs> = {};
+    const resolved: RunOptions = {
+      ...runOptions,
+      allowUnresolved: options.allowUnresolved === true,
+      ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
+    };
     if (plan) {
       const effective = withTestCommand(plan, prepared.testCommand);
-      runOptions.plan = effective;
-      state.plan = { plan: effective, planPath: await copyPlan(effective, folder.runDir) };
+      resolved.plan = effective;
+      outputs.plan = {
+        plan: effective,
+        planPath: await folder.writeText('plan.json', effective.toJson()),
+      };
     }
     return executeRun({
       command,
       intent,
       phases,
-      runOptions,
+      runOptions: resolved,
       settings: plan
         ? { ...prepared.settings, phaseTokenBudget: plan.data.tokenBudget }
         : prepared.settings,
@@ -160,11 +162,29 @@ export class MCPOrchestrator {
       folder,
       connect,
       options,
-      state,
+      outputs,
       ...(prepared.github ? { github: prepared.github } : {}),
     });
   }
 }
+
+/** OPTIMIZE, EXECUTE and REVIEW, wired to the compile tools of this installation. */
+function carryingOutPhases(): AnyPhase[] {
+  return [createOptimizePhase(), createExecutePhase(COMPILE_TOOLS), createReviewPhase()];
+}
+
+/** tsc from the worktree's own TypeScript when it has one, else ours. */
+const COMPILE_TOOLS: CompileTools = {
+  async tsc(worktree) {
+    const local = path.join(worktree, 'node_modules', 'typescript', 'bin', 'tsc');
+    try {
+      await access(local);
+      return [process.execPath, local];
+    } catch {
+      return [process.execPath, createRequire(import.meta.url).resolve('typescript/bin/tsc')];
+    }
+  },
+};
 
 /** The plan with its test node running `testCommand` instead, when one was given. */
 function withTestCommand(plan: ExecutionPlan, testCommand: string[] | undefined): ExecutionPlan {
@@ -178,10 +198,4 @@ function withTestCommand(plan: ExecutionPlan, testCommand: string[] | undefined)
       ),
     },
   });
-}
-
-async function copyPlan(plan: ExecutionPlan, runDir: string): Promise<string> {
-  const target = path.join(runDir, 'plan.json');
-  await writeFile(target, plan.toJson());
-  return target;
 }

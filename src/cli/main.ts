@@ -7,6 +7,7 @@ import { readJsonFile } from './read-json-file.js';
 import { renderServers } from './render-servers.js';
 import { renderSummary } from './render-summary.js';
 import { runBundledServer } from './run-bundled-server.js';
+import { type CleanFlags, runClean } from './run-clean.js';
 import { runDemo } from './run-demo.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
 
@@ -106,7 +107,7 @@ program
 
 program
   .command('server')
-  .argument('<name>', 'ripgrep, dependency_graph or python_analysis')
+  .argument('<name>', 'ripgrep or dependency_graph')
   .option('-w, --workspace <dir>', 'workspace root the server may read', process.cwd())
   .description('run one bundled MCP server on stdio (for other MCP hosts)')
   .action(async (name: string, flags: { workspace: string }) => {
@@ -114,6 +115,23 @@ program
       await runBundledServer(name, flags.workspace);
     } catch (error) {
       report(error, false);
+    }
+  });
+
+// clean (run-journal): what crashed runs left behind.
+program
+  .command('clean')
+  .option('-w, --workspace <dir>', 'folder inside the git repository to clean', process.cwd())
+  .option('--older-than <age>', 'also delete run folders older than this, e.g. 7d (default: keep)')
+  .option('--json', 'print what was removed as JSON')
+  .description(
+    'remove what crashed runs left: their worktrees and branches, stale worktrees, old run folders',
+  )
+  .action(async (flags: CleanFlags) => {
+    try {
+      process.exitCode = await withInterruptSignal((signal) => runClean(flags, signal));
+    } catch (error) {
+      report(error, false, flags.json ?? false);
     }
   });
 

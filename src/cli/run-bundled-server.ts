@@ -7,8 +7,6 @@ const FOLDERS: Record<string, string> = {
   ripgrep: 'ripgrep',
   dependency_graph: 'dependency-graph',
   'dependency-graph': 'dependency-graph',
-  python_analysis: 'python-analysis',
-  'python-analysis': 'python-analysis',
 };
 
 /** Runs a bundled MCP server in this process on stdio, rooted at `workspace`. */
@@ -17,7 +15,7 @@ export async function runBundledServer(name: string, workspace: string): Promise
   if (folder === undefined) {
     throw new OrchestratorError(
       'BAD_INPUT',
-      `There is no bundled server "${name}". Bundled servers: ripgrep, dependency_graph, python_analysis.`,
+      `There is no bundled server "${name}". Bundled servers: ripgrep, dependency_graph.`,
       { data: { name } },
     );
   }

@@ -4,6 +4,7 @@
  */
 export const WIRE_ERROR_CODES = [
   'BAD_INPUT',
+  'INVALID_SETTING',
   'SYMBOL_NOT_FOUND',
   'SYMBOL_AMBIGUOUS',
   'INVALID_IDENTIFIER',
@@ -19,7 +20,6 @@ export const WIRE_ERROR_CODES = [
 
 /** Codes raised only inside the orchestrator process; never read from a server's reply. */
 export const LOCAL_ERROR_CODES = [
-  'INVALID_SETTING',
   'INTENT_UNRECOGNISED',
   'TRANSFORM_UNAVAILABLE',
   'NOTHING_TO_DO',

@@ -1,14 +1,9 @@
+import type { FileChange } from './change/change-types.js';
+import type { LeftAlone, VerifyCheck } from './change/verify-types.js';
 import type { ExecutionPlan } from './plan/execution-plan.js';
+import type { CompileSetting } from './plan/plan-schema.js';
 import type { WorktreeHandle } from './services.js';
-import type {
-  CallSite,
-  ImportEdge,
-  LanguageId,
-  SourceRange,
-  SymbolDefinition,
-  SymbolReference,
-  TextEdit,
-} from './source-types.js';
+import type { ImportEdge, LanguageId, SourceRange, SymbolDefinition } from './source-types.js';
 
 /** How one MAP source fared. */
 export interface SourceReport {
@@ -19,7 +14,7 @@ export interface SourceReport {
   error?: string;
 }
 
-/** A whole-word text hit of the symbol's name. */
+/** A whole-word text hit of a searched word. */
 export interface TextOccurrence extends SourceRange {
   lineText: string;
 }
@@ -33,35 +28,45 @@ export interface SliceRef {
   cached: boolean;
 }
 
+/** What MAP found for the words and names the transform asked about. */
 export interface MapOutput {
-  name: string;
-  occurrences: TextOccurrence[];
-  definitions: SymbolDefinition[];
+  /** Whole-word text hits per searched word. */
+  occurrences: Readonly<Record<string, readonly TextOccurrence[]>>;
+  /** Declarations per looked-up name; a name is absent when dependency_graph was skipped. */
+  definitions: Readonly<Record<string, readonly SymbolDefinition[]>>;
+  /** Workspace files the transform named (a module, a scope), as the transform resolved them. */
+  files: readonly string[];
   slices: SliceRef[];
   similarFiles: Array<{ file: string; score: number }>;
   sources: SourceReport[];
 }
 
-/** A text hit of the old name that the rename leaves alone, and why. */
-export interface ExcludedOccurrence extends SourceRange {
-  reason: string;
-}
-
+/** What LOGIC decided: the exact change, what it leaves alone, and how REVIEW checks it. */
 export interface LogicOutput {
-  target: SymbolDefinition;
   language: LanguageId;
-  edits: TextEdit[];
-  references: SymbolReference[];
-  callers: CallSite[];
-  importEdges: ImportEdge[];
-  editedFiles: string[];
-  /** Edited files plus every file that imports one of them, transitively. */
+  /** The declarations the change is about (the renamed symbol, the converted functions, …). */
+  targets: SymbolDefinition[];
+  /** Sorted by file; edits inside a file sorted by position. */
+  changes: FileChange[];
+  /** Every path the change touches (edited, created, deleted, moved from or to), sorted. */
+  changedFiles: string[];
+  /** Changed files plus every file that imports one of them, transitively; sorted. */
   affectedFiles: string[];
-  excluded: ExcludedOccurrence[];
-  /** Whole-word occurrences of the old name each file keeps after the rename. */
-  remainingByFile: Record<string, number>;
-  /** 0..1 per edited file: how sure the analysis is of that file's edits. */
+  importEdges: ImportEdge[];
+  /** Occurrences deliberately left alone, and why. */
+  leftAlone: LeftAlone[];
+  /** Post-conditions REVIEW checks (the transform's own). */
+  verify: VerifyCheck[];
+  /** Names whose importers are most at risk when an edit is wrong (Monte Carlo). */
+  riskNames: string[];
+  /** 0..1 per changed file: how sure the analysis is of that file's edits. */
   certaintyByFile: Record<string, number>;
+  /** Transform-specific facts for the plan (a make-async closure, boundaries, …). */
+  details: Record<string, unknown>;
+  /** The commit message's first line, e.g. `Rename post_entry to record_entry`. */
+  title: string;
+  /** Lines for the context pack and the explanation. */
+  summary: string[];
 }
 
 export interface RiskOutput {
@@ -100,24 +105,26 @@ export interface TestRunReport {
   outputTail: string;
 }
 
+export interface CompileReport {
+  setting: CompileSetting;
+  passed: boolean;
+  durationMs: number;
+  /** What ran, or why nothing did. */
+  description: string;
+  outputTail: string;
+}
+
 export interface ExecuteOutput {
-  worktreePath: string;
-  branch: string;
+  worktree: WorktreeHandle;
   filesChanged: number;
   editsApplied: number;
   linkedDependencies: string[];
   test: TestRunReport;
-}
-
-export interface CompileReport {
-  kind: 'tsc' | 'py_compile' | 'none';
-  passed: boolean;
-  durationMs: number;
-  outputTail: string;
+  compile: CompileReport;
 }
 
 export interface ReviewOutput {
-  staleReferences: Array<{ file: string; line: number; lineText: string }>;
+  problems: string[];
   compile: CompileReport;
   testsPassed: boolean;
   commit: string;
@@ -128,15 +135,13 @@ export interface ReviewOutput {
   };
 }
 
-/** What the phases of one run hand each other. */
-export interface RunState {
-  map?: MapOutput;
-  logic?: LogicOutput;
-  risk?: RiskOutput;
-  plan?: PlanOutput;
-  optimize?: OptimizeOutput;
-  execute?: ExecuteOutput;
-  review?: ReviewOutput;
-  /** The run's worktree, from EXECUTE until the run ends. */
-  worktree?: WorktreeHandle;
+/** Each phase's typed output, by phase name. */
+export interface PhaseOutputs {
+  map: MapOutput;
+  logic: LogicOutput;
+  monte_carlo: RiskOutput;
+  plan: PlanOutput;
+  optimize: OptimizeOutput;
+  execute: ExecuteOutput;
+  review: ReviewOutput;
 }

@@ -1,27 +1,23 @@
-import type { Intent } from './intent.js';
-import type { RunState } from './phase-outputs.js';
+import type { IntentBase } from './intent.js';
+import type { PhaseName } from './phase-names.js';
+import type { PhaseOutputs } from './phase-outputs.js';
 import type { ExecutionPlan } from './plan/execution-plan.js';
-import type { PhaseSettings } from './plan/plan-schema.js';
+import type { PhaseSettingsEntry } from './plan/plan-schema.js';
 import type {
+  CodeGraph,
+  CommandRunner,
   GitService,
   PressureGauge,
+  RunFiles,
   RunHistoryReader,
   SliceStore,
+  TextSearch,
   ToolCaller,
+  WorkspaceFiles,
 } from './services.js';
 import type { ResolvedSettings } from './settings.js';
 
-export const PHASE_NAMES = [
-  'map',
-  'logic',
-  'monte_carlo',
-  'plan',
-  'optimize',
-  'execute',
-  'review',
-] as const;
-
-export type PhaseName = (typeof PHASE_NAMES)[number];
+export { PHASE_NAMES, type PhaseName } from './phase-names.js';
 
 /** A memory-pressure backoff taken before or during a phase. */
 export interface Backoff {
@@ -51,68 +47,62 @@ export interface RunOptions {
   testCommand?: string[];
   /** The plan to apply, for `apply`. */
   plan?: ExecutionPlan;
-  /** Per-phase settings (from the plan being applied, else the defaults). */
-  phaseSettings: PhaseSettings[];
+  /** Per-phase settings (from the plan being applied, else the defaults), validated. */
+  phaseSettings: PhaseSettingsEntry[];
+  /** Keep occurrences the analysis cannot resolve instead of refusing (named in the PR). */
+  allowUnresolved: boolean;
 }
 
 /** Everything a phase may use. Services arrive as interfaces, so a phase can be tested alone. */
 export interface PhaseContext {
   readonly runId: string;
   readonly command: string;
-  readonly intent: Intent;
+  readonly intent: IntentBase;
   /** The git top level of the user's checkout. */
   readonly workspace: string;
   /** The commit the change is planned on and made from (HEAD at the start, or the plan's base). */
   readonly baseCommit: string;
-  readonly runDir: string;
   readonly settings: ResolvedSettings;
   readonly options: RunOptions;
   readonly signal: AbortSignal;
   readonly tools: ToolCaller;
+  /** Typed queries of the dependency_graph server. */
+  readonly graph: CodeGraph;
+  /** Whole-word text search (the ripgrep server). */
+  readonly search: TextSearch;
   readonly git: GitService;
+  readonly commands: CommandRunner;
+  /** The user's checkout, read-only for phases. */
+  readonly files: Pick<WorkspaceFiles, 'root' | 'readText'>;
+  /** The run folder (plan.json, diff.patch, …). */
+  readonly runFiles: RunFiles;
   readonly cache?: SliceStore;
   readonly pressure?: PressureGauge;
   readonly history?: RunHistoryReader;
-  readonly state: RunState;
   /** Current parallelism; the runner halves it under memory pressure. */
   parallelism: number;
   warn(message: string): void;
   progress(message: string): void;
 }
 
-/** What a phase hands back: its data, and the context it would hand a model. */
-export interface PhaseOutcome {
-  success: boolean;
-  data: Record<string, unknown>;
-  contextPack: string;
-  error?: { code: string; message: string };
-}
+/** What earlier phases handed on; read-only for every phase. */
+export type Upstream = Readonly<Partial<PhaseOutputs>>;
+
+/** What a phase hands back: its typed output, its report data, and the context it would hand a model. */
+export type PhaseOutcome<T> =
+  | { success: true; output: T; data: Record<string, unknown>; contextPack: string }
+  | {
+      success: false;
+      data: Record<string, unknown>;
+      contextPack: string;
+      error: { code: string; message: string };
+    };
 
 /** One step of the pipeline. */
-export interface Phase {
-  readonly name: PhaseName;
-  run(context: PhaseContext): Promise<PhaseOutcome>;
+export interface Phase<N extends PhaseName = PhaseName> {
+  readonly name: N;
+  run(context: PhaseContext, upstream: Upstream): Promise<PhaseOutcome<PhaseOutputs[N]>>;
 }
 
-/** Settings of `phase` in the run's options. */
-export function findPhaseSettings<P extends PhaseSettings['phase']>(
-  options: RunOptions,
-  phase: P,
-): Extract<PhaseSettings, { phase: P }> | undefined {
-  return options.phaseSettings.find((entry) => entry.phase === phase) as
-    | Extract<PhaseSettings, { phase: P }>
-    | undefined;
-}
-
-/** The default per-phase settings, in the original design's shape. */
-export function createDefaultPhaseSettings(): PhaseSettings[] {
-  return [
-    { phase: 'map', targets: ['ripgrep', 'dependency_graph', 'slice_cache'] },
-    { phase: 'logic' },
-    { phase: 'monte_carlo', duration_limit_ms: 15_000, seed: 1 },
-    { phase: 'plan' },
-    { phase: 'optimize' },
-    { phase: 'execute' },
-    { phase: 'review' },
-  ];
-}
+/** Any phase, whatever its output type. */
+export type AnyPhase = { [N in PhaseName]: Phase<N> }[PhaseName];

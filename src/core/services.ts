@@ -1,4 +1,13 @@
 import type { FileChange } from './change/change-types.js';
+import type { TextOccurrence } from './phase-outputs.js';
+import type {
+  CallSite,
+  ImportEdge,
+  LanguageId,
+  SourcePosition,
+  SymbolDefinition,
+  SymbolReference,
+} from './source-types.js';
 
 /**
  * The service interfaces phases see through their `PhaseContext`. Concrete services live in
@@ -66,6 +75,8 @@ export interface WorktreeHandle {
   readonly path: string;
   readonly branch: string;
   readonly baseCommit: string;
+  /** The worktree's files (edits are applied through it). */
+  readonly files: WorkspaceFiles;
   /** Stages exactly `files` (nothing else: no caches, no dependency links) and commits them. */
   commitFiles(
     files: readonly string[],
@@ -84,7 +95,15 @@ export interface WorktreeHandle {
   release(): Promise<void>;
 }
 
-/** Git as EXECUTE and REVIEW need it. */
+/** A whole-word occurrence found by {@link GitService.findWholeWord}. */
+export interface WordPosition {
+  file: string;
+  line: number;
+  column: number;
+  lineText: string;
+}
+
+/** Git as the phases need it. */
 export interface GitService {
   readonly root: string;
   /** Files of the checkout with uncommitted changes (untracked included), sorted. */
@@ -92,17 +111,19 @@ export interface GitService {
   /** Every file tracked at `revision`. */
   trackedFiles(revision: string, options?: { signal?: AbortSignal }): Promise<Set<string>>;
   /**
-   * Whole-word occurrences of `name` per tracked file (git's word characters): at `revision`,
-   * or in the working tree of the folder `cwd` (a run's worktree).
+   * Every whole-word occurrence of `word` (ASCII letters, digits, `_` and `$` are word
+   * characters) in tracked files: at `revision`, or in the working tree of the folder `cwd` (a
+   * run's worktree); sorted by file, line, column. Columns count UTF-16 code units.
    */
-  countWholeWord(
-    name: string,
+  findWholeWord(
+    word: string,
     where: { revision: string } | { cwd: string },
     options?: { signal?: AbortSignal },
-  ): Promise<Record<string, number>>;
+  ): Promise<WordPosition[]>;
   /**
    * Creates branch `mcp-orchestrator/<slug of branchHint>` (made unique) at `baseCommit` in a
-   * fresh worktree, with the checkout's dependencies linked in.
+   * fresh worktree, with the checkout's dependencies linked in. The run rolls it back or
+   * releases it when it ends.
    */
   createWorktree(options: {
     branchHint: string;
@@ -111,6 +132,88 @@ export interface GitService {
   }): Promise<{ worktree: WorktreeHandle; linkedDependencies: string[] }>;
   /** The Python interpreter the checkout uses (its virtualenv's, else `python3`). */
   pythonInterpreter(): string;
+}
+
+/** Files of the run folder, `.mcp-orchestrator/runs/<runId>/`. */
+export interface RunFiles {
+  readonly dir: string;
+  /** Writes `name` (a path inside the run folder) and returns its absolute path. */
+  writeText(name: string, text: string): Promise<string>;
+}
+
+/** What the language server says is at a text position. */
+export interface PositionClass {
+  file: string;
+  line: number;
+  column: number;
+  /**
+   * Where the position lies: in code, a comment, a string (docstrings included), or in a file
+   * no language server reads (`text`: docs, configuration).
+   */
+  kind: 'code' | 'comment' | 'string' | 'text';
+  /** For code: the workspace declaration the name there resolves to, when the server resolves it. */
+  declaration?: SymbolDefinition;
+  /** For code resolved outside the workspace (a library, the standard library): where. */
+  externalDeclaration?: string;
+  /** For code where the name is a member (`x.name`): what it is a member of. */
+  member?: {
+    /** The object's source text (`ledger`, `self.items`, `pkg.errors`), at most 80 characters. */
+    object: string;
+    /** True when the object is a module (an imported module, a namespace import, a require). */
+    objectIsModule: boolean;
+  };
+}
+
+/** Where a transform's language half starts: a file, or a position in it. */
+export interface TransformTarget {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** What a transform's language half computed. */
+export interface ComputedEdits {
+  changes: FileChange[];
+  /** The transform's own facts (collisions, a closure, …), validated by the transform. */
+  facts: Record<string, unknown>;
+}
+
+/** Options of every {@link CodeGraph} query. */
+export interface GraphQueryOptions {
+  signal?: AbortSignal;
+  language?: LanguageId;
+}
+
+/** The dependency_graph server's generic queries, typed and checked against the contracts. */
+export interface CodeGraph {
+  /** Declarations named `name` (not in dependencies), sorted. */
+  definitions(name: string, options?: GraphQueryOptions): Promise<SymbolDefinition[]>;
+  /** Every use of the symbol at `at`, declarations included, sorted. */
+  references(at: SourcePosition, options?: GraphQueryOptions): Promise<SymbolReference[]>;
+  /** Call sites of the function or method at `at`, sorted. */
+  callers(at: SourcePosition, options?: GraphQueryOptions): Promise<CallSite[]>;
+  /** The import graph between workspace files. */
+  importGraph(options?: GraphQueryOptions): Promise<ImportEdge[]>;
+  /** What each position holds (code, comment, string) and, in code, what its name resolves to. */
+  classify(
+    positions: readonly SourcePosition[],
+    options?: GraphQueryOptions,
+  ): Promise<PositionClass[]>;
+  /** Asks transform `transform`'s language half for its edits at `at`. */
+  computeEdits(
+    transform: string,
+    at: TransformTarget,
+    args: Record<string, unknown>,
+    options?: GraphQueryOptions,
+  ): Promise<ComputedEdits>;
+}
+
+/** Whole-word text search over the checkout (the ripgrep server). */
+export interface TextSearch {
+  /** Every whole-word occurrence of `word` in files ripgrep searches, sorted. */
+  findWord(word: string, options?: { signal?: AbortSignal }): Promise<TextOccurrence[]>;
+  /** Identifiers in the workspace that look like `name`, closest first. */
+  similarNames(name: string, options?: { signal?: AbortSignal; limit?: number }): Promise<string[]>;
 }
 
 /** Counts and trims tokens with a real tokenizer. */
@@ -159,7 +262,7 @@ export interface CommandResult {
 /** Options for one {@link CommandRunner.run}. */
 export interface CommandRunOptions {
   cwd: string;
-  /** The child's whole environment. @default process.env */
+  /** Variables set (or, as undefined, removed) over the runner's own environment. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Deadline in ms: past it the whole process tree (new sessions included) is stopped. */
   timeoutMs: number;

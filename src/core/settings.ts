@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { OrchestratorError } from './errors.js';
+import { PHASE_NAMES } from './phase-names.js';
 
 /** Settings read from the environment, validated once. */
 export interface ResolvedSettings {
   /** Per-phase token budget. @default 4096 */
   phaseTokenBudget: number;
-  /** Per-run token budget (7 phases × 4096). @default 28672 */
+  /** Per-run token budget: the phase budget × the number of phases (7 × 4096). @default 28672 */
   runTokenBudget: number;
   /** Largest model output a phase may ask for. @default 4096 */
   maxOutputTokens: number;
@@ -73,7 +74,7 @@ export function resolveSettings(env: Env = process.env): ResolvedSettings {
   );
   return {
     phaseTokenBudget,
-    runTokenBudget: phaseTokenBudget * 7,
+    runTokenBudget: phaseTokenBudget * PHASE_NAMES.length,
     maxOutputTokens: readNumber(
       env,
       'CLAUDE_CODE_MAX_OUTPUT_TOKENS',

@@ -4,11 +4,11 @@ export function escapeRegex(text: string): string {
 }
 
 /**
- * A matcher for `name` as a whole word, with git's word characters (ASCII letters, digits, `_`),
- * so counts agree with `git grep -w`.
+ * A matcher for `name` as a whole word: not preceded or followed by an ASCII letter, digit,
+ * `_` or `$` (the characters of JS and Python identifiers that matter here).
  */
 export function toWholeWordPattern(name: string): RegExp {
-  return new RegExp(`(?<![A-Za-z0-9_])${escapeRegex(name)}(?![A-Za-z0-9_])`, 'g');
+  return new RegExp(`(?<![A-Za-z0-9_$])${escapeRegex(name)}(?![A-Za-z0-9_$])`, 'g');
 }
 
 /** How many times `name` occurs in `text` as a whole word. */

@@ -1,84 +1,64 @@
 import { OrchestratorError } from '../core/errors.js';
-import type { Intent, SymbolKindFilter } from '../core/intent.js';
+import { toIssueList } from '../core/zod-issues.js';
+import { type Intent, intentSchema, TRANSFORMS } from '../transforms/registry.js';
+import type { Transform } from '../transforms/transform.js';
+
+/** The longest command read; longer text is refused before anything else. */
+export const MAX_COMMAND_LENGTH = 2_000;
+
+const transforms = Object.values(TRANSFORMS) as ReadonlyArray<Transform<Intent>>;
 
 /** The command forms the parser understands, with an example of each. */
-export const SUPPORTED_FORMS: readonly string[] = [
-  'rename <old> to <new>                      e.g. "rename getUser to fetchUser"',
-  'rename function|class|method|variable <old> to <new>   e.g. "rename function post_entry to record_entry"',
-  'rename method <Class>.<old> to <new>       e.g. "rename method Ledger.post to record"',
-  '… in <path>                                e.g. "rename getUser to fetchUser in src/users"',
-];
-
-const NAME = String.raw`[A-Za-z_$][\w$]*`;
-const QUOTE = '[`\'"]?';
-const RENAME = new RegExp(
-  String.raw`^rename\s+(?:the\s+)?(?:(function|func|def|class|method|variable|var|const|constant)\s+)?${QUOTE}(?:(${NAME})\.)?(${NAME})${QUOTE}\s+(?:to|->|=>|into|as)\s+${QUOTE}(\S+?)${QUOTE}(?:\s+in\s+${QUOTE}(\S+?)${QUOTE})?\s*[.!]?$`,
-  'i',
+export const SUPPORTED_FORMS: readonly string[] = transforms.flatMap((transform) =>
+  transform.forms.map((form) => `${form.usage.padEnd(42)} e.g. "${form.example}"`),
 );
-const IDENTIFIER = new RegExp(`^${NAME}$`);
-
-const KIND_WORDS: Record<string, SymbolKindFilter> = {
-  function: 'function',
-  func: 'function',
-  def: 'function',
-  class: 'class',
-  method: 'method',
-  variable: 'variable',
-  var: 'variable',
-  const: 'variable',
-  constant: 'variable',
-};
 
 /**
- * Turns a natural-language command into an {@link Intent}.
- * Throws `INTENT_UNRECOGNISED` listing the supported forms, or `INVALID_IDENTIFIER`.
+ * Turns a natural-language command into an {@link Intent}, checked by its transform.
+ * Throws `INTENT_UNRECOGNISED` listing the supported forms, or the transform's refusal
+ * (`INVALID_IDENTIFIER`, `NOTHING_TO_DO`, …).
  */
 export function parseIntent(command: string): Intent {
-  const text = command.trim().replace(/\s+/g, ' ');
-  const match = RENAME.exec(text);
-  if (!match) throw unrecognised(command);
-  const [, kindWord, container, from, to, scope] = match;
-  if (from === undefined || to === undefined) throw unrecognised(command);
-  if (!IDENTIFIER.test(to)) {
+  if (command.length > MAX_COMMAND_LENGTH) {
     throw new OrchestratorError(
-      'INVALID_IDENTIFIER',
-      `The new name "${to}" is not a valid identifier. Use letters, digits and "_" (not starting with a digit).`,
-      { data: { name: to } },
+      'INTENT_UNRECOGNISED',
+      `The command is ${command.length} characters long; commands are at most ${MAX_COMMAND_LENGTH}. It starts ${JSON.stringify(command.slice(0, 80))}…`,
+      { data: { length: command.length } },
     );
   }
-  if (from === to) {
+  const text = command.trim().replace(/\s+/g, ' ');
+  for (const transform of transforms) {
+    const intent = transform.parse(text);
+    if (intent !== undefined) return validateIntent(intent);
+  }
+  throw unrecognised(command);
+}
+
+/** Validates an intent given as data (`--intent`, a plan, the library) with its transform. */
+export function validateIntent(input: unknown, source = 'The intent'): Intent {
+  const parsed = intentSchema.safeParse(input);
+  if (!parsed.success) {
     throw new OrchestratorError(
       'BAD_INPUT',
-      `"${from}" is already called "${to}": nothing to rename.`,
-      {
-        data: { name: from },
-      },
+      `${source} is not valid:\n  ${toIssueList(parsed.error).join('\n  ')}`,
+      { data: { source } },
     );
   }
-  const symbolKind: SymbolKindFilter =
-    kindWord === undefined
-      ? container
-        ? 'method'
-        : 'any'
-      : (KIND_WORDS[kindWord.toLowerCase()] ?? 'any');
-  return {
-    kind: 'rename',
-    from,
-    to,
-    symbolKind,
-    ...(container ? { container } : {}),
-    ...(scope ? { scope: scope.replace(/^\.\//, '').replace(/\/$/, '') } : {}),
-    confidence: kindWord === undefined ? 0.9 : 1,
-  };
+  const intent = parsed.data;
+  const transform = TRANSFORMS[intent.kind] as Transform<Intent>;
+  transform.validateIntent(intent);
+  return intent;
 }
 
 function unrecognised(command: string): OrchestratorError {
+  const shown =
+    command.length > 200 ? `${JSON.stringify(command.slice(0, 200))}…` : JSON.stringify(command);
   const asyncHint = /\basync\b/i.test(command)
     ? '\nAsync refactors ("make X async") are not supported yet.'
     : '';
   return new OrchestratorError(
     'INTENT_UNRECOGNISED',
-    `Could not understand the command ${JSON.stringify(command)}.${asyncHint}\nSupported forms:\n  ${SUPPORTED_FORMS.join('\n  ')}`,
-    { data: { command, supportedForms: SUPPORTED_FORMS } },
+    `Could not understand the command ${shown}.${asyncHint}\nSupported forms:\n  ${SUPPORTED_FORMS.join('\n  ')}`,
+    { data: { command: command.slice(0, 200), supportedForms: SUPPORTED_FORMS } },
   );
 }

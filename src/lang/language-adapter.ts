@@ -1,12 +1,11 @@
+import type { PositionClass } from '../core/services.js';
 import type {
   CallSite,
   ImportEdge,
   LanguageId,
-  NameCollision,
   SourcePosition,
   SymbolDefinition,
   SymbolReference,
-  TextEdit,
 } from '../core/source-types.js';
 
 /** Options every adapter call takes. */
@@ -15,10 +14,11 @@ export interface AdapterCallOptions {
 }
 
 /**
- * Language-aware analysis of one workspace, for one language.
- * Implementations: TypeScript LanguageService (`lang/typescript`), pyright over LSP (`lang/python`).
+ * Language-aware analysis of one workspace, for one language: the generic queries, and the
+ * engine itself for transforms' language halves. `E` is the engine (the TypeScript project,
+ * the pyright workspace). Implementations: `lang/typescript`, `lang/python`.
  */
-export interface LanguageAdapter {
+export interface LanguageAdapter<E = unknown> {
   readonly language: LanguageId;
   /**
    * Starts the engine (a language server, a program) so the next queries answer fast; callers
@@ -29,22 +29,20 @@ export interface LanguageAdapter {
   findDefinitions(name: string, options?: AdapterCallOptions): Promise<SymbolDefinition[]>;
   /** Every use of the symbol at `at`, the declaration included, across the workspace. */
   findReferences(at: SourcePosition, options?: AdapterCallOptions): Promise<SymbolReference[]>;
-  /** The exact edits that rename the symbol at `at` to `newName` across the workspace. */
-  findRenameEdits(
-    at: SourcePosition,
-    newName: string,
-    options?: AdapterCallOptions,
-  ): Promise<TextEdit[]>;
-  /** Names in scope at any use of the symbol that `newName` would clash with. */
-  findRenameCollisions(
-    at: SourcePosition,
-    newName: string,
-    options?: AdapterCallOptions,
-  ): Promise<NameCollision[]>;
   /** Call sites of the function or method at `at`. */
   findCallers(at: SourcePosition, options?: AdapterCallOptions): Promise<CallSite[]>;
   /** The workspace's file import graph for this language. */
   findImportGraph(options?: AdapterCallOptions): Promise<ImportEdge[]>;
+  /** For each position (in this language's files): code, comment or string, and what it resolves to. */
+  classifyPositions(
+    positions: readonly SourcePosition[],
+    options?: AdapterCallOptions,
+  ): Promise<PositionClass[]>;
+  /** Runs `body` on the engine, in turn with the adapter's other calls. */
+  withEngine<T>(
+    body: (engine: E, signal?: AbortSignal) => T | Promise<T>,
+    options?: AdapterCallOptions,
+  ): Promise<T>;
   /** Ends the language server or frees the program. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -1,15 +1,11 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import {
-  getDefaultEnvironment,
-  StdioClientTransport,
-} from '@modelcontextprotocol/sdk/client/stdio.js';
+import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { OrchestratorError, toErrorMessage } from '../core/errors.js';
 import type { McpServerConfig } from './mcp-config-schema.js';
-import { guardChild } from './orphan-guard.js';
 import { createStderrTail, type StderrTail } from './stderr-tail.js';
-import { stopProcess } from './stop-process.js';
+import { createStdioProcessTransport } from './stdio-process-transport.js';
 
 /** A live connection to one server. */
 export interface ServerConnection {
@@ -42,7 +38,7 @@ const CLIENT_INFO = { name: 'mcp-orchestrator', version: '0.1.0' };
 
 function createTransport(
   config: McpServerConfig,
-  workspace: string,
+  options: ConnectServerOptions,
 ): { transport: Transport; stderr: StderrTail; pid: () => number | undefined } {
   if (config.transport === 'http') {
     const transport = new StreamableHTTPClientTransport(new URL(config.url), {
@@ -50,24 +46,14 @@ function createTransport(
     });
     return { transport, stderr: createStderrTail(null), pid: () => undefined };
   }
-  const transport = new StdioClientTransport({
+  const transport = createStdioProcessTransport({
     command: config.command,
     args: config.args,
     env: { ...getDefaultEnvironment(), ...config.env },
-    cwd: config.cwd ?? workspace,
-    stderr: 'pipe',
+    cwd: config.cwd ?? options.workspace,
+    stopGraceMs: options.stopGraceMs,
   });
-  // Guard the child as soon as it exists, not only once initialize succeeded.
-  const start = transport.start.bind(transport);
-  transport.start = async () => {
-    await start();
-    if (transport.pid !== null) guardChild(transport.pid);
-  };
-  return {
-    transport,
-    stderr: createStderrTail(transport.stderr),
-    pid: () => transport.pid ?? undefined,
-  };
+  return { transport, stderr: createStderrTail(transport.stderr), pid: () => transport.pid };
 }
 
 async function listAllTools(client: Client, signal: AbortSignal, timeoutMs: number) {
@@ -101,7 +87,7 @@ export async function connectServer(
   options: ConnectServerOptions,
 ): Promise<ServerConnection> {
   const started = performance.now();
-  const { transport, stderr, pid } = createTransport(config, options.workspace);
+  const { transport, stderr, pid } = createTransport(config, options);
   const client = new Client(CLIENT_INFO, { capabilities: {} });
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const deadline =
@@ -110,7 +96,8 @@ export async function connectServer(
   let stopped: Promise<void> | undefined;
   const close = (): Promise<void> => {
     state = 'closing';
-    stopped ??= stopProcess(pid(), () => client.close(), options.stopGraceMs);
+    // The stdio transport stops the whole process tree in steps.
+    stopped ??= client.close().catch(() => undefined);
     return stopped;
   };
   client.onclose = () => {

@@ -13,7 +13,6 @@ export const DEFAULT_SERVER_NAMES = [
   'sequential-thinking',
   'ripgrep',
   'dependency_graph',
-  'python_analysis',
 ] as const;
 
 /** Folder of the compiled bundled servers (`dist/servers`), found from this module's location. */
@@ -45,7 +44,7 @@ function node(script: string, args: string[], env: Record<string, string> = {}):
 /**
  * The built-in servers for `workspace`, all launched with the running Node from installed
  * packages (never a network download): the official filesystem, memory and
- * sequential-thinking servers, and the bundled ripgrep, dependency_graph and python_analysis.
+ * sequential-thinking servers, and the bundled ripgrep and dependency_graph.
  */
 export function createDefaultServers(workspace: string): McpServersConfig {
   const root = path.resolve(workspace);
@@ -63,6 +62,5 @@ export function createDefaultServers(workspace: string): McpServersConfig {
     ),
     ripgrep: bundled('ripgrep'),
     dependency_graph: bundled('dependency-graph'),
-    python_analysis: bundled('python-analysis'),
   };
 }

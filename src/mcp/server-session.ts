@@ -2,7 +2,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { OrchestratorError } from '../core/errors.js';
 import { connectServer, type ServerConnection } from './connect-server.js';
 import type { McpServerConfig } from './mcp-config-schema.js';
-import type { ServerState, ServerStatus } from './server-status.js';
+import type { ServerStatus } from './server-status.js';
 import { isConnectionClosed } from './to-call-error.js';
 
 /** Settings a session shares with its pool. */
@@ -36,44 +36,64 @@ export interface ServerSession {
   close(): Promise<void>;
 }
 
+/**
+ * A session's life. `crashed`: the server's process died on its own (not a failed start), so
+ * the next call restarts it and its tools still count as available.
+ */
+type SessionState =
+  | { kind: 'idle' }
+  | { kind: 'starting'; connecting: Promise<ServerConnection>; crashed: boolean }
+  | { kind: 'ready'; connection: ServerConnection }
+  | { kind: 'failed'; crashed: boolean }
+  | { kind: 'closed'; closing: Promise<void> };
+
+function isCrashed(state: SessionState): boolean {
+  return (state.kind === 'failed' || state.kind === 'starting') && state.crashed;
+}
+
 /** Creates the session for server `name`; nothing starts until `connect` or a call. */
 export function createServerSession(
   name: string,
   config: McpServerConfig,
   settings: SessionSettings,
 ): ServerSession {
-  let state: ServerState = 'idle';
-  let connection: ServerConnection | undefined;
-  let connecting: Promise<ServerConnection> | undefined;
-  let tools: string[] = [];
-  let connectMs = 0;
-  let pingMs: number | undefined;
-  let error: string | undefined;
-  let reconnects = 0;
-  // True after the process died on its own: the next call restarts it.
-  let crashed = false;
-  let closing: Promise<void> | undefined;
+  let state: SessionState = { kind: 'idle' };
+  // A function, so checks after an await see the current state, not a narrowed one.
+  const current = (): SessionState => state;
+  /** What the last connect learnt; kept across restarts and failures. */
+  const last = {
+    tools: [] as string[],
+    connectMs: 0,
+    pingMs: undefined as number | undefined,
+    error: undefined as string | undefined,
+    reconnects: 0,
+  };
+
+  const closedError = () =>
+    new OrchestratorError('MCP_SERVER_UNAVAILABLE', `MCP server "${name}" is closed.`, {
+      data: { server: name },
+    });
 
   const onClosed = (dead: () => ServerConnection | undefined) => (reason: string) => {
-    if (state === 'closed' || connection === undefined || connection !== dead()) return;
-    connection = undefined;
-    state = 'failed';
-    crashed = true;
-    error = `MCP server "${name}" stopped: ${reason}`;
+    const now = current();
+    if (now.kind !== 'ready' || now.connection !== dead()) return;
+    state = { kind: 'failed', crashed: true };
+    last.error = `MCP server "${name}" stopped: ${reason}`;
   };
 
   const start = (
     signal: AbortSignal | undefined,
     isReconnect: boolean,
   ): Promise<ServerConnection> => {
-    if (connecting !== undefined) return connecting;
-    state = 'starting';
+    const now = current();
+    if (now.kind === 'starting') return now.connecting;
+    const crashed = isCrashed(now);
     if (isReconnect) {
-      reconnects++;
+      last.reconnects++;
       settings.onReconnect();
     }
     let made: ServerConnection | undefined;
-    connecting = connectServer(name, config, {
+    const connecting = connectServer(name, config, {
       workspace: settings.workspace,
       timeoutMs: settings.connectTimeoutMs,
       stopGraceMs: settings.stopGraceMs,
@@ -82,117 +102,129 @@ export function createServerSession(
     })
       .then(async (fresh) => {
         made = fresh;
-        if (state === 'closed') {
+        if (current().kind === 'closed') {
           await fresh.close();
           throw closedError();
         }
-        connection = fresh;
-        tools = fresh.tools;
-        connectMs = fresh.connectMs;
-        state = 'ready';
-        crashed = false;
-        error = undefined;
+        state = { kind: 'ready', connection: fresh };
+        last.tools = fresh.tools;
+        last.connectMs = fresh.connectMs;
+        last.error = undefined;
         return fresh;
       })
       .catch((caught: unknown) => {
-        if (state !== 'closed') {
+        if (current().kind !== 'closed') {
           const cancelled = caught instanceof OrchestratorError && caught.code === 'CANCELLED';
-          state = cancelled ? (crashed ? 'failed' : 'idle') : 'failed';
-          if (!cancelled) {
-            crashed = false;
-            error = caught instanceof Error ? caught.message : String(caught);
+          if (cancelled) {
+            state = crashed ? { kind: 'failed', crashed: true } : { kind: 'idle' };
+          } else {
+            state = { kind: 'failed', crashed: false };
+            last.error = caught instanceof Error ? caught.message : String(caught);
           }
         }
         throw caught;
-      })
-      .finally(() => {
-        connecting = undefined;
       });
+    state = { kind: 'starting', connecting, crashed };
     return connecting;
   };
 
-  const closedError = () =>
-    new OrchestratorError('MCP_SERVER_UNAVAILABLE', `MCP server "${name}" is closed.`, {
-      data: { server: name },
-    });
-
   const ready = async (signal: AbortSignal): Promise<ServerConnection> => {
-    if (connection !== undefined && state === 'ready') return connection;
-    if (connecting !== undefined) return connecting;
-    if (state === 'closed') throw closedError();
-    if (state === 'failed' && !crashed) {
-      throw new OrchestratorError(
-        'MCP_SERVER_UNAVAILABLE',
-        error ?? `MCP server "${name}" failed to start.`,
-        { data: { server: name }, retryable: true },
-      );
+    const now = current();
+    switch (now.kind) {
+      case 'ready':
+        return now.connection;
+      case 'starting':
+        return now.connecting;
+      case 'closed':
+        throw closedError();
+      case 'failed':
+        if (!now.crashed) {
+          throw new OrchestratorError(
+            'MCP_SERVER_UNAVAILABLE',
+            last.error ?? `MCP server "${name}" failed to start.`,
+            { data: { server: name }, retryable: true },
+          );
+        }
+        return start(signal, true);
+      case 'idle':
+        return start(signal, false);
     }
-    return start(signal, crashed);
   };
 
   const restartAfter = async (dead: ServerConnection, signal: AbortSignal) => {
-    if (connection !== undefined && connection !== dead && state === 'ready') return connection;
-    if (connecting !== undefined) return connecting;
-    if (state === 'closed') throw closedError();
-    if (connection === dead) {
-      connection = undefined;
-      void dead.close();
-    }
+    const now = current();
+    if (now.kind === 'ready' && now.connection !== dead) return now.connection;
+    if (now.kind === 'starting') return now.connecting;
+    if (now.kind === 'closed') throw closedError();
+    if (now.kind === 'ready') void dead.close();
     return start(signal, true);
   };
 
+  const callOnce = async (
+    connection: ServerConnection,
+    request: { name: string; arguments: Record<string, unknown> },
+    options: { signal: AbortSignal; timeoutMs: number },
+  ) =>
+    (await connection.client.callTool(request, undefined, {
+      signal: options.signal,
+      timeout: options.timeoutMs,
+    })) as CallToolResult;
+
   return {
     async connect(signal) {
-      if (state === 'ready') return;
-      if (state === 'closed') throw closedError();
-      await start(signal, crashed);
+      const now = current();
+      if (now.kind === 'ready') return;
+      if (now.kind === 'closed') throw closedError();
+      await start(signal, isCrashed(now));
     },
-    async callTool(tool, args, { signal, timeoutMs }) {
+    async callTool(tool, args, options) {
       const request = { name: tool, arguments: args };
-      const first = await ready(signal);
+      const first = await ready(options.signal);
       try {
-        return (await first.client.callTool(request, undefined, {
-          signal,
-          timeout: timeoutMs,
-        })) as CallToolResult;
+        return await callOnce(first, request, options);
       } catch (caught) {
-        if (state === 'closed') throw closedError();
-        if (!isConnectionClosed(caught) || signal.aborted) throw caught;
-        const second = await restartAfter(first, signal);
-        return (await second.client.callTool(request, undefined, {
-          signal,
-          timeout: timeoutMs,
-        })) as CallToolResult;
+        if (current().kind === 'closed') throw closedError();
+        if (!isConnectionClosed(caught) || options.signal.aborted) throw caught;
+        return await callOnce(await restartAfter(first, options.signal), request, options);
       }
     },
     async ping({ signal, timeoutMs }) {
-      const current = await ready(signal);
+      const connection = await ready(signal);
       const started = performance.now();
-      await current.client.ping({ signal, timeout: timeoutMs });
-      pingMs = Math.round((performance.now() - started) * 100) / 100;
-      return pingMs;
+      await connection.client.ping({ signal, timeout: timeoutMs });
+      last.pingMs = Math.round((performance.now() - started) * 100) / 100;
+      return last.pingMs;
     },
-    hasTool: (tool) => (state === 'ready' || crashed) && tools.includes(tool),
-    status: () => ({
+    hasTool: (tool) => (state.kind === 'ready' || isCrashed(state)) && last.tools.includes(tool),
+    status: (): ServerStatus => ({
       name,
       transport: config.transport,
-      state,
-      toolCount: tools.length,
-      tools: [...tools],
-      connectMs,
-      ...(pingMs === undefined ? {} : { pingMs }),
-      ...(error === undefined || state === 'ready' ? {} : { error }),
-      reconnects,
-      ...(connection?.pid === undefined ? {} : { pid: connection.pid }),
+      state: state.kind,
+      toolCount: last.tools.length,
+      tools: [...last.tools],
+      connectMs: last.connectMs,
+      ...(last.pingMs === undefined ? {} : { pingMs: last.pingMs }),
+      ...(last.error === undefined || state.kind === 'ready' ? {} : { error: last.error }),
+      reconnects: last.reconnects,
+      ...(state.kind === 'ready' && state.connection.pid !== undefined
+        ? { pid: state.connection.pid }
+        : {}),
     }),
     close() {
-      closing ??= (async () => {
-        state = 'closed';
-        const pending = connecting;
-        const current = connection;
-        connection = undefined;
-        await Promise.allSettled([current?.close(), pending?.then((made) => made.close())]);
-      })();
+      const previous = current();
+      if (previous.kind === 'closed') return previous.closing;
+      // Closed first, so everything the closes below wake up sees it.
+      const closing = Promise.resolve()
+        .then(() =>
+          Promise.allSettled([
+            previous.kind === 'ready' ? previous.connection.close() : undefined,
+            previous.kind === 'starting'
+              ? previous.connecting.then((made) => made.close())
+              : undefined,
+          ]),
+        )
+        .then(() => undefined);
+      state = { kind: 'closed', closing };
       return closing;
     },
   };

@@ -1,6 +1,6 @@
 import type { PhaseResult } from '../core/phase.js';
-import type { RunState } from '../core/phase-outputs.js';
-import { toLastLines } from '../phases/shared/run-command.js';
+import type { PhaseOutputs } from '../core/phase-outputs.js';
+import { toLastLines } from '../phases/shared/output-lines.js';
 import { toPullRequest } from '../vcs/pull-request.js';
 import type { PullRequestSummary } from './run-types.js';
 
@@ -8,18 +8,18 @@ import type { PullRequestSummary } from './run-types.js';
 export function buildPullRequest(options: {
   command: string;
   baseBranch: string;
-  state: RunState;
+  outputs: Partial<PhaseOutputs>;
   phases: readonly PhaseResult[];
 }): PullRequestSummary | null {
-  const { state } = options;
-  const review = state.review;
-  const execute = state.execute;
-  const plan = state.plan?.plan;
+  const { outputs } = options;
+  const review = outputs.review;
+  const execute = outputs.execute;
+  const plan = outputs.plan?.plan;
   if (!review || !execute || !plan) return null;
-  const risk = state.risk;
+  const risk = outputs.monte_carlo;
   return toPullRequest({
     command: options.command,
-    branch: execute.branch,
+    branch: execute.worktree.branch,
     baseBranch: options.baseBranch,
     baseCommit: plan.data.base,
     commit: review.commit,

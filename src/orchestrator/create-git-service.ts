@@ -1,29 +1,62 @@
 import path from 'node:path';
 import type { GitService, WorktreeHandle } from '../core/services.js';
-import { countWholeWord, listTrackedFiles } from '../vcs/count-whole-word.js';
+import { createWorkspaceFiles } from '../files/index.js';
+import { findWholeWord } from '../vcs/find-whole-word.js';
 import { findPythonInterpreter, linkDependencies } from '../vcs/link-dependencies.js';
+import { listTrackedFiles } from '../vcs/list-tracked-files.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
-import { slugifyBranch, uniqueBranchName } from '../vcs/slugify-branch.js';
+import type { RunJournal } from '../vcs/run-journal-writer.js';
+import { slugifyBranch, toWorktreePath, uniqueBranchName } from '../vcs/slugify-branch.js';
 import { createWorktree } from '../vcs/worktree.js';
 
-/** Adapts the vcs layer to the `GitService` the phases see. */
-export async function createGitService(workspace: GitWorkspace): Promise<GitService> {
+/** The phases' `GitService`, and the worktrees it made (the run rolls them back or releases them). */
+export interface RunGitService extends GitService {
+  /** Every worktree made so far, oldest first. */
+  worktrees(): readonly WorktreeHandle[];
+}
+
+/**
+ * Adapts the vcs layer to the `GitService` the phases see. With the run's `journal`, each
+ * worktree step is recorded so a crashed run can be cleaned up by the next one.
+ */
+export async function createGitService(
+  workspace: GitWorkspace,
+  journal?: RunJournal,
+): Promise<RunGitService> {
   const python = await findPythonInterpreter(workspace.root);
   const relativePython =
     path.isAbsolute(python) && python.startsWith(`${workspace.root}${path.sep}`)
       ? path.relative(workspace.root, python)
       : python;
+  const made: WorktreeHandle[] = [];
+  const tracked = new Map<string, Promise<Set<string>>>();
   return {
     root: workspace.root,
+    worktrees: () => made,
     dirtyFiles: (options = {}) => workspace.dirtyFiles(options),
-    trackedFiles: (revision, options = {}) => listTrackedFiles(workspace.root, revision, options),
-    countWholeWord: (name, where, options = {}) =>
+    trackedFiles(revision, options = {}) {
+      // A commit's file list never changes: ask git once per revision.
+      let list = tracked.get(revision);
+      if (list === undefined) {
+        list = listTrackedFiles(workspace.root, revision, options);
+        tracked.set(revision, list);
+        list.catch(() => tracked.delete(revision));
+      }
+      return list;
+    },
+    findWholeWord: (word, where, options = {}) =>
       'revision' in where
-        ? countWholeWord(workspace.root, name, { ...options, revision: where.revision })
-        : countWholeWord(where.cwd, name, options),
+        ? findWholeWord(workspace.root, word, { ...options, revision: where.revision })
+        : findWholeWord(where.cwd, word, options),
     pythonInterpreter: () => relativePython,
     async createWorktree({ branchHint, baseCommit, signal }) {
       const branch = await uniqueBranchName(workspace, slugifyBranch(branchHint), { signal });
+      // run-journal: recorded before the worktree exists, so a crash from here on is cleaned up.
+      await journal?.recordWorktree({
+        branch,
+        worktreePath: toWorktreePath(workspace.root, branch),
+        baseCommit: await workspace.resolveCommit(baseCommit, { signal }),
+      });
       const worktree = await createWorktree(workspace, { branch, baseCommit, signal });
       let linked: string[];
       try {
@@ -38,16 +71,27 @@ export async function createGitService(workspace: GitWorkspace): Promise<GitServ
         path: worktree.path,
         branch: worktree.branch,
         baseCommit: worktree.baseCommit,
-        commitFiles: (files, message, options = {}) =>
-          worktree.commitAll(message, {
+        files: createWorkspaceFiles(worktree.path),
+        commitFiles: async (files, message, options = {}) => {
+          const commit = await worktree.commitAll(message, {
             files,
             ...(options.signal ? { signal: options.signal } : {}),
-          }),
+          });
+          await journal?.recordCommit(commit);
+          return commit;
+        },
         diffPatch: () => worktree.diffPatch(),
         diffStat: () => worktree.diffStat(),
-        rollback: () => worktree.rollback(),
-        release: () => worktree.release(),
+        rollback: async () => {
+          await worktree.rollback();
+          await journal?.recordRolledBack();
+        },
+        release: async () => {
+          await worktree.release();
+          await journal?.recordReleased();
+        },
       };
+      made.push(handle);
       return { worktree: handle, linkedDependencies: linked };
     },
   };

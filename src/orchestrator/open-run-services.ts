@@ -1,7 +1,16 @@
 import path from 'node:path';
 import { SliceCache } from '../cache/slice-cache.js';
+import { createCodeGraph } from '../contracts/create-code-graph.js';
+import { createTextSearch } from '../contracts/create-text-search.js';
 import { toErrorMessage } from '../core/errors.js';
-import type { RunHistoryReader, SliceStore, SpanRunner, ToolCaller } from '../core/services.js';
+import type {
+  CodeGraph,
+  RunHistoryReader,
+  SliceStore,
+  SpanRunner,
+  TextSearch,
+  ToolCaller,
+} from '../core/services.js';
 import type { ResolvedSettings } from '../core/settings.js';
 import { type ClientPool, createClientPool } from '../mcp/client-pool.js';
 import { resolveMcpServers } from '../mcp/resolve-mcp-servers.js';
@@ -15,6 +24,8 @@ import { withRemoteErrorCodes } from './remote-errors.js';
 export interface RunServices {
   pool: ClientPool;
   tools: ToolCaller;
+  graph: CodeGraph;
+  search: TextSearch;
   cache?: SliceStore;
   pressure: MemoryPressureMonitor;
   history?: RunHistory & RunHistoryReader;
@@ -70,9 +81,12 @@ export async function openRunServices(options: {
         options.warn(`MCP server ${status.name} failed to start: ${status.error}`);
       }
     }
+    const tools = withRemoteErrorCodes(pool);
     return {
       pool,
-      tools: withRemoteErrorCodes(pool),
+      tools,
+      graph: createCodeGraph(tools),
+      search: createTextSearch(tools),
       ...(cache ? { cache } : {}),
       pressure: monitor,
       ...(history ? { history } : {}),
@@ -105,7 +119,7 @@ async function openCache(options: OpenOptions, closers: Closers): Promise<SliceC
 
 function openHistory(options: OpenOptions, closers: Closers): RunServices['history'] {
   try {
-    const history = openRunHistory(options.root);
+    const history = openRunHistory(options.root, { logger: { warn: options.warn } });
     closers.push(() => history.close());
     return history;
   } catch (error) {

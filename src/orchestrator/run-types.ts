@@ -1,3 +1,4 @@
+import type { LeftAlone } from '../core/change/verify-types.js';
 import type { PhaseResult } from '../core/phase.js';
 import type { RiskOutput } from '../core/phase-outputs.js';
 import type { PullRequest } from '../vcs/pull-request.js';
@@ -18,6 +19,11 @@ export interface RunCommandOptions {
   testCommand?: string;
   /** Run even when the checkout has uncommitted changes. @default false */
   allowDirty?: boolean;
+  /**
+   * Keep occurrences the analysis cannot resolve instead of refusing (they are named in the
+   * result and the pull request). @default false
+   */
+  allowUnresolved?: boolean;
   /** Where to write pr.json as well as the run folder. */
   outputPath?: string;
   signal?: AbortSignal;
@@ -60,6 +66,8 @@ export interface RunResult {
     additions: number;
     deletions: number;
   } | null;
+  /** Occurrences of the changed names the change deliberately left alone, and why. */
+  leftAlone: LeftAlone[];
   warnings: string[];
   error: { code: string; message: string } | null;
 }

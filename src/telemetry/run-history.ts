@@ -4,10 +4,17 @@ import Database from 'better-sqlite3';
 import { OrchestratorError, toErrorMessage } from '../core/errors.js';
 import { type RunRecord, RunRecordSchema, type RunSummary, toRunSummary } from './run-record.js';
 
+/** Where the run history reports problems it recovered from. */
+export interface RunHistoryLogger {
+  warn(message: string): void;
+}
+
 /** Options for {@link openRunHistory}. */
 export interface OpenRunHistoryOptions {
   /** Database file. @default `<dir>/.mcp-orchestrator/history.db` */
   path?: string;
+  /** Told when a damaged file was moved aside. @default warnings are dropped (see `movedAside`) */
+  logger?: RunHistoryLogger;
 }
 
 /** Which runs to read back. */
@@ -51,7 +58,8 @@ const DAMAGE = /SQLITE_(NOTADB|CORRUPT)/;
 
 /**
  * Opens (creating it if needed) the run history of the workspace at `dir`. A file that is not a
- * readable run history is moved aside (`history.db.corrupt-<time>`) and a new one is created.
+ * readable run history is moved aside (`history.db.corrupt-<time>`) with a warning to
+ * `options.logger`, and a new one is created.
  * Throws `CACHE_FAILED` when the database cannot be opened at all.
  */
 export function openRunHistory(dir: string, options: OpenRunHistoryOptions = {}): RunHistory {
@@ -72,6 +80,9 @@ export function openRunHistory(dir: string, options: OpenRunHistoryOptions = {})
     } catch (retryError) {
       throw failed(file, retryError);
     }
+    options.logger?.warn(
+      `Run history ${file} was unreadable or not a run history (${toErrorMessage(error)}); moved it to ${movedAside} and started an empty history.`,
+    );
   }
   const insert = db.prepare(
     'INSERT OR REPLACE INTO runs (run_id, created_at, kind, language, record) VALUES (?, ?, ?, ?, ?)',

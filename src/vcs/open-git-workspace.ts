@@ -40,8 +40,9 @@ export interface GitWorkspace {
 
 /**
  * Opens the git repository that contains `dir`.
- * Throws `NOT_A_GIT_REPO` when `dir` is not inside a working tree, or when the repository
- * has no commit yet (there is nothing to branch from).
+ * Throws `BAD_INPUT` when `dir` does not exist (or is a file), `NOT_A_GIT_REPO` when it is not
+ * inside a working tree (a bare repository says so), or when the repository has no commit yet
+ * (there is nothing to branch from).
  */
 export async function openGitWorkspace(
   dir: string,
@@ -49,14 +50,18 @@ export async function openGitWorkspace(
 ): Promise<GitWorkspace> {
   const { signal } = options;
   const absolute = path.resolve(dir);
-  const isDir = await stat(absolute).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-  if (!isDir) throw notARepo(absolute);
+  await assertFolder(absolute);
   const top = await runGitRaw(['rev-parse', '--show-toplevel'], { cwd: absolute, signal });
   const topLevel = top.stdout.trim();
-  if (top.exitCode !== 0 || topLevel === '') throw notARepo(absolute, top.stderr.trim());
+  if (top.exitCode !== 0 || topLevel === '') {
+    const bare = await runGitRaw(['rev-parse', '--is-bare-repository', '--absolute-git-dir'], {
+      cwd: absolute,
+      signal,
+    });
+    const [isBare, gitDir] = bare.stdout.trim().split('\n');
+    if (bare.exitCode === 0 && isBare === 'true') throw bareRepo(absolute, gitDir ?? absolute);
+    throw notARepo(absolute, top.stderr.trim());
+  }
   const root = await realpath(topLevel);
   const commonRaw = (await runGit(['rev-parse', '--git-common-dir'], { cwd: root, signal })).trim();
   const gitCommonDir = await realpath(path.resolve(root, commonRaw));
@@ -142,6 +147,36 @@ export function parsePorcelainPaths(output: string): string[] {
     }
   }
   return [...new Set(paths)];
+}
+
+/** Throws `BAD_INPUT` naming `dir` when it does not exist or is not a folder. */
+async function assertFolder(dir: string): Promise<void> {
+  const stats = await stat(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
+    throw error;
+  });
+  if (stats === null) {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      `The folder ${dir} does not exist. Pass --workspace a folder inside a git repository.`,
+      { data: { dir, reason: 'NO_SUCH_FOLDER' } },
+    );
+  }
+  if (!stats.isDirectory()) {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      `${dir} is a file, not a folder. Pass --workspace a folder inside a git repository.`,
+      { data: { dir, reason: 'NOT_A_FOLDER' } },
+    );
+  }
+}
+
+function bareRepo(dir: string, gitDir: string): OrchestratorError {
+  return new OrchestratorError(
+    'NOT_A_GIT_REPO',
+    `${gitDir} is a bare git repository: it has no working tree, and a run needs one to branch from. Clone it (git clone ${gitDir} <folder>) or add a worktree (git -C ${gitDir} worktree add <folder>), then pass that folder with --workspace.`,
+    { data: { dir, gitDir, reason: 'BARE_REPOSITORY' } },
+  );
 }
 
 function notARepo(dir: string, detail?: string): OrchestratorError {

@@ -1,5 +1,6 @@
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { OrchestratorError } from '../core/errors.js';
 import { fallbackIdentity } from './commit-identity.js';
 import { type DiffStat, toDiffStat } from './diff-stat.js';
@@ -7,11 +8,17 @@ import { findForeignSymlinks, toAddPathspecs } from './foreign-symlinks.js';
 import type { GitCallOptions, GitWorkspace } from './open-git-workspace.js';
 import { DEFAULT_CLEANUP_TIMEOUT_MS, removeWorktree } from './remove-worktree.js';
 import { runGit, runGitRaw } from './run-git.js';
-import { settleWithin } from './settle-within.js';
+import { createSerialQueue } from './serial-queue.js';
 import { toWorktreePath } from './slugify-branch.js';
+import {
+  type OpenLifecycle,
+  toCommit,
+  toWorktreeState,
+  type WorktreeLifecycle,
+  type WorktreeState,
+} from './worktree-lifecycle.js';
 
-/** Lifecycle of a {@link Worktree}. */
-export type WorktreeState = 'ready' | 'committed' | 'removed';
+export type { WorktreeState } from './worktree-lifecycle.js';
 
 /** Options for {@link createWorktree}. */
 export interface CreateWorktreeOptions {
@@ -131,25 +138,15 @@ function openWorktree(
   baseCommit: string,
   hooks: string[],
 ): Worktree {
-  let state: WorktreeState = 'ready';
-  let commit: string | null = null;
-  let released = false;
-  let cleanup: Promise<void> | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  let life: WorktreeLifecycle = { state: 'ready' };
+  const queue = createSerialQueue();
   const git = (args: string[], signal?: AbortSignal) => runGit(args, { cwd: worktreePath, signal });
   const assertOpen = (action: string) => {
-    if (state === 'removed') {
+    if (life.state === 'released' || life.state === 'rolled-back') {
       throw new OrchestratorError(
         'GIT_FAILED',
         `Cannot ${action}: worktree ${worktreePath} was removed.`,
-        {
-          data: { worktreePath, branch },
-        },
+        { data: { worktreePath, branch } },
       );
     }
   };
@@ -163,66 +160,129 @@ function openWorktree(
   };
   /** Diff of base against the content: after the commit, the commit; before, the staged tree. */
   const diff = (args: string[], signal?: AbortSignal) =>
-    serial(async () => {
+    queue.run(async () => {
       assertOpen('diff');
       const common = ['diff', '--no-color', '--no-ext-diff', '--no-renames', ...args];
-      if (state === 'committed') return git([...common, baseCommit, 'HEAD', '--'], signal);
+      if (toCommit(life) !== null) return git([...common, baseCommit, 'HEAD', '--'], signal);
       await stageAll(signal);
       return git([...common, '--cached', baseCommit, '--'], signal);
     });
+  const commit = async (message: string, options: CommitAllOptions): Promise<string> => {
+    const { signal } = options;
+    assertOpen('commit');
+    const existing = toCommit(life);
+    if (existing !== null) {
+      throw new OrchestratorError(
+        'GIT_FAILED',
+        `Worktree ${worktreePath} is already committed (${existing}).`,
+        { data: { worktreePath, branch, commit: existing } },
+      );
+    }
+    await stageAll(signal, options.files);
+    const staged = await runGitRaw(['diff', '--cached', '--quiet'], { cwd: worktreePath, signal });
+    if (staged.exitCode === 0 && options.allowEmpty !== true) {
+      throw new OrchestratorError('GIT_FAILED', `Nothing to commit in worktree ${worktreePath}.`, {
+        data: { worktreePath, branch, reason: 'NOTHING_TO_COMMIT' },
+      });
+    }
+    const identity = await fallbackIdentity(worktreePath, signal);
+    const args = [
+      ...identity,
+      ...hooks,
+      'commit',
+      '--quiet',
+      '--no-verify',
+      '--cleanup=whitespace',
+    ];
+    if (options.allowEmpty === true) args.push('--allow-empty');
+    await git([...args, '-m', message], signal);
+    const sha = (await git(['rev-parse', '--verify', 'HEAD'], signal)).trim();
+    const committed = { state: 'committed', commit: sha } as const;
+    // A rollback that started meanwhile still removes it; it must know what it removes.
+    life = life.state === 'rolling-back' ? { ...life, before: committed } : committed;
+    return sha;
+  };
+  const startRollback = (before: OpenLifecycle, timeoutMs: number): Promise<void> => {
+    const done = (async () => {
+      try {
+        // Let a running git command finish (or die with its signal), but never wait past half the deadline.
+        await Promise.race([
+          queue.idle().catch(() => {}),
+          delay(timeoutMs / 2, undefined, { ref: false }),
+        ]);
+        await removeWorktree(root, worktreePath, {
+          deleteBranch: branch,
+          timeoutMs: timeoutMs / 2,
+        });
+      } catch (error) {
+        // A failed attempt may be retried.
+        if (life.state === 'rolling-back') life = life.before;
+        throw error;
+      }
+      life = { state: 'rolled-back', commit: toCommit(life) };
+    })();
+    life = { state: 'rolling-back', before, done };
+    return done;
+  };
+  const startRelease = (sha: string, timeoutMs: number): Promise<void> => {
+    const done = queue.run(async () => {
+      try {
+        await removeWorktree(root, worktreePath, { timeoutMs });
+      } catch (error) {
+        life = { state: 'committed', commit: sha };
+        throw error;
+      }
+      life = { state: 'released', commit: sha };
+    });
+    life = { state: 'releasing', commit: sha, done };
+    return done;
+  };
+  const rollback = async (options: CleanupOptions): Promise<void> => {
+    switch (life.state) {
+      case 'released':
+      case 'rolled-back':
+        return;
+      case 'rolling-back':
+        return life.done;
+      case 'releasing':
+        // Never undo a release (it would delete the branch that holds the change); after a failed one, roll back.
+        await life.done.catch(() => undefined);
+        return rollback(options);
+      default:
+        return startRollback(life, options.timeoutMs ?? DEFAULT_CLEANUP_TIMEOUT_MS);
+    }
+  };
+  const release = async (options: CleanupOptions): Promise<void> => {
+    switch (life.state) {
+      case 'released':
+        return;
+      case 'releasing':
+        return life.done;
+      case 'committed':
+        return startRelease(life.commit, options.timeoutMs ?? DEFAULT_CLEANUP_TIMEOUT_MS);
+      default: {
+        const state = life.state === 'rolling-back' ? 'rolling back' : toWorktreeState(life);
+        throw new OrchestratorError(
+          'INTERNAL',
+          `release() needs a committed worktree (state: ${state}); call rollback() instead.`,
+          { data: { worktreePath, branch, state } },
+        );
+      }
+    }
+  };
 
   return {
     path: worktreePath,
     branch,
     baseCommit,
     get state() {
-      return state;
+      return toWorktreeState(life);
     },
     get commit() {
-      return commit;
+      return toCommit(life);
     },
     commitAll(message, options = {}) {
-      const { signal } = options;
-      return serial(async () => {
-        assertOpen('commit');
-        if (state === 'committed') {
-          throw new OrchestratorError(
-            'GIT_FAILED',
-            `Worktree ${worktreePath} is already committed (${commit}).`,
-            {
-              data: { worktreePath, branch, commit },
-            },
-          );
-        }
-        await stageAll(signal, options.files);
-        const staged = await runGitRaw(['diff', '--cached', '--quiet'], {
-          cwd: worktreePath,
-          signal,
-        });
-        if (staged.exitCode === 0 && options.allowEmpty !== true) {
-          throw new OrchestratorError(
-            'GIT_FAILED',
-            `Nothing to commit in worktree ${worktreePath}.`,
-            {
-              data: { worktreePath, branch, reason: 'NOTHING_TO_COMMIT' },
-            },
-          );
-        }
-        const identity = await fallbackIdentity(worktreePath, signal);
-        const args = [
-          ...identity,
-          ...hooks,
-          'commit',
-          '--quiet',
-          '--no-verify',
-          '--cleanup=whitespace',
-        ];
-        if (options.allowEmpty === true) args.push('--allow-empty');
-        await git([...args, '-m', message], signal);
-        commit = (await git(['rev-parse', '--verify', 'HEAD'], signal)).trim();
-        state = 'committed';
-        return commit;
-      });
+      return queue.run(() => commit(message, options));
     },
     diffPatch(options = {}) {
       return diff(['--binary', '--src-prefix=a/', '--dst-prefix=b/'], options.signal);
@@ -237,45 +297,8 @@ function openWorktree(
         .filter((file) => file !== '')
         .sort();
     },
-    rollback(options = {}) {
-      if (released) return Promise.resolve();
-      const timeoutMs = options.timeoutMs ?? DEFAULT_CLEANUP_TIMEOUT_MS;
-      cleanup ??= (async () => {
-        // Let a running git command finish (or die with its signal), but never wait past half the deadline.
-        await settleWithin(queue, timeoutMs / 2);
-        await removeWorktree(root, worktreePath, {
-          deleteBranch: branch,
-          timeoutMs: timeoutMs / 2,
-        });
-        state = 'removed';
-      })();
-      // A failed attempt may be retried.
-      return cleanup.catch((error: unknown) => {
-        cleanup = undefined;
-        throw error;
-      });
-    },
-    release(options = {}) {
-      if (released) return Promise.resolve();
-      if (state !== 'committed') {
-        return Promise.reject(
-          new OrchestratorError(
-            'INTERNAL',
-            `release() needs a committed worktree (state: ${state}); call rollback() instead.`,
-            {
-              data: { worktreePath, branch, state },
-            },
-          ),
-        );
-      }
-      return serial(async () => {
-        await removeWorktree(root, worktreePath, {
-          timeoutMs: options.timeoutMs ?? DEFAULT_CLEANUP_TIMEOUT_MS,
-        });
-        released = true;
-        state = 'removed';
-      });
-    },
+    rollback: (options = {}) => rollback(options),
+    release: (options = {}) => release(options),
   };
 }
 

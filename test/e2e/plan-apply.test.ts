@@ -62,27 +62,45 @@ describe('plan and apply', () => {
 
   it('refuses a plan whose edits no longer match the code, naming file and line', async () => {
     const plan = JSON.parse(await readFile(`${repo.dir}-plan-1.json`, 'utf8')) as {
-      dag: { nodes: Array<{ op: string; edits?: Array<{ oldText: string; length: number }> }> };
+      dag: { nodes: Array<{ op: string; edits?: Array<{ start: number[]; end: number[] }> }> };
     };
     const edit = plan.dag.nodes.find((n) => n.op === 'edit')?.edits?.[0];
     if (!edit) throw new Error('the plan has no edit');
-    edit.oldText = 'getUsex';
+    edit.start = [edit.start[0] as number, (edit.start[1] as number) + 1];
+    edit.end = [edit.end[0] as number, (edit.end[1] as number) + 1];
     const stale = `${repo.dir}-plan-stale.json`;
     await writeFile(stale, JSON.stringify(plan));
     const before = await repo.snapshot();
     const result = await runCli(['apply', stale, '--workspace', repo.dir]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/src\/index\.js:1:\d+ holds "getUser", not "getUsex"/);
+    expect(result.stderr).toMatch(/src\/index\.js:1:\d+ holds "etUser.", not "getUser"/);
+    expect(await repo.snapshot()).toEqual(before);
+  });
+
+  it('refuses a plan whose edit writes text a rename may not write, before anything runs', async () => {
+    const plan = JSON.parse(await readFile(`${repo.dir}-plan-1.json`, 'utf8')) as {
+      dag: { nodes: Array<{ op: string; edits?: Array<{ newText: string }> }> };
+    };
+    const edit = plan.dag.nodes.find((n) => n.op === 'edit')?.edits?.[0];
+    if (!edit) throw new Error('the plan has no edit');
+    edit.newText = 'fetchUser; require("child_process").execSync("touch pwned")';
+    const hostile = `${repo.dir}-plan-hostile.json`;
+    await writeFile(hostile, JSON.stringify(plan));
+    const before = await repo.snapshot();
+    const result = await runCli(['apply', hostile, '--workspace', repo.dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('PLAN_INVALID');
+    expect(result.stderr).toMatch(/src\/index\.js:1:\d+ would replace "getUser" with/);
     expect(await repo.snapshot()).toEqual(before);
   });
 
   it('finds the reference an edited plan misses, refuses to commit and rolls back', async () => {
     const planFile = `${repo.dir}-plan-missed.json`;
     const plan = JSON.parse(await readFile(`${repo.dir}-plan-1.json`, 'utf8')) as {
-      dag: { nodes: Array<{ op: string; file?: string; edits?: Array<{ line: number }> }> };
+      dag: { nodes: Array<{ op: string; file?: string; edits?: Array<{ start: number[] }> }> };
     };
     const users = plan.dag.nodes.find((n) => n.op === 'edit' && n.file === 'src/users.js');
-    const untested = users?.edits?.find((e) => e.line === 14);
+    const untested = users?.edits?.find((e) => e.start[0] === 14);
     expect(untested).toBeDefined();
     if (users?.edits) users.edits = users.edits.filter((e) => e !== untested);
     await writeFile(planFile, JSON.stringify(plan));

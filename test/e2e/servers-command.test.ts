@@ -26,7 +26,6 @@ describe('servers and server', () => {
       'dependency_graph',
       'filesystem',
       'memory',
-      'python_analysis',
       'ripgrep',
       'sequential-thinking',
     ]);
@@ -76,6 +75,6 @@ describe('servers and server', () => {
   it('"server" refuses an unknown name, listing the bundled ones', async () => {
     const result = await runCli(['server', 'nope']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Bundled servers: ripgrep, dependency_graph, python_analysis');
+    expect(result.stderr).toContain('Bundled servers: ripgrep, dependency_graph');
   });
 });

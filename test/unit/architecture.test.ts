@@ -4,20 +4,40 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(import.meta.dirname, '..', '..', 'src');
 
-/** What each layer may import (besides itself), from ARCHITECTURE.md: arrows point down only. */
+/**
+ * What each layer may import (besides itself), from ARCHITECTURE.md: arrows point down only.
+ * `transforms` is split: its orchestrator halves (pure) and its language halves (files named
+ * `*.typescript.ts`, `*.python.ts`, `languages.ts`, `language-*.ts`), which only the servers and
+ * other language halves may import.
+ */
 const ALLOWED: Record<string, readonly string[]> = {
   core: [],
-  intent: ['core'],
-  lang: ['core'],
-  mcp: ['core'],
+  contracts: ['core'],
+  process: ['core'],
+  files: ['core'],
+  intent: ['core', 'transforms'],
+  lang: ['core', 'process', 'files'],
+  transforms: ['core', 'contracts'],
+  'transforms:language': ['core', 'contracts', 'transforms', 'lang'],
+  mcp: ['core', 'process'],
   cache: ['core'],
   pressure: ['core'],
-  vcs: ['core'],
+  vcs: ['core', 'process'],
   telemetry: ['core'],
-  phases: ['core'],
-  servers: ['core', 'lang', 'cache'],
+  phases: ['core', 'transforms'],
+  servers: [
+    'core',
+    'contracts',
+    'lang',
+    'cache',
+    'process',
+    'files',
+    'transforms',
+    'transforms:language',
+  ],
   orchestrator: [
     'core',
+    'contracts',
     'intent',
     'lang',
     'mcp',
@@ -26,10 +46,14 @@ const ALLOWED: Record<string, readonly string[]> = {
     'vcs',
     'telemetry',
     'phases',
+    'process',
+    'files',
+    'transforms',
     'orchestrator.ts',
   ],
-  'orchestrator.ts': ['core', 'intent', 'mcp', 'vcs', 'phases', 'orchestrator'],
+  'orchestrator.ts': ['core', 'intent', 'mcp', 'vcs', 'phases', 'orchestrator', 'transforms'],
   cli: ['orchestrator.ts'],
+  'index.ts': ['cache', 'core', 'intent', 'orchestrator.ts', 'pressure', 'transforms'],
 };
 
 function listFiles(dir: string): string[] {
@@ -39,28 +63,81 @@ function listFiles(dir: string): string[] {
   });
 }
 
+/** True for a transform's language half (imports language servers). */
+function isLanguageHalf(relative: string): boolean {
+  const name = path.basename(relative);
+  return (
+    /\.(typescript|python)\.ts$/.test(name) ||
+    name === 'languages.ts' ||
+    /^language-[\w-]+\.ts$/.test(name)
+  );
+}
+
 function layerOf(file: string): string {
-  const [first] = path.relative(SRC, file).split(path.sep);
+  const relative = path.relative(SRC, file);
+  const [first] = relative.split(path.sep);
+  if (first === 'transforms' && isLanguageHalf(relative)) return 'transforms:language';
   return first ?? '';
 }
 
+function importsOf(file: string): Array<{ specifier: string; target: string }> {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((match) => ({
+    specifier: match[1] as string,
+    target: path.resolve(path.dirname(file), match[1] as string).replace(/\.js$/, '.ts'),
+  }));
+}
+
 describe('layer boundaries', () => {
+  it('every file of src/ belongs to a known layer', () => {
+    const unknown = listFiles(SRC)
+      .map((file) => ({ file, layer: layerOf(file) }))
+      .filter(({ layer }) => ALLOWED[layer] === undefined)
+      .map(({ file }) => path.relative(SRC, file));
+    expect(unknown).toEqual([]);
+  });
+
   it('every import in src/ points down the layer table', () => {
     const violations: string[] = [];
     for (const file of listFiles(SRC)) {
       const layer = layerOf(file);
-      const allowed = ALLOWED[layer];
-      if (allowed === undefined) continue;
-      const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
-        const target = layerOf(
-          path.resolve(path.dirname(file), match[1] as string).replace(/\.js$/, '.ts'),
-        );
-        if (target !== layer && !allowed.includes(target)) {
-          violations.push(`${path.relative(SRC, file)} imports ${match[1]} (${layer} → ${target})`);
+      const allowed = ALLOWED[layer] ?? [];
+      for (const { specifier, target } of importsOf(file)) {
+        const targetLayer = layerOf(target);
+        if (targetLayer !== layer && !allowed.includes(targetLayer)) {
+          violations.push(
+            `${path.relative(SRC, file)} imports ${specifier} (${layer} → ${targetLayer})`,
+          );
         }
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it('phases and orchestrator halves never import a language half', () => {
+    const violations = listFiles(SRC)
+      .filter((file) => ['phases', 'transforms', 'intent', 'orchestrator'].includes(layerOf(file)))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter(({ target }) => layerOf(target) === 'transforms:language')
+          .map(({ specifier }) => `${path.relative(SRC, file)} imports ${specifier}`),
+      );
+    expect(violations).toEqual([]);
+  });
+
+  it('no phase names a transform, its fields or its checks', () => {
+    const words = /\b(rename|staleScan|remainingByFile)\b|intent\.(from|to)\b/;
+    const offenders = listFiles(path.join(SRC, 'phases')).filter((file) =>
+      words.test(readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')),
+    );
+    expect(offenders.map((file) => path.relative(SRC, file))).toEqual([]);
+  });
+
+  it('only src/process spawns child processes', () => {
+    const spawning = listFiles(SRC).filter(
+      (file) =>
+        layerOf(file) !== 'process' && /from 'node:child_process'/.test(readFileSync(file, 'utf8')),
+    );
+    expect(spawning.map((file) => path.relative(SRC, file))).toEqual([]);
   });
 });

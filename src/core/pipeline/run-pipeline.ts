@@ -1,5 +1,13 @@
 import { isOrchestratorError, OrchestratorError, toErrorMessage } from '../errors.js';
-import type { Backoff, Phase, PhaseContext, PhaseOutcome, PhaseResult } from '../phase.js';
+import type {
+  AnyPhase,
+  Backoff,
+  PhaseContext,
+  PhaseName,
+  PhaseOutcome,
+  PhaseResult,
+} from '../phase.js';
+import type { PhaseOutputs } from '../phase-outputs.js';
 import type { SpanRunner, TokenCounter } from '../services.js';
 import { guardMemoryPressure } from './guard-memory-pressure.js';
 import { waitForBackoff } from './wait-for-backoff.js';
@@ -16,6 +24,11 @@ export interface PipelineOptions {
   onContextPack?: (phase: string, text: string) => Promise<void>;
   onPhaseStart?: (phase: string) => void;
   onPhaseEnd?: (result: PhaseResult) => void;
+  /**
+   * Where each phase's typed output is kept, by phase name (pre-filled for `apply`). The
+   * pipeline is its only writer; phases get a frozen snapshot of what came before them.
+   */
+  outputs?: Partial<PhaseOutputs>;
 }
 
 /**
@@ -24,11 +37,12 @@ export interface PipelineOptions {
  * results of the phases before it are kept.
  */
 export async function runPipeline(
-  phases: readonly Phase[],
+  phases: readonly AnyPhase[],
   context: PhaseContext,
   options: PipelineOptions,
 ): Promise<PhaseResult[]> {
   const results: PhaseResult[] = [];
+  const outputs = options.outputs ?? {};
   let runTokens = 0;
   for (const phase of phases) {
     if (context.signal.aborted) {
@@ -36,12 +50,14 @@ export async function runPipeline(
       break;
     }
     options.onPhaseStart?.(phase.name);
-    const result = await runOnePhase(
+    const { result, output } = await runOnePhase(
       phase,
       context,
       options,
       context.settings.runTokenBudget - runTokens,
+      Object.freeze({ ...outputs }),
     );
+    if (output !== undefined) (outputs as Record<PhaseName, unknown>)[phase.name] = output;
     runTokens += result.tokenCount;
     results.push(result);
     options.onPhaseEnd?.(result);
@@ -51,11 +67,12 @@ export async function runPipeline(
 }
 
 async function runOnePhase(
-  phase: Phase,
+  phase: AnyPhase,
   context: PhaseContext,
   options: PipelineOptions,
   runTokensLeft: number,
-): Promise<PhaseResult> {
+  upstream: Readonly<Partial<PhaseOutputs>>,
+): Promise<{ result: PhaseResult; output?: unknown }> {
   const started = performance.now();
   const warnings: string[] = [];
   const warn = context.warn;
@@ -74,7 +91,7 @@ async function runOnePhase(
         const outcome = await options.spans.withSpan(
           `phase.${phase.name}`,
           { phase: phase.name, attempt },
-          () => runAttempt(phase, context),
+          () => runAttempt(phase, context, upstream),
         );
         const budget = Math.max(0, Math.min(context.settings.phaseTokenBudget, runTokensLeft));
         const packed = options.tokens.trim(outcome.contextPack, budget);
@@ -84,17 +101,18 @@ async function runOnePhase(
           );
         }
         await options.onContextPack?.(phase.name, packed.text);
-        return {
+        const result: PhaseResult = {
           phase: phase.name,
           success: outcome.success,
           durationMs: Math.round(performance.now() - started),
           tokenCount: packed.tokens,
           retries: attempt + (context.tools.reconnectCount() - reconnectsBefore),
           data: outcome.data,
-          ...(outcome.error ? { error: outcome.error } : {}),
+          ...(outcome.success ? {} : { error: outcome.error }),
           warnings,
           backoffs,
         };
+        return outcome.success ? { result, output: outcome.output } : { result };
       } catch (error) {
         if (!shouldRetry(error, context.signal) || attempt >= options.maxRetries) throw error;
         attempt += 1;
@@ -108,14 +126,16 @@ async function runOnePhase(
     const retries = attempt + (context.tools.reconnectCount() - reconnectsBefore);
     const durationMs = Math.round(performance.now() - started);
     if (context.signal.aborted) {
-      return toFailedResult(
-        phase.name,
-        durationMs,
-        retries,
-        cancelled(context.signal),
-        warnings,
-        backoffs,
-      );
+      return {
+        result: toFailedResult(
+          phase.name,
+          durationMs,
+          retries,
+          cancelled(context.signal),
+          warnings,
+          backoffs,
+        ),
+      };
     }
     if (!isOrchestratorError(error)) {
       context.warn(`${phase.name}: internal error: ${(error as Error)?.stack ?? String(error)}`);
@@ -126,7 +146,7 @@ async function runOnePhase(
           'INTERNAL',
           `${phase.name} failed unexpectedly: ${toErrorMessage(error)}`,
         );
-    return toFailedResult(phase.name, durationMs, retries, failure, warnings, backoffs);
+    return { result: toFailedResult(phase.name, durationMs, retries, failure, warnings, backoffs) };
   } finally {
     context.warn = warn;
   }
@@ -136,13 +156,17 @@ async function runOnePhase(
  * One attempt, under its own signal: whatever the phase left running when it returned or threw
  * (a sibling call of a failed Promise.all, a compile next to a failed scan) is cancelled.
  */
-async function runAttempt(phase: Phase, context: PhaseContext): Promise<PhaseOutcome> {
+async function runAttempt(
+  phase: AnyPhase,
+  context: PhaseContext,
+  upstream: Readonly<Partial<PhaseOutputs>>,
+): Promise<PhaseOutcome<unknown>> {
   const attempt = new AbortController();
   try {
-    return await phase.run({
-      ...context,
-      signal: AbortSignal.any([context.signal, attempt.signal]),
-    });
+    return await phase.run(
+      { ...context, signal: AbortSignal.any([context.signal, attempt.signal]) },
+      upstream,
+    );
   } finally {
     attempt.abort(new Error(`${phase.name} attempt ended`));
   }
@@ -162,7 +186,7 @@ function cancelled(signal: AbortSignal): OrchestratorError {
 }
 
 function toFailedResult(
-  phase: Phase['name'],
+  phase: PhaseName,
   durationMs: number,
   retries: number,
   error: OrchestratorError,

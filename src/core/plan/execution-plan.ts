@@ -1,13 +1,21 @@
+import type { FileChange } from '../change/change-types.js';
 import { OrchestratorError } from '../errors.js';
+import { PHASE_NAMES } from '../phase.js';
 import { toIssueList } from '../zod-issues.js';
-import { type DagNode, type ExecutionPlanData, executionPlanSchema } from './plan-schema.js';
+import {
+  type ChangeNode,
+  type DagNode,
+  type ExecutionPlanData,
+  executionPlanSchema,
+  PLAN_VERSION,
+} from './plan-schema.js';
 import { toTopologicalOrder } from './topological-order.js';
-
-const KNOWN_PHASES = ['map', 'logic', 'monte_carlo', 'plan', 'optimize', 'execute', 'review'];
+import { invalidPlan, validatePlanNodes } from './validate-plan-nodes.js';
 
 /**
  * A validated execution plan: a JSON DAG of operations. Serialises to the same bytes for the
- * same content (stable key and node order; no times or random ids).
+ * same content (stable key and node order; no times or random ids). The intent and the phase
+ * settings are checked for shape here; their owners (the transform, the phases) check the rest.
  */
 export class ExecutionPlan {
   readonly data: ExecutionPlanData;
@@ -15,7 +23,7 @@ export class ExecutionPlan {
   readonly order: readonly string[];
 
   private constructor(data: ExecutionPlanData) {
-    this.data = data;
+    this.data = toCanonicalPlan(data);
     this.order = toTopologicalOrder(
       data.dag.nodes.map((node) => node.id),
       data.dag.edges,
@@ -24,35 +32,9 @@ export class ExecutionPlan {
 
   /** Validates a plan (parsed JSON object or JSON text). Throws `PLAN_INVALID` naming the field. */
   static fromJson(input: unknown, source = 'plan'): ExecutionPlan {
-    let value = input;
-    if (typeof input === 'string') {
-      try {
-        value = JSON.parse(input);
-      } catch (error) {
-        throw new OrchestratorError(
-          'PLAN_INVALID',
-          `${source} is not valid JSON: ${(error as Error).message}`,
-          { data: { source } },
-        );
-      }
-    }
-    if (
-      typeof value === 'object' &&
-      value !== null &&
-      Array.isArray((value as { phases?: unknown }).phases)
-    ) {
-      const phases = (value as { phases: Array<{ phase?: unknown }> }).phases;
-      for (const [index, entry] of phases.entries()) {
-        const name = entry?.phase;
-        if (typeof name === 'string' && !KNOWN_PHASES.includes(name)) {
-          throw new OrchestratorError(
-            'PLAN_INVALID',
-            `${source} field phases[${index}].phase is "${name}", which is not a phase. Known phases: ${KNOWN_PHASES.join(', ')}.`,
-            { data: { source, field: `phases[${index}].phase`, value: name } },
-          );
-        }
-      }
-    }
+    const value = typeof input === 'string' ? parseJson(input, source) : input;
+    refuseOtherVersions(value, source);
+    refuseUnknownPhases(value, source);
     const parsed = executionPlanSchema.safeParse(value);
     if (!parsed.success) {
       const issues = toIssueList(parsed.error);
@@ -62,7 +44,7 @@ export class ExecutionPlan {
         { data: { source, issues } },
       );
     }
-    validateNodes(parsed.data, source);
+    validatePlanNodes(parsed.data, source);
     return new ExecutionPlan(parsed.data);
   }
 
@@ -77,66 +59,117 @@ export class ExecutionPlan {
     return this.order.map((id) => byId.get(id) as DagNode);
   }
 
+  /** The first node of kind `op` in execution order, if any. */
+  node<K extends DagNode['op']>(op: K): Extract<DagNode, { op: K }> | undefined {
+    return this.orderedNodes().find((node): node is Extract<DagNode, { op: K }> => node.op === op);
+  }
+
+  /** The change nodes (edit, create, delete, move) as file changes, in execution order. */
+  fileChanges(): FileChange[] {
+    return this.orderedNodes().flatMap((node): FileChange[] =>
+      isChangeNode(node) ? [toFileChange(node)] : [],
+    );
+  }
+
   /** The canonical JSON text (2-space indent, trailing newline). */
   toJson(): string {
     return `${JSON.stringify(this.data, null, 2)}\n`;
   }
 }
 
-/** Every plan tests, checks and commits its edits, exactly once. */
-const REQUIRED_OPS = ['test', 'check', 'commit'] as const;
+/** True for the nodes that change files. */
+export function isChangeNode(node: DagNode): node is ChangeNode {
+  return node.op === 'edit' || node.op === 'create' || node.op === 'delete' || node.op === 'move';
+}
 
-function validateNodes(data: ExecutionPlanData, source: string): void {
-  for (const op of REQUIRED_OPS) {
-    const count = data.dag.nodes.filter((node) => node.op === op).length;
-    if (count !== 1) {
-      throw invalid(source, 'dag.nodes', `has ${count} "${op}" nodes; a plan needs exactly one.`);
-    }
+function toFileChange(node: ChangeNode): FileChange {
+  switch (node.op) {
+    case 'edit':
+      return { op: 'edit', file: node.file, edits: node.edits.map((edit) => ({ ...edit })) };
+    case 'create':
+      return { op: 'create', file: node.file, text: node.text, reason: node.reason };
+    case 'delete':
+      return { op: 'delete', file: node.file, reason: node.reason };
+    case 'move':
+      return { op: 'move', file: node.file, to: node.to, reason: node.reason };
   }
-  const seen = new Set<string>();
-  const files = new Set<string>();
-  for (const [index, node] of data.dag.nodes.entries()) {
-    const field = `dag.nodes[${index}]`;
-    if (seen.has(node.id)) {
-      throw invalid(source, `${field}.id`, `repeats the id "${node.id}"; ids must be unique.`);
-    }
-    seen.add(node.id);
-    if (node.op !== 'edit') continue;
-    if (files.has(node.file)) {
-      throw invalid(source, `${field}.file`, `edits "${node.file}" again; one edit node per file.`);
-    }
-    files.add(node.file);
-    const sorted = [...node.edits].sort((a, b) => a.line - b.line || a.column - b.column);
-    for (let i = 1; i < sorted.length; i += 1) {
-      const previous = sorted[i - 1];
-      const current = sorted[i];
-      if (
-        previous &&
-        current &&
-        previous.line === current.line &&
-        previous.column + previous.length > current.column
-      ) {
-        throw invalid(
-          source,
-          `${field}.edits`,
-          `has overlapping edits at line ${current.line}, columns ${previous.column} and ${current.column}.`,
-        );
-      }
-    }
-    for (const [editIndex, edit] of node.edits.entries()) {
-      if (edit.oldText.length !== edit.length) {
-        throw invalid(
-          source,
-          `${field}.edits[${editIndex}].oldText`,
-          `has ${edit.oldText.length} characters but length is ${edit.length}.`,
-        );
-      }
+}
+
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new OrchestratorError(
+      'PLAN_INVALID',
+      `${source} is not valid JSON: ${(error as Error).message}`,
+      { data: { source } },
+    );
+  }
+}
+
+function refuseOtherVersions(value: unknown, source: string): void {
+  if (typeof value !== 'object' || value === null) return;
+  const version = (value as { version?: unknown }).version;
+  if (version === undefined || version === PLAN_VERSION) return;
+  const made = typeof version === 'number' && version < PLAN_VERSION ? 'an earlier' : 'another';
+  throw new OrchestratorError(
+    'PLAN_INVALID',
+    `${source} is a version ${JSON.stringify(version)} plan, made by ${made} mcp-orchestrator; this one reads version ${PLAN_VERSION}. Make a new plan with "mcp-orchestrator plan <command>".`,
+    { data: { source, field: 'version', value: version } },
+  );
+}
+
+function refuseUnknownPhases(value: unknown, source: string): void {
+  const phases = (value as { phases?: unknown } | null)?.phases;
+  if (!Array.isArray(phases)) return;
+  for (const [index, entry] of phases.entries()) {
+    const name = (entry as { phase?: unknown } | null)?.phase;
+    if (typeof name === 'string' && !(PHASE_NAMES as readonly string[]).includes(name)) {
+      throw invalidPlan(
+        source,
+        `phases[${index}].phase`,
+        `is "${name}", which is not a phase. Known phases: ${PHASE_NAMES.join(', ')}.`,
+      );
     }
   }
 }
 
-function invalid(source: string, field: string, message: string): OrchestratorError {
-  return new OrchestratorError('PLAN_INVALID', `${source} field ${field} ${message}`, {
-    data: { source, field },
-  });
+/** Keys that lead their object, for people reading the plan; the rest follow in code-unit order. */
+const LEADING_KEYS = ['kind', 'phase', 'check', 'id', 'op'];
+
+/** Orders the keys of every object in `value` (recursively) the same way, whatever the input. */
+function toCanonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toCanonical);
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  const rank = (key: string): number => {
+    const index = LEADING_KEYS.indexOf(key);
+    return index === -1 ? LEADING_KEYS.length : index;
+  };
+  entries.sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries.map(([key, entry]) => [key, toCanonical(entry)]));
+}
+
+/**
+ * The plan with the parts its schema leaves open (the intent, phase settings, verify checks,
+ * the transform's details) in canonical key order, so the same content gives the same bytes.
+ */
+function toCanonicalPlan(data: ExecutionPlanData): ExecutionPlanData {
+  return {
+    ...data,
+    intent: toCanonical(data.intent) as ExecutionPlanData['intent'],
+    phases: toCanonical(data.phases) as ExecutionPlanData['phases'],
+    analysis: {
+      ...data.analysis,
+      details: toCanonical(data.analysis.details) as Record<string, unknown>,
+    },
+    dag: {
+      ...data.dag,
+      nodes: data.dag.nodes.map((node) =>
+        node.op === 'check'
+          ? { ...node, verify: toCanonical(node.verify) as typeof node.verify }
+          : node,
+      ),
+    },
+  };
 }

@@ -1,18 +1,17 @@
 import type { SourcePosition } from '../../core/source-types.js';
 import type { AdapterCallOptions, LanguageAdapter } from '../language-adapter.js';
-import { type AsyncAnalysisResult, analyzeAsync } from './analyze-async.js';
-import { findCallers, findOutgoingCalls, type OutgoingCall } from './find-callers.js';
-import { findDefinitions } from './find-definitions.js';
-import { findDocumentSymbols, type PythonDocumentSymbol } from './find-document-symbols.js';
-import { findImportGraph } from './find-import-graph.js';
-import { findReferences } from './find-references.js';
-import { findRenameCollisions } from './find-rename-collisions.js';
-import { findRenameEdits } from './find-rename-edits.js';
-import { findScopes } from './find-scopes.js';
-import type { DiagnosticMode, PyrightSessionState } from './pyright-session.js';
-import { createPythonWorkspace } from './python-workspace.js';
-import type { PositionScopes } from './scope-types.js';
-import { withCancellation } from './with-cancellation.js';
+import type { DiagnosticMode, PyrightSessionState } from './engine/pyright-session.js';
+import { createPythonWorkspace, type PythonWorkspace } from './engine/python-workspace.js';
+import { withCancellation } from './engine/with-cancellation.js';
+import { type AsyncAnalysisResult, analyzeAsync } from './queries/analyze-async.js';
+import { classifyPositions } from './queries/classify-positions.js';
+import { findCallers, findOutgoingCalls, type OutgoingCall } from './queries/find-callers.js';
+import { findDefinitions } from './queries/find-definitions.js';
+import { findDocumentSymbols, type PythonDocumentSymbol } from './queries/find-document-symbols.js';
+import { findImportGraph } from './queries/find-import-graph.js';
+import { findReferences } from './queries/find-references.js';
+import { findScopes } from './queries/find-scopes.js';
+import type { PositionScopes } from './queries/scope-types.js';
 
 /** Options for {@link createPythonAdapter}. */
 export interface PythonAdapterOptions {
@@ -29,8 +28,8 @@ export interface PythonAdapterOptions {
   diagnosticMode?: DiagnosticMode;
 }
 
-/** The {@link LanguageAdapter} for Python, plus the Python-only analyses `python_analysis` serves. */
-export interface PythonAdapter extends LanguageAdapter {
+/** The {@link LanguageAdapter} for Python, plus the Python-only analyses transforms use (scopes, outgoing calls, async facts). */
+export interface PythonAdapter extends LanguageAdapter<PythonWorkspace> {
   readonly language: 'python';
   /** The workspace root, made real. */
   readonly root: string;
@@ -81,10 +80,9 @@ export function createPythonAdapter(options: PythonAdapterOptions): PythonAdapte
     findDefinitions: (name, call) =>
       guard(call, (signal) => findDefinitions(workspace, name, signal)),
     findReferences: (at, call) => guard(call, (signal) => findReferences(workspace, at, signal)),
-    findRenameEdits: (at, newName, call) =>
-      guard(call, (signal) => findRenameEdits(workspace, at, newName, signal)),
-    findRenameCollisions: (at, newName, call) =>
-      guard(call, (signal) => findRenameCollisions(workspace, at, newName, signal)),
+    classifyPositions: (positions, call) =>
+      guard(call, (signal) => classifyPositions(workspace, positions, signal)),
+    withEngine: (body, call) => guard(call, async (signal) => body(workspace, signal)),
     findCallers: (at, call) => guard(call, (signal) => findCallers(workspace, at, signal)),
     findImportGraph: (call) => guard(call, (signal) => findImportGraph(workspace, signal)),
     findDocumentSymbols: (file, call) =>

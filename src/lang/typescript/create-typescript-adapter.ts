@@ -2,14 +2,13 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { OrchestratorError } from '../../core/errors.js';
 import type { AdapterCallOptions, LanguageAdapter } from '../language-adapter.js';
-import { findCallers } from './find-callers.js';
-import { findDefinitions } from './find-definitions.js';
-import { findImportGraph } from './find-import-graph.js';
-import { findReferences } from './find-references.js';
-import { findRenameCollisions } from './find-rename-collisions.js';
-import { findRenameEdits } from './find-rename-edits.js';
-import { throwIfAborted } from './workspace-files.js';
-import { createWorkspaceProject, type WorkspaceProject } from './workspace-project.js';
+import { throwIfAborted } from './engine/workspace-files.js';
+import { createWorkspaceProject, type WorkspaceProject } from './engine/workspace-project.js';
+import { classifyPositions } from './queries/classify-positions.js';
+import { findCallers } from './queries/find-callers.js';
+import { findDefinitions } from './queries/find-definitions.js';
+import { findImportGraph } from './queries/find-import-graph.js';
+import { findReferences } from './queries/find-references.js';
 
 /** Options for {@link createTypeScriptAdapter}. */
 export interface TypeScriptAdapterOptions {
@@ -21,7 +20,7 @@ export interface TypeScriptAdapterOptions {
 export type TypeScriptAdapterState = 'ready' | 'closed';
 
 /** A {@link LanguageAdapter} for TS/JS that also reports its state. */
-export interface TypeScriptAdapter extends LanguageAdapter {
+export interface TypeScriptAdapter extends LanguageAdapter<WorkspaceProject> {
   readonly state: TypeScriptAdapterState;
 }
 
@@ -39,7 +38,7 @@ export function createTypeScriptAdapter(options: TypeScriptAdapterOptions): Type
 
   const run = <T>(
     callOptions: AdapterCallOptions | undefined,
-    body: (project: WorkspaceProject, signal?: AbortSignal) => T,
+    body: (project: WorkspaceProject, signal?: AbortSignal) => T | Promise<T>,
   ): Promise<T> => {
     const signal = callOptions?.signal;
     const next = queue.then(async () => {
@@ -64,10 +63,9 @@ export function createTypeScriptAdapter(options: TypeScriptAdapterOptions): Type
     findDefinitions: (name, callOptions) => run(callOptions, (p) => findDefinitions(p, name)),
     findReferences: (at, callOptions) =>
       run(callOptions, (p, signal) => findReferences(p, at, signal)),
-    findRenameEdits: (at, newName, callOptions) =>
-      run(callOptions, (p, signal) => findRenameEdits(p, at, newName, signal)),
-    findRenameCollisions: (at, newName, callOptions) =>
-      run(callOptions, (p, signal) => findRenameCollisions(p, at, newName, signal)),
+    classifyPositions: (positions, callOptions) =>
+      run(callOptions, (p, signal) => classifyPositions(p, positions, signal)),
+    withEngine: (body, callOptions) => run(callOptions, body),
     findCallers: (at, callOptions) => run(callOptions, (p) => findCallers(p, at)),
     findImportGraph: (callOptions) => run(callOptions, (p, signal) => findImportGraph(p, signal)),
     async close() {

@@ -1,79 +1,66 @@
 import { OrchestratorError } from '../../core/errors.js';
-import type { Phase, PhaseContext, PhaseOutcome } from '../../core/phase.js';
-import type { ExecuteOutput, TestRunReport } from '../../core/phase-outputs.js';
-import type { EditNode, TestNode } from '../../core/plan/plan-schema.js';
-import { runCommand, toLastLines } from '../shared/run-command.js';
-import { applyEditNodes } from './apply-edits.js';
+import type { Phase, PhaseContext } from '../../core/phase.js';
+import type { CompileReport, ExecuteOutput, TestRunReport } from '../../core/phase-outputs.js';
+import type { ExecutionPlan } from '../../core/plan/execution-plan.js';
+import type { WorktreeHandle } from '../../core/services.js';
+import { toLastLines } from '../shared/output-lines.js';
+import { requireUpstream } from '../shared/require-upstream.js';
+import { type CompileTools, runCompileCheck } from './run-compile-check.js';
 
 /**
- * EXECUTE: creates branch and worktree at the plan's base, applies the edit nodes in DAG order
- * (batched, in parallel), and runs the test node there. Failing tests are a failed outcome.
+ * EXECUTE: creates branch and worktree at the plan's base, applies the plan's file changes
+ * there (all checked before any is written), then runs the test node and the check node's
+ * compile side by side — the first to fail stops the other. Failing tests or a failing compile
+ * are a failed outcome; the run rolls the worktree back.
  */
-export function createExecutePhase(): Phase {
+export function createExecutePhase(tools: CompileTools): Phase<'execute'> {
   return {
     name: 'execute',
-    async run(context: PhaseContext): Promise<PhaseOutcome> {
-      const plan = context.state.plan?.plan;
-      const optimize = context.state.optimize;
-      if (!plan || !optimize)
-        throw new OrchestratorError('INTERNAL', 'EXECUTE needs a plan and OPTIMIZE settings.');
-      const nodes = plan.orderedNodes();
-      const editNodes = nodes.filter((node): node is EditNode => node.op === 'edit');
-      await refuseUntrackedFiles(context, plan.data.base, editNodes);
-      if (context.state.worktree) {
-        await context.state.worktree.rollback();
-        delete context.state.worktree;
-      }
+    async run(context, upstream) {
+      const { plan } = requireUpstream(upstream, 'plan', 'EXECUTE');
+      const optimize = requireUpstream(upstream, 'optimize', 'EXECUTE');
+      const changes = plan.fileChanges();
+      await refuseUntrackedFiles(context, plan);
       const { worktree, linkedDependencies } = await context.git.createWorktree({
         branchHint: plan.data.command,
         baseCommit: plan.data.base,
         signal: context.signal,
       });
-      context.state.worktree = worktree;
-      context.progress(`applying ${editNodes.length} file edits on ${worktree.branch}`);
-      const editsApplied = await applyEditNodes(worktree.path, editNodes, {
-        parallelism: optimize.parallelism,
-        batchSize: optimize.batchSize,
-        signal: context.signal,
+      context.progress(`applying ${changes.length} file changes on ${worktree.branch}`);
+      const applied = await worktree.files.applyChanges(changes, { signal: context.signal });
+      const { test, compile, firstFailure } = await runTestsAndCompile(context, plan, worktree, {
+        testTimeoutMs: optimize.testTimeoutMs,
+        tools,
       });
-      const testNode = nodes.find((node): node is TestNode => node.op === 'test');
-      let test: TestRunReport = {
-        command: [],
-        exitCode: 0,
-        passed: true,
-        durationMs: 0,
-        timedOut: false,
-        outputTail: 'The plan has no test node.',
-      };
-      if (testNode) {
-        context.progress(`running ${testNode.command.join(' ')}`);
-        const result = await runCommand(testNode.command, {
-          cwd: worktree.path,
-          timeoutMs: optimize.testTimeoutMs,
-          signal: context.signal,
-          env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', CI: process.env.CI ?? 'true' },
-        });
-        context.signal.throwIfAborted();
-        test = {
-          command: testNode.command,
-          exitCode: result.exitCode,
-          passed: result.exitCode === 0 && !result.timedOut,
-          durationMs: result.durationMs,
-          timedOut: result.timedOut,
-          outputTail: result.outputTail,
-        };
-      }
       const output: ExecuteOutput = {
-        worktreePath: worktree.path,
-        branch: worktree.branch,
-        filesChanged: editNodes.length,
-        editsApplied,
+        worktree,
+        filesChanged: applied.filesChanged,
+        editsApplied: applied.editsApplied,
         linkedDependencies,
         test,
+        compile,
       };
-      context.state.execute = output;
-      const data = { ...output, test: { ...test, outputTail: toLastLines(test.outputTail, 20) } };
-      const contextPack = `# EXECUTE on ${worktree.branch}\n${editsApplied} edits in ${editNodes.length} files\ntests: ${test.passed ? 'passed' : 'FAILED'}\n${toLastLines(test.outputTail, 60)}`;
+      const data = {
+        worktreePath: worktree.path,
+        branch: worktree.branch,
+        filesChanged: applied.filesChanged,
+        editsApplied: applied.editsApplied,
+        linkedDependencies,
+        test: { ...test, outputTail: toLastLines(test.outputTail, 20) },
+        compile: { ...compile, outputTail: toLastLines(compile.outputTail, 20) },
+      };
+      const contextPack = `# EXECUTE on ${worktree.branch}\n${applied.editsApplied} edits in ${applied.filesChanged} files\ntests: ${test.passed ? 'passed' : 'FAILED'}\ncompile: ${compile.passed ? 'passed' : 'FAILED'} (${compile.description})\n${toLastLines(test.outputTail, 60)}`;
+      if (firstFailure === 'compile') {
+        return {
+          success: false,
+          data,
+          contextPack,
+          error: {
+            code: 'CHECK_FAILED',
+            message: `The compile check failed on ${worktree.branch} (${compile.description}); the tests were stopped and the change was rolled back:\n${compile.outputTail}`,
+          },
+        };
+      }
       if (!test.passed) {
         return {
           success: false,
@@ -85,26 +72,82 @@ export function createExecutePhase(): Phase {
           },
         };
       }
-      return { success: true, data, contextPack };
+      return { success: true, output, data, contextPack };
     },
   };
 }
 
-/**
- * A plan may only edit files git tracks at its base: never a dependency link into the user's
- * checkout, build output or a path a hand edit made up.
- */
-async function refuseUntrackedFiles(
+/** Tests and compile at once; whichever fails first cancels the other. */
+async function runTestsAndCompile(
   context: PhaseContext,
-  base: string,
-  nodes: readonly EditNode[],
-): Promise<void> {
-  const tracked = await context.git.trackedFiles(base, { signal: context.signal });
-  const outside = nodes.filter((node) => !tracked.has(node.file)).map((node) => node.file);
+  plan: ExecutionPlan,
+  worktree: WorktreeHandle,
+  options: { testTimeoutMs: number; tools: CompileTools },
+): Promise<{ test: TestRunReport; compile: CompileReport; firstFailure?: 'test' | 'compile' }> {
+  const stop = new AbortController();
+  let firstFailure: 'test' | 'compile' | undefined;
+  const fail = (who: 'test' | 'compile'): void => {
+    firstFailure ??= who;
+    stop.abort(new Error(`the ${who === 'test' ? 'tests' : 'compile check'} failed`));
+  };
+  const signal = AbortSignal.any([context.signal, stop.signal]);
+  const testNode = plan.node('test');
+  const checkNode = plan.node('check');
+  if (!testNode || !checkNode)
+    throw new OrchestratorError('INTERNAL', 'The plan has no test or check node.');
+  context.progress(`running ${testNode.command.join(' ')} and ${checkNode.compile.kind}`);
+  const testing = context.commands
+    .run(testNode.command, {
+      cwd: worktree.path,
+      timeoutMs: options.testTimeoutMs,
+      signal,
+      env: { PYTHONDONTWRITEBYTECODE: '1', CI: 'true' },
+    })
+    .then((result): TestRunReport => {
+      const report: TestRunReport = {
+        command: testNode.command,
+        exitCode: result.exitCode,
+        passed: result.exitCode === 0 && !result.timedOut && !result.cancelled,
+        durationMs: result.durationMs,
+        timedOut: result.timedOut,
+        outputTail: result.outputTail,
+      };
+      if (!report.passed && !stop.signal.aborted) fail('test');
+      return report;
+    });
+  const compiling = runCompileCheck({
+    setting: checkNode.compile,
+    worktree: worktree.path,
+    changedFiles: plan
+      .fileChanges()
+      .map((change) => (change.op === 'move' ? change.to : change.file)),
+    commands: context.commands,
+    tools: options.tools,
+    python: context.git.pythonInterpreter(),
+    signal,
+  }).then((report) => {
+    if (!report.passed && !stop.signal.aborted) fail('compile');
+    return report;
+  });
+  const [test, compile] = await Promise.all([testing, compiling]);
+  context.signal.throwIfAborted();
+  return { test, compile, ...(firstFailure ? { firstFailure } : {}) };
+}
+
+/**
+ * A plan may only edit, move or delete files git tracks at its base: never a dependency link
+ * into the user's checkout, build output or a path a hand edit made up.
+ */
+async function refuseUntrackedFiles(context: PhaseContext, plan: ExecutionPlan): Promise<void> {
+  const tracked = await context.git.trackedFiles(plan.data.base, { signal: context.signal });
+  const outside = plan
+    .fileChanges()
+    .filter((change) => change.op !== 'create' && !tracked.has(change.file))
+    .map((change) => change.file);
   if (outside.length > 0) {
     throw new OrchestratorError(
       'PLAN_INVALID',
-      `The plan edits ${outside.join(', ')}, which git does not track at ${base.slice(0, 12)}. A plan may only edit tracked files.`,
+      `The plan edits ${outside.join(', ')}, which git does not track at ${plan.data.base.slice(0, 12)}. A plan may only edit tracked files.`,
       { data: { files: outside } },
     );
   }

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { SliceRef, TextOccurrence } from '../../core/phase-outputs.js';
-import type { SliceData, SliceStore } from '../../core/services.js';
+import type { SliceData, SliceStore, WorkspaceFiles } from '../../core/services.js';
 import { compareText } from '../../core/whole-word.js';
 
 /** Lines of context kept on each side of an occurrence. */
@@ -18,7 +16,7 @@ interface SliceDraft {
 
 /** Cuts a slice (the occurrence's line and its context) around every occurrence. */
 export async function toSlices(
-  workspace: string,
+  files: Pick<WorkspaceFiles, 'readText'>,
   occurrences: readonly TextOccurrence[],
 ): Promise<SliceDraft[]> {
   const byFile = new Map<string, number[]>();
@@ -29,7 +27,9 @@ export async function toSlices(
   }
   const slices: SliceDraft[] = [];
   for (const [file, lines] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
-    const text = await readFile(path.join(workspace, file), 'utf8');
+    // A file that cannot be decoded has no slices; the rest are still worth caching.
+    const text = await files.readText(file).catch(() => undefined);
+    if (text === undefined) continue;
     const fileLines = text.split('\n');
     let lastEnd = 0;
     for (const line of [...new Set(lines)].sort((a, b) => a - b)) {

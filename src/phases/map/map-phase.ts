@@ -1,76 +1,74 @@
 import { isOrchestratorError, OrchestratorError, toErrorMessage } from '../../core/errors.js';
-import type { Phase, PhaseContext, PhaseOutcome } from '../../core/phase.js';
-import { findPhaseSettings } from '../../core/phase.js';
+import type { Phase } from '../../core/phase.js';
 import type { MapOutput, SourceReport, TextOccurrence } from '../../core/phase-outputs.js';
-import type { SymbolDefinition } from '../../core/source-types.js';
+import type { LanguageId, SymbolDefinition } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
-import type { DefinitionsResult, RipgrepSearchResult } from '../shared/tool-types.js';
+import { transformFor } from '../../transforms/registry.js';
+import type { SearchRequest } from '../../transforms/transform.js';
+import { findPhaseSettings } from '../phase-settings.js';
 import { cacheSlices, toSlices } from './cache-slices.js';
-
-type SourceName = SourceReport['name'];
+import type { MapSource } from './map-settings.js';
 
 /**
- * MAP: ripgrep finds every whole-word occurrence of the name; then, in parallel,
- * dependency_graph finds its declarations (only in the languages ripgrep saw it in) and the
- * slices around the hits are cached and ranked against the command.
+ * MAP: asks the transform what to look for, then ripgrep finds every whole-word occurrence of
+ * its words and, in parallel, dependency_graph finds the declarations of its names (only in
+ * the languages ripgrep saw them in) and the slices around the hits are cached and ranked
+ * against the command.
  */
-export function createMapPhase(): Phase {
+export function createMapPhase(): Phase<'map'> {
   return {
     name: 'map',
-    async run(context: PhaseContext): Promise<PhaseOutcome> {
-      const targets = new Set<SourceName>(
-        findPhaseSettings(context.options, 'map')?.targets ?? ['ripgrep', 'dependency_graph'],
+    async run(context) {
+      const targets = new Set<MapSource>(findPhaseSettings(context.options, 'map').targets);
+      const tracked = await context.git.trackedFiles(context.baseCommit, {
+        signal: context.signal,
+      });
+      const request = transformFor(context.intent.kind).search(context.intent, {
+        trackedFiles: [...tracked].sort(compareText),
+      });
+      const words = [
+        ...request.words,
+        ...request.declarations.filter((n) => !request.words.includes(n)),
+      ];
+      context.progress(
+        `searching for ${words.map((w) => `"${w}"`).join(', ') || request.files.join(', ')} (${[...targets].join(', ')})`,
       );
-      const name = context.intent.from;
-      context.progress(`searching for "${name}" (${[...targets].join(', ')})`);
-      // ripgrep first (tens of ms): the languages it finds the name in narrow the declaration
+      // ripgrep first (tens of ms): the languages it finds a name in narrow the declaration
       // search, so a language server that cannot hold the symbol is never started.
       const occurrences = await timed('ripgrep', targets, async () => {
-        const result = await context.tools.callTool<RipgrepSearchResult>(
-          'ripgrep',
-          'search',
-          { pattern: name, literal: true, word: true },
-          { signal: context.signal },
+        const found = await Promise.all(
+          request.words.map(
+            async (word) =>
+              [word, await context.search.findWord(word, { signal: context.signal })] as const,
+          ),
         );
-        if (result.truncated) {
-          throw new OrchestratorError(
-            'BAD_INPUT',
-            `"${name}" occurs too often to list every occurrence; narrow the command with "in <path>".`,
-          );
-        }
-        return result.matches.map(
-          (match): TextOccurrence => ({
-            file: match.file,
-            line: match.line,
-            column: match.column,
-            length: match.length,
-            lineText: match.lineText,
-          }),
-        );
+        return Object.fromEntries(found);
       });
-      const found = occurrences.value ?? [];
+      const hits = Object.values(occurrences.value ?? {}).flat();
       const [definitions, sliceStep] = await Promise.all([
-        timed('dependency_graph', targets, async () => {
-          const result = await context.tools.callTool<DefinitionsResult>(
-            'dependency_graph',
-            'find_definitions',
-            { name, ...languageFilter(occurrences.value) },
-            { signal: context.signal, timeoutMs: 120_000 },
-          );
-          return result.definitions;
-        }),
+        timed(
+          'dependency_graph',
+          request.declarations.length > 0 ? targets : new Set(),
+          async () => {
+            const found = await Promise.all(
+              request.declarations.map(async (name) => {
+                const language = languageFilter(occurrences.value?.[name]);
+                const list = await context.graph.definitions(name, {
+                  signal: context.signal,
+                  ...(language ? { language } : {}),
+                });
+                return [name, sortDefinitions(list)] as const;
+              }),
+            );
+            return Object.fromEntries(found);
+          },
+        ),
         timed('slice_cache', context.cache ? targets : new Set(), async () => {
           const cache = context.cache as NonNullable<typeof context.cache>;
-          return cacheSlices(cache, await toSlices(context.workspace, found), context.command);
+          return cacheSlices(cache, await toSlices(context.files, hits), context.command);
         }),
       ]);
-      if (definitions.report.status !== 'ok' && occurrences.report.status !== 'ok') {
-        throw new OrchestratorError(
-          'MCP_SERVER_UNAVAILABLE',
-          `MAP found no source to search: ripgrep ${describe(occurrences.report)}, dependency_graph ${describe(definitions.report)}.`,
-          { retryable: true },
-        );
-      }
+      refuseWhenBlind(request, occurrences.report, definitions.report);
       const sources = [occurrences.report, definitions.report, sliceStep.report];
       for (const source of sources) {
         if (source.status === 'failed') {
@@ -78,20 +76,20 @@ export function createMapPhase(): Phase {
         }
       }
       const output: MapOutput = {
-        name,
-        occurrences: found,
-        definitions: sortDefinitions(definitions.value ?? []),
+        occurrences: occurrences.value ?? {},
+        definitions: definitions.value ?? {},
+        files: request.files,
         slices: sliceStep.value?.refs ?? [],
         similarFiles: sliceStep.value?.similarFiles ?? [],
         sources,
       };
-      context.state.map = output;
       return {
         success: true,
+        output,
         data: {
-          occurrences: found.length,
-          files: new Set(found.map((o) => o.file)).size,
-          definitions: output.definitions.length,
+          occurrences: hits.length,
+          files: new Set(hits.map((o) => o.file)).size,
+          definitions: Object.values(output.definitions).flat().length,
           slices: output.slices.length,
           cachedSlices: output.slices.filter((slice) => slice.cached).length,
           similarFiles: output.similarFiles,
@@ -103,19 +101,52 @@ export function createMapPhase(): Phase {
   };
 }
 
+/**
+ * Without declarations nothing can be changed safely: a failed declaration search is fatal.
+ * With neither source answering, the run may retry.
+ */
+function refuseWhenBlind(
+  request: SearchRequest,
+  text: SourceReport,
+  declarations: SourceReport,
+): void {
+  if (request.declarations.length > 0 && declarations.status === 'failed') {
+    throw new OrchestratorError(
+      'MCP_SERVER_UNAVAILABLE',
+      `dependency_graph could not search for declarations of ${request.declarations.map((n) => `"${n}"`).join(', ')} (${declarations.error}); without it nothing can be changed safely.`,
+      { data: { server: 'dependency_graph' } },
+    );
+  }
+  if (request.words.length > 0 && text.status === 'failed' && declarations.status !== 'ok') {
+    throw new OrchestratorError(
+      'MCP_SERVER_UNAVAILABLE',
+      `MAP found no source to search: ripgrep failed (${text.error}), dependency_graph ${declarations.status}.`,
+      { retryable: true },
+    );
+  }
+}
+
+type Timed<T> = { value?: T; report: SourceReport };
+
 async function timed<T>(
-  name: SourceName,
-  targets: ReadonlySet<SourceName>,
+  name: MapSource,
+  targets: ReadonlySet<MapSource>,
   body: () => Promise<T>,
-): Promise<{ value?: T; report: SourceReport }> {
+): Promise<Timed<T>> {
   if (!targets.has(name)) return { report: { name, status: 'skipped', durationMs: 0, items: 0 } };
   const started = performance.now();
   try {
     const value = await body();
-    const items = Array.isArray(value) ? value.length : 1;
+    const items = Array.isArray(value)
+      ? value.length
+      : Object.values(value as object).reduce(
+          (n: number, v) => n + (Array.isArray(v) ? v.length : 1),
+          0,
+        );
     return { value, report: { name, status: 'ok', durationMs: elapsed(started), items } };
   } catch (error) {
-    if (isOrchestratorError(error, 'BAD_INPUT')) throw error;
+    if (isOrchestratorError(error, 'BAD_INPUT') || isOrchestratorError(error, 'CANCELLED'))
+      throw error;
     return {
       report: {
         name,
@@ -128,36 +159,37 @@ async function timed<T>(
   }
 }
 
-/** `{language}` when every text hit is in files of one language; no filter otherwise. */
-function languageFilter(occurrences: readonly TextOccurrence[] | undefined): {
-  language?: 'python' | 'typescript';
-} {
-  if (!occurrences || occurrences.length === 0) return {};
+/** The one language of the text hits, when they are all in files of one language. */
+function languageFilter(
+  occurrences: readonly TextOccurrence[] | undefined,
+): LanguageId | undefined {
+  if (!occurrences || occurrences.length === 0) return undefined;
   const python = occurrences.filter((o) => /\.pyi?$/.test(o.file)).length;
-  if (python === occurrences.length) return { language: 'python' };
-  if (python === 0) return { language: 'typescript' };
-  return {};
+  if (python === occurrences.length) return 'python';
+  if (python === 0) return 'typescript';
+  return undefined;
 }
 
 function elapsed(started: number): number {
   return Math.round(performance.now() - started);
 }
 
-function describe(report: SourceReport): string {
-  return report.status === 'failed' ? `failed (${report.error})` : report.status;
-}
-
-function sortDefinitions(definitions: SymbolDefinition[]): SymbolDefinition[] {
+function sortDefinitions(definitions: readonly SymbolDefinition[]): SymbolDefinition[] {
   return [...definitions].sort(
     (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
   );
 }
 
 function toContextPack(output: MapOutput): string {
-  const lines = [`# MAP: ${output.name}`, '## Definitions'];
-  for (const d of output.definitions)
-    lines.push(`${d.file}:${d.line}:${d.column} ${d.kind} ${d.name}`);
-  lines.push('## Occurrences');
-  for (const o of output.occurrences) lines.push(`${o.file}:${o.line}: ${o.lineText.trim()}`);
+  const lines = ['# MAP'];
+  for (const [name, list] of Object.entries(output.definitions)) {
+    lines.push(`## Definitions of ${name}`);
+    for (const d of list) lines.push(`${d.file}:${d.line}:${d.column} ${d.kind} ${d.name}`);
+  }
+  for (const [word, list] of Object.entries(output.occurrences)) {
+    lines.push(`## Occurrences of ${word}`);
+    for (const o of list) lines.push(`${o.file}:${o.line}: ${o.lineText.trim()}`);
+  }
+  if (output.files.length > 0) lines.push('## Files', ...output.files);
   return lines.join('\n');
 }

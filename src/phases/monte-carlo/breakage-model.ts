@@ -1,4 +1,5 @@
-import type { ImportEdge, TextEdit } from '../../core/source-types.js';
+import type { FileChange } from '../../core/change/change-types.js';
+import type { ImportEdge } from '../../core/source-types.js';
 import { isTestFile } from '../shared/test-files.js';
 
 /**
@@ -8,7 +9,7 @@ import { isTestFile } from '../shared/test-files.js';
 const CONFIRMED_EDIT_FAILURE = 0.0002;
 /** Chance that an edit the references do not confirm is wrong. */
 const UNCONFIRMED_EDIT_FAILURE = 0.05;
-/** Chance a broken file breaks an importer that imports the renamed name from it. */
+/** Chance a broken file breaks an importer that imports one of the changed names from it. */
 const NAMED_IMPORT_SPREAD = 0.9;
 /** Chance a broken file breaks an importer that imports other names from it. */
 const OTHER_IMPORT_SPREAD = 0.25;
@@ -26,21 +27,28 @@ export interface BreakageModel {
   tests: string[];
 }
 
-/** Builds the model from the edits, each file's certainty, and the import graph. */
+/**
+ * Builds the model from the changes (each edit, and each whole-file change, counts as one
+ * chance to be wrong), each file's certainty, and the import graph.
+ */
 export function createBreakageModel(options: {
-  name: string;
-  edits: readonly TextEdit[];
+  /** Names whose importers are most at risk (the renamed symbol, the converted functions). */
+  names: readonly string[];
+  changes: readonly FileChange[];
   certaintyByFile: Readonly<Record<string, number>>;
   affectedFiles: readonly string[];
   importEdges: readonly ImportEdge[];
 }): BreakageModel {
-  const files = [
-    ...new Set([...options.affectedFiles, ...options.edits.map((e) => e.file)]),
-  ].sort();
+  const editCounts = new Map<string, number>();
+  for (const change of options.changes) {
+    const count = change.op === 'edit' ? change.edits.length : 1;
+    editCounts.set(change.file, (editCounts.get(change.file) ?? 0) + count);
+  }
+  const files = [...new Set([...options.affectedFiles, ...editCounts.keys()])].sort();
   const index = new Map(files.map((file, i) => [file, i]));
   const ownBreak = files.map((file) => {
     const certainty = options.certaintyByFile[file] ?? 1;
-    const editCount = options.edits.filter((edit) => edit.file === file).length;
+    const editCount = editCounts.get(file) ?? 0;
     const perEdit =
       CONFIRMED_EDIT_FAILURE +
       (1 - certainty) * (UNCONFIRMED_EDIT_FAILURE - CONFIRMED_EDIT_FAILURE);
@@ -51,7 +59,8 @@ export function createBreakageModel(options: {
     const from = index.get(edge.to);
     const to = index.get(edge.from);
     if (from === undefined || to === undefined) continue;
-    const weight = edge.names.includes(options.name) ? NAMED_IMPORT_SPREAD : OTHER_IMPORT_SPREAD;
+    const named = edge.names.some((name) => options.names.includes(name));
+    const weight = named ? NAMED_IMPORT_SPREAD : OTHER_IMPORT_SPREAD;
     spreads[from]?.push({ to, weight });
   }
   for (const list of spreads) list.sort((a, b) => a.to - b.to);

@@ -1,12 +1,8 @@
-import { OrchestratorError } from '../../core/errors.js';
-import {
-  findPhaseSettings,
-  type Phase,
-  type PhaseContext,
-  type PhaseOutcome,
-} from '../../core/phase.js';
+import type { Phase } from '../../core/phase.js';
 import type { RiskOutput } from '../../core/phase-outputs.js';
 import { compareText } from '../../core/whole-word.js';
+import { findPhaseSettings } from '../phase-settings.js';
+import { requireUpstream } from '../shared/require-upstream.js';
 import { createBreakageModel } from './breakage-model.js';
 import { simulateBreakage } from './simulate-breakage.js';
 
@@ -16,20 +12,15 @@ const round = (value: number): number => Math.round(value * 10_000) / 10_000;
  * MONTE CARLO: a seeded simulation of breakage spreading over the reverse-dependency graph,
  * within `duration_limit_ms`: P(break), blast radius p50/p95, and the tests to run.
  */
-export function createMonteCarloPhase(): Phase {
+export function createMonteCarloPhase(): Phase<'monte_carlo'> {
   return {
     name: 'monte_carlo',
-    async run(context: PhaseContext): Promise<PhaseOutcome> {
-      const logic = context.state.logic;
-      if (!logic) throw new OrchestratorError('INTERNAL', 'MONTE CARLO needs the LOGIC result.');
-      const settings = findPhaseSettings(context.options, 'monte_carlo') ?? {
-        phase: 'monte_carlo',
-        duration_limit_ms: 15_000,
-        seed: 1,
-      };
+    async run(context, upstream) {
+      const logic = requireUpstream(upstream, 'logic', 'MONTE CARLO');
+      const settings = findPhaseSettings(context.options, 'monte_carlo');
       const model = createBreakageModel({
-        name: context.intent.from,
-        edits: logic.edits,
+        names: logic.riskNames,
+        changes: logic.changes,
         certaintyByFile: logic.certaintyByFile,
         affectedFiles: logic.affectedFiles,
         importEdges: logic.importEdges,
@@ -63,9 +54,9 @@ export function createMonteCarloPhase(): Phase {
           `MONTE CARLO: stopped at the ${settings.duration_limit_ms} ms limit before converging.`,
         );
       }
-      context.state.risk = risk;
       return {
         success: true,
+        output: risk,
         data: { ...risk },
         contextPack: [
           `# RISK over ${model.files.length} files, ${result.simulations} simulations (seed ${settings.seed})`,

@@ -1,26 +1,27 @@
 import { availableParallelism } from 'node:os';
-import { OrchestratorError } from '../../core/errors.js';
-import type { Phase, PhaseContext, PhaseOutcome } from '../../core/phase.js';
+import type { Phase } from '../../core/phase.js';
 import type { OptimizeOutput } from '../../core/phase-outputs.js';
+import { isChangeNode } from '../../core/plan/execution-plan.js';
+import { findPhaseSettings } from '../phase-settings.js';
+import { requireUpstream } from '../shared/require-upstream.js';
 
 /** Files edited per batch never exceed this; small batches keep memory flat. */
 const MAX_BATCH = 64;
-/** The test timeout when history has nothing to say. */
-const DEFAULT_TEST_TIMEOUT_MS = 10 * 60_000;
+/** The test timeout when neither the run nor its history says otherwise: 10 minutes. */
+export const DEFAULT_TEST_TIMEOUT_MS = 10 * 60_000;
 const MIN_TEST_TIMEOUT_MS = 2 * 60_000;
 
 /**
  * OPTIMIZE: picks parallelism, batch size and test timeout from the cores,
  * CLAUDE_CODE_PARALLELISM, memory pressure, the edit set and earlier runs — and says why.
  */
-export function createOptimizePhase(): Phase {
+export function createOptimizePhase(): Phase<'optimize'> {
   return {
     name: 'optimize',
-    async run(context: PhaseContext): Promise<PhaseOutcome> {
-      const planned = context.state.plan?.plan;
-      if (!planned) throw new OrchestratorError('INTERNAL', 'OPTIMIZE needs a plan.');
+    async run(context, upstream) {
+      const planned = requireUpstream(upstream, 'plan', 'OPTIMIZE').plan;
       const reasons: string[] = [];
-      const editFiles = planned.data.dag.nodes.filter((node) => node.op === 'edit').length;
+      const editFiles = planned.data.dag.nodes.filter(isChangeNode).length;
       const cores = availableParallelism();
       let parallelism = Math.min(cores, context.parallelism);
       reasons.push(
@@ -35,11 +36,15 @@ export function createOptimizePhase(): Phase {
       reasons.push(`${editFiles} files to edit: ${parallelism} workers × batches of ${batchSize}.`);
       const summary = context.history?.summary({
         kind: planned.data.intent.kind,
-        language: planned.data.intent.language ?? 'unknown',
+        language: planned.data.language,
       });
       let testTimeoutMs = DEFAULT_TEST_TIMEOUT_MS;
       const median = summary?.medianTestDurationMs ?? null;
-      if (summary && median !== null && median > 0) {
+      const fixed = findPhaseSettings(context.options, 'execute').test_timeout_ms;
+      if (fixed !== undefined) {
+        testTimeoutMs = fixed;
+        reasons.push(`the test timeout is set to ${fixed} ms (--test-timeout or the plan).`);
+      } else if (summary && median !== null && median > 0) {
         testTimeoutMs = Math.max(MIN_TEST_TIMEOUT_MS, Math.round(median * 5));
         reasons.push(
           `${summary.runs} earlier runs: median test time ${median} ms, so the test timeout is ${testTimeoutMs} ms (5×, at least ${MIN_TEST_TIMEOUT_MS} ms).`,
@@ -48,9 +53,9 @@ export function createOptimizePhase(): Phase {
         reasons.push(`no earlier runs of this kind: test timeout ${testTimeoutMs} ms.`);
       }
       const output: OptimizeOutput = { parallelism, batchSize, testTimeoutMs, reasons };
-      context.state.optimize = output;
       return {
         success: true,
+        output,
         data: { ...output },
         contextPack: ['# OPTIMIZE', ...reasons].join('\n'),
       };

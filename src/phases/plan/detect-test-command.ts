@@ -1,23 +1,16 @@
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import type { CommandRunner, WorkspaceFiles } from '../../core/services.js';
 
 /** Finds pytest without importing it (an import costs ~0.4 s). */
 const FIND_PYTEST =
   'import importlib.util, sys; sys.exit(importlib.util.find_spec("pytest") is None)';
 
-/** True when the interpreter can import pytest. */
-async function hasPytest(python: string, cwd: string, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    execFile(python, ['-c', FIND_PYTEST], { cwd, signal, timeout: 20_000 }, (error) =>
-      resolve(error === null),
-    );
-  });
-}
+const PROBE_TIMEOUT_MS = 20_000;
 
-async function readTestScript(workspace: string): Promise<string | undefined> {
+async function readTestScript(
+  files: Pick<WorkspaceFiles, 'readText'>,
+): Promise<string | undefined> {
   try {
-    const manifest = JSON.parse(await readFile(path.join(workspace, 'package.json'), 'utf8')) as {
+    const manifest = JSON.parse(await files.readText('package.json')) as {
       scripts?: Record<string, unknown>;
     };
     const script = manifest.scripts?.test;
@@ -29,20 +22,24 @@ async function readTestScript(workspace: string): Promise<string | undefined> {
 }
 
 /**
- * The argv that runs the workspace's tests: `--test-command` (through `sh -c`), else
+ * The argv that runs the workspace's tests: `override` (from `--test-command`), else
  * `scripts.test` in package.json (`npm test`), else pytest when the interpreter has it, else
  * `python -m unittest discover`.
  */
 export async function detectTestCommand(options: {
-  workspace: string;
+  files: Pick<WorkspaceFiles, 'root' | 'readText'>;
+  commands: CommandRunner;
   python: string;
   override?: string[];
   signal: AbortSignal;
 }): Promise<string[]> {
   if (options.override) return options.override;
-  if (await readTestScript(options.workspace)) return ['npm', 'test', '--silent'];
-  if (await hasPytest(options.python, options.workspace, options.signal)) {
-    return [options.python, '-m', 'pytest', '-q', '-p', 'no:cacheprovider'];
-  }
+  if (await readTestScript(options.files)) return ['npm', 'test', '--silent'];
+  const probe = await options.commands.run([options.python, '-c', FIND_PYTEST], {
+    cwd: options.files.root,
+    timeoutMs: PROBE_TIMEOUT_MS,
+    signal: options.signal,
+  });
+  if (probe.exitCode === 0) return [options.python, '-m', 'pytest', '-q', '-p', 'no:cacheprovider'];
   return [options.python, '-m', 'unittest', 'discover'];
 }

@@ -1,45 +1,30 @@
-import { access, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { OrchestratorError } from '../../core/errors.js';
-import type { Phase, PhaseContext, PhaseOutcome } from '../../core/phase.js';
+import type { Phase } from '../../core/phase.js';
+import { DEFAULT_MAX_RETRIES } from '../../core/pipeline/retry-policy.js';
 import { ExecutionPlan } from '../../core/plan/execution-plan.js';
+import { requireUpstream } from '../shared/require-upstream.js';
 import { buildPlanData } from './build-plan.js';
+import { chooseCompile } from './choose-compile.js';
 import { detectTestCommand } from './detect-test-command.js';
-
-/** Retries per phase written into every plan. */
-export const DEFAULT_MAX_RETRIES = 3;
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * PLAN: turns the LOGIC result into an ExecutionPlan (a schema-checked, acyclic JSON DAG),
  * byte-identical for the same command on the same commit, and writes it to plan.json.
  */
-export function createPlanPhase(): Phase {
+export function createPlanPhase(): Phase<'plan'> {
   return {
     name: 'plan',
-    async run(context: PhaseContext): Promise<PhaseOutcome> {
-      const logic = context.state.logic;
-      if (!logic) throw new OrchestratorError('INTERNAL', 'PLAN needs the LOGIC result.');
-      const testCommand = await detectTestCommand({
-        workspace: context.workspace,
-        python: context.git.pythonInterpreter(),
-        ...(context.options.testCommand ? { override: context.options.testCommand } : {}),
-        signal: context.signal,
-      });
-      const compile =
-        logic.language === 'python'
-          ? 'py_compile'
-          : (await exists(path.join(context.workspace, 'tsconfig.json')))
-            ? 'tsc'
-            : 'none';
+    async run(context, upstream) {
+      const logic = requireUpstream(upstream, 'logic', 'PLAN');
+      const [testCommand, compile] = await Promise.all([
+        detectTestCommand({
+          files: context.files,
+          commands: context.commands,
+          python: context.git.pythonInterpreter(),
+          ...(context.options.testCommand ? { override: context.options.testCommand } : {}),
+          signal: context.signal,
+        }),
+        chooseCompile(logic.language, context.files),
+      ]);
       const plan = ExecutionPlan.create(
         buildPlanData({
           command: context.command,
@@ -53,12 +38,11 @@ export function createPlanPhase(): Phase {
           compile,
         }),
       );
-      const planPath = path.join(context.runDir, 'plan.json');
       const text = plan.toJson();
-      await writeFile(planPath, text);
-      context.state.plan = { plan, planPath };
+      const planPath = await context.runFiles.writeText('plan.json', text);
       return {
         success: true,
+        output: { plan, planPath },
         data: {
           planPath,
           nodes: plan.data.dag.nodes.length,

@@ -1,69 +1,37 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { OrchestratorError } from '../../core/errors.js';
-import type { Phase, PhaseContext, PhaseOutcome } from '../../core/phase.js';
+import type { Phase } from '../../core/phase.js';
 import type { ReviewOutput } from '../../core/phase-outputs.js';
-import type { CheckNode, CommitNode, EditNode } from '../../core/plan/plan-schema.js';
-import { runCompileCheck } from './run-compile-check.js';
-import { scanStaleReferences } from './scan-stale-references.js';
+import { transformFor } from '../../transforms/registry.js';
+import { requireUpstream } from '../shared/require-upstream.js';
 
 /**
- * REVIEW: re-scans the changed tree for stale references, compiles it, confirms the tests
- * passed, then commits exactly the edited files and saves diff.patch.
+ * REVIEW: checks the transform's own post-conditions on the changed tree, confirms the tests
+ * passed and the compile check did, then commits exactly the changed files and saves diff.patch.
  */
-export function createReviewPhase(): Phase {
+export function createReviewPhase(): Phase<'review'> {
   return {
     name: 'review',
-    async run(context: PhaseContext): Promise<PhaseOutcome> {
-      const plan = context.state.plan?.plan;
-      const execute = context.state.execute;
-      const worktree = context.state.worktree;
-      if (!plan || !execute || !worktree) {
-        throw new OrchestratorError('INTERNAL', 'REVIEW needs a plan and an executed worktree.');
-      }
-      const nodes = plan.orderedNodes();
-      const changedFiles = nodes.filter((n): n is EditNode => n.op === 'edit').map((n) => n.file);
-      const check = nodes.find((n): n is CheckNode => n.op === 'check');
-      const commitNode = nodes.find((n): n is CommitNode => n.op === 'commit');
-      context.progress('re-scanning for stale references and compiling');
-      const [staleReferences, compile] = await Promise.all([
-        check
-          ? scanStaleReferences(
-              context.git,
-              worktree.path,
-              check.staleScan.name,
-              check.staleScan.remaining,
-              context.signal,
-            )
-          : Promise.resolve([]),
-        runCompileCheck({
-          kind: check?.compile ?? 'none',
-          worktree: worktree.path,
-          changedFiles,
-          python: context.git.pythonInterpreter(),
-          signal: context.signal,
-        }),
-      ]);
-      const problems: string[] = [];
-      if (staleReferences.length > 0) {
-        problems.push(
-          `${staleReferences.length} stale reference(s) to "${check?.staleScan.name}":\n  ${staleReferences
-            .slice(0, 10)
-            .map((s) => `${s.file}:${s.line}: ${s.lineText}`)
-            .join('\n  ')}`,
-        );
-      }
-      if (!compile.passed) problems.push(`${compile.kind} failed:\n${compile.outputTail}`);
+    async run(context, upstream) {
+      const { plan } = requireUpstream(upstream, 'plan', 'REVIEW');
+      const execute = requireUpstream(upstream, 'execute', 'REVIEW');
+      const { worktree, compile } = execute;
+      const check = plan.node('check');
+      const commitNode = plan.node('commit');
+      context.progress('checking the changed tree');
+      const transform = transformFor(plan.data.intent.kind);
+      const problems = await transform.verify(plan.data.intent, check?.verify ?? [], {
+        worktreePath: worktree.path,
+        files: worktree.files,
+        git: context.git,
+        signal: context.signal,
+      });
+      if (!compile.passed) problems.push(`${compile.description} failed:\n${compile.outputTail}`);
       if (!execute.test.passed) problems.push('the tests did not pass');
-      const base: Omit<ReviewOutput, 'commit' | 'diffStat'> = {
-        staleReferences,
-        compile,
-        testsPassed: execute.test.passed,
-      };
+      const base = { problems, compile, testsPassed: execute.test.passed };
+      const data = { ...base, compile: { ...compile, outputTail: undefined } };
       if (problems.length > 0) {
         return {
           success: false,
-          data: { ...base },
+          data,
           contextPack: `# REVIEW failed\n${problems.join('\n')}`,
           error: {
             code: 'CHECK_FAILED',
@@ -71,15 +39,20 @@ export function createReviewPhase(): Phase {
           },
         };
       }
+      const changed = plan
+        .fileChanges()
+        .flatMap((change) => (change.op === 'move' ? [change.file, change.to] : [change.file]));
       const message = commitNode?.message ?? `mcp-orchestrator: ${plan.data.command}`;
-      const commit = await worktree.commitFiles(changedFiles, message, { signal: context.signal });
+      const commit = await worktree.commitFiles([...new Set(changed)], message, {
+        signal: context.signal,
+      });
       const [patch, diffStat] = await Promise.all([worktree.diffPatch(), worktree.diffStat()]);
-      await writeFile(path.join(context.runDir, 'diff.patch'), patch);
+      await context.runFiles.writeText('diff.patch', patch);
       const output: ReviewOutput = { ...base, commit, diffStat };
-      context.state.review = output;
       return {
         success: true,
-        data: { ...output, compile: { ...compile, outputTail: undefined } },
+        output,
+        data: { ...data, commit, diffStat },
         contextPack: `# REVIEW\ncommit ${commit} on ${worktree.branch}\n${patch}`,
       };
     },

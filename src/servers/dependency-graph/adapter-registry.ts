@@ -1,11 +1,17 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { LanguageId } from '../../core/source-types.js';
 import type { LanguageAdapter } from '../../lang/language-adapter.js';
+import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
+import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import { detectLanguages, languageOfFile } from './detect-languages.js';
 import { createLazyAdapter } from './lazy-adapter.js';
 
 /** The language adapters of one workspace, each created on first use. */
 export interface AdapterRegistry {
+  /** The TS/JS adapter (the LanguageService project as its engine). */
+  typescript(): LanguageAdapter<WorkspaceProject>;
+  /** The Python adapter (pyright's workspace as its engine). */
+  python(): LanguageAdapter<PythonWorkspace>;
   /** The adapter for `language`, created now if needed. */
   forLanguage(language: LanguageId): LanguageAdapter;
   /** The adapter for a workspace file, chosen by its extension (`.py` → Python, else TS/JS). */
@@ -21,39 +27,41 @@ export interface AdapterRegistry {
 
 /** Creates the registry for `root`; nothing starts until an adapter is asked for. */
 export function createAdapterRegistry(root: string): AdapterRegistry {
-  const adapters = new Map<LanguageId, LanguageAdapter>();
+  let typescript: LanguageAdapter<WorkspaceProject> | undefined;
+  let python: LanguageAdapter<PythonWorkspace> | undefined;
   let closed = false;
-  const forLanguage = (language: LanguageId): LanguageAdapter => {
+  const ensureOpen = (): void => {
     if (closed) {
-      throw new OrchestratorError(
-        'MCP_SERVER_UNAVAILABLE',
-        'The dependency_graph server is closing.',
-      );
+      throw new OrchestratorError('INTERNAL', 'The dependency_graph server is closing.', {
+        retryable: true,
+      });
     }
-    let adapter = adapters.get(language);
-    if (adapter === undefined) {
-      adapter =
-        language === 'python'
-          ? createLazyAdapter(language, async () =>
-              (await import('../../lang/python/index.js')).createPythonAdapter({ root }),
-            )
-          : createLazyAdapter(language, async () =>
-              (await import('../../lang/typescript/index.js')).createTypeScriptAdapter({ root }),
-            );
-      adapters.set(language, adapter);
-    }
-    return adapter;
   };
-  return {
-    forLanguage,
-    forFile: (file) => forLanguage(languageOfFile(file)),
+  const registry: AdapterRegistry = {
+    typescript() {
+      ensureOpen();
+      typescript ??= createLazyAdapter('typescript', async () =>
+        (await import('../../lang/typescript/index.js')).createTypeScriptAdapter({ root }),
+      );
+      return typescript;
+    },
+    python() {
+      ensureOpen();
+      python ??= createLazyAdapter('python', async () =>
+        (await import('../../lang/python/index.js')).createPythonAdapter({ root }),
+      );
+      return python;
+    },
+    forLanguage: (language) =>
+      (language === 'python' ? registry.python() : registry.typescript()) as LanguageAdapter,
+    forFile: (file) => registry.forLanguage(languageOfFile(file)),
     languagesFor: async (language, options = {}) =>
       language === undefined ? detectLanguages(root, options) : [language],
     async close() {
       if (closed) return;
       closed = true;
-      const results = await Promise.allSettled([...adapters.values()].map((a) => a.close()));
-      adapters.clear();
+      const open = [typescript, python].filter((a) => a !== undefined);
+      const results = await Promise.allSettled(open.map((a) => a.close()));
       const failures = results.filter((r) => r.status === 'rejected');
       if (failures.length > 0) {
         throw new AggregateError(
@@ -63,4 +71,5 @@ export function createAdapterRegistry(root: string): AdapterRegistry {
       }
     },
   };
+  return registry;
 }

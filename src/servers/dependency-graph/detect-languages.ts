@@ -1,6 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import type { LanguageId } from '../../core/source-types.js';
-import { EXCLUDED_DIRECTORIES, isSourceFileName } from '../../lang/typescript/workspace-files.js';
+import {
+  EXCLUDED_DIRECTORIES,
+  isSourceFileName,
+} from '../../lang/typescript/engine/workspace-files.js';
 
 const SKIPPED_PYTHON_DIRECTORIES = new Set(['__pycache__', 'site-packages', 'venv', '.venv']);
 
@@ -36,4 +39,10 @@ export async function detectLanguages(
     }
   }
   return (['typescript', 'python'] as const).filter((language) => found.has(language));
+}
+
+/** The language that analyses `file`, or undefined for files no language server reads. */
+export function sourceLanguageOf(file: string): LanguageId | undefined {
+  if (file.endsWith('.py') || file.endsWith('.pyi')) return 'python';
+  return isSourceFileName(file) ? 'typescript' : undefined;
 }

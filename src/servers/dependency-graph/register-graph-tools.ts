@@ -1,66 +1,58 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { z } from 'zod';
+import { findImportersContract, importGraphContract } from '../../contracts/dependency-graph.js';
 import type { ImportEdge, LanguageId } from '../../core/source-types.js';
+import { compareText } from '../../core/whole-word.js';
 import { runTool } from '../shared/tool-result.js';
+import { keepWorkspaceItems } from '../shared/workspace-file-filter.js';
 import { resolveWorkspacePath } from '../shared/workspace-path.js';
 import { languageOfFile } from './detect-languages.js';
 import { findImporters } from './find-importers.js';
 import type { ToolContext } from './tool-context.js';
-import { importEdgeSchema, languageSchema } from './tool-schemas.js';
-
-const IMPORT_GRAPH_OUTPUT = { edges: z.array(importEdgeSchema) };
-const FIND_IMPORTERS_OUTPUT = { importers: z.array(z.string()) };
 
 /** Registers `import_graph` and `find_importers`. */
 export function registerGraphTools(server: McpServer, context: ToolContext): void {
-  const { root, registry } = context;
+  const { root, registry, filter, replyLimits } = context;
   const graphOf = async (languages: LanguageId[], signal: AbortSignal): Promise<ImportEdge[]> => {
     const graphs = await Promise.all(
       languages.map((l) => registry.forLanguage(l).findImportGraph({ signal })),
     );
-    return graphs.flat().sort((a, b) => compare(a.from, b.from) || compare(a.to, b.to));
+    const { kept } = await keepWorkspaceItems(filter, graphs.flat(), (e) => [e.from, e.to]);
+    return kept.sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to));
   };
 
   server.registerTool(
-    'import_graph',
+    importGraphContract.tool,
     {
-      description:
-        'The import graph between workspace files (imports, re-exports, require, import()), ' +
-        'edges `from` → `to` with the imported names, sorted by from, to.',
-      inputSchema: { language: languageSchema },
-      outputSchema: IMPORT_GRAPH_OUTPUT,
+      description: importGraphContract.description,
+      inputSchema: importGraphContract.input,
+      outputSchema: importGraphContract.output,
     },
     ({ language }, { signal }) =>
       runTool(
         async () => ({
           edges: await graphOf(await registry.languagesFor(language, { signal }), signal),
         }),
-        IMPORT_GRAPH_OUTPUT,
+        importGraphContract.output,
+        replyLimits,
       ),
   );
 
   server.registerTool(
-    'find_importers',
+    findImportersContract.tool,
     {
-      description:
-        'Workspace files that import `file` directly, or through any chain of imports when ' +
-        '`transitive` is true; sorted.',
-      inputSchema: {
-        file: z.string().min(1).describe('Workspace-relative path of the imported file.'),
-        transitive: z.boolean().optional().describe('Follow imports of importers. Default false.'),
-      },
-      outputSchema: FIND_IMPORTERS_OUTPUT,
+      description: findImportersContract.description,
+      inputSchema: findImportersContract.input,
+      outputSchema: findImportersContract.output,
     },
     ({ file, transitive }, { signal }) =>
-      runTool(async () => {
-        const { relative } = resolveWorkspacePath(root, file);
-        const edges = await graphOf([languageOfFile(relative)], signal);
-        return { importers: findImporters(edges, relative, transitive === true) };
-      }, FIND_IMPORTERS_OUTPUT),
+      runTool(
+        async () => {
+          const { relative } = resolveWorkspacePath(root, file);
+          const edges = await graphOf([languageOfFile(relative)], signal);
+          return { importers: findImporters(edges, relative, transitive === true) };
+        },
+        findImportersContract.output,
+        replyLimits,
+      ),
   );
-}
-
-function compare(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
 }

@@ -1,4 +1,6 @@
 import type { SourcePosition } from '../../core/source-types.js';
+import type { RunToolOptions } from '../shared/tool-result.js';
+import type { WorkspaceFileFilter } from '../shared/workspace-file-filter.js';
 import { resolveWorkspacePath } from '../shared/workspace-path.js';
 import type { AdapterRegistry } from './adapter-registry.js';
 
@@ -7,6 +9,9 @@ export interface ToolContext {
   /** Workspace root (a real path). */
   root: string;
   registry: AdapterRegistry;
+  /** Keeps results in files whose real path is inside the root. */
+  filter: WorkspaceFileFilter;
+  replyLimits: RunToolOptions;
 }
 
 /** Validates a tool's `{file, line, column}` (the file must be inside the root). */

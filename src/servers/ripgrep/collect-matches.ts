@@ -1,24 +1,9 @@
 import path from 'node:path';
+import type { RipgrepMatch } from '../../contracts/ripgrep.js';
+import { clipLineText, clipText } from '../shared/clip-line-text.js';
 
-/** One match, as the `search` tool returns it. */
-export interface SearchMatch {
-  /** Workspace-relative POSIX path. */
-  file: string;
-  /** 1-based line number. */
-  line: number;
-  /** 1-based column in UTF-16 code units. */
-  column: number;
-  /** Match length in UTF-16 code units. */
-  length: number;
-  /** The matched text. */
-  text: string;
-  /** The whole line, without its line break. */
-  lineText: string;
-  /** Up to `context` lines before the match (only when context was asked for). */
-  before?: string[];
-  /** Up to `context` lines after the match (only when context was asked for). */
-  after?: string[];
-}
+/** One match, as the `search` tool returns it (see the contract). */
+export type SearchMatch = RipgrepMatch;
 
 /** rg's JSON text field: UTF-8 text, or base64 bytes when the data is not valid UTF-8. */
 interface RgData {
@@ -106,24 +91,31 @@ export function createMatchCollector(options: MatchCollectorOptions): MatchColle
 
   const addMatch = (data: RgLineMessage): boolean => {
     const lineBytes = toBuffer(data.lines);
-    const lineText = stripLineBreak(lineBytes.toString('utf8'));
+    const fullLine = stripLineBreak(lineBytes.toString('utf8'));
     const line = data.line_number ?? 0;
-    fileLines.set(line, lineText);
+    fileLines.set(line, clipText(fullLine));
     const file = toFile(data.path);
     if (options.onlyFiles !== undefined && !options.onlyFiles.has(file)) return true;
+    // Columns counted on from the previous submatch: a minified line may hold thousands.
+    let column = 1;
+    let counted = 0;
     for (const sub of data.submatches) {
       if (all.length >= options.maxMatches) {
         cut = true;
         return false;
       }
       const text = toText(sub.match);
+      column += lineBytes.subarray(counted, sub.start).toString('utf8').length;
+      counted = sub.start;
+      const { lineText, clipped } = clipLineText(fullLine, column, text.length);
       const match: SearchMatch = {
         file,
         line,
-        column: lineBytes.subarray(0, sub.start).toString('utf8').length + 1,
+        column,
         length: text.length,
-        text,
+        text: clipText(text),
         lineText,
+        ...(clipped === undefined ? {} : { clipped }),
       };
       all.push(match);
       fileMatches.push(match);
@@ -142,7 +134,7 @@ export function createMatchCollector(options: MatchCollectorOptions): MatchColle
           return addMatch(message.data as unknown as RgLineMessage);
         case 'context': {
           const data = message.data as unknown as RgLineMessage;
-          fileLines.set(data.line_number ?? 0, stripLineBreak(toText(data.lines)));
+          fileLines.set(data.line_number ?? 0, clipText(stripLineBreak(toText(data.lines))));
           return true;
         }
         case 'end':

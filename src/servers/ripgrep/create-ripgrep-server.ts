@@ -1,8 +1,9 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ripgrepFilesContract, ripgrepSearchContract } from '../../contracts/ripgrep.js';
+import { DEFAULT_MAX_REPLY_BYTES } from '../shared/reply-cap.js';
 import { runTool } from '../shared/tool-result.js';
 import { resolveRgPath } from './resolve-rg-path.js';
 import { runListFiles, runSearch } from './run-search.js';
-import { filesInputShape, searchInputShape } from './search-options.js';
 
 /** Options for {@link createRipgrepServer}. */
 export interface RipgrepServerOptions {
@@ -12,6 +13,8 @@ export interface RipgrepServerOptions {
   rgPath?: string;
   /** Most matches one search returns before it says `truncated`. @default 10000 */
   maxMatches?: number;
+  /** Cap on one reply's JSON, in bytes; a cut reply says `truncated` and `replyCut`. @default 4 MiB */
+  maxReplyBytes?: number;
   /** Environment to read `RIPGREP_PATH` from. @default process.env */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -34,6 +37,7 @@ export const DEFAULT_MAX_MATCHES = 10_000;
 export function createRipgrepServer(options: RipgrepServerOptions): RipgrepServer {
   const server = new McpServer({ name: 'ripgrep', version: '0.1.0' });
   const maxMatches = options.maxMatches ?? DEFAULT_MAX_MATCHES;
+  const replyLimits = { maxReplyBytes: options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES };
   const closing = new AbortController();
   let rgPathPromise: Promise<string> | undefined;
   const rgPath = (): Promise<string> => {
@@ -50,30 +54,33 @@ export function createRipgrepServer(options: RipgrepServerOptions): RipgrepServe
   });
 
   server.registerTool(
-    'search',
+    ripgrepSearchContract.tool,
     {
-      description:
-        'Search workspace files with ripgrep. Returns matches sorted by file, line, column ' +
-        '(1-based, UTF-16 columns), with optional context lines. Skips .git, node_modules ' +
-        'and .mcp-orchestrator, and files ignored by .gitignore.',
-      inputSchema: searchInputShape,
+      description: ripgrepSearchContract.description,
+      inputSchema: ripgrepSearchContract.input,
+      outputSchema: ripgrepSearchContract.output,
     },
     (input, extra) =>
-      runTool(async () => ({
-        ...(await runSearch(await contextFor(extra.signal), input, maxMatches)),
-      })),
+      runTool(
+        async () => ({ ...(await runSearch(await contextFor(extra.signal), input, maxMatches)) }),
+        ripgrepSearchContract.output,
+        replyLimits,
+      ),
   );
 
   server.registerTool(
-    'files',
+    ripgrepFilesContract.tool,
     {
-      description:
-        'List the workspace files ripgrep would search (sorted, workspace-relative), ' +
-        'filtered by globs and rg file types.',
-      inputSchema: filesInputShape,
+      description: ripgrepFilesContract.description,
+      inputSchema: ripgrepFilesContract.input,
+      outputSchema: ripgrepFilesContract.output,
     },
     (input, extra) =>
-      runTool(async () => ({ ...(await runListFiles(await contextFor(extra.signal), input)) })),
+      runTool(
+        async () => ({ ...(await runListFiles(await contextFor(extra.signal), input)) }),
+        ripgrepFilesContract.output,
+        replyLimits,
+      ),
   );
 
   let closed: Promise<void> | undefined;

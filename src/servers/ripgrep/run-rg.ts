@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 import { OrchestratorError } from '../../core/errors.js';
+import { runProcess } from '../../process/index.js';
 
 /** Options for {@link runRg}. */
 export interface RunRgOptions {
@@ -25,76 +26,61 @@ export interface RunRgResult {
 }
 
 const STDERR_KEEP_BYTES = 4096;
+/** rg needs no grace: it holds no state worth a clean exit. */
+const STOP_GRACE_MS = 100;
 
 /**
  * Runs rg with an argument array (never a shell) and streams its output records to
- * `onRecord`. Abort kills rg and rejects with `CANCELLED`.
+ * `onRecord`. Abort stops rg and rejects with `CANCELLED`.
  */
-export function runRg(options: RunRgOptions): Promise<RunRgResult> {
+export async function runRg(options: RunRgOptions): Promise<RunRgResult> {
   const separator = options.separator ?? '\n';
-  return new Promise((resolve, reject) => {
-    if (options.signal?.aborted === true) {
-      reject(cancelled());
-      return;
+  const callerAborted = (): boolean => options.signal?.aborted === true;
+  if (callerAborted()) throw cancelled();
+  const early = new AbortController();
+  const signal =
+    options.signal === undefined ? early.signal : AbortSignal.any([options.signal, early.signal]);
+  const stdout = new StringDecoder('utf8');
+  const stderrDecoder = new StringDecoder('utf8');
+  let pending = '';
+  let stderr = '';
+  let stopped = false;
+  const deliver = (record: string): void => {
+    if (stopped || record === '') return;
+    if (options.onRecord(record) === false) {
+      stopped = true;
+      early.abort();
     }
-    const child = spawn(options.rgPath, options.args, {
-      cwd: options.cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      shell: false,
-    });
-    let pending = '';
-    let stderr = '';
-    let stopped = false;
-    let settled = false;
-    const onAbort = (): void => {
-      child.kill('SIGKILL');
-      finish(() => reject(cancelled()));
-    };
-    const finish = (settle: () => void): void => {
-      if (settled) return;
-      settled = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      settle();
-    };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    const deliver = (record: string): void => {
-      if (stopped || record === '') return;
-      if (options.onRecord(record) === false) {
-        stopped = true;
-        child.kill('SIGKILL');
-      }
-    };
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      pending += chunk;
+  };
+  const result = await runProcess([options.rgPath, ...options.args], {
+    cwd: options.cwd,
+    signal,
+    tailBytes: 0,
+    termGraceMs: STOP_GRACE_MS,
+    onStdout: (chunk) => {
+      if (stopped) return;
+      pending += stdout.write(chunk);
       let index = pending.indexOf(separator);
       while (index !== -1 && !stopped) {
         deliver(pending.slice(0, index));
         pending = pending.slice(index + 1);
         index = pending.indexOf(separator);
       }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-STDERR_KEEP_BYTES);
-    });
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      finish(() =>
-        reject(
-          new OrchestratorError(
-            'MCP_SERVER_UNAVAILABLE',
-            `Could not run ripgrep at ${options.rgPath}: ${error.message}. Set RIPGREP_PATH to an rg executable.`,
-            { cause: error, data: { rgPath: options.rgPath } },
-          ),
-        ),
-      );
-    });
-    child.on('close', (code) => {
-      deliver(pending);
-      pending = '';
-      finish(() => resolve({ exitCode: stopped ? null : code, stopped, stderr: stderr.trim() }));
-    });
+    },
+    onStderr: (chunk) => {
+      stderr = (stderr + stderrDecoder.write(chunk)).slice(-STDERR_KEEP_BYTES);
+    },
   });
+  if (callerAborted()) throw cancelled();
+  if (result.exit.kind === 'spawn-failed') {
+    throw new OrchestratorError(
+      'MCP_SERVER_UNAVAILABLE',
+      `Could not run ripgrep at ${options.rgPath}: ${result.exit.reason}. Set RIPGREP_PATH to an rg executable.`,
+      { data: { rgPath: options.rgPath, errno: result.exit.errno } },
+    );
+  }
+  deliver(pending + stdout.end());
+  return { exitCode: stopped ? null : result.exitCode, stopped, stderr: stderr.trim() };
 }
 
 function cancelled(): OrchestratorError {

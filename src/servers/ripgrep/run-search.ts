@@ -1,4 +1,9 @@
 import { OrchestratorError } from '../../core/errors.js';
+import {
+  createWorkspaceFileFilter,
+  keepWorkspaceItems,
+  toSkippedField,
+} from '../shared/workspace-file-filter.js';
 import { resolveWorkspacePath } from '../shared/workspace-path.js';
 import { createMatchCollector, type SearchMatch } from './collect-matches.js';
 import { runRg } from './run-rg.js';
@@ -8,6 +13,7 @@ import {
   type SearchInput,
   toFilesArgs,
   toSearchArgs,
+  validateGlobs,
   withoutTypes,
 } from './search-options.js';
 
@@ -24,7 +30,19 @@ export interface SearchResult {
   matches: SearchMatch[];
   /** True when more than the match cap matched; `matches` then holds the first ones by path. */
   truncated: boolean;
+  /**
+   * Files whose matches were dropped because their real path is outside the workspace or in
+   * `.git`/`.mcp-orchestrator` (sorted); only present when there are some.
+   */
+  skippedFiles?: string[];
   stats: { filesSearched: number; elapsedMs: number };
+}
+
+/** What the `files` tool returns. */
+export interface ListFilesResult {
+  files: string[];
+  /** Listed files refused as in {@link SearchResult.skippedFiles}; only present when some were. */
+  skippedFiles?: string[];
 }
 
 function throwRgError(stderr: string, request: Record<string, unknown>): never {
@@ -70,6 +88,7 @@ export async function runSearch(
   maxMatches: number,
 ): Promise<SearchResult> {
   const started = performance.now();
+  validateGlobs(input);
   const searchPath =
     input.path === undefined ? '.' : resolveWorkspacePath(context.root, input.path).relative || '.';
   const intersect = needsTypeIntersection(input);
@@ -85,13 +104,18 @@ export async function runSearch(
       onlyFiles,
     ));
   }
-  const matches = collector.matches();
-  if (failed !== undefined && matches.length === 0) {
+  const found = collector.matches();
+  if (failed !== undefined && found.length === 0) {
     throwRgError(failed, { pattern: input.pattern });
   }
+  const filter = createWorkspaceFileFilter(context.root);
+  const { kept: matches, skippedFiles } = await keepWorkspaceItems(filter, found, (match) => [
+    match.file,
+  ]);
   return {
     matches,
     truncated: collector.truncated(),
+    ...toSkippedField(skippedFiles),
     stats: {
       filesSearched: collector.filesSearched(),
       elapsedMs: Math.round(performance.now() - started),
@@ -129,13 +153,20 @@ async function listFiles(
 export async function runListFiles(
   context: RgRunContext,
   input: FilesInput,
-): Promise<{ files: string[] }> {
-  if (!needsTypeIntersection(input))
-    return { files: (await listFiles(context, input, '.')).sort() };
-  const [typed, globbed] = await Promise.all([
-    listFiles(context, input, '.'),
-    listFiles(context, withoutTypes(input), '.'),
-  ]);
-  const typedSet = new Set(typed);
-  return { files: globbed.filter((file) => typedSet.has(file)).sort() };
+): Promise<ListFilesResult> {
+  validateGlobs(input);
+  let listed: string[];
+  if (needsTypeIntersection(input)) {
+    const [typed, globbed] = await Promise.all([
+      listFiles(context, input, '.'),
+      listFiles(context, withoutTypes(input), '.'),
+    ]);
+    const typedSet = new Set(typed);
+    listed = globbed.filter((file) => typedSet.has(file));
+  } else {
+    listed = await listFiles(context, input, '.');
+  }
+  const filter = createWorkspaceFileFilter(context.root);
+  const { kept, skippedFiles } = await keepWorkspaceItems(filter, listed, (file) => [file]);
+  return { files: kept.sort(), ...toSkippedField(skippedFiles) };
 }

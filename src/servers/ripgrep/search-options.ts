@@ -1,52 +1,15 @@
-import { z } from 'zod';
+import type { ripgrepFilesContract, ripgrepSearchContract } from '../../contracts/ripgrep.js';
+import type { ContractInput } from '../../contracts/tool-contract.js';
+import { OrchestratorError } from '../../core/errors.js';
+import { findProtectedGlobDir, PROTECTED_DIRS } from '../shared/protected-paths.js';
 
 /** Directories never searched, whatever the globs say. */
-export const ALWAYS_EXCLUDED_DIRS = ['.git', 'node_modules', '.mcp-orchestrator'] as const;
-
-/** Input of the `search` tool (a zod raw shape, as `registerTool` takes it). */
-export const searchInputShape = {
-  pattern: z.string().min(1).describe('A Rust regex, or a plain string when `literal` is true.'),
-  literal: z.boolean().optional().describe('Treat `pattern` as a literal string. Default false.'),
-  word: z.boolean().optional().describe('Only match whole words. Default false.'),
-  globs: z
-    .array(z.string().min(1))
-    .optional()
-    .describe('rg globs, e.g. "src/**/*.ts" or "!**/*.test.ts".'),
-  types: z.array(z.string().min(1)).optional().describe('rg file types, e.g. "ts", "py".'),
-  ignoreCase: z.boolean().optional().describe('Case-insensitive search. Default false.'),
-  context: z
-    .number()
-    .int()
-    .min(0)
-    .max(50)
-    .optional()
-    .describe('Lines of context before and after each match. Default 0.'),
-  maxCount: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('Most matching lines per file (rg --max-count).'),
-  path: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('A file or folder inside the workspace to search. Default: the workspace root.'),
-};
-
-/** Input of the `files` tool. */
-export const filesInputShape = {
-  globs: searchInputShape.globs,
-  types: searchInputShape.types,
-};
-
-const searchInputSchema = z.object(searchInputShape);
-const filesInputSchema = z.object(filesInputShape);
+export const ALWAYS_EXCLUDED_DIRS = [...PROTECTED_DIRS, 'node_modules'] as const;
 
 /** A validated `search` request. */
-export type SearchInput = z.infer<typeof searchInputSchema>;
+export type SearchInput = ContractInput<typeof ripgrepSearchContract>;
 /** A validated `files` request. */
-export type FilesInput = z.infer<typeof filesInputSchema>;
+export type FilesInput = ContractInput<typeof ripgrepFilesContract>;
 
 /**
  * True when the request has both types and a positive glob. rg lets a matching glob override
@@ -57,14 +20,32 @@ export function needsTypeIntersection(input: FilesInput): boolean {
   return positive && (input.types ?? []).length > 0;
 }
 
+/**
+ * Refuses a glob that names `.git` or `.mcp-orchestrator` (`UNSAFE_PATH`, naming the glob):
+ * those folders are never searched, and a glob asking for them is a mistake worth reporting.
+ */
+export function validateGlobs(input: FilesInput): void {
+  for (const glob of input.globs ?? []) {
+    const dir = findProtectedGlobDir(glob);
+    if (dir === undefined) continue;
+    throw new OrchestratorError(
+      'UNSAFE_PATH',
+      `Glob ${JSON.stringify(glob)} names ${dir}/, which is never searched. Drop it, or name files outside ${dir}/.`,
+      { data: { glob, protectedDir: dir } },
+    );
+  }
+}
+
 function filterArgs(input: FilesInput): string[] {
-  const args: string[] = ['--no-config', '--hidden'];
+  // --no-follow: rg still reads a linked path given as the search path; run-search checks that.
+  const args: string[] = ['--no-config', '--hidden', '--no-follow'];
   const intersect = needsTypeIntersection(input);
   for (const glob of input.globs ?? []) {
     if (!intersect || glob.startsWith('!')) args.push('--glob', glob);
   }
-  // Last, because the last matching glob wins: no user glob can bring these back.
-  for (const dir of ALWAYS_EXCLUDED_DIRS) args.push('--glob', `!${dir}`);
+  // Last, because the last matching glob wins: no user glob can bring these back. Case-blind,
+  // as `.GIT` is `.git` on macOS and Windows.
+  for (const dir of ALWAYS_EXCLUDED_DIRS) args.push('--iglob', `!${dir}`);
   for (const type of input.types ?? []) args.push('--type', type);
   return args;
 }

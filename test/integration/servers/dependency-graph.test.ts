@@ -99,16 +99,16 @@ describe('dependency_graph MCP server over stdio (TypeScript workspace)', () => 
     await fixture?.cleanup();
   });
 
-  it('lists the seven tools', async () => {
+  it('lists the generic queries and the one transform tool', async () => {
     const { tools } = await connection.client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([
-      'check_rename',
+      'classify_positions',
+      'compute_edits',
       'find_callers',
       'find_definitions',
       'find_importers',
       'find_references',
       'import_graph',
-      'rename_locations',
     ]);
   });
 
@@ -140,38 +140,74 @@ describe('dependency_graph MCP server over stdio (TypeScript workspace)', () => 
     ]);
   });
 
-  it('returns rename edits with the old text of each range', async () => {
-    const result = await call(connection.client, 'rename_locations', {
+  it('returns rename edits with the old text and reason of each range', async () => {
+    const result = await call(connection.client, 'compute_edits', {
+      transform: 'rename',
       ...at('src/users.ts', 'getUser'),
-      newName: 'readUser',
+      args: { newName: 'readUser' },
     });
-    const edits = result.edits as Array<Record<string, unknown>>;
+    const changes = result.changes as Array<{
+      file: string;
+      edits: Array<Record<string, unknown>>;
+    }>;
+    expect(changes.map((c) => c.file)).toEqual([
+      'src/service.ts',
+      'src/users.ts',
+      'test/users.test.ts',
+    ]);
+    const edits = changes.flatMap((c) => c.edits);
     expect(edits).toHaveLength(5);
     expect(edits[0]).toEqual({
-      file: 'src/service.ts',
-      line: 1,
-      column: 10,
-      length: 7,
+      start: [1, 10],
+      end: [1, 17],
       oldText: 'getUser',
       newText: 'readUser',
+      reason: 'import',
     });
     expect(edits.every((e) => e.oldText === 'getUser' && e.newText === 'readUser')).toBe(true);
+    expect((result.facts as { collisions: unknown[] }).collisions).toEqual([]);
   });
 
-  it('reports a collision in check_rename and accepts a free name', async () => {
-    const clash = await call(connection.client, 'check_rename', {
+  it('reports a collision and no edits, and accepts a free name', async () => {
+    const clash = await call(connection.client, 'compute_edits', {
+      transform: 'rename',
       ...at('src/users.ts', 'getUser'),
-      newName: 'fetchUser',
+      args: { newName: 'fetchUser' },
     });
-    expect(clash.valid).toBe(false);
-    expect(clash.collisions).toEqual([
+    expect(clash.changes).toEqual([]);
+    expect((clash.facts as { collisions: unknown[] }).collisions).toEqual([
       expect.objectContaining({ file: 'src/users.ts', line: 4, column: 17, name: 'fetchUser' }),
     ]);
-    const free = await call(connection.client, 'check_rename', {
+  });
+
+  it('refuses an unknown transform and args its schema rejects, naming them', async () => {
+    const unknown = await callError(connection.client, 'compute_edits', {
+      transform: 'teleport',
       ...at('src/users.ts', 'getUser'),
-      newName: 'readUser',
+      args: {},
     });
-    expect(free).toEqual({ valid: true, collisions: [] });
+    expect(JSON.parse(unknown)).toMatchObject({ code: 'BAD_INPUT' });
+    expect(unknown).toContain('No transform \\"teleport\\"');
+    const badArgs = await callError(connection.client, 'compute_edits', {
+      transform: 'rename',
+      ...at('src/users.ts', 'getUser'),
+      args: { newName: 7 },
+    });
+    expect(badArgs).toContain('args.newName');
+  });
+
+  it('classifies positions: comment, string, code with its declaration, or text', async () => {
+    const result = await call(connection.client, 'classify_positions', {
+      positions: [at('src/service.ts', 'getUser'), { file: 'README.md', line: 1, column: 1 }],
+    });
+    expect(result.positions).toEqual([
+      expect.objectContaining({
+        file: 'src/service.ts',
+        kind: 'code',
+        declaration: expect.objectContaining({ file: 'src/users.ts', line: 1, name: 'getUser' }),
+      }),
+      { file: 'README.md', line: 1, column: 1, kind: 'text' },
+    ]);
   });
 
   it('lists callers with the calling function', async () => {
@@ -232,10 +268,11 @@ describe('dependency_graph MCP server over stdio (TypeScript workspace)', () => 
       column: 1,
     });
     expect(badLine).toMatch(/line/i);
-    await callError(connection.client, 'rename_locations', { file: 'src/users.ts', line: 1 });
-    const invalid = await callError(connection.client, 'rename_locations', {
+    await callError(connection.client, 'compute_edits', { file: 'src/users.ts', line: 1 });
+    const invalid = await callError(connection.client, 'compute_edits', {
+      transform: 'rename',
       ...at('src/users.ts', 'getUser'),
-      newName: 'class',
+      args: { newName: 'class' },
     });
     expect(JSON.parse(invalid).code).toBe('INVALID_IDENTIFIER');
     const notFound = await callError(connection.client, 'find_references', {
@@ -281,11 +318,18 @@ describe('dependency_graph MCP server over stdio (TypeScript and Python workspac
   });
 
   it('sends a rename in a .py file to the Python adapter', async () => {
-    const result = await call(connection.client, 'rename_locations', {
+    const result = await call(connection.client, 'compute_edits', {
+      transform: 'rename',
       ...fixture.positionOf('ledger/core.py', 'post_entry'),
-      newName: 'record_entry',
+      args: { newName: 'record_entry' },
     });
-    const edits = result.edits as Array<{ file: string; line: number; oldText: string }>;
+    const changes = result.changes as Array<{
+      file: string;
+      edits: Array<{ start: number[]; oldText: string }>;
+    }>;
+    const edits = changes.flatMap((c) =>
+      c.edits.map((e) => ({ file: c.file, line: e.start[0], oldText: e.oldText })),
+    );
     expect(edits.map((e) => `${e.file}:${e.line}:${e.oldText}`)).toEqual([
       'ledger/app.py:1:post_entry',
       'ledger/app.py:3:post_entry',

@@ -7,6 +7,7 @@ import {
   openSync,
   realpathSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -210,6 +211,38 @@ describe('ripgrep MCP server over stdio', () => {
     expect(result.isError).toBe(true);
     const [content] = result.content as Array<{ text: string }>;
     expect(JSON.parse(content?.text ?? '{}')).toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
+  });
+
+  it('refuses a path that links to /etc/passwd, and never returns its lines', async () => {
+    symlinkSync('/etc/passwd', path.join(root, 'pw.txt'));
+    try {
+      const result = await client.callTool({
+        name: 'search',
+        arguments: { pattern: 'root', path: 'pw.txt' },
+      });
+      expect(result.isError).toBe(true);
+      const [content] = result.content as Array<{ text: string }>;
+      expect(JSON.parse(content?.text ?? '{}')).toMatchObject({
+        code: 'PATH_OUTSIDE_WORKSPACE',
+        data: { file: 'pw.txt' },
+      });
+      const everywhere = await search({ pattern: 'root:' });
+      expect(everywhere.matches).toEqual([]);
+    } finally {
+      rmSync(path.join(root, 'pw.txt'));
+    }
+  });
+
+  it('refuses .git as a search path with an error naming it', async () => {
+    const result = await client.callTool({
+      name: 'search',
+      arguments: { pattern: 'getUser', path: '.git' },
+    });
+    expect(result.isError).toBe(true);
+    const [content] = result.content as Array<{ text: string }>;
+    const error = JSON.parse(content?.text ?? '{}') as { code: string; message: string };
+    expect(error.code).toBe('UNSAFE_PATH');
+    expect(error.message).toContain('".git"');
   });
 
   it('reports a bad regular expression as a tool error that quotes rg', async () => {

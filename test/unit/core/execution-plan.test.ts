@@ -3,23 +3,30 @@ import { ExecutionPlan } from '../../../src/core/plan/execution-plan.js';
 import { toTopologicalOrder } from '../../../src/core/plan/topological-order.js';
 
 const validPlan = () => ({
-  version: 1,
+  version: 2,
   command: 'rename a to b',
-  intent: { kind: 'rename', from: 'a', to: 'b', symbolKind: 'any', confidence: 0.9 },
+  intent: { kind: 'rename', from: 'a', to: 'b' },
+  language: 'python',
   base: '0123456789abcdef0123456789abcdef01234567',
   tokenBudget: 4096,
   maxRetries: 3,
   phases: [{ phase: 'map', targets: ['ripgrep'] }, { phase: 'execute' }],
+  analysis: { title: 'Rename a to b', targets: [], leftAlone: [], details: {} },
   dag: {
     nodes: [
       {
         id: 'edit:x.py',
         op: 'edit',
         file: 'x.py',
-        edits: [{ line: 1, column: 5, length: 1, oldText: 'a', newText: 'b' }],
+        edits: [{ start: [1, 5], end: [1, 6], oldText: 'a', newText: 'b', reason: 'declaration' }],
       },
       { id: 'test', op: 'test', command: ['python3', '-m', 'unittest'] },
-      { id: 'check', op: 'check', compile: 'py_compile', staleScan: { name: 'a', remaining: {} } },
+      {
+        id: 'check',
+        op: 'check',
+        compile: { kind: 'py_compile' },
+        verify: [{ check: 'word-positions', word: 'a', expected: [] }],
+      },
       { id: 'commit', op: 'commit', message: 'Rename a to b' },
     ],
     edges: [
@@ -66,14 +73,54 @@ describe('ExecutionPlan.fromJson', () => {
     );
   });
 
-  it('rejects an edge to an unknown node and an oldText that does not fit its length', () => {
+  it('rejects an edge to an unknown node and overlapping edits, naming them', () => {
     const plan = validPlan();
     plan.dag.edges.push(['test', 'deploy']);
     expect(() => ExecutionPlan.fromJson(plan)).toThrow(/dag.edges\[4\] names node "deploy"/);
     const bad = validPlan();
-    const [firstEdit] = (bad.dag.nodes[0] as { edits: Array<{ length: number }> }).edits;
-    if (firstEdit) firstEdit.length = 3;
-    expect(() => ExecutionPlan.fromJson(bad)).toThrow(/oldText has 1 characters but length is 3/);
+    const node = bad.dag.nodes[0] as { edits: unknown[] };
+    node.edits.push({ start: [1, 3], end: [2, 1], oldText: 'x', newText: 'y', reason: 'r' });
+    expect(() => ExecutionPlan.fromJson(bad)).toThrow(
+      /dag.nodes\[0\].edits has overlapping edits at 1:3 and 1:5/,
+    );
+  });
+
+  it('refuses a version 1 plan, saying to make a new one', () => {
+    expect(() => ExecutionPlan.fromJson({ ...validPlan(), version: 1 }, 'plan.json')).toThrow(
+      /plan.json is a version 1 plan, made by an earlier mcp-orchestrator; .* Make a new plan/,
+    );
+  });
+
+  it('refuses an absolute or climbing path, and a second node for one file', () => {
+    const absolute = validPlan();
+    (absolute.dag.nodes[0] as { file: string }).file = '/etc/passwd';
+    expect(() => ExecutionPlan.fromJson(absolute)).toThrow(/workspace-relative POSIX path/);
+    const twice = validPlan();
+    twice.dag.nodes.push({ ...(twice.dag.nodes[0] as object), id: 'edit:again' } as never);
+    expect(() => ExecutionPlan.fromJson(twice)).toThrow(
+      /edits "x.py", which an edit node edits already/,
+    );
+  });
+
+  it('accepts create, delete and move nodes, and gives them back as file changes', () => {
+    const plan = validPlan();
+    plan.dag.nodes.unshift(
+      {
+        id: 'create:n.py',
+        op: 'create',
+        file: 'n.py',
+        text: 'x = 1\n',
+        reason: 'new module',
+      } as never,
+      { id: 'move:x.py', op: 'move', file: 'x.py', to: 'y/x.py', reason: 'moved' } as never,
+    );
+    plan.dag.edges.push(['edit:x.py', 'move:x.py']);
+    const parsed = ExecutionPlan.fromJson(plan);
+    expect(parsed.fileChanges().map((c) => `${c.op} ${c.file}`)).toEqual([
+      'create n.py',
+      'edit x.py',
+      'move x.py',
+    ]);
   });
 
   it('rejects invalid JSON text with the parser message', () => {

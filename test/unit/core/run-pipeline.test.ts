@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { OrchestratorError } from '../../../src/core/errors.js';
-import type { Phase, PhaseContext } from '../../../src/core/phase.js';
-import { createDefaultPhaseSettings } from '../../../src/core/phase.js';
+import type { AnyPhase, PhaseContext, PhaseName, Upstream } from '../../../src/core/phase.js';
 import { runPipeline } from '../../../src/core/pipeline/run-pipeline.js';
 import type { ToolCaller } from '../../../src/core/services.js';
 import { resolveSettings } from '../../../src/core/settings.js';
+import { createDefaultPhaseSettings } from '../../../src/phases/phase-settings.js';
 import { MemoryPressureMonitor } from '../../../src/pressure/memory-pressure-monitor.js';
 import { countTokens, trimToTokenBudget } from '../../../src/telemetry/count-tokens.js';
 
@@ -19,16 +19,19 @@ function createContext(overrides: Partial<PhaseContext> = {}): PhaseContext {
   return {
     runId: 'test',
     command: 'rename a to b',
-    intent: { kind: 'rename', from: 'a', to: 'b', symbolKind: 'any', confidence: 1 },
+    intent: { kind: 'rename' },
     workspace: '/nowhere',
     baseCommit: '0123456789abcdef0123456789abcdef01234567',
-    runDir: '/nowhere/run',
     settings: resolveSettings({ CLAUDE_CODE_THINKING_BUDGET_TOKENS: '50' }),
-    options: { phaseSettings: createDefaultPhaseSettings() },
+    options: { phaseSettings: createDefaultPhaseSettings(), allowUnresolved: false },
     signal: new AbortController().signal,
     tools: noTools,
+    graph: {} as PhaseContext['graph'],
+    search: {} as PhaseContext['search'],
     git: {} as PhaseContext['git'],
-    state: {},
+    commands: {} as PhaseContext['commands'],
+    files: {} as PhaseContext['files'],
+    runFiles: {} as PhaseContext['runFiles'],
     parallelism: 8,
     warn: () => {},
     progress: () => {},
@@ -43,8 +46,18 @@ const pipelineOptions = {
   spans: { withSpan: <T>(_name: string, _attributes: object, body: () => Promise<T>) => body() },
 };
 
-function phase(name: Phase['name'], run: Phase['run']): Phase {
-  return { name, run };
+type TestOutcome = { success: true; data: Record<string, unknown>; contextPack: string };
+
+/** A phase whose typed output is whatever `output` says (an empty object by default). */
+function phase(
+  name: PhaseName,
+  run: (upstream: Upstream) => Promise<TestOutcome>,
+  output: unknown = {},
+): AnyPhase {
+  return {
+    name,
+    run: async (_context, upstream) => ({ ...(await run(upstream)), output }),
+  } as AnyPhase;
 }
 
 describe('runPipeline', () => {
@@ -152,6 +165,32 @@ describe('runPipeline', () => {
       ['map', true, undefined],
       ['logic', false, 'CANCELLED'],
     ]);
+  });
+
+  it('hands each phase the outputs before it, frozen, and keeps the first writer', async () => {
+    const seen: Upstream[] = [];
+    const outputs = {};
+    await runPipeline(
+      [
+        phase('map', async () => ({ success: true, data: {}, contextPack: '' }), { files: ['a'] }),
+        phase(
+          'logic',
+          async (upstream) => {
+            seen.push(upstream);
+            expect(() => {
+              (upstream as Record<string, unknown>).map = 'overwritten';
+            }).toThrow(TypeError);
+            return { success: true, data: {}, contextPack: '' };
+          },
+          { title: 'x' },
+        ),
+      ],
+      createContext(),
+      { ...pipelineOptions, outputs },
+    );
+    expect(Object.isFrozen(seen[0])).toBe(true);
+    expect(seen[0]?.map).toEqual({ files: ['a'] });
+    expect(outputs).toEqual({ map: { files: ['a'] }, logic: { title: 'x' } });
   });
 
   it('reports a bug in a phase as an INTERNAL failure instead of losing the run', async () => {

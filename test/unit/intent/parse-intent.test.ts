@@ -4,11 +4,10 @@ import { parseIntent } from '../../../src/intent/parse-intent.js';
 
 describe('parseIntent', () => {
   it('reads a plain rename', () => {
-    expect(parseIntent('rename getUser to fetchUser')).toMatchObject({
+    expect(parseIntent('rename getUser to fetchUser')).toEqual({
       kind: 'rename',
       from: 'getUser',
       to: 'fetchUser',
-      symbolKind: 'any',
     });
   });
 
@@ -39,5 +38,24 @@ describe('parseIntent', () => {
 
   it('refuses a new name that is not an identifier, naming it', () => {
     expect(() => parseIntent('rename a to 9lives')).toThrow(/"9lives" is not a valid identifier/);
+  });
+});
+
+describe('parseIntent limits', () => {
+  it('refuses a huge command at once, echoing only its start', () => {
+    const error = (() => {
+      try {
+        parseIntent(`rename a to ${'b'.repeat(100_000)}`);
+      } catch (caught) {
+        return caught as Error;
+      }
+      return undefined;
+    })();
+    expect(isOrchestratorError(error, 'INTENT_UNRECOGNISED')).toBe(true);
+    expect(error?.message.length).toBeLessThan(400);
+  });
+
+  it('refuses an over-long new name before anything starts', () => {
+    expect(() => parseIntent(`rename a to ${'b'.repeat(1_000)}`)).toThrow(/not valid|at most/);
   });
 });

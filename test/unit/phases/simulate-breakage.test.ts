@@ -3,18 +3,23 @@ import { createBreakageModel } from '../../../src/phases/monte-carlo/breakage-mo
 import { simulateBreakage } from '../../../src/phases/monte-carlo/simulate-breakage.js';
 
 const edit = (file: string) => ({
+  op: 'edit' as const,
   file,
-  line: 1,
-  column: 1,
-  length: 3,
-  oldText: 'foo',
-  newText: 'bar',
+  edits: [
+    {
+      start: [1, 1] as const,
+      end: [1, 4] as const,
+      oldText: 'foo',
+      newText: 'bar',
+      reason: 'reference',
+    },
+  ],
 });
 
 function model(certainty: number) {
   return createBreakageModel({
-    name: 'foo',
-    edits: [edit('a.py'), edit('b.py')],
+    names: ['foo'],
+    changes: [edit('a.py'), edit('b.py')],
     certaintyByFile: { 'a.py': certainty, 'b.py': 1 },
     affectedFiles: ['a.py', 'b.py', 'c.py', 'tests/test_c.py'],
     importEdges: [

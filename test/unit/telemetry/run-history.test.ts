@@ -149,6 +149,26 @@ describe('openRunHistory', () => {
     expect(h.recent()).toHaveLength(1);
   });
 
+  it('warns its logger, naming the file and where it went, when it moves a corrupt file aside', async () => {
+    const dir = await workspace();
+    const file = path.join(dir, '.mcp-orchestrator', 'history.db');
+    history(dir).close();
+    open.splice(0);
+    writeFileSync(file, 'not a database '.repeat(200));
+    const warnings: string[] = [];
+    const h = openRunHistory(dir, { logger: { warn: (message) => warnings.push(message) } });
+    open.push(h);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(file);
+    expect(warnings[0]).toContain(`moved it to ${h.movedAside}`);
+    expect(existsSync(h.movedAside ?? '')).toBe(true);
+    h.close();
+    open.splice(0);
+    const quiet: string[] = [];
+    open.push(openRunHistory(dir, { logger: { warn: (message) => quiet.push(message) } }));
+    expect(quiet).toEqual([]);
+  });
+
   it('skips stored rows that no longer validate', async () => {
     const dir = await workspace();
     const h = history(dir);

@@ -7,6 +7,7 @@ import {
   createFixtureRepo,
   createTempDir,
   type FixtureRepo,
+  git,
 } from '../../fixtures/git/create-fixture-repo.js';
 import { useGitSandbox } from '../../fixtures/git/use-git-sandbox.js';
 
@@ -41,12 +42,35 @@ describe('openGitWorkspace', () => {
     );
   });
 
-  it('says the same for a folder that does not exist', async () => {
+  it('says that a folder which does not exist does not exist, naming it', async () => {
     const error = await openGitWorkspace('/no/such/folder/anywhere').catch((e: unknown) => e);
-    expect(isOrchestratorError(error, 'NOT_A_GIT_REPO')).toBe(true);
+    expect(isOrchestratorError(error, 'BAD_INPUT')).toBe(true);
     expect((error as Error).message).toBe(
-      'No git repository at /no/such/folder/anywhere. Run "git init" or pass --workspace.',
+      'The folder /no/such/folder/anywhere does not exist. Pass --workspace a folder inside a git repository.',
     );
+  });
+
+  it('says that a file is not a folder', async () => {
+    const repo = await fixture();
+    const file = path.join(repo.dir, 'README.md');
+    const error = await openGitWorkspace(file).catch((e: unknown) => e);
+    expect(isOrchestratorError(error, 'BAD_INPUT')).toBe(true);
+    expect((error as Error).message).toContain(`${file} is a file, not a folder.`);
+  });
+
+  it('says that a bare repository has no working tree, from its top and from inside it', async () => {
+    const parent = await createTempDir();
+    sandbox.track(() => rm(parent, { recursive: true, force: true }));
+    const bare = path.join(parent, 'remote.git');
+    await git(['init', '--quiet', '--bare', bare], parent);
+    for (const dir of [bare, path.join(bare, 'refs')]) {
+      const error = await openGitWorkspace(dir).catch((e: unknown) => e);
+      expect(isOrchestratorError(error, 'NOT_A_GIT_REPO')).toBe(true);
+      expect((error as Error).message).toContain(`${bare} is a bare git repository`);
+      expect((error as Error).message).toContain('a run needs one');
+      expect((error as Error).message).not.toContain('git init');
+      expect((error as { data: Record<string, unknown> }).data.reason).toBe('BARE_REPOSITORY');
+    }
   });
 
   it('explains that a repository without commits has nothing to branch from', async () => {

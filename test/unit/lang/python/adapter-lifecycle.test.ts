@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { resolvePythonPath } from '../../../../src/lang/python/engine/resolve-python-path.js';
 import { createPythonAdapter, type PythonAdapter } from '../../../../src/lang/python/index.js';
-import { resolvePythonPath } from '../../../../src/lang/python/resolve-python-path.js';
 import {
   createPythonFixture,
   type PythonFixture,
 } from '../../../fixtures/lang-python/create-python-fixture.js';
+import { renameEdits } from '../../../fixtures/transforms/rename-via-halves.js';
 
 /** pids of pyright language servers that are children of this test process. */
 function pyrightChildren(): string[] {
@@ -41,7 +42,7 @@ describe('Python adapter lifecycle', () => {
     const adapter = track(createPythonAdapter({ root: fixture.root }), fixture);
     expect(await adapter.findDefinitions('f')).toEqual([]);
     expect(await adapter.findReferences({ file: 'a.py', line: 1, column: 1 })).toEqual([]);
-    expect(await adapter.findRenameEdits({ file: 'a.py', line: 1, column: 1 }, 'g')).toEqual([]);
+    expect(await renameEdits(adapter, { file: 'a.py', line: 1, column: 1 }, 'g')).toEqual([]);
     expect(await adapter.findCallers({ file: 'a.py', line: 1, column: 1 })).toEqual([]);
     expect(await adapter.findImportGraph()).toEqual([]);
     expect(adapter.state).toBe('idle');

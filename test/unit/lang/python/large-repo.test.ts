@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPythonAdapter, type PythonAdapter } from '../../../../src/lang/python/index.js';
 import type { PythonFixture } from '../../../fixtures/lang-python/create-python-fixture.js';
 import { createLargeRepoFixture } from '../../../fixtures/lang-python/large-repo-fixture.js';
+import { renameCollisions, renameEdits } from '../../../fixtures/transforms/rename-via-halves.js';
 
 const mode =
   process.env.PYTHON_ADAPTER_DIAGNOSTIC_MODE === 'workspace' ? 'workspace' : 'openFilesOnly';
@@ -43,13 +44,11 @@ describe.runIf(process.env.PYTHON_ADAPTER_LARGE === '1')(
       expect(definitions).toHaveLength(1);
       const references = await time('firstFindReferencesMs', () => adapter.findReferences(at));
       expect(references).toHaveLength(401);
-      const edits = await time('findRenameEditsMs', () =>
-        adapter.findRenameEdits(at, 'record_entry'),
-      );
+      const edits = await time('findRenameEditsMs', () => renameEdits(adapter, at, 'record_entry'));
       expect(edits).toHaveLength(401);
       expect(new Set(edits.map((e) => e.file)).size).toBe(201);
       const collisions = await time('findRenameCollisionsMs', () =>
-        adapter.findRenameCollisions(at, 'record_entry'),
+        renameCollisions(adapter, at, 'record_entry'),
       );
       expect(collisions).toEqual([]);
       const callers = await time('findCallersMs', () => adapter.findCallers(at));

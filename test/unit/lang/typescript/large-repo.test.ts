@@ -7,6 +7,7 @@ import {
   createTsFixture,
   type TsFixture,
 } from '../../../fixtures/lang-typescript/create-ts-fixture.js';
+import { renameCollisions, renameEdits } from '../../../fixtures/transforms/rename-via-halves.js';
 
 const MODULES = 1000;
 const USERS = 200;
@@ -47,12 +48,12 @@ describe.runIf(process.env.TS_ADAPTER_LARGE === '1')(
     it('renames every use and answers a repeated rename from the warm service quickly', async () => {
       const at = { file: 'src/api.ts', line: 1, column: 17 };
       let started = performance.now();
-      const edits = await adapter.findRenameEdits(at, 'fetchUser');
+      const edits = await renameEdits(adapter, at, 'fetchUser');
       const coldMs = performance.now() - started;
       expect(edits).toHaveLength(1 + USERS * 2);
       expect(new Set(edits.map((e) => e.file)).size).toBe(1 + USERS);
       started = performance.now();
-      expect(await adapter.findRenameCollisions(at, 'fetchUser')).toEqual([]);
+      expect(await renameCollisions(adapter, at, 'fetchUser')).toEqual([]);
       const warmMs = performance.now() - started;
       console.log(
         `rename: cold ${Math.round(coldMs)} ms, collisions warm ${Math.round(warmMs)} ms`,

@@ -10,6 +10,7 @@ import {
   createTsFixture,
   type TsFixture,
 } from '../../../fixtures/lang-typescript/create-ts-fixture.js';
+import { renameEdits } from '../../../fixtures/transforms/rename-via-halves.js';
 
 const FILES_ROOT_PARENT = '/nonexistent-parent-for-tests';
 
@@ -123,11 +124,13 @@ describe('TypeScript adapter: definitions, references, callers and imports', () 
 
   it('gives the same output twice and sees files changed on disk', async () => {
     await setUp();
-    const first = await adapter?.findRenameEdits(
+    const first = await renameEdits(
+      adapter as TypeScriptAdapter,
       fixture?.positionOf('src/users.ts', 'getUser') as never,
       'fetchUser',
     );
-    const second = await adapter?.findRenameEdits(
+    const second = await renameEdits(
+      adapter as TypeScriptAdapter,
       fixture?.positionOf('src/users.ts', 'getUser') as never,
       'fetchUser',
     );
@@ -136,7 +139,8 @@ describe('TypeScript adapter: definitions, references, callers and imports', () 
       path.join(fixture?.root as string, 'src/extra.ts'),
       "import { getUser } from './users';\ngetUser(9);\n",
     );
-    const third = await adapter?.findRenameEdits(
+    const third = await renameEdits(
+      adapter as TypeScriptAdapter,
       fixture?.positionOf('src/users.ts', 'getUser') as never,
       'fetchUser',
     );

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import {
+  callSiteSchema,
+  definitionSchema,
+  fileChangeSchema,
+  importEdgeSchema,
+  languageIdSchema,
+  positionClassSchema,
+  referenceSchema,
+} from './source-schemas.js';
+import { defineContract } from './tool-contract.js';
+
+const SERVER = 'dependency_graph';
+
+const language = languageIdSchema
+  .optional()
+  .describe('Only this language. Default: every language with files in the workspace.');
+
+const position = {
+  file: z
+    .string()
+    .min(1)
+    .describe('Workspace-relative (or absolute, inside the workspace) path of the file.'),
+  line: z.number().int().min(1).describe('1-based line.'),
+  column: z.number().int().min(1).describe('1-based column, in UTF-16 code units.'),
+};
+
+/** `find_definitions`: declarations of a name. */
+export const findDefinitionsContract = defineContract({
+  server: SERVER,
+  tool: 'find_definitions',
+  description:
+    'Declarations named exactly `name` in workspace files (not dependencies), with kind, ' +
+    'container and the 1-based position of the declared name, sorted by file, line, column.',
+  input: { name: z.string().min(1).describe('The exact symbol name.'), language },
+  output: { definitions: z.array(definitionSchema) },
+});
+
+/** `find_references`: every use of the symbol at a position. */
+export const findReferencesContract = defineContract({
+  server: SERVER,
+  tool: 'find_references',
+  description:
+    'Every use of the symbol at a position across the workspace, its declaration and ' +
+    'uses through imports included, sorted by file, line, column.',
+  input: position,
+  output: { references: z.array(referenceSchema) },
+});
+
+/** `find_callers`: call sites of a function. */
+export const findCallersContract = defineContract({
+  server: SERVER,
+  tool: 'find_callers',
+  description:
+    'Call sites of the function or method at a position, each with the calling function ' +
+    '(`<module>` for top-level calls), sorted by file, line, column.',
+  input: position,
+  output: { callers: z.array(callSiteSchema) },
+});
+
+/** `find_importers`: files that import a file. */
+export const findImportersContract = defineContract({
+  server: SERVER,
+  tool: 'find_importers',
+  description:
+    'Workspace files that import `file` directly, or through any chain of imports when ' +
+    '`transitive` is true; sorted.',
+  input: {
+    file: z.string().min(1).describe('Workspace-relative path of the imported file.'),
+    transitive: z.boolean().optional().describe('Follow imports of importers. Default false.'),
+  },
+  output: { importers: z.array(z.string()) },
+});
+
+/** `import_graph`: the file import graph. */
+export const importGraphContract = defineContract({
+  server: SERVER,
+  tool: 'import_graph',
+  description:
+    'The import graph between workspace files (imports, re-exports, require, import()), ' +
+    'edges `from` → `to` with the imported names, sorted by from, to.',
+  input: { language },
+  output: { edges: z.array(importEdgeSchema) },
+});
+
+/** `classify_positions`: what each position holds. */
+export const classifyPositionsContract = defineContract({
+  server: SERVER,
+  tool: 'classify_positions',
+  description:
+    'For each position: whether it lies in code, a comment or a string (docstrings included) ' +
+    'and, in code, the declaration the name there resolves to (absent when the language ' +
+    'server cannot resolve it). In the order given.',
+  input: {
+    positions: z
+      .array(z.object(position))
+      .max(20_000)
+      .describe('Positions of names, 1-based, UTF-16 columns.'),
+  },
+  output: { positions: z.array(positionClassSchema) },
+});
+
+/** `compute_edits`: one transform's language half. */
+export const computeEditsContract = defineContract({
+  server: SERVER,
+  tool: 'compute_edits',
+  description:
+    "Runs a transform's language half (rename, make_async, …) at a file or position and " +
+    'returns the exact file changes (multi-line ranges, each with the text it expects and ' +
+    'the reason it exists) and the facts the transform reports. `args` are checked by the ' +
+    "transform's own schema.",
+  input: {
+    transform: z.string().min(1).describe('The transform kind, e.g. "rename".'),
+    file: position.file,
+    line: position.line.optional(),
+    column: position.column.optional(),
+    args: z.record(z.string(), z.unknown()).describe("The transform's arguments."),
+  },
+  output: {
+    changes: z.array(fileChangeSchema),
+    facts: z.record(z.string(), z.unknown()),
+  },
+});

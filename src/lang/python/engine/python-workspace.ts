@@ -1,0 +1,212 @@
+import { realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FileChangeType, type Position } from 'vscode-languageserver-protocol';
+import { OrchestratorError } from '../../../core/errors.js';
+import type { SourcePosition } from '../../../core/source-types.js';
+import { listPythonFiles } from './list-python-files.js';
+import { toFileUri, toLspPosition } from './lsp-locations.js';
+import {
+  createPyrightSession,
+  type DiagnosticMode,
+  type PyrightSession,
+} from './pyright-session.js';
+import { raceAbort } from './race-abort.js';
+import { resolvePythonPath } from './resolve-python-path.js';
+import { runPythonScript } from './run-python-script.js';
+import { createFileChangeTracker } from './track-file-changes.js';
+
+/** Longest wait for pyright to list the workspace again after files were added or deleted. */
+const RESCAN_TIMEOUT_MS = 15_000;
+
+/** What every analysis needs: the root, the interpreter, pyright, and the file list. */
+export interface PythonWorkspace {
+  /** Absolute, real path of the workspace. */
+  readonly root: string;
+  readonly pythonPath: string;
+  readonly session: PyrightSession;
+  /** Workspace `.py` files, sorted (see {@link listPythonFiles}). */
+  listFiles(signal?: AbortSignal): Promise<string[]>;
+  /** Workspace `.py` files whose text contains `text`, sorted. */
+  filesContaining(text: string, signal?: AbortSignal): Promise<string[]>;
+  /** True when the workspace holds at least one `.py` file (then pyright may be started). */
+  hasPythonFiles(signal?: AbortSignal): Promise<boolean>;
+  /** Runs an embedded analysis script with the workspace's interpreter. */
+  runScript<T>(script: string, input: unknown, signal?: AbortSignal): Promise<T>;
+  /** Validates `at`, tells pyright the file's current text, and returns LSP coordinates. */
+  openPosition(
+    at: SourcePosition,
+    signal?: AbortSignal,
+  ): Promise<{ textDocument: { uri: string }; position: Position }>;
+  /** `at` with its file checked to be a workspace `.py` file and made workspace-relative. */
+  resolvePosition(at: SourcePosition): SourcePosition;
+  /** Validates `file` and tells pyright its current text; returns its URI. */
+  openFile(file: string, signal?: AbortSignal): Promise<string>;
+  /**
+   * `compute()`'s result, shared by calls with the same `key` until a workspace file changes
+   * or pyright restarts. Failures are not kept.
+   */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+/** Options for {@link createPythonWorkspace}. */
+export interface PythonWorkspaceOptions {
+  root: string;
+  pythonPath?: string;
+  diagnosticMode?: DiagnosticMode;
+}
+
+/** Resolves the root and interpreter; nothing is spawned until a method needs pyright. */
+export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWorkspace {
+  const root = realRoot(options.root);
+  const pythonPath = resolvePythonPath(root, options.pythonPath);
+  const tracker = createFileChangeTracker(root);
+  const memos = new Map<string, Promise<unknown>>();
+  const session = createPyrightSession({
+    root,
+    pythonPath,
+    beforeStart: (signal) => {
+      memos.clear();
+      return tracker.reset(signal);
+    },
+    ...(options.diagnosticMode === undefined ? {} : { diagnosticMode: options.diagnosticMode }),
+  });
+  let refreshing: Promise<void> = Promise.resolve();
+  // pyright does not watch files over stdio: report what changed on disk since the last call.
+  const refresh = (signal?: AbortSignal): Promise<void> => {
+    refreshing = refreshing
+      .catch(() => {})
+      .then(async () => {
+        if (session.state !== 'ready') return;
+        const changes = await tracker.changes(signal);
+        if (changes.length === 0) return;
+        memos.clear();
+        await session.closeDocuments(changes.map((change) => change.uri));
+        const added = changes.some((change) => change.type !== FileChangeType.Changed);
+        const listed = added ? session.nextFileListing() : undefined;
+        await session.notifyIfRunning('workspace/didChangeWatchedFiles', { changes });
+        // A created or deleted file makes pyright list the workspace again; wait for that.
+        const deadline = AbortSignal.timeout(RESCAN_TIMEOUT_MS);
+        await raceAbort(
+          listed ?? Promise.resolve(),
+          signal === undefined ? deadline : AbortSignal.any([signal, deadline]),
+        ).catch((error: unknown) => {
+          if (signal?.aborted === true) throw error;
+        });
+      });
+    return refreshing;
+  };
+  let knownToHaveFiles = false;
+
+  const openFile = async (file: string, signal?: AbortSignal): Promise<string> => {
+    const relative = toWorkspaceFile(root, file);
+    let text: string;
+    try {
+      text = await readFile(path.join(root, ...relative.split('/')), 'utf8');
+    } catch (error) {
+      throw new OrchestratorError(
+        'BAD_INPUT',
+        `No readable Python file ${JSON.stringify(file)} in ${root}. Pass a workspace-relative .py path.`,
+        { cause: error, data: { file, root } },
+      );
+    }
+    const uri = toFileUri(root, relative);
+    await refresh(signal);
+    await session.syncDocument(uri, text, signal);
+    return uri;
+  };
+
+  return {
+    root,
+    pythonPath,
+    session,
+    listFiles: (signal) => listPythonFiles(root, signal === undefined ? {} : { signal }),
+    async filesContaining(text, signal) {
+      const files = await listPythonFiles(root, signal === undefined ? {} : { signal });
+      const found = await Promise.all(
+        files.map(async (file) => {
+          const content = await readFile(path.join(root, ...file.split('/')), 'latin1').catch(
+            () => '',
+          );
+          return content.includes(text) ? file : undefined;
+        }),
+      );
+      return found.filter((file): file is string => file !== undefined);
+    },
+    async hasPythonFiles(signal) {
+      if (!knownToHaveFiles) {
+        const files = await listPythonFiles(root, signal === undefined ? {} : { signal });
+        knownToHaveFiles = files.length > 0;
+      }
+      return knownToHaveFiles;
+    },
+    runScript: (script, input, signal) =>
+      runPythonScript(script, input, {
+        pythonPath,
+        cwd: root,
+        ...(signal === undefined ? {} : { signal }),
+      }),
+    resolvePosition(at) {
+      validatePosition(at);
+      return { file: toWorkspaceFile(root, at.file), line: at.line, column: at.column };
+    },
+    async openPosition(at, signal) {
+      validatePosition(at);
+      const uri = await openFile(at.file, signal);
+      return { textDocument: { uri }, position: toLspPosition(at) };
+    },
+    openFile,
+    memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      const known = memos.get(key);
+      if (known !== undefined) return known as Promise<T>;
+      const fresh = compute();
+      memos.set(key, fresh);
+      fresh.catch(() => {
+        if (memos.get(key) === fresh) memos.delete(key);
+      });
+      return fresh;
+    },
+  };
+}
+
+/** The workspace-relative POSIX path of a `.py`/`.pyi` file inside `root`, or a typed error. */
+export function toWorkspaceFile(root: string, file: string): string {
+  const relative = path.relative(root, path.resolve(root, file));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new OrchestratorError(
+      'PATH_OUTSIDE_WORKSPACE',
+      `Path ${JSON.stringify(file)} is outside the workspace ${root}. Pass a path inside it.`,
+      { data: { file, root } },
+    );
+  }
+  if (!/\.pyi?$/.test(relative)) {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      `${JSON.stringify(file)} is not a Python file. Pass a .py file.`,
+      { data: { file } },
+    );
+  }
+  return relative.split(path.sep).join('/');
+}
+
+function validatePosition(at: SourcePosition): void {
+  if (!Number.isInteger(at.line) || at.line < 1 || !Number.isInteger(at.column) || at.column < 1) {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      `Invalid position ${at.file}:${at.line}:${at.column}. Lines and columns are 1-based integers.`,
+      { data: { ...at } },
+    );
+  }
+}
+
+function realRoot(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch (error) {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      `Workspace root ${root} does not exist. Pass an existing directory.`,
+      { cause: error, data: { root } },
+    );
+  }
+}

@@ -1,0 +1,67 @@
+import type { SourceRange } from '../../../core/source-types.js';
+import type { PythonWorkspace } from '../engine/python-workspace.js';
+import { SCOPES_SCRIPT } from '../scripts/scopes-script.js';
+import type { FileScopes, PositionScopes, ScopesQueryResult } from './scope-types.js';
+
+/** Scope facts for a set of references, keyed by `file:line:column`. */
+export interface ReferenceScopes {
+  at(location: { file: string; line: number; column: number }): PositionScopes | undefined;
+  files: FileScopes[];
+}
+
+/**
+ * Runs the scopes script once over every file holding a reference, listing only the bindings
+ * of `names` and the free loads of `freeName`.
+ */
+export async function classifyReferences(
+  workspace: PythonWorkspace,
+  locations: readonly SourceRange[],
+  filter: { names: string[]; freeName?: string },
+  signal?: AbortSignal,
+): Promise<ReferenceScopes> {
+  const byFile = new Map<string, Array<{ line: number; column: number }>>();
+  for (const { file, line, column } of locations) {
+    const positions = byFile.get(file) ?? [];
+    positions.push({ line, column });
+    byFile.set(file, positions);
+  }
+  const files = [...byFile].map(([file, positions]) => ({ file, positions }));
+  const result =
+    files.length === 0
+      ? { results: [], errors: [] }
+      : await workspace.runScript<ScopesQueryResult>(
+          SCOPES_SCRIPT,
+          { root: workspace.root, mode: 'query', files, ...filter },
+          signal,
+        );
+  const index = new Map<string, PositionScopes>();
+  for (const file of result.results) {
+    for (const position of file.positions) {
+      index.set(`${file.file}:${position.line}:${position.column}`, position);
+    }
+  }
+  return {
+    at: ({ file, line, column }) => index.get(`${file}:${line}:${column}`),
+    files: result.results,
+  };
+}
+
+/** True when `scopes` records a (non-import) binding of `name` exactly at `line:column`. */
+export function isBindingSite(
+  facts: PositionScopes | undefined,
+  name: string,
+  line: number,
+  column: number,
+): boolean {
+  return (
+    facts?.scopes.some((scope) =>
+      scope.names.some(
+        (binding) =>
+          binding.name === name &&
+          binding.kind !== 'import' &&
+          binding.line === line &&
+          binding.column === column,
+      ),
+    ) ?? false
+  );
+}

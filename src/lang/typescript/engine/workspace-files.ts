@@ -1,0 +1,83 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { OrchestratorError } from '../../../core/errors.js';
+
+/** Folders never searched for source files, at any depth. */
+export const EXCLUDED_DIRECTORIES: ReadonlySet<string> = new Set([
+  'node_modules',
+  'dist',
+  'build',
+  'coverage',
+  '.git',
+  '.mcp-orchestrator',
+]);
+
+const SOURCE_FILE_PATTERN = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+/** A source file on disk and the facts that tell whether it changed. */
+export interface WorkspaceFileStat {
+  /** Absolute POSIX path. */
+  fileName: string;
+  mtimeMs: number;
+  sizeBytes: number;
+}
+
+/** True when `fileName` (absolute) is a JS/TS source file by its extension. */
+export function isSourceFileName(fileName: string): boolean {
+  return SOURCE_FILE_PATTERN.test(fileName);
+}
+
+/** True when the workspace-relative POSIX path lies in none of {@link EXCLUDED_DIRECTORIES}. */
+export function isIncludedRelativePath(relative: string): boolean {
+  if (relative === '' || relative.startsWith('../') || path.isAbsolute(relative)) return false;
+  const segments = relative.split('/');
+  return segments.slice(0, -1).every((segment) => !EXCLUDED_DIRECTORIES.has(segment));
+}
+
+/**
+ * Lists every JS/TS source file under `root` outside the excluded folders, sorted by path.
+ * Symbolic links are not followed.
+ */
+export async function loadWorkspaceFiles(
+  root: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<WorkspaceFileStat[]> {
+  const found: WorkspaceFileStat[] = [];
+  const pending: string[] = [root];
+  while (pending.length > 0) {
+    throwIfAborted(options.signal);
+    const directory = pending.pop() as string;
+    const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+    const files: string[] = [];
+    for (const entry of entries) {
+      const fileName = `${directory}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!EXCLUDED_DIRECTORIES.has(entry.name)) pending.push(fileName);
+      } else if (entry.isFile() && isSourceFileName(entry.name)) {
+        files.push(fileName);
+      }
+    }
+    const stats = await Promise.all(files.map((fileName) => stat(fileName).catch(() => undefined)));
+    stats.forEach((info, index) => {
+      const fileName = files[index];
+      if (info === undefined || fileName === undefined) return;
+      found.push({ fileName, mtimeMs: info.mtimeMs, sizeBytes: info.size });
+    });
+  }
+  return found.sort((a, b) => compareStrings(a.fileName, b.fileName));
+}
+
+/** Ordinal string comparison (no locale), for deterministic output. */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** Throws `CANCELLED` when `signal` has been aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) {
+    throw new OrchestratorError('CANCELLED', 'The TypeScript analysis was cancelled.', {
+      cause: signal.reason,
+    });
+  }
+}

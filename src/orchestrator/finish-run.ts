@@ -1,0 +1,105 @@
+import { copyFile } from 'node:fs/promises';
+import { isOrchestratorError, toErrorMessage } from '../core/errors.js';
+import type { IntentBase } from '../core/intent.js';
+import type { PhaseOutputs } from '../core/phase-outputs.js';
+import { buildPullRequest } from './build-pull-request.js';
+import type { RunInput } from './execute-run.js';
+import type { RunServices } from './open-run-services.js';
+import { publishPullRequest } from './publish-pull-request.js';
+import type { PhasesOutcome } from './run-phases.js';
+import type { PullRequestSummary, RunResult } from './run-types.js';
+
+/** Rolls back (on failure) or releases (on success) every worktree the run made. */
+export async function settleWorktrees(
+  outcome: PhasesOutcome,
+  warn: (message: string) => void,
+): Promise<void> {
+  const failed = outcome.failure !== null;
+  for (const worktree of outcome.git?.worktrees() ?? []) {
+    try {
+      await (failed ? worktree.rollback() : worktree.release());
+    } catch (error) {
+      warn(
+        `Could not ${failed ? 'roll back' : 'release'} worktree ${worktree.path}: ${toErrorMessage(error)}`,
+      );
+    }
+  }
+}
+
+/**
+ * The pull request of a successful run, opened on GitHub when asked; a failure to open it
+ * fails the run (the branch stays).
+ */
+export async function proposePullRequest(
+  input: RunInput,
+  outcome: PhasesOutcome,
+): Promise<{ pr: PullRequestSummary | null; failure: PhasesOutcome['failure'] }> {
+  if (outcome.failure !== null) return { pr: null, failure: outcome.failure };
+  const pr = buildPullRequest({
+    command: input.command,
+    baseBranch: (await input.git.currentBranch().catch(() => null)) ?? 'main',
+    outputs: outcome.outputs,
+    phases: outcome.phases,
+  });
+  if (!pr || !input.github) return { pr, failure: null };
+  try {
+    const opened = await publishPullRequest(input.git, pr, input.github, {
+      env: input.options.env ?? process.env,
+      ...(input.options.signal ? { signal: input.options.signal } : {}),
+    });
+    return { pr: { ...pr, ...opened }, failure: null };
+  } catch (error) {
+    return {
+      pr,
+      failure: {
+        code: isOrchestratorError(error) ? error.code : 'GIT_FAILED',
+        message: `The change is committed on ${pr.head}, but the pull request could not be opened: ${toErrorMessage(error)}`,
+      },
+    };
+  }
+}
+
+/** Writes result.json (and pr.json, and `--output`) and records the run in the history. */
+export async function persistRun(
+  input: RunInput,
+  result: RunResult,
+  outputs: Partial<PhaseOutputs>,
+  services: RunServices,
+  warn: (message: string) => void,
+): Promise<void> {
+  const { folder, options } = input;
+  await folder.writeJson('result.json', result);
+  if (result.pr) await folder.writeJson('pr.json', result.pr);
+  if (result.pr && options.outputPath)
+    await copyFile(`${folder.runDir}/pr.json`, options.outputPath);
+  const row = toHistoryRow(result, input.intent, outputs);
+  if (!row) return;
+  try {
+    services.history?.record(row);
+  } catch (error) {
+    warn(`Run history not updated: ${toErrorMessage(error)}`);
+  }
+}
+
+/** The history row of a run that got as far as OPTIMIZE (earlier stops teach OPTIMIZE nothing). */
+function toHistoryRow(result: RunResult, intent: IntentBase, outputs: Partial<PhaseOutputs>) {
+  if (!outputs.optimize) return undefined;
+  const plan = outputs.plan?.plan;
+  const changes = plan?.fileChanges() ?? [];
+  return {
+    runId: result.runId,
+    command: result.command,
+    kind: intent.kind,
+    language: plan?.data.language ?? 'unknown',
+    success: result.success,
+    durationMs: result.durationMs,
+    fileCount: changes.length,
+    editCount: changes.reduce((n, c) => n + (c.op === 'edit' ? c.edits.length : 1), 0),
+    parallelism: outputs.optimize.parallelism,
+    batchSize: outputs.optimize.batchSize,
+    testDurationMs: outputs.execute?.test.durationMs ?? 0,
+    phaseDurations: Object.fromEntries(result.phases.map((p) => [p.phase, p.durationMs])),
+    memoryPeakMb: result.memoryPeakMb,
+    createdAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,95 @@
+import { isOrchestratorError, toErrorMessage } from '../core/errors.js';
+import type { PhaseContext, PhaseResult } from '../core/phase.js';
+import type { PhaseOutputs } from '../core/phase-outputs.js';
+import { BASE_BACKOFF_MS, DEFAULT_MAX_RETRIES } from '../core/pipeline/retry-policy.js';
+import { runPipeline } from '../core/pipeline/run-pipeline.js';
+import { createWorkspaceFiles } from '../files/index.js';
+import { createCommandRunner } from '../process/index.js';
+import { countTokens, trimToTokenBudget } from '../telemetry/count-tokens.js';
+import type { RunJournal } from '../vcs/run-journal-writer.js';
+import { createGitService, type RunGitService } from './create-git-service.js';
+import type { RunInput } from './execute-run.js';
+import type { RunServices } from './open-run-services.js';
+
+/** How the phases ended: their results, their outputs, and what failed (null when nothing did). */
+export interface PhasesOutcome {
+  phases: PhaseResult[];
+  outputs: Partial<PhaseOutputs>;
+  failure: { code: string; message: string } | null;
+  /** The run's git service, when it opened (it knows the worktrees the run made). */
+  git?: RunGitService;
+}
+
+/** Builds the phases' context over the open services and runs the pipeline. Never throws. */
+export async function runPhases(
+  input: RunInput,
+  services: RunServices,
+  journal: RunJournal,
+  events: { warn(message: string): void; emit: NonNullable<RunInput['options']['onEvent']> },
+): Promise<PhasesOutcome> {
+  const { options, folder } = input;
+  const signal = options.signal ?? new AbortController().signal;
+  const outputs: Partial<PhaseOutputs> = { ...input.outputs };
+  const current = { phase: '' };
+  let git: RunGitService | undefined;
+  try {
+    git = await createGitService(input.git, journal);
+    const context: PhaseContext = {
+      runId: folder.runId,
+      command: input.command,
+      intent: input.intent,
+      workspace: input.git.root,
+      baseCommit: input.baseCommit,
+      settings: input.settings,
+      options: input.runOptions,
+      signal,
+      tools: services.tools,
+      graph: services.graph,
+      search: services.search,
+      git,
+      commands: createCommandRunner(options.env ?? process.env),
+      files: createWorkspaceFiles(input.git.root),
+      runFiles: { dir: folder.runDir, writeText: (name, text) => folder.writeText(name, text) },
+      ...(services.cache ? { cache: services.cache } : {}),
+      pressure: services.pressure,
+      ...(services.history ? { history: services.history } : {}),
+      parallelism: input.settings.parallelism,
+      warn: events.warn,
+      progress: (message) => events.emit({ type: 'progress', phase: current.phase, message }),
+    };
+    const phases = await services.spans.withSpan(
+      'run',
+      { command: input.command, runId: folder.runId },
+      () =>
+        runPipeline(input.phases, context, {
+          maxRetries: input.runOptions.plan?.data.maxRetries ?? DEFAULT_MAX_RETRIES,
+          baseBackoffMs: BASE_BACKOFF_MS,
+          tokens: { count: countTokens, trim: trimToTokenBudget },
+          spans: services.spans,
+          outputs,
+          onContextPack: async (phase, text) => {
+            await folder.writeText(`context/${phase}.txt`, text);
+          },
+          onPhaseStart: (phase) => {
+            current.phase = phase;
+            events.emit({ type: 'phase-start', phase });
+          },
+          onPhaseEnd: (result) => events.emit({ type: 'phase-end', result }),
+        }),
+    );
+    const last = phases.at(-1);
+    const failure =
+      last && !last.success
+        ? (last.error ?? { code: 'PHASE_FAILED', message: `${last.phase} failed.` })
+        : null;
+    return { phases, outputs, failure, git };
+  } catch (error) {
+    if (!isOrchestratorError(error)) {
+      events.warn(`Internal error: ${(error as Error)?.stack ?? String(error)}`);
+    }
+    const failure = isOrchestratorError(error)
+      ? { code: error.code, message: error.message }
+      : { code: 'INTERNAL', message: toErrorMessage(error) };
+    return { phases: [], outputs, failure, ...(git ? { git } : {}) };
+  }
+}

@@ -1,0 +1,154 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import {
+  classifyPositionsContract,
+  findCallersContract,
+  findDefinitionsContract,
+  findReferencesContract,
+} from '../../contracts/dependency-graph.js';
+import type { PositionClass } from '../../core/services.js';
+import type { LanguageId, SourcePosition } from '../../core/source-types.js';
+import { clipLineText } from '../shared/clip-line-text.js';
+import { runTool } from '../shared/tool-result.js';
+import { keepWorkspaceItems } from '../shared/workspace-file-filter.js';
+import { sourceLanguageOf } from './detect-languages.js';
+import { comparePositions, type ToolContext, toSourcePosition } from './tool-context.js';
+
+/**
+ * Registers the symbol queries `find_definitions`, `find_references`, `find_callers` and
+ * `classify_positions`. Position tools go to the adapter of the file's language. Results in
+ * files whose real path is outside the workspace are dropped and named in `skippedFiles`.
+ */
+export function registerQueryTools(server: McpServer, context: ToolContext): void {
+  const { root, registry, filter, replyLimits } = context;
+
+  server.registerTool(
+    findDefinitionsContract.tool,
+    {
+      description: findDefinitionsContract.description,
+      inputSchema: findDefinitionsContract.input,
+      outputSchema: findDefinitionsContract.output,
+    },
+    ({ name, language }, { signal }) =>
+      runTool(
+        async () => {
+          const languages = await registry.languagesFor(language, { signal });
+          // Declarations usually come before questions about them: start the engines meanwhile.
+          for (const l of languages)
+            void registry
+              .forLanguage(l)
+              .prepare?.()
+              .catch(() => {});
+          const found = await Promise.all(
+            languages.map((l) => registry.forLanguage(l).findDefinitions(name, { signal })),
+          );
+          const { kept } = await keepWorkspaceItems(filter, found.flat(), (d) => [d.file]);
+          return { definitions: kept.sort(comparePositions) };
+        },
+        findDefinitionsContract.output,
+        replyLimits,
+      ),
+  );
+
+  server.registerTool(
+    findReferencesContract.tool,
+    {
+      description: findReferencesContract.description,
+      inputSchema: findReferencesContract.input,
+      outputSchema: findReferencesContract.output,
+    },
+    (input, { signal }) =>
+      runTool(
+        async () => {
+          const at = toSourcePosition(root, input);
+          const found = await registry.forFile(at.file).findReferences(at, { signal });
+          const { kept } = await keepWorkspaceItems(filter, found, (r) => [r.file]);
+          return {
+            references: kept.map((r) => ({
+              ...r,
+              lineText: clipLineText(r.lineText, r.column, r.length).lineText,
+            })),
+          };
+        },
+        findReferencesContract.output,
+        replyLimits,
+      ),
+  );
+
+  server.registerTool(
+    findCallersContract.tool,
+    {
+      description: findCallersContract.description,
+      inputSchema: findCallersContract.input,
+      outputSchema: findCallersContract.output,
+    },
+    (input, { signal }) =>
+      runTool(
+        async () => {
+          const at = toSourcePosition(root, input);
+          const found = await registry.forFile(at.file).findCallers(at, { signal });
+          const { kept } = await keepWorkspaceItems(filter, found, (c) => [c.file, c.callerFile]);
+          return { callers: kept };
+        },
+        findCallersContract.output,
+        replyLimits,
+      ),
+  );
+
+  server.registerTool(
+    classifyPositionsContract.tool,
+    {
+      description: classifyPositionsContract.description,
+      inputSchema: classifyPositionsContract.input,
+      outputSchema: classifyPositionsContract.output,
+    },
+    ({ positions }, { signal }) =>
+      runTool(
+        async () => ({
+          positions: await classifyAll(
+            context,
+            positions.map((p) => toSourcePosition(root, p)),
+            signal,
+          ),
+        }),
+        classifyPositionsContract.output,
+        replyLimits,
+      ),
+  );
+}
+
+/** Classifies positions language by language, keeping the order given. */
+async function classifyAll(
+  context: ToolContext,
+  positions: readonly SourcePosition[],
+  signal: AbortSignal,
+): Promise<PositionClass[]> {
+  const result: PositionClass[] = positions.map((p) => ({ ...p, kind: 'text' }));
+  const byLanguage = new Map<LanguageId, number[]>();
+  positions.forEach((p, index) => {
+    const language = sourceLanguageOf(p.file);
+    if (language !== undefined)
+      byLanguage.set(language, [...(byLanguage.get(language) ?? []), index]);
+  });
+  for (const [language, indexes] of byLanguage) {
+    const classes = await context.registry.forLanguage(language).classifyPositions(
+      indexes.map((i) => positions[i] as SourcePosition),
+      { signal },
+    );
+    const { skippedFiles } = await keepWorkspaceItems(
+      context.filter,
+      classes.flatMap((c) => (c.declaration ? [c.declaration] : [])),
+      (d) => [d.file],
+    );
+    const outside = new Set(skippedFiles);
+    classes.forEach((entry, k) => {
+      const declaration = entry.declaration;
+      if (declaration === undefined || !outside.has(declaration.file)) {
+        result[indexes[k] as number] = entry;
+        return;
+      }
+      const { declaration: _linkedOut, ...rest } = entry;
+      result[indexes[k] as number] = { ...rest, externalDeclaration: declaration.file };
+    });
+  }
+  return result;
+}

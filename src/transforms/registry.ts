@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { OrchestratorError } from '../core/errors.js';
+import type { IntentBase } from '../core/intent.js';
+import { renameTransform } from './rename/index.js';
+import { renameIntentSchema } from './rename/intent.js';
+import type { Transform } from './transform.js';
+
+/** Every transform's orchestrator half, by kind, in the order commands are tried. */
+export const TRANSFORMS = {
+  rename: renameTransform,
+} as const;
+
+/** The kinds of change the orchestrator can carry out. */
+export type TransformKind = keyof typeof TRANSFORMS;
+
+/** Every intent, one variant per transform. */
+export const intentSchema = z.discriminatedUnion('kind', [renameIntentSchema]);
+
+export type Intent = z.infer<typeof intentSchema>;
+
+/** The orchestrator half of `kind`; `TRANSFORM_UNAVAILABLE` for a kind no transform owns. */
+export function transformFor(kind: string): Transform<IntentBase> {
+  const transform = (TRANSFORMS as Readonly<Record<string, unknown>>)[kind];
+  if (transform === undefined) {
+    throw new OrchestratorError(
+      'TRANSFORM_UNAVAILABLE',
+      `"${kind}" changes are not available yet. Available: ${Object.keys(TRANSFORMS).join(', ')}.`,
+      { data: { kind, available: Object.keys(TRANSFORMS) } },
+    );
+  }
+  return transform as unknown as Transform<IntentBase>;
+}
