@@ -4,6 +4,7 @@ import { callContract } from './call-contract.js';
 import {
   classifyPositionsContract,
   computeEditsContract,
+  diagnosticsContract,
   findCallersContract,
   findDefinitionsContract,
   findReferencesContract,
@@ -58,10 +59,22 @@ export function createCodeGraph(tools: ToolCaller, server = 'dependency_graph'):
           ...(at.line === undefined ? {} : { line: at.line }),
           ...(at.column === undefined ? {} : { column: at.column }),
           args,
+          ...(options.overlay ? { overlay: [...options.overlay] } : {}),
         },
         options.signal,
       );
       return { changes: reply.changes as FileChange[], facts: reply.facts };
+    },
+    async diagnostics(request, options = {}) {
+      return call(
+        diagnosticsContract,
+        {
+          files: [...request.files],
+          ...(request.importers ? { importers: true } : {}),
+          ...(request.overlay ? { overlay: [...request.overlay] } : {}),
+        },
+        options.signal,
+      );
     },
   };
 }

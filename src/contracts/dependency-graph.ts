@@ -2,9 +2,11 @@ import { z } from 'zod';
 import {
   callSiteSchema,
   definitionSchema,
+  diagnosticSchema,
   fileChangeSchema,
   importEdgeSchema,
   languageIdSchema,
+  overlayEntrySchema,
   positionClassSchema,
   referenceSchema,
 } from './source-schemas.js';
@@ -115,9 +117,36 @@ export const computeEditsContract = defineContract({
     line: position.line.optional(),
     column: position.column.optional(),
     args: z.record(z.string(), z.unknown()).describe("The transform's arguments."),
+    overlay: z
+      .array(overlayEntrySchema)
+      .optional()
+      .describe('Files as the language half should see them (a changed tree), instead of on disk.'),
   },
   output: {
     changes: z.array(fileChangeSchema),
     facts: z.record(z.string(), z.unknown()),
+  },
+});
+
+/** `diagnostics`: what the compilers say about some files, optionally as changed. */
+export const diagnosticsContract = defineContract({
+  server: SERVER,
+  tool: 'diagnostics',
+  description:
+    'Errors and warnings of the type checker (TypeScript with the nearest tsconfig that ' +
+    'includes each file; pyright for Python) for `files` and, with `importers`, every file ' +
+    'that imports one of them, directly or not — as if the files in `overlay` held the given ' +
+    'text (null: deleted). Sorted by file, line, column. `configs` says which configurations ran.',
+  input: {
+    files: z.array(z.string().min(1)).max(20_000).describe('Workspace-relative files.'),
+    importers: z.boolean().optional().describe('Also check their importers. Default false.'),
+    overlay: z.array(overlayEntrySchema).optional(),
+  },
+  output: {
+    /** The files checked, sorted. */
+    checked: z.array(z.string()),
+    /** How each language checked them, e.g. `tsconfig.json`, `packages/a/tsconfig.json`, `pyright`. */
+    configs: z.array(z.string()),
+    diagnostics: z.array(diagnosticSchema),
   },
 });

@@ -95,3 +95,18 @@ export const fileChangeSchema = z.discriminatedUnion('op', [
     reason: z.string().min(1),
   }),
 ]);
+
+/** A compiler / type checker diagnostic. */
+export const diagnosticSchema = z.object({
+  ...positionFields,
+  /** The checker's code, e.g. `TS2304`, `reportUndefinedVariable`. */
+  code: z.string(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']),
+});
+
+/** A file's text as a query should see it; `null` for a file that is gone. */
+export const overlayEntrySchema = z.object({
+  file: z.string().min(1),
+  text: z.string().nullable(),
+});

@@ -178,6 +178,28 @@ export interface ComputedEdits {
   facts: Record<string, unknown>;
 }
 
+/** A compiler / type checker finding. */
+export interface Diagnostic extends SourcePosition {
+  /** The checker's code, e.g. `TS2304`, `reportUndefinedVariable`. */
+  code: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** A file as a query should see it: its new text, or `null` when it is gone. */
+export interface OverlayEntry {
+  file: string;
+  text: string | null;
+}
+
+/** What the type checkers say about some files. */
+export interface DiagnosticsReport {
+  checked: string[];
+  /** How each language checked them (the tsconfig files used, `pyright`). */
+  configs: string[];
+  diagnostics: Diagnostic[];
+}
+
 /** Options of every {@link CodeGraph} query. */
 export interface GraphQueryOptions {
   signal?: AbortSignal;
@@ -199,13 +221,21 @@ export interface CodeGraph {
     positions: readonly SourcePosition[],
     options?: GraphQueryOptions,
   ): Promise<PositionClass[]>;
-  /** Asks transform `transform`'s language half for its edits at `at`. */
+  /**
+   * Asks transform `transform`'s language half for its edits at `at` — on the files as they
+   * are, or as `overlay` says they are (a changed tree).
+   */
   computeEdits(
     transform: string,
     at: TransformTarget,
     args: Record<string, unknown>,
-    options?: GraphQueryOptions,
+    options?: GraphQueryOptions & { overlay?: readonly OverlayEntry[] },
   ): Promise<ComputedEdits>;
+  /** The type checkers' findings for `files` (and their importers), as `overlay` says they are. */
+  diagnostics(
+    request: { files: readonly string[]; importers?: boolean; overlay?: readonly OverlayEntry[] },
+    options?: GraphQueryOptions,
+  ): Promise<DiagnosticsReport>;
 }
 
 /** Whole-word text search over the checkout (the ripgrep server). */

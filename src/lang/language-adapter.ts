@@ -1,4 +1,4 @@
-import type { PositionClass } from '../core/services.js';
+import type { DiagnosticsReport, PositionClass } from '../core/services.js';
 import type {
   CallSite,
   ImportEdge,
@@ -12,6 +12,9 @@ import type {
 export interface AdapterCallOptions {
   signal?: AbortSignal;
 }
+
+/** Files as a call should see them (workspace-relative → new text, or `null` for deleted). */
+export type Overlay = ReadonlyMap<string, string | null>;
 
 /**
  * Language-aware analysis of one workspace, for one language: the generic queries, and the
@@ -38,10 +41,15 @@ export interface LanguageAdapter<E = unknown> {
     positions: readonly SourcePosition[],
     options?: AdapterCallOptions,
   ): Promise<PositionClass[]>;
-  /** Runs `body` on the engine, in turn with the adapter's other calls. */
+  /** The type checker's findings for this language's `files`, as `overlay` says they are. */
+  findDiagnostics(
+    files: readonly string[],
+    options?: AdapterCallOptions & { overlay?: Overlay },
+  ): Promise<DiagnosticsReport>;
+  /** Runs `body` on the engine (under `overlay`, if given), in turn with the adapter's other calls. */
   withEngine<T>(
     body: (engine: E, signal?: AbortSignal) => T | Promise<T>,
-    options?: AdapterCallOptions,
+    options?: AdapterCallOptions & { overlay?: Overlay },
   ): Promise<T>;
   /** Ends the language server or frees the program. Safe to call twice. */
   close(): Promise<void>;

@@ -1,5 +1,5 @@
 import type { SourcePosition } from '../../core/source-types.js';
-import type { AdapterCallOptions, LanguageAdapter } from '../language-adapter.js';
+import type { AdapterCallOptions, LanguageAdapter, Overlay } from '../language-adapter.js';
 import type { DiagnosticMode, PyrightSessionState } from './engine/pyright-session.js';
 import { createPythonWorkspace, type PythonWorkspace } from './engine/python-workspace.js';
 import { withCancellation } from './engine/with-cancellation.js';
@@ -7,6 +7,7 @@ import { type AsyncAnalysisResult, analyzeAsync } from './queries/analyze-async.
 import { classifyPositions } from './queries/classify-positions.js';
 import { findCallers, findOutgoingCalls, type OutgoingCall } from './queries/find-callers.js';
 import { findDefinitions } from './queries/find-definitions.js';
+import { findDiagnostics } from './queries/find-diagnostics.js';
 import { findDocumentSymbols, type PythonDocumentSymbol } from './queries/find-document-symbols.js';
 import { findImportGraph } from './queries/find-import-graph.js';
 import { findReferences } from './queries/find-references.js';
@@ -47,6 +48,12 @@ export interface PythonAdapter extends LanguageAdapter<PythonWorkspace> {
   analyzeAsync(file?: string, options?: AdapterCallOptions): Promise<AsyncAnalysisResult>;
 }
 
+/** Runs `body` under `overlay` when there is one. */
+function withOverlayOf(workspace: PythonWorkspace) {
+  return <T>(overlay: Overlay | undefined, body: () => Promise<T>): Promise<T> =>
+    overlay === undefined || overlay.size === 0 ? body() : workspace.withOverlay(overlay, body);
+}
+
 /** Passes the call's signal on and turns failures after an abort into `CANCELLED`. */
 function guard<T>(
   call: AdapterCallOptions | undefined,
@@ -64,6 +71,7 @@ function guard<T>(
  */
 export function createPythonAdapter(options: PythonAdapterOptions): PythonAdapter {
   const workspace = createPythonWorkspace(options);
+  const withOverlay = withOverlayOf(workspace);
   return {
     language: 'python',
     root: workspace.root,
@@ -82,7 +90,12 @@ export function createPythonAdapter(options: PythonAdapterOptions): PythonAdapte
     findReferences: (at, call) => guard(call, (signal) => findReferences(workspace, at, signal)),
     classifyPositions: (positions, call) =>
       guard(call, (signal) => classifyPositions(workspace, positions, signal)),
-    withEngine: (body, call) => guard(call, async (signal) => body(workspace, signal)),
+    findDiagnostics: (files, call) =>
+      guard(call, (signal) =>
+        withOverlay(call?.overlay, () => findDiagnostics(workspace, files, signal)),
+      ),
+    withEngine: (body, call) =>
+      guard(call, (signal) => withOverlay(call?.overlay, async () => body(workspace, signal))),
     findCallers: (at, call) => guard(call, (signal) => findCallers(workspace, at, signal)),
     findImportGraph: (call) => guard(call, (signal) => findImportGraph(workspace, signal)),
     findDocumentSymbols: (file, call) =>

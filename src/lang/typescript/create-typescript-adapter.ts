@@ -1,12 +1,14 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { OrchestratorError } from '../../core/errors.js';
-import type { AdapterCallOptions, LanguageAdapter } from '../language-adapter.js';
+import type { AdapterCallOptions, LanguageAdapter, Overlay } from '../language-adapter.js';
+import { type ConfigServices, createConfigServices } from './engine/config-services.js';
 import { throwIfAborted } from './engine/workspace-files.js';
 import { createWorkspaceProject, type WorkspaceProject } from './engine/workspace-project.js';
 import { classifyPositions } from './queries/classify-positions.js';
 import { findCallers } from './queries/find-callers.js';
 import { findDefinitions } from './queries/find-definitions.js';
+import { findDiagnostics } from './queries/find-diagnostics.js';
 import { findImportGraph } from './queries/find-import-graph.js';
 import { findReferences } from './queries/find-references.js';
 
@@ -33,6 +35,7 @@ export interface TypeScriptAdapter extends LanguageAdapter<WorkspaceProject> {
 export function createTypeScriptAdapter(options: TypeScriptAdapterOptions): TypeScriptAdapter {
   const root = resolveRoot(options.root);
   let project: WorkspaceProject | undefined;
+  let configs: ConfigServices | undefined;
   let state: TypeScriptAdapterState = 'ready';
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -41,6 +44,7 @@ export function createTypeScriptAdapter(options: TypeScriptAdapterOptions): Type
     body: (project: WorkspaceProject, signal?: AbortSignal) => T | Promise<T>,
   ): Promise<T> => {
     const signal = callOptions?.signal;
+    const overlay = (callOptions as { overlay?: Overlay } | undefined)?.overlay;
     const next = queue.then(async () => {
       if (state === 'closed') {
         throw new OrchestratorError('LANGUAGE_SERVER_FAILED', 'The TypeScript adapter is closed.');
@@ -49,7 +53,9 @@ export function createTypeScriptAdapter(options: TypeScriptAdapterOptions): Type
       project ??= createWorkspaceProject(root);
       await project.refresh({ signal });
       throwIfAborted(signal);
-      return body(project, signal);
+      const current = project;
+      if (overlay === undefined || overlay.size === 0) return body(current, signal);
+      return current.withOverlay(overlay, () => body(current, signal));
     });
     queue = next.catch(() => undefined);
     return next;
@@ -65,6 +71,11 @@ export function createTypeScriptAdapter(options: TypeScriptAdapterOptions): Type
       run(callOptions, (p, signal) => findReferences(p, at, signal)),
     classifyPositions: (positions, callOptions) =>
       run(callOptions, (p, signal) => classifyPositions(p, positions, signal)),
+    findDiagnostics: (files, callOptions) =>
+      run(callOptions, (p, signal) => {
+        configs ??= createConfigServices(p);
+        return findDiagnostics(p, configs, files, signal);
+      }),
     withEngine: (body, callOptions) => run(callOptions, body),
     findCallers: (at, callOptions) => run(callOptions, (p) => findCallers(p, at)),
     findImportGraph: (callOptions) => run(callOptions, (p, signal) => findImportGraph(p, signal)),
@@ -72,6 +83,8 @@ export function createTypeScriptAdapter(options: TypeScriptAdapterOptions): Type
       if (state === 'closed') return;
       state = 'closed';
       await queue;
+      configs?.dispose();
+      configs = undefined;
       project?.dispose();
       project = undefined;
     },

@@ -2,6 +2,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { createWorkspaceFileFilter } from '../shared/workspace-file-filter.js';
 import { createAdapterRegistry } from './adapter-registry.js';
 import { registerComputeEdits } from './register-compute-edits.js';
+import { registerDiagnostics } from './register-diagnostics.js';
 import { registerGraphTools } from './register-graph-tools.js';
 import { registerQueryTools } from './register-query-tools.js';
 
@@ -26,7 +27,8 @@ export interface DependencyGraphServer {
 /**
  * Creates the `dependency_graph` MCP server: the generic queries `find_definitions`,
  * `find_references`, `find_callers`, `classify_positions`, `find_importers` and
- * `import_graph`, and `compute_edits`, through which every transform's language half runs.
+ * `import_graph`, `diagnostics`, and `compute_edits`, through which every transform's
+ * language half runs.
  * `.py` files go to the Python adapter (pyright), everything else to the TypeScript adapter;
  * each adapter starts on its first use, so a TS-only workspace never starts pyright.
  */
@@ -44,6 +46,7 @@ export function createDependencyGraphServer(
   registerQueryTools(server, context);
   registerGraphTools(server, context);
   registerComputeEdits(server, context);
+  registerDiagnostics(server, context);
   let closing: Promise<void> | undefined;
   return {
     server,

@@ -23,6 +23,7 @@ export function createLazyAdapter<E>(
     findImportGraph: async (options) => (await get()).findImportGraph(options),
     classifyPositions: async (positions, options) =>
       (await get()).classifyPositions(positions, options),
+    findDiagnostics: async (files, options) => (await get()).findDiagnostics(files, options),
     withEngine: async (body, options) => (await get()).withEngine(body, options),
     async close() {
       if (loading === undefined) return;

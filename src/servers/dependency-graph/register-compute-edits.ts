@@ -8,6 +8,7 @@ import { runTool } from '../shared/tool-result.js';
 import { keepWorkspaceItems } from '../shared/workspace-file-filter.js';
 import { resolveWorkspacePath } from '../shared/workspace-path.js';
 import { sourceLanguageOf } from './detect-languages.js';
+import { toOverlay } from './to-overlay.js';
 import type { ToolContext } from './tool-context.js';
 
 /**

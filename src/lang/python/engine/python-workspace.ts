@@ -43,6 +43,12 @@ export interface PythonWorkspace {
   /** Validates `file` and tells pyright its current text; returns its URI. */
   openFile(file: string, signal?: AbortSignal): Promise<string>;
   /**
+   * Runs `body` as if the files in `overlay` held the given text (`null`: deleted — pyright
+   * then sees an empty module), for pyright and the analysis scripts alike; afterwards pyright
+   * reads those files from disk again. Calls must not interleave with other queries.
+   */
+  withOverlay<T>(overlay: ReadonlyMap<string, string | null>, body: () => Promise<T>): Promise<T>;
+  /**
    * `compute()`'s result, shared by calls with the same `key` until a workspace file changes
    * or pyright restarts. Failures are not kept.
    */
@@ -98,11 +104,16 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
   };
   let knownToHaveFiles = false;
 
+  // The overlay in force (workspace-relative → text, or null for a deleted file).
+  let overlay: ReadonlyMap<string, string | null> = new Map();
+
   const openFile = async (file: string, signal?: AbortSignal): Promise<string> => {
     const relative = toWorkspaceFile(root, file);
     let text: string;
     try {
-      text = await readFile(path.join(root, ...relative.split('/')), 'utf8');
+      text = overlay.has(relative)
+        ? (overlay.get(relative) ?? '')
+        : await readFile(path.join(root, ...relative.split('/')), 'utf8');
     } catch (error) {
       throw new OrchestratorError(
         'BAD_INPUT',
@@ -141,11 +152,29 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
       return knownToHaveFiles;
     },
     runScript: (script, input, signal) =>
-      runPythonScript(script, input, {
-        pythonPath,
-        cwd: root,
-        ...(signal === undefined ? {} : { signal }),
-      }),
+      runPythonScript(
+        script,
+        overlay.size === 0 ? input : { ...(input as object), overlay: Object.fromEntries(overlay) },
+        { pythonPath, cwd: root, ...(signal === undefined ? {} : { signal }) },
+      ),
+    async withOverlay(entries, body) {
+      if (overlay.size > 0) {
+        throw new OrchestratorError('INTERNAL', 'A Python overlay is already in place.');
+      }
+      overlay = new Map(entries);
+      memos.clear();
+      const uris = [...entries.keys()].map((file) => toFileUri(root, file));
+      try {
+        for (const file of entries.keys()) {
+          if (/\.pyi?$/.test(file)) await openFile(file);
+        }
+        return await body();
+      } finally {
+        overlay = new Map();
+        memos.clear();
+        await session.closeDocuments(uris);
+      }
+    },
     resolvePosition(at) {
       validatePosition(at);
       return { file: toWorkspaceFile(root, at.file), line: at.line, column: at.column };

@@ -89,6 +89,8 @@ export function createInitializeParams(root: string): InitializeParams {
         rename: { prepareSupport: true },
         references: {},
         callHierarchy: {},
+        // Lets us pull a file's diagnostics (pyright registers the capability dynamically).
+        diagnostic: { dynamicRegistration: true },
       },
     },
   };

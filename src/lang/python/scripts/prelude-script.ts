@@ -13,8 +13,34 @@ import sys
 NEWLINE = re.compile(r'\r\n|\r|\n')
 
 
+OVERLAY = {}
+
+
 def read_input():
-    return json.loads(sys.stdin.buffer.read().decode('utf-8'))
+    global OVERLAY
+    request = json.loads(sys.stdin.buffer.read().decode('utf-8'))
+    OVERLAY = request.get('overlay') or {}
+    return request
+
+
+def read_source_bytes(path):
+    with open(path, 'rb') as handle:
+        return handle.read()
+
+
+def decode_source(data):
+    # PEP 263: a coding cookie (or a BOM) says how the file is encoded; else UTF-8.
+    try:
+        import tokenize
+        encoding, _ = tokenize.detect_encoding(io_bytes(data).readline)
+    except (SyntaxError, LookupError):
+        encoding = 'utf-8'
+    return data.decode(encoding, errors='replace')
+
+
+def io_bytes(data):
+    import io
+    return io.BytesIO(data)
 
 
 def write_output(value):
@@ -27,11 +53,15 @@ class Source:
         self.tree = None
         self.error = None
         try:
-            with open(os.path.join(root, rel), 'rb') as handle:
-                self.text = handle.read().decode('utf-8', errors='replace')
+            if rel in OVERLAY:
+                self.text = OVERLAY[rel] or ''
+            else:
+                self.text = decode_source(read_source_bytes(os.path.join(root, rel)))
         except OSError as error:
             self.text = ''
             self.error = error.strerror or str(error)
+        if self.text.startswith('\ufeff'):
+            self.text = self.text[1:]
         self.lines = NEWLINE.split(self.text)
         if self.error is not None:
             return

@@ -25,7 +25,32 @@ export interface WorkspaceProject {
   memo<T>(key: string, compute: () => T): T;
   /** The program's source file for a workspace-relative path; throws `BAD_INPUT` if it has none. */
   sourceFile(relative: string): ts.SourceFile;
+  /**
+   * Runs `body` as if the files in `overlay` (workspace-relative) held the given text (`null`:
+   * deleted), then goes back to the files on disk. Calls must not interleave (the adapter
+   * runs them one at a time).
+   */
+  withOverlay<T>(
+    overlay: ReadonlyMap<string, string | null>,
+    body: () => T | Promise<T>,
+  ): Promise<T>;
+  /** How every host built on this project reads files: the overlay first, then the disk. */
+  readonly files: ProjectFileSource;
   dispose(): void;
+}
+
+/** The files a LanguageService host reads, with the overlay applied. */
+export interface ProjectFileSource {
+  snapshot(fileName: string): ts.IScriptSnapshot | undefined;
+  version(fileName: string): string;
+  fileExists(fileName: string): boolean;
+  readFile(fileName: string): string | undefined;
+  /** Files the overlay creates (absolute), sorted. */
+  created(): string[];
+  /** Files the overlay deletes (absolute). */
+  deleted(): ReadonlySet<string>;
+  /** Changes whenever a file or the overlay changes. */
+  generation(): number;
 }
 
 interface CachedScript {
@@ -45,13 +70,16 @@ export function createWorkspaceProject(root: string): WorkspaceProject {
   let projectVersion = 0;
   let nextScriptVersion = 1;
   const memos = new Map<string, unknown>();
+  // The overlay, by absolute file name; `null` marks a deleted file.
+  let overlay = new Map<string, string | null>();
+  let overlayGeneration = 0;
 
-  const host: ts.LanguageServiceHost = {
-    getCompilationSettings: () => config.options,
-    getProjectVersion: () => String(projectVersion),
-    getScriptFileNames: () => scriptFileNames,
-    getScriptVersion: (fileName) => scripts.get(fileName)?.version ?? '0',
-    getScriptSnapshot: (fileName) => {
+  const files: ProjectFileSource = {
+    snapshot(fileName) {
+      if (overlay.has(fileName)) {
+        const text = overlay.get(fileName);
+        return text === null || text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+      }
       const cached = scripts.get(fileName);
       if (cached !== undefined) {
         cached.snapshot ??= readSnapshot(fileName);
@@ -60,10 +88,39 @@ export function createWorkspaceProject(root: string): WorkspaceProject {
       if (!externalSnapshots.has(fileName)) externalSnapshots.set(fileName, readSnapshot(fileName));
       return externalSnapshots.get(fileName);
     },
+    version: (fileName) =>
+      overlay.has(fileName)
+        ? `overlay-${overlayGeneration}`
+        : (scripts.get(fileName)?.version ?? '0'),
+    fileExists: (fileName) =>
+      overlay.has(fileName) ? overlay.get(fileName) !== null : ts.sys.fileExists(fileName),
+    readFile: (fileName, encoding?: string) =>
+      overlay.has(fileName)
+        ? (overlay.get(fileName) ?? undefined)
+        : ts.sys.readFile(fileName, encoding),
+    created: () =>
+      [...overlay]
+        .filter(([fileName, text]) => text !== null && !scripts.has(fileName))
+        .map(([fileName]) => fileName)
+        .sort(),
+    deleted: () => new Set([...overlay].filter(([, text]) => text === null).map(([f]) => f)),
+    generation: () => projectVersion,
+  };
+
+  const host: ts.LanguageServiceHost = {
+    getCompilationSettings: () => config.options,
+    getProjectVersion: () => String(projectVersion),
+    getScriptFileNames: () => {
+      if (overlay.size === 0) return scriptFileNames;
+      const deleted = files.deleted();
+      return [...scriptFileNames.filter((f) => !deleted.has(f)), ...files.created()];
+    },
+    getScriptVersion: (fileName) => files.version(fileName),
+    getScriptSnapshot: (fileName) => files.snapshot(fileName),
     getCurrentDirectory: () => root,
     getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
-    fileExists: ts.sys.fileExists,
-    readFile: ts.sys.readFile,
+    fileExists: files.fileExists,
+    readFile: files.readFile,
     readDirectory: ts.sys.readDirectory,
     directoryExists: ts.sys.directoryExists,
     getDirectories: ts.sys.getDirectories,
@@ -78,6 +135,23 @@ export function createWorkspaceProject(root: string): WorkspaceProject {
   return {
     root,
     service,
+    files,
+    async withOverlay(entries, body) {
+      if (overlay.size > 0) {
+        throw new OrchestratorError('INTERNAL', 'A TypeScript overlay is already in place.');
+      }
+      overlay = new Map([...entries].map(([file, text]) => [`${root}/${file}`, text]));
+      overlayGeneration += 1;
+      projectVersion++;
+      memos.clear();
+      try {
+        return await body();
+      } finally {
+        overlay = new Map();
+        projectVersion++;
+        memos.clear();
+      }
+    },
     async refresh(options = {}) {
       let changed = false;
       const stamp = stampOf(`${root}/tsconfig.json`);
