@@ -16,7 +16,6 @@ import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
 import { createExecutePhase } from './phases/execute/execute-phase.js';
-import type { CompileTools } from './phases/execute/run-compile-check.js';
 import { createLogicPhase } from './phases/logic/logic-phase.js';
 import { createMapPhase } from './phases/map/map-phase.js';
 import { createMonteCarloPhase } from './phases/monte-carlo/monte-carlo-phase.js';
@@ -140,6 +139,7 @@ export class MCPOrchestrator {
       ...runOptions,
       allowUnresolved: options.allowUnresolved === true,
       ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
+      ...(prepared.compile ? { compile: prepared.compile } : {}),
     };
     if (plan) {
       const effective = withTestCommand(plan, prepared.testCommand);
@@ -168,23 +168,10 @@ export class MCPOrchestrator {
   }
 }
 
-/** OPTIMIZE, EXECUTE and REVIEW, wired to the compile tools of this installation. */
+/** OPTIMIZE, EXECUTE and REVIEW. */
 function carryingOutPhases(): AnyPhase[] {
-  return [createOptimizePhase(), createExecutePhase(COMPILE_TOOLS), createReviewPhase()];
+  return [createOptimizePhase(), createExecutePhase(), createReviewPhase()];
 }
-
-/** tsc from the worktree's own TypeScript when it has one, else ours. */
-const COMPILE_TOOLS: CompileTools = {
-  async tsc(worktree) {
-    const local = path.join(worktree, 'node_modules', 'typescript', 'bin', 'tsc');
-    try {
-      await access(local);
-      return [process.execPath, local];
-    } catch {
-      return [process.execPath, createRequire(import.meta.url).resolve('typescript/bin/tsc')];
-    }
-  },
-};
 
 /** The plan with its test node running `testCommand` instead, when one was given. */
 function withTestCommand(plan: ExecutionPlan, testCommand: string[] | undefined): ExecutionPlan {

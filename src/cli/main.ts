@@ -17,7 +17,10 @@ interface RunFlags {
   output?: string;
   dryRun?: boolean;
   testCommand?: string;
+  compileCommand?: string;
+  compile?: boolean;
   allowDirty?: boolean;
+  allowUnresolved?: boolean;
   debug?: boolean;
   github?: boolean;
   remote?: string;
@@ -41,6 +44,15 @@ const runFlags = (command: Command): Command =>
     .option('--json', 'print only the result JSON on stdout')
     .option('--output <file>', 'also write pr.json here')
     .option('--test-command <cmd>', 'command that runs the tests (default: detected)')
+    .option(
+      '--compile-command <cmd>',
+      'command that compiles the changed tree (default: the type checkers of the language servers)',
+    )
+    .option('--no-compile', 'skip the compile check')
+    .option(
+      '--allow-unresolved',
+      'keep occurrences the analysis cannot resolve instead of refusing (named in the PR)',
+    )
     .option('--allow-dirty', 'run although the checkout has uncommitted changes')
     .option('--debug', 'print stack traces')
     .option('--github', 'push the branch and open a GitHub pull request (needs GITHUB_TOKEN)')
@@ -154,6 +166,9 @@ async function toOptions(flags: RunFlags, signal: AbortSignal): Promise<RunComma
     ...(flags.dryRun ? { dryRun: true } : {}),
     ...(flags.testCommand !== undefined ? { testCommand: flags.testCommand } : {}),
     ...(flags.allowDirty ? { allowDirty: true } : {}),
+    ...(flags.allowUnresolved ? { allowUnresolved: true } : {}),
+    ...(flags.compileCommand !== undefined ? { compileCommand: flags.compileCommand } : {}),
+    ...(flags.compile === false ? { noCompile: true } : {}),
     ...(flags.output ? { outputPath: flags.output } : {}),
     ...(flags.github
       ? {

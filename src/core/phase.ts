@@ -51,6 +51,8 @@ export interface RunOptions {
   phaseSettings: PhaseSettingsEntry[];
   /** Keep occurrences the analysis cannot resolve instead of refusing (named in the PR). */
   allowUnresolved: boolean;
+  /** How to compile the changed tree when the run says (`--compile-command`, `--no-compile`). */
+  compile?: { kind: 'command'; command: string[] } | { kind: 'none' };
 }
 
 /** Everything a phase may use. Services arrive as interfaces, so a phase can be tested alone. */

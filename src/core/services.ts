@@ -128,6 +128,11 @@ export interface GitService {
   createWorktree(options: {
     branchHint: string;
     baseCommit: string;
+    /**
+     * A throw-away worktree (to run something at the base): not the run's change, so the run
+     * neither journals nor settles it — the caller rolls it back. @default false
+     */
+    scratch?: boolean;
     signal?: AbortSignal;
   }): Promise<{ worktree: WorktreeHandle; linkedDependencies: string[] }>;
   /** The Python interpreter the checkout uses (its virtualenv's, else `python3`). */

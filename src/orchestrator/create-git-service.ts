@@ -49,14 +49,16 @@ export async function createGitService(
         ? findWholeWord(workspace.root, word, { ...options, revision: where.revision })
         : findWholeWord(where.cwd, word, options),
     pythonInterpreter: () => relativePython,
-    async createWorktree({ branchHint, baseCommit, signal }) {
+    async createWorktree({ branchHint, baseCommit, scratch = false, signal }) {
       const branch = await uniqueBranchName(workspace, slugifyBranch(branchHint), { signal });
       // run-journal: recorded before the worktree exists, so a crash from here on is cleaned up.
-      await journal?.recordWorktree({
-        branch,
-        worktreePath: toWorktreePath(workspace.root, branch),
-        baseCommit: await workspace.resolveCommit(baseCommit, { signal }),
-      });
+      // (A scratch worktree is not the change: a crash leaves it to `clean`, which removes it.)
+      if (!scratch)
+        await journal?.recordWorktree({
+          branch,
+          worktreePath: toWorktreePath(workspace.root, branch),
+          baseCommit: await workspace.resolveCommit(baseCommit, { signal }),
+        });
       const worktree = await createWorktree(workspace, { branch, baseCommit, signal });
       let linked: string[];
       try {
@@ -77,21 +79,21 @@ export async function createGitService(
             files,
             ...(options.signal ? { signal: options.signal } : {}),
           });
-          await journal?.recordCommit(commit);
+          if (!scratch) await journal?.recordCommit(commit);
           return commit;
         },
         diffPatch: () => worktree.diffPatch(),
         diffStat: () => worktree.diffStat(),
         rollback: async () => {
           await worktree.rollback();
-          await journal?.recordRolledBack();
+          if (!scratch) await journal?.recordRolledBack();
         },
         release: async () => {
           await worktree.release();
-          await journal?.recordReleased();
+          if (!scratch) await journal?.recordReleased();
         },
       };
-      made.push(handle);
+      if (!scratch) made.push(handle);
       return { worktree: handle, linkedDependencies: linked };
     },
   };

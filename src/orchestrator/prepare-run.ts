@@ -13,6 +13,8 @@ export interface PreparedRun {
   baseCommit: string;
   /** Argv of `--test-command`, through `sh -c`. */
   testCommand?: string[];
+  /** `--compile-command` (through `sh -c`) or `--no-compile`. */
+  compile?: { kind: 'command'; command: string[] } | { kind: 'none' };
   github?: ResolvedGithubTarget;
 }
 
@@ -33,6 +35,18 @@ export async function prepareRun(
       '--test-command is empty. Give the command that runs the tests, e.g. --test-command "npm test".',
     );
   }
+  if (options.compileCommand !== undefined && options.compileCommand.trim() === '') {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      '--compile-command is empty. Give the command that compiles the project, e.g. --compile-command "npx tsc --noEmit".',
+    );
+  }
+  if (options.compileCommand !== undefined && options.noCompile) {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      '--compile-command and --no-compile contradict each other; pass one of them.',
+    );
+  }
   if (options.outputPath !== undefined) await checkWritableFolder(options.outputPath, '--output');
   const git = await openGitWorkspace(options.workspace ?? process.cwd(), signalOption);
   if (!options.allowDirty) {
@@ -51,6 +65,11 @@ export async function prepareRun(
     ...(options.testCommand !== undefined
       ? { testCommand: ['sh', '-c', options.testCommand] }
       : {}),
+    ...(options.compileCommand !== undefined
+      ? { compile: { kind: 'command' as const, command: ['sh', '-c', options.compileCommand] } }
+      : options.noCompile
+        ? { compile: { kind: 'none' as const } }
+        : {}),
     ...(github ? { github } : {}),
   };
 }

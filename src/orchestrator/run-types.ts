@@ -17,6 +17,13 @@ export interface RunCommandOptions {
   phaseSettings?: unknown;
   /** Shell command that runs the tests; detected when absent. */
   testCommand?: string;
+  /**
+   * Shell command that compiles the changed tree, instead of the language servers' type
+   * check; only output that is new against the base fails the run.
+   */
+  compileCommand?: string;
+  /** Skip the compile check. @default false */
+  noCompile?: boolean;
   /** Run even when the checkout has uncommitted changes. @default false */
   allowDirty?: boolean;
   /**

@@ -57,10 +57,15 @@ export const testNodeSchema = z.strictObject({
   command: z.array(z.string().min(1)).min(1),
 });
 
-/** How the changed tree is compiled / type-checked, recorded in the plan. */
+/**
+ * How the changed tree is compiled / type-checked, recorded in the plan: the language
+ * servers' type checkers (the default), a command of the user's (`--compile-command`), or
+ * nothing (`--no-compile`, or nothing to check), with the reason. Either way only what is new
+ * against the base commit fails the run.
+ */
 export const compileSettingSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('tsc'), config: relativePath }),
-  z.strictObject({ kind: z.literal('py_compile') }),
+  z.strictObject({ kind: z.literal('language-service') }),
+  z.strictObject({ kind: z.literal('command'), command: z.array(z.string().min(1)).min(1) }),
   z.strictObject({ kind: z.literal('none'), reason: z.string().min(1) }),
 ]);
 

@@ -5,7 +5,7 @@ import type { ExecutionPlan } from '../../core/plan/execution-plan.js';
 import type { WorktreeHandle } from '../../core/services.js';
 import { toLastLines } from '../shared/output-lines.js';
 import { requireUpstream } from '../shared/require-upstream.js';
-import { type CompileTools, runCompileCheck } from './run-compile-check.js';
+import { runCompileCheck } from './run-compile-check.js';
 
 /**
  * EXECUTE: creates branch and worktree at the plan's base, applies the plan's file changes
@@ -13,7 +13,7 @@ import { type CompileTools, runCompileCheck } from './run-compile-check.js';
  * compile side by side — the first to fail stops the other. Failing tests or a failing compile
  * are a failed outcome; the run rolls the worktree back.
  */
-export function createExecutePhase(tools: CompileTools): Phase<'execute'> {
+export function createExecutePhase(): Phase<'execute'> {
   return {
     name: 'execute',
     async run(context, upstream) {
@@ -30,7 +30,6 @@ export function createExecutePhase(tools: CompileTools): Phase<'execute'> {
       const applied = await worktree.files.applyChanges(changes, { signal: context.signal });
       const { test, compile, firstFailure } = await runTestsAndCompile(context, plan, worktree, {
         testTimeoutMs: optimize.testTimeoutMs,
-        tools,
       });
       const output: ExecuteOutput = {
         worktree,
@@ -82,7 +81,7 @@ async function runTestsAndCompile(
   context: PhaseContext,
   plan: ExecutionPlan,
   worktree: WorktreeHandle,
-  options: { testTimeoutMs: number; tools: CompileTools },
+  options: { testTimeoutMs: number },
 ): Promise<{ test: TestRunReport; compile: CompileReport; firstFailure?: 'test' | 'compile' }> {
   const stop = new AbortController();
   let firstFailure: 'test' | 'compile' | undefined;
@@ -117,13 +116,19 @@ async function runTestsAndCompile(
     });
   const compiling = runCompileCheck({
     setting: checkNode.compile,
-    worktree: worktree.path,
-    changedFiles: plan
-      .fileChanges()
-      .map((change) => (change.op === 'move' ? change.to : change.file)),
+    changes: plan.fileChanges(),
+    worktree,
+    graph: context.graph,
     commands: context.commands,
-    tools: options.tools,
-    python: context.git.pythonInterpreter(),
+    baseWorktree: async () =>
+      (
+        await context.git.createWorktree({
+          branchHint: `baseline ${plan.data.base.slice(0, 12)}`,
+          baseCommit: plan.data.base,
+          scratch: true,
+          signal,
+        })
+      ).worktree,
     signal,
   }).then((report) => {
     if (!report.passed && !stop.signal.aborted) fail('compile');

@@ -1,62 +1,157 @@
+import type { FileChange } from '../../core/change/change-types.js';
 import type { CompileReport } from '../../core/phase-outputs.js';
 import type { CompileSetting } from '../../core/plan/plan-schema.js';
-import type { CommandRunner } from '../../core/services.js';
+import type {
+  CodeGraph,
+  CommandRunner,
+  OverlayEntry,
+  WorktreeHandle,
+} from '../../core/services.js';
 import { toLastLines } from '../shared/output-lines.js';
+import { toNewErrors } from './new-diagnostics.js';
 
-/** Longest a compile check may run. */
+/** Longest a compile command may run. */
 export const COMPILE_TIMEOUT_MS = 5 * 60_000;
 
-/** Where the compile tools are, resolved by the composition root. */
-export interface CompileTools {
-  /** argv prefix that runs tsc for a worktree (its own TypeScript, else ours). */
-  tsc(worktree: string): Promise<string[]>;
+/** What a compile check needs from the run. */
+export interface CompileCheckInput {
+  setting: CompileSetting;
+  changes: readonly FileChange[];
+  worktree: WorktreeHandle;
+  graph: CodeGraph;
+  commands: CommandRunner;
+  /** Makes a clean worktree at the base, to judge a failing command there. */
+  baseWorktree: () => Promise<WorktreeHandle>;
+  signal: AbortSignal;
 }
 
 /**
- * Compiles the changed tree as the plan says: `tsc --noEmit -p <config>`, or
- * `python -m py_compile` on the changed Python files, or nothing (with the reason).
+ * Checks the changed tree as the plan says, failing only on what is new against the base: the
+ * language servers' type checkers on the changed files and their importers (the changed text
+ * handed over as an overlay, the base from the same loaded program), or the user's command
+ * (run again at the base when it fails), or nothing.
  */
-export async function runCompileCheck(options: {
-  setting: CompileSetting;
-  worktree: string;
-  changedFiles: readonly string[];
-  commands: CommandRunner;
-  tools: CompileTools;
-  /** The checkout's Python interpreter. */
-  python: string;
-  signal: AbortSignal;
-}): Promise<CompileReport> {
-  const { setting } = options;
-  const skipped = (description: string): CompileReport => ({
-    setting,
-    passed: true,
-    durationMs: 0,
-    description,
-    outputTail: '',
-  });
-  let argv: string[];
-  let description: string;
-  if (setting.kind === 'none') return skipped(`no compile check: ${setting.reason}`);
-  if (setting.kind === 'tsc') {
-    argv = [...(await options.tools.tsc(options.worktree)), '--noEmit', '-p', setting.config];
-    description = `tsc --noEmit -p ${setting.config}`;
-  } else {
-    const files = options.changedFiles.filter((file) => file.endsWith('.py'));
-    if (files.length === 0) return skipped('no changed Python file to compile');
-    argv = [options.python, '-m', 'py_compile', ...files];
-    description = `py_compile of ${files.length} changed file(s)`;
+export async function runCompileCheck(input: CompileCheckInput): Promise<CompileReport> {
+  const { setting } = input;
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  if (setting.kind === 'none') {
+    return {
+      setting,
+      passed: true,
+      durationMs: 0,
+      description: `no compile check: ${setting.reason}`,
+      outputTail: '',
+    };
   }
-  const result = await options.commands.run(argv, {
-    cwd: options.worktree,
-    timeoutMs: COMPILE_TIMEOUT_MS,
-    signal: options.signal,
-    env: { PYTHONDONTWRITEBYTECODE: '1' },
-  });
+  if (setting.kind === 'command') return runCommandCheck(input, setting.command);
+  const { before, after, overlay, renamed } = await toCheckedFiles(input);
+  // One after the other: the overlay of the second must not be seen by the first.
+  const base = await input.graph.diagnostics(
+    { files: before, importers: true },
+    { signal: input.signal },
+  );
+  const changed = await input.graph.diagnostics(
+    { files: after, importers: true, overlay },
+    { signal: input.signal },
+  );
+  const fresh = toNewErrors(base.diagnostics, changed.diagnostics, renamed);
+  const already = base.diagnostics.filter((d) => d.severity === 'error').length;
+  const description =
+    changed.checked.length === 0
+      ? 'type check: no changed file is one a type checker reads'
+      : `type check (${changed.configs.join(', ')}) of ${changed.checked.length} file(s), ${already} error(s) already at the base left out`;
   return {
     setting,
-    passed: result.exitCode === 0 && !result.timedOut && !result.cancelled,
-    durationMs: result.durationMs,
+    passed: fresh.length === 0,
+    durationMs: elapsed(),
     description,
-    outputTail: toLastLines(result.outputTail, 30),
+    outputTail: fresh
+      .map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)
+      .join('\n'),
   };
+}
+
+/** The files to check before and after the change, and the changed text as an overlay. */
+async function toCheckedFiles(input: CompileCheckInput) {
+  const before = new Set<string>();
+  const after = new Set<string>();
+  const overlay: OverlayEntry[] = [];
+  const renamed = new Map<string, string>();
+  for (const change of input.changes) {
+    if (change.op !== 'create') before.add(change.file);
+    if (change.op === 'delete' || change.op === 'move')
+      overlay.push({ file: change.file, text: null });
+    const target =
+      change.op === 'move' ? change.to : change.op === 'delete' ? undefined : change.file;
+    if (change.op === 'move') renamed.set(change.to, change.file);
+    if (target === undefined) continue;
+    after.add(target);
+    overlay.push({
+      file: target,
+      text: await input.worktree.files.readText(target, { signal: input.signal }),
+    });
+  }
+  return { before: [...before], after: [...after], overlay, renamed };
+}
+
+/** The user's command in the worktree; when it fails, the same command at the base judges it. */
+async function runCommandCheck(
+  input: CompileCheckInput,
+  command: string[],
+): Promise<CompileReport> {
+  const setting: CompileSetting = { kind: 'command', command };
+  const run = (cwd: string) =>
+    input.commands.run(command, {
+      cwd,
+      timeoutMs: COMPILE_TIMEOUT_MS,
+      signal: input.signal,
+      env: { PYTHONDONTWRITEBYTECODE: '1' },
+    });
+  const changed = await run(input.worktree.path);
+  const shown = command.join(' ');
+  if (changed.exitCode === 0 && !changed.timedOut && !changed.cancelled) {
+    return {
+      setting,
+      passed: true,
+      durationMs: changed.durationMs,
+      description: shown,
+      outputTail: '',
+    };
+  }
+  if (changed.cancelled) {
+    return {
+      setting,
+      passed: false,
+      durationMs: changed.durationMs,
+      description: shown,
+      outputTail: 'cancelled',
+    };
+  }
+  const base = await input.baseWorktree();
+  try {
+    const atBase = await run(base.path);
+    const baseLines = new Set(normalise(atBase.outputTail, base.path));
+    const fresh = normalise(changed.outputTail, input.worktree.path).filter(
+      (line) => !baseLines.has(line),
+    );
+    const failsAtBase = atBase.exitCode !== 0;
+    return {
+      setting,
+      passed: failsAtBase && fresh.length === 0,
+      durationMs: changed.durationMs + atBase.durationMs,
+      description: failsAtBase ? `${shown} (fails at the base too; only new output counts)` : shown,
+      outputTail: toLastLines(failsAtBase ? fresh.join('\n') : changed.outputTail, 30),
+    };
+  } finally {
+    await base.rollback();
+  }
+}
+
+/** Output lines with the folder they ran in taken out, so two folders' outputs compare. */
+function normalise(output: string, folder: string): string[] {
+  return output
+    .split('\n')
+    .map((line) => line.replaceAll(folder, '.').trim())
+    .filter((line) => line !== '');
 }

@@ -1,21 +1,15 @@
 import type { CompileSetting } from '../../core/plan/plan-schema.js';
-import type { WorkspaceFiles } from '../../core/services.js';
-import type { LanguageId } from '../../core/source-types.js';
+
+/** What the run was told about compiling (`--compile-command`, `--no-compile`), if anything. */
+export type CompileChoice = { kind: 'command'; command: string[] } | { kind: 'none' } | undefined;
 
 /**
- * How the changed tree is compiled: `py_compile` for Python; `tsc -p tsconfig.json` when the
- * workspace has one; otherwise nothing, with the reason.
+ * How the changed tree is checked: the user's command or nothing when told; otherwise the
+ * language servers' type checkers (the nearest tsconfig of each file, pyright), which know
+ * every language the transforms change.
  */
-export async function chooseCompile(
-  language: LanguageId,
-  files: Pick<WorkspaceFiles, 'readText'>,
-): Promise<CompileSetting> {
-  if (language === 'python') return { kind: 'py_compile' };
-  const hasConfig = await files.readText('tsconfig.json').then(
-    () => true,
-    () => false,
-  );
-  return hasConfig
-    ? { kind: 'tsc', config: 'tsconfig.json' }
-    : { kind: 'none', reason: 'the workspace has no tsconfig.json' };
+export function chooseCompile(choice: CompileChoice): CompileSetting {
+  if (choice?.kind === 'command') return { kind: 'command', command: choice.command };
+  if (choice?.kind === 'none') return { kind: 'none', reason: 'turned off with --no-compile' };
+  return { kind: 'language-service' };
 }

@@ -23,7 +23,7 @@ export function createPlanPhase(): Phase<'plan'> {
           ...(context.options.testCommand ? { override: context.options.testCommand } : {}),
           signal: context.signal,
         }),
-        chooseCompile(logic.language, context.files),
+        Promise.resolve(chooseCompile(context.options.compile)),
       ]);
       const plan = ExecutionPlan.create(
         buildPlanData({

@@ -17,7 +17,13 @@ async function workspace(files: Record<string, string>): Promise<string> {
 type Report = {
   checked: string[];
   configs: string[];
-  diagnostics: Array<{ file: string; line: number; code: string; message: string; severity: string }>;
+  diagnostics: Array<{
+    file: string;
+    line: number;
+    code: string;
+    message: string;
+    severity: string;
+  }>;
 };
 
 describe('dependency_graph diagnostics', () => {
@@ -42,9 +48,14 @@ describe('dependency_graph diagnostics', () => {
     beforeAll(async () => {
       client = await open({
         'tsconfig.json': JSON.stringify({ files: [], references: [{ path: 'packages/a' }] }),
-        'packages/a/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, include: ['src'] }),
-        'packages/a/src/users.ts': 'export function getUser(id: number): string {\n  return `u${id}`;\n}\n',
-        'packages/a/src/app.ts': "import { getUser } from './users';\nexport const name: string = getUser(1);\n",
+        'packages/a/tsconfig.json': JSON.stringify({
+          compilerOptions: { strict: true },
+          include: ['src'],
+        }),
+        'packages/a/src/users.ts':
+          'export function getUser(id: number): string {\n  return `u${id}`;\n}\n',
+        'packages/a/src/app.ts':
+          "import { getUser } from './users';\nexport const name: string = getUser(1);\n",
         'packages/a/src/broken.ts': 'export const n: number = "not a number";\n',
       });
     });
@@ -61,7 +72,10 @@ describe('dependency_graph diagnostics', () => {
 
     it('checks importers under an overlay, and forgets the overlay afterwards', async () => {
       const overlay = [
-        { file: 'packages/a/src/users.ts', text: 'export function getUser(id: number): number {\n  return id;\n}\n' },
+        {
+          file: 'packages/a/src/users.ts',
+          text: 'export function getUser(id: number): number {\n  return id;\n}\n',
+        },
       ];
       const changed = (await client.call('diagnostics', {
         files: ['packages/a/src/users.ts'],
@@ -93,7 +107,12 @@ describe('dependency_graph diagnostics', () => {
       const changed = (await client.call('diagnostics', {
         files: ['ledger/core.py'],
         importers: true,
-        overlay: [{ file: 'ledger/core.py', text: 'def record_entry(amount: int) -> int:\n    return amount\n' }],
+        overlay: [
+          {
+            file: 'ledger/core.py',
+            text: 'def record_entry(amount: int) -> int:\n    return amount\n',
+          },
+        ],
       })) as Report;
       expect(changed.configs).toEqual(['pyright']);
       expect(changed.checked).toEqual(['ledger/app.py', 'ledger/core.py']);

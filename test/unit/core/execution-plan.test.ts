@@ -24,7 +24,7 @@ const validPlan = () => ({
       {
         id: 'check',
         op: 'check',
-        compile: { kind: 'py_compile' },
+        compile: { kind: 'language-service' },
         verify: [{ check: 'word-positions', word: 'a', expected: [] }],
       },
       { id: 'commit', op: 'commit', message: 'Rename a to b' },
