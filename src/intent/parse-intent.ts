@@ -53,12 +53,9 @@ export function validateIntent(input: unknown, source = 'The intent'): Intent {
 function unrecognised(command: string): OrchestratorError {
   const shown =
     command.length > 200 ? `${JSON.stringify(command.slice(0, 200))}…` : JSON.stringify(command);
-  const asyncHint = /\basync\b/i.test(command)
-    ? '\nAsync refactors ("make X async") are not supported yet.'
-    : '';
   return new OrchestratorError(
     'INTENT_UNRECOGNISED',
-    `Could not understand the command ${shown}.${asyncHint}\nSupported forms:\n  ${SUPPORTED_FORMS.join('\n  ')}`,
+    `Could not understand the command ${shown}.\nSupported forms:\n  ${SUPPORTED_FORMS.join('\n  ')}`,
     { data: { command: command.slice(0, 200), supportedForms: SUPPORTED_FORMS } },
   );
 }

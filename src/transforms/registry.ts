@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { OrchestratorError } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
+import { makeAsyncTransform } from './make-async/index.js';
+import { makeAsyncIntentSchema } from './make-async/intent.js';
 import { renameTransform } from './rename/index.js';
 import { renameIntentSchema } from './rename/intent.js';
 import type { Transform } from './transform.js';
@@ -8,13 +10,14 @@ import type { Transform } from './transform.js';
 /** Every transform's orchestrator half, by kind, in the order commands are tried. */
 export const TRANSFORMS = {
   rename: renameTransform,
+  make_async: makeAsyncTransform,
 } as const;
 
 /** The kinds of change the orchestrator can carry out. */
 export type TransformKind = keyof typeof TRANSFORMS;
 
 /** Every intent, one variant per transform. */
-export const intentSchema = z.discriminatedUnion('kind', [renameIntentSchema]);
+export const intentSchema = z.discriminatedUnion('kind', [renameIntentSchema, makeAsyncIntentSchema]);
 
 export type Intent = z.infer<typeof intentSchema>;
 

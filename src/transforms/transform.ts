@@ -69,7 +69,11 @@ export interface VerifyContext {
   /** The run's worktree (the base commit with the changes applied). */
   readonly worktreePath: string;
   readonly files: Pick<WorkspaceFiles, 'root' | 'readText'>;
+  /** Every path the change wrote (edited, created, moved to), sorted. */
+  readonly changedFiles: readonly string[];
   readonly git: Pick<GitService, 'findWholeWord'>;
+  /** The language servers, for questions about the changed tree (pass it as an overlay). */
+  readonly graph: CodeGraph;
   readonly signal: AbortSignal;
 }
 

@@ -1,6 +1,6 @@
 import type { FileChange } from '../../core/change/change-types.js';
 import type { ImportEdge } from '../../core/source-types.js';
-import { isTestFile } from '../shared/test-files.js';
+import { isTestFile } from '../../core/test-files.js';
 
 /**
  * Chance that one edit both the rename and the references agree on is still wrong (a dynamic

@@ -18,10 +18,17 @@ export function createReviewPhase(): Phase<'review'> {
       const commitNode = plan.node('commit');
       context.progress('checking the changed tree');
       const transform = transformFor(plan.data.intent.kind);
+      const written = plan
+        .fileChanges()
+        .flatMap((change) =>
+          change.op === 'delete' ? [] : [change.op === 'move' ? change.to : change.file],
+        );
       const problems = await transform.verify(plan.data.intent, check?.verify ?? [], {
         worktreePath: worktree.path,
         files: worktree.files,
+        changedFiles: [...new Set(written)].sort(),
         git: context.git,
+        graph: context.graph,
         signal: context.signal,
       });
       if (!compile.passed) problems.push(`${compile.description} failed:\n${compile.outputTail}`);

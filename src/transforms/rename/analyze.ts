@@ -4,6 +4,7 @@ import type { WordPosition } from '../../core/services.js';
 import type { SymbolReference } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
 import { parseFacts } from '../parse-facts.js';
+import { resolveSymbol } from '../shared/resolve-symbol.js';
 import type { AnalysisContext, TransformAnalysis } from '../transform.js';
 import {
   classifyLeftAlone,
@@ -12,7 +13,7 @@ import {
 } from './classify-left-alone.js';
 import { renameFactsSchema } from './contract.js';
 import type { RenameIntent } from './intent.js';
-import { resolveTarget } from './resolve-target.js';
+import { toSymbolQuery } from './symbol-query.js';
 import { toWordPositionsCheck } from './word-positions.js';
 
 /**
@@ -29,7 +30,7 @@ export async function analyzeRename(
     context.map.definitions[intent.from] ?? (await graph.definitions(intent.from, { signal }));
   // Declarations in files git does not track (build output, a vendored copy) are not candidates.
   const definitions = declared.filter((d) => context.tracked.has(d.file));
-  const target = await resolveTarget(intent, definitions, {
+  const target = await resolveSymbol(toSymbolQuery(intent), definitions, {
     graph,
     search: context.search,
     signal,

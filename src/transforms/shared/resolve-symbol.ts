@@ -1,21 +1,26 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { CodeGraph, TextSearch } from '../../core/services.js';
 import type { SymbolDefinition, SymbolKind } from '../../core/source-types.js';
-import type { RenameIntent } from './intent.js';
+/** What names a symbol in a command: the name, and what narrows it. */
+export interface SymbolQuery {
+  /** The symbol's name as written (`post_entry`). */
+  name: string;
+  /** Symbol kinds the command allows; undefined: any. */
+  kinds?: readonly SymbolKind[];
+  /** The kind word for messages (`function`, `method`); undefined: `symbol`. */
+  kindWord?: string;
+  /** Class (or object) that declares it (`Ledger.post_entry`). */
+  container?: string;
+  /** Workspace-relative path prefix it is declared under (`in <path>`). */
+  scope?: string;
+}
 
-const KINDS: Record<NonNullable<RenameIntent['symbolKind']>, readonly SymbolKind[]> = {
-  function: ['function'],
-  class: ['class'],
-  method: ['method', 'property', 'function'],
-  variable: ['variable', 'constant'],
-};
-
-/** Keeps the definitions the intent's kind, container and `in <path>` allow. */
+/** Keeps the definitions the query's kind, container and `in <path>` allow. */
 export function filterDefinitions(
-  intent: RenameIntent,
+  intent: SymbolQuery,
   definitions: readonly SymbolDefinition[],
 ): SymbolDefinition[] {
-  const kinds = intent.symbolKind === undefined ? undefined : KINDS[intent.symbolKind];
+  const kinds = intent.kinds;
   return definitions.filter(
     (d) =>
       d.kind !== 'parameter' &&
@@ -33,12 +38,12 @@ export function describeDefinition(d: SymbolDefinition): string {
 }
 
 /**
- * Picks the one symbol the command means. Declarations of one symbol (overloads, a
+ * Picks the one symbol the query means. Declarations of one symbol (overloads, a
  * redefinition) are merged through the references of the first; several distinct symbols are
  * `SYMBOL_AMBIGUOUS`, none is `SYMBOL_NOT_FOUND` with close matches.
  */
-export async function resolveTarget(
-  intent: RenameIntent,
+export async function resolveSymbol(
+  intent: SymbolQuery,
   definitions: readonly SymbolDefinition[],
   services: { graph: CodeGraph; search: TextSearch; signal: AbortSignal },
 ): Promise<SymbolDefinition> {
@@ -62,15 +67,15 @@ export async function resolveTarget(
     const list = groups.map((group) => describeDefinition(group[0] as SymbolDefinition));
     throw new OrchestratorError(
       'SYMBOL_AMBIGUOUS',
-      `"${intent.from}" names ${groups.length} different symbols:\n  ${list.join('\n  ')}\nNarrow the command with "in <path>", a kind ("rename function …") or "Class.${intent.from}".`,
-      { data: { symbol: intent.from, candidates: list } },
+      `"${intent.name}" names ${groups.length} different symbols:\n  ${list.join('\n  ')}\nNarrow the command with "in <path>", a kind (function, method, class) or "Class.${intent.name}".`,
+      { data: { symbol: intent.name, candidates: list } },
     );
   }
   return (groups[0] as SymbolDefinition[])[0] as SymbolDefinition;
 }
 
 async function notFound(
-  intent: RenameIntent,
+  intent: SymbolQuery,
   definitions: readonly SymbolDefinition[],
   services: { search: TextSearch; signal: AbortSignal },
 ): Promise<OrchestratorError> {
@@ -78,13 +83,13 @@ async function notFound(
     const list = definitions.map(describeDefinition);
     return new OrchestratorError(
       'SYMBOL_NOT_FOUND',
-      `No ${intent.symbolKind ?? 'symbol'} "${intent.container ? `${intent.container}.` : ''}${intent.from}"${intent.scope ? ` in ${intent.scope}` : ''}; "${intent.from}" is declared at:\n  ${list.join('\n  ')}`,
-      { data: { symbol: intent.from, declaredAt: list } },
+      `No ${intent.kindWord ?? 'symbol'} "${intent.container ? `${intent.container}.` : ''}${intent.name}"${intent.scope ? ` in ${intent.scope}` : ''}; "${intent.name}" is declared at:\n  ${list.join('\n  ')}`,
+      { data: { symbol: intent.name, declaredAt: list } },
     );
   }
   let suggestions: string[] = [];
   try {
-    suggestions = await services.search.similarNames(intent.from, { signal: services.signal });
+    suggestions = await services.search.similarNames(intent.name, { signal: services.signal });
   } catch {
     // Suggestions are a courtesy; the error stands without them.
   }
@@ -92,7 +97,7 @@ async function notFound(
     suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
   return new OrchestratorError(
     'SYMBOL_NOT_FOUND',
-    `No symbol named "${intent.from}" is declared in this workspace.${hint}`,
-    { data: { symbol: intent.from, suggestions } },
+    `No symbol named "${intent.name}" is declared in this workspace.${hint}`,
+    { data: { symbol: intent.name, suggestions } },
   );
 }

@@ -1,0 +1,40 @@
+import type { VerifyCheck } from '../../core/change/verify-types.js';
+import type { Transform } from '../transform.js';
+import { analyzeMakeAsync } from './analyze.js';
+import { checkMakeAsyncChange } from './check-change.js';
+import { type MakeAsyncIntent, makeAsyncIntentSchema } from './intent.js';
+import { MAKE_ASYNC_FORMS, parseMakeAsyncCommand, toTargetNames } from './parse-command.js';
+import { resolveModule, resolvePath } from './resolve-module.js';
+import { validateMakeAsyncIntent } from './validate-intent.js';
+import { awaitedCallsCheckSchema, verifyAwaitedCalls } from './verify.js';
+
+/** make_async: functions become async, and so does everything that calls them. */
+export const makeAsyncTransform: Transform<MakeAsyncIntent> = {
+  kind: 'make_async',
+  intentSchema: makeAsyncIntentSchema,
+  verifySchema: awaitedCallsCheckSchema as unknown as Transform['verifySchema'],
+  forms: MAKE_ASYNC_FORMS,
+  parse: parseMakeAsyncCommand,
+  validateIntent: validateMakeAsyncIntent,
+  search(intent, { trackedFiles }) {
+    if (intent.targetKind === 'symbol') {
+      const names = toTargetNames(intent.target).map((n) => n.slice(n.lastIndexOf('.') + 1));
+      return { words: names, declarations: names, files: [] };
+    }
+    const found =
+      intent.targetKind === 'path'
+        ? resolvePath(intent.target, trackedFiles)
+        : resolveModule(intent.target, trackedFiles);
+    return { words: [], declarations: [], files: found.files };
+  },
+  analyze: analyzeMakeAsync,
+  checkChange: (_intent, change) => checkMakeAsyncChange(change),
+  async verify(_intent, checks: readonly VerifyCheck[], context) {
+    const problems: string[] = [];
+    for (const check of checks) {
+      problems.push(...(await verifyAwaitedCalls(awaitedCallsCheckSchema.parse(check), context)));
+    }
+    return problems;
+  },
+  branchHint: (intent) => `make ${intent.target} async`,
+};
