@@ -149,8 +149,8 @@ program
 
 program
   .command('demo')
-  .description('rename a symbol in a fresh temporary copy of a bundled example repository')
-  .option('--example <name>', 'ledger-py or users-ts', 'ledger-py')
+  .description('run an example command on a fresh temporary copy of a bundled example repository')
+  .option('--example <name>', 'ledger-py, users-ts, risk-py or catalog-ts', 'ledger-py')
   .action(async (flags: { example: string }) => {
     try {
       process.exitCode = await runDemo(flags.example);

@@ -10,6 +10,8 @@ import { runGit } from '../vcs/run-git.js';
 export const EXAMPLES: Readonly<Record<string, string>> = {
   'ledger-py': 'rename function post_entry to record_entry',
   'users-ts': 'rename function getUser to fetchUser',
+  'risk-py': 'Refactor the risk management module to use async patterns',
+  'catalog-ts': 'make loadCatalog async',
 };
 
 const IDENTITY = ['-c', 'user.name=mcp-orchestrator demo', '-c', 'user.email=demo@localhost'];

@@ -1,0 +1,2 @@
+export { findItem, loadCatalog } from './catalog.js';
+export { priceOf, search } from './search.js';

@@ -1,0 +1,1 @@
+"""A small risk desk: positions, prices and limits."""
