@@ -16,10 +16,16 @@ import { createPlan } from '../../fixtures/phases/plan-fixtures.js';
 import { RENAME_FILES } from '../../fixtures/phases/rename-scenario.js';
 
 const TSC = ['node', '/fake/typescript/bin/tsc'];
-const OPTIMIZE: OptimizeOutput = { parallelism: 1, batchSize: 2, testTimeoutMs: 120_000, reasons: [] };
+const OPTIMIZE: OptimizeOutput = {
+  parallelism: 1,
+  batchSize: 2,
+  testTimeoutMs: 120_000,
+  reasons: [],
+};
 
 const isTest = (argv: readonly string[]) => argv[0] === 'npm' || argv.includes('pytest');
-const isCompile = (argv: readonly string[]) => argv.includes('--noEmit') || argv.includes('py_compile');
+const isCompile = (argv: readonly string[]) =>
+  argv.includes('--noEmit') || argv.includes('py_compile');
 
 /** Answers the test run and the compile run separately (both pass unless told otherwise). */
 function commandsOf(answers: { test?: CommandHandler; compile?: CommandHandler }): CommandHandler {
@@ -87,7 +93,15 @@ const pythonPlan = (changes: FileChange[]) =>
 const renameEdit = (file: string): FileChange => ({
   op: 'edit',
   file,
-  edits: [{ start: [1, 5], end: [1, 15], oldText: 'post_entry', newText: 'record_entry', reason: 'declaration' }],
+  edits: [
+    {
+      start: [1, 5],
+      end: [1, 15],
+      oldText: 'post_entry',
+      newText: 'record_entry',
+      reason: 'declaration',
+    },
+  ],
 });
 
 describe('EXECUTE phase', () => {
@@ -104,7 +118,9 @@ describe('EXECUTE phase', () => {
   });
 
   it('lets a plan create a file git does not track yet', async () => {
-    const plan = createPlan({ changes: [{ op: 'create', file: 'src/new.ts', text: 'x\n', reason: 'new' }] });
+    const plan = createPlan({
+      changes: [{ op: 'create', file: 'src/new.ts', text: 'x\n', reason: 'new' }],
+    });
     const run = setUp(plan);
     expect((await run.outcome()).success).toBe(true);
     expect(run.worktree.texts.get('src/new.ts')).toBe('x\n');
@@ -123,7 +139,11 @@ describe('EXECUTE phase', () => {
     expect(run.checkout.get('src/users.ts')).toMatch(/^export function getUser\(/);
     expect(outcome.success).toBe(true);
     const output = (outcome as { output: ExecuteOutput }).output;
-    expect(output).toMatchObject({ filesChanged: 2, editsApplied: 3, linkedDependencies: ['node_modules'] });
+    expect(output).toMatchObject({
+      filesChanged: 2,
+      editsApplied: 3,
+      linkedDependencies: ['node_modules'],
+    });
     expect(output.worktree.path).toBe(FAKE_WORKTREE);
   });
 
@@ -137,7 +157,9 @@ describe('EXECUTE phase', () => {
     const waitForTheOther: CommandHandler = async () => {
       started += 1;
       if (started === 2) bothStarted();
-      const alone = new Promise<'alone'>((resolve) => setTimeout(() => resolve('alone'), 300).unref());
+      const alone = new Promise<'alone'>((resolve) =>
+        setTimeout(() => resolve('alone'), 300).unref(),
+      );
       return (await Promise.race([together, alone])) === 'alone'
         ? { exitCode: 99, outputTail: 'ran alone' }
         : { exitCode: 0 };
@@ -178,7 +200,10 @@ describe('EXECUTE phase', () => {
     const run = setUp(createPlan(), {
       run: commandsOf({
         test: (_argv, options) => untilAborted(options),
-        compile: () => ({ exitCode: 2, outputTail: "src/app.ts(3,13): error TS2304: Cannot find name 'getUser'." }),
+        compile: () => ({
+          exitCode: 2,
+          outputTail: "src/app.ts(3,13): error TS2304: Cannot find name 'getUser'.",
+        }),
       }),
     });
     const outcome = await run.outcome();

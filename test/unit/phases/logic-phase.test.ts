@@ -88,14 +88,25 @@ describe('LOGIC phase (rename)', () => {
     const error = await logicError({ files: { ...RENAME_FILES, 'src/cache.ts': CACHE_TS } }, map);
     expect(error.code).toBe('SYMBOL_AMBIGUOUS');
     expect(error.message).toContain('"getUser" names 2 different symbols');
-    expect(error.message).toContain('src/cache.ts:2 (method in Cache)\n  src/users.ts:1 (function)');
-    expect(error.data.candidates).toEqual(['src/cache.ts:2 (method in Cache)', 'src/users.ts:1 (function)']);
+    expect(error.message).toContain(
+      'src/cache.ts:2 (method in Cache)\n  src/users.ts:1 (function)',
+    );
+    expect(error.data.candidates).toEqual([
+      'src/cache.ts:2 (method in Cache)',
+      'src/users.ts:1 (function)',
+    ]);
   });
 
   it('treats declarations the references join (an overload) as one symbol', async () => {
     const overload = { ...GET_USER, line: 5 };
     const run = await runLogic(
-      { references: { [at(GET_USER)]: [{ ...overload, length: 7, isDefinition: true, isImport: false, lineText: '' }] } },
+      {
+        references: {
+          [at(GET_USER)]: [
+            { ...overload, length: 7, isDefinition: true, isImport: false, lineText: '' },
+          ],
+        },
+      },
       { ...renameMapOutput(), definitions: { getUser: [GET_USER, overload] } },
     );
     expect(run.output.targets).toEqual([GET_USER]);
@@ -117,7 +128,13 @@ describe('LOGIC phase (rename)', () => {
   it('refuses a new name that collides with an existing one (NAME_COLLISION)', async () => {
     const computed = renameComputed();
     computed.facts.collisions = [
-      { file: 'src/app.ts', line: 5, column: 7, name: 'fetchUser', reason: 'already declared in this scope' },
+      {
+        file: 'src/app.ts',
+        line: 5,
+        column: 7,
+        name: 'fetchUser',
+        reason: 'already declared in this scope',
+      },
     ] as never[];
     const error = await logicError({ computed });
     expect(error.code).toBe('NAME_COLLISION');
@@ -225,14 +242,24 @@ describe('LOGIC phase (rename)', () => {
     const generated: FileChange = {
       op: 'edit',
       file: 'src/generated.ts',
-      edits: [{ start: [1, 1], end: [1, 8], oldText: 'getUser', newText: 'fetchUser', reason: 'reference' }],
+      edits: [
+        {
+          start: [1, 1],
+          end: [1, 8],
+          oldText: 'getUser',
+          newText: 'fetchUser',
+          reason: 'reference',
+        },
+      ],
     };
     const run = await runLogic({
       checkoutFiles: { 'src/generated.ts': 'getUser();\n' },
       computed: renameComputed([...renameChanges(), generated]),
     });
     expect(run.output.changedFiles).toEqual(['src/app.ts', 'src/users.ts']);
-    expect(run.warnings).toEqual(['LOGIC: 1 file(s) not tracked by git left alone: src/generated.ts.']);
+    expect(run.warnings).toEqual([
+      'LOGIC: 1 file(s) not tracked by git left alone: src/generated.ts.',
+    ]);
   });
 
   it('builds the affected closure from the import graph, transitively', async () => {
@@ -244,8 +271,15 @@ describe('LOGIC phase (rename)', () => {
         { from: 'src/other.ts', to: 'src/unrelated.ts', names: ['x'] },
       ],
     });
-    expect(run.log.argsOf('graph', 'importGraph')[0]?.[0]).toMatchObject({ language: 'typescript' });
-    expect(run.output.affectedFiles).toEqual(['src/app.ts', 'src/cli.ts', 'src/main.ts', 'src/users.ts']);
+    expect(run.log.argsOf('graph', 'importGraph')[0]?.[0]).toMatchObject({
+      language: 'typescript',
+    });
+    expect(run.output.affectedFiles).toEqual([
+      'src/app.ts',
+      'src/cli.ts',
+      'src/main.ts',
+      'src/users.ts',
+    ]);
     expect(run.output.importEdges).toHaveLength(4);
   });
 

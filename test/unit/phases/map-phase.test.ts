@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { OrchestratorError } from '../../../src/core/errors.js';
 import type { MapOutput } from '../../../src/core/phase-outputs.js';
 import { createMapPhase } from '../../../src/phases/map/map-phase.js';
-import { createFakeSliceStore } from '../../fixtures/phases/fake-slice-store.js';
 import {
   createFakeContext,
   FAKE_BASE_COMMIT,
   type FakeContextOverrides,
 } from '../../fixtures/phases/fake-services.js';
+import { createFakeSliceStore } from '../../fixtures/phases/fake-slice-store.js';
 import { GET_USER, renameScenario } from '../../fixtures/phases/rename-scenario.js';
 
 async function runMap(overrides: FakeContextOverrides = {}) {
@@ -32,9 +32,7 @@ describe('MAP phase', () => {
     expect(run.log.argsOf('search', 'findWord').map((args) => args[0])).toEqual(['getUser']);
     expect(definitionQueries(run).map((args) => args[0])).toEqual(['getUser']);
     expect(run.output.definitions).toEqual({ getUser: [GET_USER] });
-    expect(
-      run.output.occurrences.getUser?.map((o) => `${o.file}:${o.line}:${o.column}`),
-    ).toEqual([
+    expect(run.output.occurrences.getUser?.map((o) => `${o.file}:${o.line}:${o.column}`)).toEqual([
       'README.md:1:6',
       'src/app.ts:1:10',
       'src/app.ts:2:4',
@@ -146,7 +144,8 @@ describe('MAP phase', () => {
     const run = createFakeContext({
       ...renameScenario(),
       search: {
-        findWord: () => Promise.reject(new OrchestratorError('CANCELLED', 'The run was cancelled.')),
+        findWord: () =>
+          Promise.reject(new OrchestratorError('CANCELLED', 'The run was cancelled.')),
       },
     });
     await expect(createMapPhase().run(run.context, {})).rejects.toMatchObject({
@@ -193,7 +192,10 @@ describe('MAP phase', () => {
   });
 
   it('goes on without the slice cache, with a warning, when the store fails', async () => {
-    const cache = { ...createFakeSliceStore(), storeMany: () => Promise.reject(new Error('disk full')) };
+    const cache = {
+      ...createFakeSliceStore(),
+      storeMany: () => Promise.reject(new Error('disk full')),
+    };
     const run = await runMap({ cache });
     expect(run.warnings).toEqual(['MAP: slice_cache failed (disk full); going on without it.']);
     expect(run.output.slices).toEqual([]);

@@ -21,7 +21,9 @@ function wideLogic(count: number): LogicOutput {
   const changes: EditFileChange[] = Array.from({ length: count }, (_, i) => ({
     op: 'edit',
     file: `src/f${String(i).padStart(4, '0')}.ts`,
-    edits: [{ start: [1, 1], end: [1, 8], oldText: 'getUser', newText: 'fetchUser', reason: 'reference' }],
+    edits: [
+      { start: [1, 1], end: [1, 8], oldText: 'getUser', newText: 'fetchUser', reason: 'reference' },
+    ],
   }));
   const files = changes.map((c) => c.file);
   return renameLogicOutput({
@@ -69,10 +71,12 @@ describe('MONTE CARLO phase', () => {
   it("stops at the phase settings' time limit, unconverged, with a warning", async () => {
     // One batch of 2,000 simulations over 200 files takes well over 1 ms (tens of ms).
     const capped = await runRisk(wideLogic(200), 1);
-    expect(capped.output).toMatchObject({ durationLimitMs: 1, converged: false, simulations: 2_000 });
-    expect(capped.warnings).toEqual([
-      'MONTE CARLO: stopped at the 1 ms limit before converging.',
-    ]);
+    expect(capped.output).toMatchObject({
+      durationLimitMs: 1,
+      converged: false,
+      simulations: 2_000,
+    });
+    expect(capped.warnings).toEqual(['MONTE CARLO: stopped at the 1 ms limit before converging.']);
   });
 
   it('names the tests that reach the changed files and the riskiest files', async () => {

@@ -5,7 +5,10 @@ import type { OptimizeOutput } from '../../../src/core/phase-outputs.js';
 import type { RunHistorySummary } from '../../../src/core/services.js';
 import { createOptimizePhase } from '../../../src/phases/optimize/optimize-phase.js';
 import { createDefaultPhaseSettings } from '../../../src/phases/phase-settings.js';
-import { createFakeContext, type FakeContextOverrides } from '../../fixtures/phases/fake-services.js';
+import {
+  createFakeContext,
+  type FakeContextOverrides,
+} from '../../fixtures/phases/fake-services.js';
 import { createPlan } from '../../fixtures/phases/plan-fixtures.js';
 
 /** A plan that edits `count` files. */
@@ -13,7 +16,9 @@ function planOf(count: number) {
   const changes: EditFileChange[] = Array.from({ length: count }, (_, i) => ({
     op: 'edit',
     file: `src/f${String(i).padStart(4, '0')}.ts`,
-    edits: [{ start: [1, 1], end: [1, 8], oldText: 'getUser', newText: 'fetchUser', reason: 'reference' }],
+    edits: [
+      { start: [1, 1], end: [1, 8], oldText: 'getUser', newText: 'fetchUser', reason: 'reference' },
+    ],
   }));
   return createPlan({ changes });
 }
@@ -50,7 +55,9 @@ describe('OPTIMIZE phase', () => {
 
   it('says when the parallelism was already halved under memory pressure', async () => {
     const run = await runOptimize(10, { parallelism: 4 });
-    expect(run.output.reasons[0]).toContain('(CLAUDE_CODE_PARALLELISM, halved under memory pressure)');
+    expect(run.output.reasons[0]).toContain(
+      '(CLAUDE_CODE_PARALLELISM, halved under memory pressure)',
+    );
   });
 
   it('halves the parallelism while memory pressure is high', async () => {
@@ -65,7 +72,10 @@ describe('OPTIMIZE phase', () => {
   });
 
   it('splits the files to edit into batches of at most 64, and no more workers than batches', async () => {
-    expect((await runOptimize(3, { parallelism: 1 })).output).toMatchObject({ parallelism: 1, batchSize: 3 });
+    expect((await runOptimize(3, { parallelism: 1 })).output).toMatchObject({
+      parallelism: 1,
+      batchSize: 3,
+    });
     expect((await runOptimize(130, { parallelism: 1 })).output).toMatchObject({ batchSize: 64 });
     const single = await runOptimize(1, { parallelism: 256 });
     expect(single.output).toMatchObject({ parallelism: 1, batchSize: 1 });
@@ -75,7 +85,9 @@ describe('OPTIMIZE phase', () => {
   it('sets the test timeout to five times the median of earlier runs, asking for this kind and language', async () => {
     const run = await runOptimize(2, { history: history(60_000) });
     expect(run.output.testTimeoutMs).toBe(300_000);
-    expect(run.log.argsOf('history', 'summary')).toEqual([[{ kind: 'rename', language: 'typescript' }]]);
+    expect(run.log.argsOf('history', 'summary')).toEqual([
+      [{ kind: 'rename', language: 'typescript' }],
+    ]);
     expect(run.output.reasons.at(-1)).toContain('median test time 60000 ms');
   });
 

@@ -16,7 +16,10 @@ const UNITTEST = ['/venv/bin/python', '-m', 'unittest', 'discover'];
 const pythonLogic = () =>
   renameLogicOutput({ language: 'python', targets: [], certaintyByFile: {} });
 
-async function runPlan(overrides: FakeContextOverrides = {}, logic: LogicOutput = renameLogicOutput()) {
+async function runPlan(
+  overrides: FakeContextOverrides = {},
+  logic: LogicOutput = renameLogicOutput(),
+) {
   const run = createFakeContext({ files: RENAME_FILES, python: '/venv/bin/python', ...overrides });
   const outcome = await createPlanPhase().run(run.context, { logic });
   if (!outcome.success) throw new Error(`PLAN failed: ${outcome.error.message}`);
@@ -111,7 +114,10 @@ describe('PLAN phase', () => {
 
   it('type-checks TypeScript with tsc when the workspace has a tsconfig.json', async () => {
     const run = await runPlan();
-    expect(run.output.plan.node('check')?.compile).toEqual({ kind: 'tsc', config: 'tsconfig.json' });
+    expect(run.output.plan.node('check')?.compile).toEqual({
+      kind: 'tsc',
+      config: 'tsconfig.json',
+    });
     expect(run.log.argsOf('files', 'readText').map((args) => args[0])).toContain('tsconfig.json');
   });
 
@@ -132,7 +138,13 @@ describe('PLAN phase', () => {
       op: 'edit',
       file: 'src/users.ts',
       edits: [
-        { start: [1, 17], end: [1, 24], oldText: 'getUser', newText: 'fetchUser', reason: 'declaration' },
+        {
+          start: [1, 17],
+          end: [1, 24],
+          oldText: 'getUser',
+          newText: 'fetchUser',
+          reason: 'declaration',
+        },
       ],
     });
     expect(run.output.plan.node('check')?.verify).toEqual(renameLogicOutput().verify);
