@@ -157,12 +157,13 @@ describe('EXECUTE phase', () => {
     const waitForTheOther: CommandHandler = async () => {
       started += 1;
       if (started === 2) bothStarted();
-      const alone = new Promise<'alone'>((resolve) =>
-        setTimeout(() => resolve('alone'), 300).unref(),
-      );
-      return (await Promise.race([together, alone])) === 'alone'
-        ? { exitCode: 99, outputTail: 'ran alone' }
-        : { exitCode: 0 };
+      let timer: NodeJS.Timeout | undefined;
+      const alone = new Promise<'alone'>((resolve) => {
+        timer = setTimeout(() => resolve('alone'), 300);
+      });
+      const first = await Promise.race([together, alone]);
+      clearTimeout(timer);
+      return first === 'alone' ? { exitCode: 99, outputTail: 'ran alone' } : { exitCode: 0 };
     };
     const run = setUp(createPlan(), { run: waitForTheOther });
     const outcome = await run.outcome();

@@ -135,7 +135,7 @@ describe('LOGIC phase (rename)', () => {
         name: 'fetchUser',
         reason: 'already declared in this scope',
       },
-    ] as never[];
+    ];
     const error = await logicError({ computed });
     expect(error.code).toBe('NAME_COLLISION');
     expect(error.message).toContain('src/app.ts:5 fetchUser (already declared in this scope)');
