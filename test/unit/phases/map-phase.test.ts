@@ -202,26 +202,28 @@ describe('MAP phase', () => {
     expect(run.output.definitions).toEqual({ getUser: [GET_USER] });
   });
 
-  // BUG (src/phases/map/cache-slices.ts, toSlices): when two hits are closer than the context,
-  // the second hit's window is clipped to start after the first's, so it becomes a slice of
-  // trailing context only (here lines 5-5, which hold no hit) instead of widening the first.
-  it.fails('cuts only slices that hold a hit, even when two hits are closer than the context', async () => {
+  it('cuts only slices that hold a hit, even when two hits are closer than the context', async () => {
     const run = await runMap({
       cache: createFakeSliceStore(),
-      files: { 'src/a.ts': 'getUser();\ngetUser();\n3\n4\n5\n6\n7\n8\n' },
+      files: { 'src/a.ts': 'getUser();\ngetUser();\n3\n4\n5\n6\n7\n8\n9\n10\ngetUser();\n' },
     });
-    const hitLines = [1, 2];
+    const hitLines = [1, 2, 11];
     const withoutHit = run.output.slices.filter(
       (s) => !hitLines.some((line) => s.startLine <= line && line <= s.endLine),
     );
     expect(withoutHit.map((s) => `${s.file}:${s.startLine}-${s.endLine}`)).toEqual([]);
+    expect(run.output.slices.map((s) => `${s.file}:${s.startLine}-${s.endLine}`)).toEqual([
+      'src/a.ts:1-5',
+      'src/a.ts:8-12',
+    ]);
   });
 
-  // BUG (minor; src/phases/map/map-phase.ts, timed): a source's `items` adds up every list in its
-  // value, so the slice cache counts its slices plus the similar files it ranked.
-  it.fails("reports the slice cache's slices as its items", async () => {
+  it("reports the slice cache's slices as its items, not the similar files it ranked too", async () => {
     const run = await runMap({ cache: createFakeSliceStore() });
     expect(run.output.slices).toHaveLength(3);
+    expect(run.output.similarFiles).toHaveLength(3);
     expect(run.output.sources.find((s) => s.name === 'slice_cache')?.items).toBe(3);
+    expect(run.output.sources.find((s) => s.name === 'ripgrep')?.items).toBe(6);
+    expect(run.output.sources.find((s) => s.name === 'dependency_graph')?.items).toBe(1);
   });
 });

@@ -13,6 +13,9 @@ import { RENAME_FILES, renameLogicOutput } from '../../fixtures/phases/rename-sc
 const PYTEST = ['/venv/bin/python', '-m', 'pytest', '-q', '-p', 'no:cacheprovider'];
 const UNITTEST = ['/venv/bin/python', '-m', 'unittest', 'discover'];
 
+/** plan.json as far as these tests read it. */
+type PlanJson = { dag: { nodes: Array<{ id: string; compile?: unknown }> } };
+
 const pythonLogic = () =>
   renameLogicOutput({ language: 'python', targets: [], certaintyByFile: {} });
 
@@ -107,26 +110,38 @@ describe('PLAN phase', () => {
     expect(run.data.testCommand).toEqual(['make', 'check']);
   });
 
-  it('compiles Python with py_compile', async () => {
-    const run = await runPlan({}, pythonLogic());
-    expect(run.output.plan.node('check')?.compile).toEqual({ kind: 'py_compile' });
+  it("records the language servers' type check when the run says nothing about compiling", async () => {
+    const typescript = await runPlan();
+    expect(typescript.output.plan.node('check')?.compile).toEqual({ kind: 'language-service' });
+    expect(typescript.data.compile).toEqual({ kind: 'language-service' });
+    const python = await runPlan({}, pythonLogic());
+    expect(python.output.plan.node('check')?.compile).toEqual({ kind: 'language-service' });
   });
 
-  it('type-checks TypeScript with tsc when the workspace has a tsconfig.json', async () => {
-    const run = await runPlan();
-    expect(run.output.plan.node('check')?.compile).toEqual({
-      kind: 'tsc',
-      config: 'tsconfig.json',
-    });
-    expect(run.log.argsOf('files', 'readText').map((args) => args[0])).toContain('tsconfig.json');
-  });
-
-  it('plans no compile, with the reason, for TypeScript without a tsconfig.json', async () => {
+  it('records the same check for TypeScript without a tsconfig.json (the servers find the config)', async () => {
     const { 'tsconfig.json': _config, ...files } = RENAME_FILES;
     const run = await runPlan({ files });
+    expect(run.output.plan.node('check')?.compile).toEqual({ kind: 'language-service' });
+  });
+
+  it('records --compile-command as a command with its argv, and runs nothing to plan it', async () => {
+    const command = ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.build.json'];
+    const run = await runPlan({ compile: { kind: 'command', command } });
+    expect(run.output.plan.node('check')?.compile).toEqual({ kind: 'command', command });
+    expect(run.data.compile).toEqual({ kind: 'command', command });
+    expect(run.log.argsOf('commands', 'run')).toEqual([]);
+  });
+
+  it('records no compile, with the reason, when --no-compile turns it off', async () => {
+    const run = await runPlan({ compile: { kind: 'none' } });
     expect(run.output.plan.node('check')?.compile).toEqual({
       kind: 'none',
-      reason: 'the workspace has no tsconfig.json',
+      reason: 'turned off with --no-compile',
+    });
+    const written = JSON.parse(run.written.get('plan.json') ?? '{}') as PlanJson;
+    expect(written.dag.nodes.find((node) => node.id === 'check')?.compile).toEqual({
+      kind: 'none',
+      reason: 'turned off with --no-compile',
     });
   });
 

@@ -78,7 +78,7 @@ describe('the planning pipeline (map → logic → monte_carlo → plan) over fa
       {
         id: 'check',
         op: 'check',
-        compile: { kind: 'tsc', config: 'tsconfig.json' },
+        compile: { kind: 'language-service' },
         verify: [
           {
             check: 'word-positions',

@@ -79,7 +79,7 @@ describe('REVIEW phase', () => {
     const run = await setUp(renamePlan(), RENAME_FILES, () => ({ compile }));
     expect(errorOf(run.outcome)?.code).toBe('CHECK_FAILED');
     expect(run.outcome.data.problems).toEqual([
-      "tsc --noEmit -p tsconfig.json failed:\nerror TS2304: Cannot find name 'getUser'.",
+      "type check (tsconfig.json) of 2 file(s), 0 error(s) already at the base left out failed:\nerror TS2304: Cannot find name 'getUser'.",
     ]);
     expect(run.outcome.data.compile).toMatchObject({ passed: false, outputTail: undefined });
     expect(run.log.argsOf('worktree', 'commitFiles')).toEqual([]);
