@@ -17,7 +17,10 @@ export const TRANSFORMS = {
 export type TransformKind = keyof typeof TRANSFORMS;
 
 /** Every intent, one variant per transform. */
-export const intentSchema = z.discriminatedUnion('kind', [renameIntentSchema, makeAsyncIntentSchema]);
+export const intentSchema = z.discriminatedUnion('kind', [
+  renameIntentSchema,
+  makeAsyncIntentSchema,
+]);
 
 export type Intent = z.infer<typeof intentSchema>;
 

@@ -181,7 +181,7 @@ describe('EXECUTE compile check: the language servers’ type check', () => {
   // path, so the check reads pkg/old.py from the worktree after the move (ENOENT: EXECUTE
   // rejects), lists it among the changed files and gives it both a text and `null` in the
   // overlay. An edited-then-deleted file fails the same way.
-  it.fails('checks an edited-then-moved file at its new path only', async () => {
+  it('checks an edited-then-moved file at its new path only', async () => {
     const run = setUp(pythonPlan([renameEdit('pkg/old.py'), moved]), { files: PYTHON_FILES });
     expect((await run.outcome()).success).toBe(true);
     const [base, changed] = diagnosticsCalls(run);

@@ -122,7 +122,7 @@ describe('EXECUTE phase', () => {
   // failed tests abort the type check's diagnostics query, which rejects with CANCELLED (as the
   // real CodeGraph does); runCompileCheck lets it through and Promise.all rejects, so EXECUTE
   // throws CANCELLED instead of returning TESTS_FAILED.
-  it.fails('fails with TESTS_FAILED when the tests fail, and stops the type check', async () => {
+  it('fails with TESTS_FAILED when the tests fail, and stops the type check', async () => {
     const run = setUp(createPlan(), {
       run: () => ({ exitCode: 1, outputTail: 'FAIL test/app.test.ts\n1 failed' }),
       diagnostics: (_request, options) => cancelledWhenAborted(options),
