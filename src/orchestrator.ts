@@ -1,5 +1,4 @@
-import { access, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IntentBase } from './core/intent.js';
 import type { AnyPhase, RunOptions } from './core/phase.js';

@@ -177,10 +177,7 @@ describe('EXECUTE compile check: the language servers’ type check', () => {
     expect(readFromWorktree(run)).toEqual(['pkg/new.py']);
   });
 
-  // BUG (src/phases/execute/run-compile-check.ts, toCheckedFiles): the edit change names the old
-  // path, so the check reads pkg/old.py from the worktree after the move (ENOENT: EXECUTE
-  // rejects), lists it among the changed files and gives it both a text and `null` in the
-  // overlay. An edited-then-deleted file fails the same way.
+  // An edit names the file's old path; the check must read it where the move put it.
   it('checks an edited-then-moved file at its new path only', async () => {
     const run = setUp(pythonPlan([renameEdit('pkg/old.py'), moved]), { files: PYTHON_FILES });
     expect((await run.outcome()).success).toBe(true);

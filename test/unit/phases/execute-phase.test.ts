@@ -118,10 +118,8 @@ describe('EXECUTE phase', () => {
     expect(run.scratchWorktrees).toEqual([]);
   });
 
-  // BUG (src/phases/execute/run-compile-check.ts and execute-phase.ts, runTestsAndCompile): the
-  // failed tests abort the type check's diagnostics query, which rejects with CANCELLED (as the
-  // real CodeGraph does); runCompileCheck lets it through and Promise.all rejects, so EXECUTE
-  // throws CANCELLED instead of returning TESTS_FAILED.
+  // The failed tests abort the type check's query, which rejects with CANCELLED as the real
+  // CodeGraph does: that is a stopped check, and the outcome is still TESTS_FAILED.
   it('fails with TESTS_FAILED when the tests fail, and stops the type check', async () => {
     const run = setUp(createPlan(), {
       run: () => ({ exitCode: 1, outputTail: 'FAIL test/app.test.ts\n1 failed' }),
