@@ -4,14 +4,16 @@ import path from 'node:path';
 import type { IntentBase } from './core/intent.js';
 import type { AnyPhase, RunOptions } from './core/phase.js';
 import type { PhaseOutputs } from './core/phase-outputs.js';
-import { ExecutionPlan } from './core/plan/execution-plan.js';
+import type { ExecutionPlan } from './core/plan/execution-plan.js';
 import { resolveSettings } from './core/settings.js';
 import { parseIntent } from './intent/parse-intent.js';
 import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
 import type { ServerStatus } from './mcp/server-status.js';
+import { checkPlanCommands } from './orchestrator/check-plan-commands.js';
 import { executeRun } from './orchestrator/execute-run.js';
 import { loadPlan } from './orchestrator/load-plan.js';
+import { toEffectivePlan, withTestTimeout } from './orchestrator/plan-overrides.js';
 import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
@@ -41,6 +43,7 @@ export type {
   RunResult,
 } from './orchestrator/run-types.js';
 export { type CleanResult, type CleanStateOptions, cleanWorkspace } from './vcs/clean-state.js';
+export type { CheckoutChange } from './vcs/snapshot-checkout.js';
 
 /** The servers a planning run starts up front (the rest start on their first call). */
 const ANALYSIS_SERVERS = ['ripgrep', 'dependency_graph'];
@@ -60,10 +63,12 @@ export class MCPOrchestrator {
       createPlanPhase(),
       ...(options.dryRun ? [] : carryingOutPhases()),
     ];
-    const phaseSettings =
+    const phaseSettings = withTestTimeout(
       options.phaseSettings === undefined
         ? createDefaultPhaseSettings()
-        : mergePhaseSettings(options.phaseSettings, 'The phase settings (--phases)');
+        : mergePhaseSettings(options.phaseSettings, 'The phase settings (--phases)'),
+      options.testTimeoutMs,
+    );
     return this.#start(command, intent, phases, ANALYSIS_SERVERS, options, { phaseSettings });
   }
 
@@ -79,7 +84,11 @@ export class MCPOrchestrator {
     return result;
   }
 
-  /** Carries out a saved (possibly hand-edited) plan: optimize → execute → review. */
+  /**
+   * Carries out a saved (possibly hand-edited) plan: optimize → execute → review. Its test and
+   * compile commands run only when they are the ones this machine would choose (or with
+   * `trustPlanCommands`); otherwise `PLAN_INVALID` before anything is written.
+   */
   async apply(planPath: string, options: RunCommandOptions = {}): Promise<RunResult> {
     const plan = await loadPlan(planPath);
     return this.#start(
@@ -88,8 +97,8 @@ export class MCPOrchestrator {
       carryingOutPhases(),
       [],
       options,
-      { phaseSettings: plan.data.phases },
-      plan,
+      { phaseSettings: withTestTimeout(plan.data.phases, options.testTimeoutMs) },
+      { plan, source: path.basename(planPath) },
     );
   }
 
@@ -130,9 +139,25 @@ export class MCPOrchestrator {
     connect: readonly string[],
     options: RunCommandOptions,
     runOptions: Pick<RunOptions, 'phaseSettings'>,
-    plan?: ExecutionPlan,
+    saved?: { plan: ExecutionPlan; source: string },
   ): Promise<RunResult> {
+    const plan = saved?.plan;
     const prepared = await prepareRun(options, plan?.data.base);
+    const warnings: string[] = [];
+    if (saved) {
+      await checkPlanCommands(saved.plan, {
+        root: prepared.git.root,
+        source: saved.source,
+        ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
+        trust: options.trustPlanCommands === true,
+        env: options.env ?? process.env,
+        ...(options.signal ? { signal: options.signal } : {}),
+        warn: (message) => {
+          warnings.push(message);
+          options.onEvent?.({ type: 'warning', message });
+        },
+      });
+    }
     await prepared.git.ensureExcluded();
     const folder = await createRunFolder(prepared.git.root);
     const outputs: Partial<PhaseOutputs> = {};
@@ -142,7 +167,10 @@ export class MCPOrchestrator {
       ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
     };
     if (plan) {
-      const effective = withTestCommand(plan, prepared.testCommand);
+      const effective = toEffectivePlan(plan, {
+        ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
+        ...(options.testTimeoutMs !== undefined ? { testTimeoutMs: options.testTimeoutMs } : {}),
+      });
       resolved.plan = effective;
       outputs.plan = {
         plan: effective,
@@ -163,6 +191,7 @@ export class MCPOrchestrator {
       connect,
       options,
       outputs,
+      warnings,
       ...(prepared.github ? { github: prepared.github } : {}),
     });
   }
@@ -185,17 +214,3 @@ const COMPILE_TOOLS: CompileTools = {
     }
   },
 };
-
-/** The plan with its test node running `testCommand` instead, when one was given. */
-function withTestCommand(plan: ExecutionPlan, testCommand: string[] | undefined): ExecutionPlan {
-  if (!testCommand) return plan;
-  return ExecutionPlan.create({
-    ...plan.data,
-    dag: {
-      ...plan.data.dag,
-      nodes: plan.data.dag.nodes.map((node) =>
-        node.op === 'test' ? { ...node, command: testCommand } : node,
-      ),
-    },
-  });
-}
