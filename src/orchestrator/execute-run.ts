@@ -102,6 +102,7 @@ async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResu
     await settleWorktrees(outcome, warn);
     const { pr, failure } = await proposePullRequest(input, outcome);
     const { outputs } = outcome;
+    const kept = outcome.failure === null && outputs.review !== undefined;
     const result: RunResult = {
       success: failure === null,
       command: input.command,
@@ -110,8 +111,9 @@ async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResu
       durationMs: Math.round(performance.now() - started),
       totalTokens: outcome.phases.reduce((sum, p) => sum + p.tokenCount, 0),
       phases: outcome.phases,
-      branch: outputs.review ? (outputs.execute?.worktree.branch ?? null) : null,
-      commit: outputs.review?.commit ?? null,
+      // A run that failed before its worktree was settled rolled its branch back.
+      branch: kept ? (outputs.execute?.worktree.branch ?? null) : null,
+      commit: kept ? (outputs.review?.commit ?? null) : null,
       plan: outputs.plan?.planPath ?? null,
       pr,
       memoryPeakMb: peakMemoryMb(services.pressure),

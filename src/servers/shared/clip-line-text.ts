@@ -1,4 +1,3 @@
-
 /**
  * Longest line text a tool returns, in UTF-16 code units; a longer line (minified code) comes
  * back as a window of this many units around the match.
