@@ -1,3 +1,4 @@
+
 /**
  * Longest line text a tool returns, in UTF-16 code units; a longer line (minified code) comes
  * back as a window of this many units around the match.

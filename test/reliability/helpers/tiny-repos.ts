@@ -1,7 +1,7 @@
 /** A JavaScript repository small enough that a whole run takes ~3 s. */
 export const JS_FILES: Record<string, string> = {
   'package.json': '{ "name": "tiny", "private": true, "type": "module" }\n',
-  'src/users.js': 'export function getUser(id) {\n  return { id, name: `user${id}` };\n}\n',
+  'src/users.js': 'export function getUser(id) {\n  return { id, name: "user" + id };\n}\n',
   'src/index.js': "import { getUser } from './users.js';\nexport const first = () => getUser(1);\n",
   'test/users.test.js': [
     "import assert from 'node:assert/strict';",
