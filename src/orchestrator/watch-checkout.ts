@@ -36,7 +36,7 @@ export async function watchCheckout(
   return {
     async changes() {
       try {
-        return compareCheckoutSnapshots(before, await snapshotCheckout(root));
+        return compareCheckoutSnapshots(before, await snapshotCheckout(root, { previous: before }));
       } catch (error) {
         warn(
           `Could not check whether the tests changed the checkout ${root}: ${toErrorMessage(error)}`,
