@@ -97,7 +97,7 @@ export class MCPOrchestrator {
       carryingOutPhases(),
       [],
       options,
-      { phaseSettings: withTestTimeout(plan.data.phases, options.testTimeoutMs) },
+      { phaseSettings: plan.data.phases },
       { plan, source: path.basename(planPath) },
     );
   }
@@ -172,6 +172,7 @@ export class MCPOrchestrator {
         ...(options.testTimeoutMs !== undefined ? { testTimeoutMs: options.testTimeoutMs } : {}),
       });
       resolved.plan = effective;
+      resolved.phaseSettings = effective.data.phases;
       outputs.plan = {
         plan: effective,
         planPath: await folder.writeText('plan.json', effective.toJson()),

@@ -18,7 +18,7 @@ describe('a test suite that hangs, leaves a daemon, or writes into the checkout'
   it('stops a hanging suite at --test-timeout, and refuses a second run meanwhile with RUN_IN_PROGRESS', async () => {
     const before = await box.snapshot();
     let second: Promise<CliResult> | undefined;
-    const first = await box.cli(runArgs(box.repo.dir, 'sleep 48', '--test-timeout', '3'), {
+    const first = await box.cli(runArgs(box.repo.dir, 'sleep 48', '--test-timeout', '4'), {
       onStderr: (text) => {
         if (second !== undefined || !text.includes('running sh -c sleep 48')) return;
         second = box.cli(runArgs(box.repo.dir));
@@ -30,7 +30,7 @@ describe('a test suite that hangs, leaves a daemon, or writes into the checkout'
     expect(first.code, first.stderr).toBe(1);
     expectCleanStart(first);
     expect(first.stderr).toContain('error [TESTS_FAILED]');
-    expect(first.stderr).toContain('timed out after 3000 ms');
+    expect(first.stderr).toContain('timed out after 4000 ms');
     await expectNoTrace(box, before);
   }, 60_000);
 
