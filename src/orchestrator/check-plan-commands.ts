@@ -29,6 +29,7 @@ interface PlannedCommand {
   node: 'test' | 'check';
   planned: string;
   expected: string;
+  matches: boolean;
 }
 
 /**
@@ -55,7 +56,8 @@ export async function checkPlanCommands(
     commands.push({
       node: 'test',
       planned: toShellLine(testNode.command),
-      expected: isDeepStrictEqual(testNode.command, expected) ? '' : toShellLine(expected),
+      expected: toShellLine(expected),
+      matches: isDeepStrictEqual(testNode.command, expected),
     });
   }
   if (checkNode !== undefined) {
@@ -63,14 +65,15 @@ export async function checkPlanCommands(
     commands.push({
       node: 'check',
       planned: describeCompile(checkNode.compile),
-      expected: isDeepStrictEqual(checkNode.compile, expected) ? '' : describeCompile(expected),
+      expected: describeCompile(expected),
+      matches: isDeepStrictEqual(checkNode.compile, expected),
     });
   }
-  const foreign = commands.filter((command) => command.expected !== '');
+  const foreign = commands.filter((command) => !command.matches);
   if (options.trust) {
     const listed = commands.map(
       (c) =>
-        `${c.node === 'test' ? 'tests' : 'compile check'}: ${c.planned}${c.expected === '' ? '' : ` (this machine would run ${c.expected})`}`,
+        `${c.node === 'test' ? 'tests' : 'compile check'}: ${c.planned}${c.matches ? '' : ` (this machine would run ${c.expected})`}`,
     );
     if (listed.length > 0) {
       options.warn(
