@@ -10,12 +10,14 @@ export interface StopLeftoverOptions {
 }
 
 const POLL_MS = 50;
+/** A frozen process cannot fork: a few rescans find every one. */
+const MAX_FREEZE_ROUNDS = 8;
 
 /**
  * Stops what a dead run left running in its worktree (its test processes live on after a
  * `kill -9` of the run, in their own process group): every process that carries the tree marker
  * an orchestrator gives its children and whose working folder is `folder` or inside it. SIGTERM,
- * a grace period, then SIGKILL for what is still there. Linux only (`/proc`); elsewhere it finds
+ * a grace period, then what is still there is frozen (SIGSTOP) and killed (SIGKILL). Linux only (`/proc`); elsewhere it finds
  * nothing. Returns the pids it signalled, sorted.
  */
 export async function stopLeftoverProcesses(
@@ -32,7 +34,16 @@ export async function stopLeftoverProcesses(
     await delay(POLL_MS);
     left = await findLeftoverProcesses(folder);
   }
-  for (const pid of left) {
+  // Freeze what is left (rescanning until nothing new appears) so none forks past the kill.
+  const frozen = new Set<number>();
+  for (let round = 0; round < MAX_FREEZE_ROUNDS && left.length > 0; round += 1) {
+    for (const pid of left) {
+      sendSignal(pid, 'SIGSTOP');
+      frozen.add(pid);
+    }
+    left = (await findLeftoverProcesses(folder)).filter((pid) => !frozen.has(pid));
+  }
+  for (const pid of frozen) {
     signalled.add(pid);
     sendSignal(pid, 'SIGKILL');
   }
