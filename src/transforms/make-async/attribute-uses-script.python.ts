@@ -1,0 +1,26 @@
+import { PRELUDE_SCRIPT } from '../../lang/python/scripts/prelude-script.js';
+
+/**
+ * Every `x.<name>` attribute load in `files`, from `ast`. Input `{root, files, name}`; output
+ * `{uses: [{file, line, column, lineText}]}` at the attribute's name (1-based UTF-16).
+ */
+export const ATTRIBUTE_USES_SCRIPT = `${PRELUDE_SCRIPT}
+${`
+def main():
+    request = read_input()
+    name = request['name']
+    uses = []
+    for rel in request['files']:
+        source = Source(request['root'], rel)
+        if source.tree is None:
+            continue
+        for node in ast.walk(source.tree):
+            if isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.ctx, ast.Load) and has_span(node):
+                line, end = source.end(node)
+                uses.append({'file': rel, **source.position(line, end - len(name)), 'lineText': source.line(line)})
+    uses.sort(key=lambda u: (u['file'], u['line'], u['column']))
+    write_output({'uses': uses})
+
+
+main()
+`}`;
