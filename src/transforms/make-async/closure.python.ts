@@ -1,7 +1,7 @@
 import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
 import { decideUse } from './call-sites.python.js';
-import type { ClosureState } from './closure-state.python.js';
-import { refuseDoctests } from './doctests.python.js';
+import type { ClosureState, Member } from './closure-state.python.js';
+import { doctestFiles, refuseDoctests } from './doctests.python.js';
 import type { Hierarchy } from './hierarchy.python.js';
 import { followOverrides } from './overrides.python.js';
 import type { AsyncTestSupport } from './project-config.python.js';
@@ -31,31 +31,40 @@ export interface ClosureContext {
 export async function runClosure(context: ClosureContext, state: ClosureState): Promise<void> {
   const uses = { state, index: context.index, roleOf: context.roleOf, tests: context.tests };
   const overrides = { ...uses, hierarchy: context.hierarchy };
+  const resolved = new Set<string>();
   for (let batch = state.takeQueued(); batch.length > 0; batch = state.takeQueued()) {
+    const found = await findUses(
+      context.workspace,
+      context.index,
+      batch.map((m) => m.fn),
+      context.signal,
+    );
+    const sitesOf = (member: Member) => found.get(toKey(member.fn)) ?? [];
+    await context.index.load(batch.flatMap((m) => doctestFiles(m, sitesOf(m))));
     for (const member of batch) {
-      const sites = await findUses(context.workspace, context.index, member.fn, context.signal);
-      for (const site of sites) await decideUse(uses, member, site);
-      await refuseDoctests(state, context.index, member, sites);
-      if (member.fn.container === undefined) continue;
-      await followOverrides(overrides, member);
-      const known = new Set(sites.map(toKey));
-      for (const use of await findUnresolvedUses(
-        context.workspace,
-        member.fn,
-        known,
-        context.signal,
-      )) {
-        state.addBoundary(
-          toKey(member.fn),
-          { ...use },
-          {
-            kind: 'other',
-            detail: `pyright cannot type the receiver of ${use.lineText.trim()}; it may call ${member.fn.qualname}. Annotate the receiver or convert that call by hand`,
-            handling: 'refused',
-            tail: `${use.file}:${use.line}`,
-          },
-        );
+      for (const site of sitesOf(member)) {
+        resolved.add(toKey(site));
+        await decideUse(uses, member, site);
       }
+      refuseDoctests(state, context.index, member, doctestFiles(member, sitesOf(member)));
+    }
+    const methods = batch.filter((m) => m.fn.container !== undefined);
+    for (const member of methods) await followOverrides(overrides, member);
+    const names = methods.map((m) => m.fn.name);
+    for (const use of await findUnresolvedUses(
+      context.workspace,
+      names,
+      resolved,
+      context.signal,
+    )) {
+      resolved.add(toKey(use));
+      const member = methods.find((m) => m.fn.name === use.name) as Member;
+      state.addBoundary(toKey(member.fn), use, {
+        kind: 'other',
+        detail: `pyright cannot type the receiver of ${use.lineText.trim()}; it may call ${member.fn.qualname}. Annotate the receiver or convert that call by hand`,
+        handling: 'refused',
+        tail: `${use.file}:${use.line}`,
+      });
     }
   }
 }

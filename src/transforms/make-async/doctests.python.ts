@@ -3,29 +3,33 @@ import type { SiteIndex } from './site-index.python.js';
 import { type Site, toKey } from './site-types.python.js';
 
 /**
- * Refuses doctest examples that call a converted function: in the function's own module or in
- * a module that imports it (a doctest runs with its module's globals), an example calling the
- * name would print a coroutine instead of its result.
+ * The files whose doctests may call a member: its own module and the modules that import it
+ * (a doctest runs with its module's globals).
  */
-export async function refuseDoctests(
+export function doctestFiles(member: Member, uses: readonly Site[]): string[] {
+  const importers = uses.filter((u) => u.role === 'import').map((u) => u.file);
+  return [...new Set([member.fn.file, ...importers])].sort();
+}
+
+/**
+ * Refuses doctest examples in `files` (loaded) that call the member by name: the example would
+ * print a coroutine instead of its result.
+ */
+export function refuseDoctests(
   state: ClosureState,
   index: SiteIndex,
   member: Member,
-  uses: readonly Site[],
-): Promise<void> {
-  const files = [
-    ...new Set([member.fn.file, ...uses.filter((u) => u.role === 'import').map((u) => u.file)]),
-  ].sort();
-  await index.load(files);
+  files: readonly string[],
+): void {
   for (const file of files) {
     for (const example of index.facts(file).doctests) {
       if (!example.names.includes(member.fn.name)) continue;
       state.addBoundary(
         toKey(member.fn),
-        { file, ...example },
+        { file, line: example.line, column: example.column },
         {
           kind: 'doctest',
-          detail: `a doctest calls ${member.fn.name}(); it would print a coroutine — rewrite the example or convert by hand`,
+          detail: `a doctest calls ${member.fn.name}(); it would print a coroutine. Rewrite the example or convert by hand`,
           handling: 'refused',
           tail: 'doctest',
         },

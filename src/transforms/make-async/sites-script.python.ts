@@ -83,6 +83,8 @@ def class_facts(source, bindings, contexts):
 
 
 def doctest_calls(source):
+    if '>>>' not in source.text:
+        return []
     import doctest
     parser = doctest.DocTestParser()
     owners = [source.tree] + [n for n in ast.walk(source.tree) if isinstance(n, FUNCTIONS + (ast.ClassDef,))]

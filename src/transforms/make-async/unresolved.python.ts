@@ -1,7 +1,6 @@
 import type { Location, LocationLink } from 'vscode-languageserver-protocol';
 import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
 import { ATTRIBUTE_USES_SCRIPT } from './attribute-uses-script.python.js';
-import type { FunctionFacts } from './site-types.python.js';
 import { toKey } from './site-types.python.js';
 
 /** An attribute use named like a method whose receiver pyright cannot type. */
@@ -9,25 +8,30 @@ export interface UnresolvedUse {
   file: string;
   line: number;
   column: number;
+  name: string;
   lineText: string;
 }
 
 /**
- * The `x.<method>` uses outside `known` (positions pyright already resolved to the method)
- * for which pyright finds no definition at all: the receiver's type is unknown, so the use may
- * call the method. Uses pyright resolves to anything else are left out.
+ * The `x.<name>` uses of each of `names` outside `known` (positions pyright already resolved to
+ * a member) for which pyright finds no definition at all: the receiver's type is unknown, so
+ * the use may call the method. Uses pyright resolves to anything else are left out.
  */
 export async function findUnresolvedUses(
   workspace: PythonWorkspace,
-  method: FunctionFacts,
+  names: readonly string[],
   known: ReadonlySet<string>,
   signal?: AbortSignal,
 ): Promise<UnresolvedUse[]> {
-  const files = await workspace.filesContaining(`.${method.name}`, signal);
-  if (files.length === 0) return [];
+  const wanted = [...new Set(names)].sort();
+  const files = new Set<string>();
+  for (const name of wanted) {
+    for (const file of await workspace.filesContaining(`.${name}`, signal)) files.add(file);
+  }
+  if (files.size === 0) return [];
   const { uses } = await workspace.runScript<{ uses: UnresolvedUse[] }>(
     ATTRIBUTE_USES_SCRIPT,
-    { root: workspace.root, files, name: method.name },
+    { root: workspace.root, files: [...files].sort(), names: wanted },
     signal,
   );
   const unresolved: UnresolvedUse[] = [];

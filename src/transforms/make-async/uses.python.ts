@@ -29,40 +29,42 @@ export async function findReferencePositions(
 }
 
 /**
- * Every use of the function named at `at`: pyright's references, and the references of each
- * name it is imported as (`from m import f as g` — pyright does not follow `g` itself), to a
- * fixpoint; each with its site. Sorted by position.
+ * Every use of each function named at `functions`: pyright's references, and the references
+ * of each name it is imported as (`from m import f as g` — pyright does not follow `g`), to a
+ * fixpoint; each with its site, sorted by position. One sites-script run per level of aliases.
  */
 export async function findUses(
   workspace: PythonWorkspace,
   index: SiteIndex,
-  at: SourcePosition,
+  functions: readonly SourcePosition[],
   signal?: AbortSignal,
-): Promise<Site[]> {
-  const seen = new Set<string>();
-  const found: Site[] = [];
-  let frontier: SourcePosition[] = [at];
+): Promise<Map<string, Site[]>> {
+  const found = new Map<string, Site[]>();
+  const seen = new Map<string, Set<string>>();
+  let frontier = functions.map((at) => ({ owner: toKey(at), at }));
   while (frontier.length > 0) {
-    const positions: SourcePosition[] = [];
-    for (const start of frontier) {
-      for (const position of await findReferencePositions(workspace, start, signal)) {
-        if (seen.has(toKey(position))) continue;
-        seen.add(toKey(position));
-        positions.push(position);
+    const positions: Array<{ owner: string; at: SourcePosition }> = [];
+    for (const { owner, at } of frontier) {
+      const known = seen.get(owner) ?? new Set<string>();
+      seen.set(owner, known);
+      for (const position of await findReferencePositions(workspace, at, signal)) {
+        if (known.has(toKey(position))) continue;
+        known.add(toKey(position));
+        positions.push({ owner, at: position });
       }
     }
-    const sites = await index.sites(positions);
-    found.push(...sites);
-    frontier = sites.flatMap((site) =>
-      site.role === 'import' && site.alias !== undefined && !seen.has(toKey(aliasOf(site)))
-        ? [aliasOf(site)]
-        : [],
-    );
+    const sites = await index.sites(positions.map((p) => p.at));
+    const byKey = new Map(sites.map((site) => [toKey(site), site]));
+    frontier = [];
+    for (const { owner, at } of positions) {
+      const site = byKey.get(toKey(at));
+      if (site === undefined) continue;
+      found.set(owner, [...(found.get(owner) ?? []), site]);
+      if (site.role !== 'import' || site.alias === undefined) continue;
+      const alias = { file: site.file, line: site.alias.line, column: site.alias.column };
+      if (!seen.get(owner)?.has(toKey(alias))) frontier.push({ owner, at: alias });
+    }
   }
-  return found.sort(comparePositions);
-}
-
-function aliasOf(site: Site): SourcePosition {
-  const alias = site.alias ?? site;
-  return { file: site.file, line: alias.line, column: alias.column };
+  for (const sites of found.values()) sites.sort(comparePositions);
+  return found;
 }

@@ -57,9 +57,13 @@ export async function verifyAsync(
 ): Promise<VerifyFacts> {
   const index = createSiteIndex(workspace, signal);
   const found = new Map<string, VerifyFacts['unawaited'][number]>();
-  for (const fn of args.functions) {
-    const at = workspace.resolvePosition(fn);
-    for (const site of await findUses(workspace, index, at, signal)) {
+  const functions = args.functions.map((fn) => ({
+    ...workspace.resolvePosition(fn),
+    name: fn.name,
+  }));
+  const uses = await findUses(workspace, index, functions, signal);
+  for (const fn of functions) {
+    for (const site of uses.get(toKey(fn)) ?? []) {
       if (isHandled(site) || found.has(toKey(site))) continue;
       found.set(toKey(site), {
         file: site.file,
