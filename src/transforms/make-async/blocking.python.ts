@@ -1,20 +1,19 @@
 import type { Hover, Location, LocationLink } from 'vscode-languageserver-protocol';
 import type { SourcePosition } from '../../core/source-types.js';
 import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
-import { BLOCKING_SCRIPT } from './blocking-script.python.js';
-import {
-  BLOCKING_METHOD_NAMES,
-  type BlockingRewrite,
-  toFunctionRule,
-  toMethodRule,
-} from './blocking-table.python.js';
+import { type BlockingRewrite, toFunctionRule, toMethodRule } from './blocking-table.python.js';
 import { findDeclaringClass } from './declaring-class.python.js';
-import { type Point, toKey } from './site-types.python.js';
+import {
+  type BlockingCandidate,
+  type FunctionFacts,
+  type Point,
+  toKey,
+} from './site-types.python.js';
 
 /** A blocking call found in a function, with the rewrite the table gives it. */
 export interface BlockingCall extends SourcePosition {
-  /** The function it is in, by its name's position. */
-  functionKey: string;
+  /** The function it is in. */
+  fn: FunctionFacts;
   /** Where the call ends. */
   end: Point;
   /** The call as written. */
@@ -24,77 +23,40 @@ export interface BlockingCall extends SourcePosition {
   rewrite: BlockingRewrite;
 }
 
-interface ScriptCall extends Point {
-  end: Point;
-  text: string;
-  callee?: string;
-  method?: Point & { name: string };
-  receiver?: Point;
-}
-
-interface ScriptResult {
-  files: Array<{
-    file: string;
-    error?: string;
-    functions: Array<Point & { calls: ScriptCall[] }>;
-  }>;
-}
-
 /**
- * The blocking calls of the functions named at `functions` (or, for a file mapped to `null`,
- * of every function in it), by the table in blocking-table.python.ts. Sorted by position.
+ * The blocking calls of `functions`, by the table in blocking-table.python.ts: a candidate
+ * function call matches by name; a candidate method call matches when pyright's definition of
+ * the method is declared on a table class. Sorted by position.
  */
 export async function findBlockingCalls(
   workspace: PythonWorkspace,
-  functions: ReadonlyMap<string, readonly Point[] | null>,
+  functions: readonly FunctionFacts[],
   signal?: AbortSignal,
 ): Promise<BlockingCall[]> {
-  const files = [...functions.keys()].sort();
-  if (files.length === 0) return [];
-  const result = await workspace.runScript<ScriptResult>(
-    BLOCKING_SCRIPT,
-    {
-      root: workspace.root,
-      methodNames: BLOCKING_METHOD_NAMES,
-      files: files.map((file) => ({ file, functions: functions.get(file) ?? null })),
-    },
-    signal,
-  );
   const stubs = new Map<string, Promise<string[]>>();
-  const found: BlockingCall[] = [];
-  for (const entry of result.files) {
-    for (const fn of entry.functions) {
-      const functionKey = toKey({ file: entry.file, ...fn });
-      for (const call of fn.calls) {
-        const at = { file: entry.file, line: call.line, column: call.column };
-        const rule = call.callee === undefined ? undefined : toFunctionRule(call.callee);
-        if (rule !== undefined && call.callee !== undefined) {
-          found.push({
-            ...at,
-            end: call.end,
-            functionKey,
-            text: call.text,
-            operation: call.callee,
-            rewrite: rule,
-          });
-          continue;
-        }
-        const method = await resolveMethod(workspace, entry.file, call, stubs, signal);
-        if (method !== undefined) {
-          found.push({
-            ...at,
-            end: call.end,
-            functionKey,
-            text: call.text,
-            operation: method,
-            rewrite: 'asyncio.to_thread',
-          });
-        }
-      }
+  const found = new Map<string, BlockingCall>();
+  for (const fn of functions) {
+    for (const call of fn.blocking) {
+      const at = { file: fn.file, line: call.line, column: call.column };
+      const rule = call.callee === undefined ? undefined : toFunctionRule(call.callee);
+      const operation =
+        rule === undefined
+          ? await resolveMethod(workspace, fn.file, call, stubs, signal)
+          : call.callee;
+      if (operation === undefined) continue;
+      found.set(toKey(at), {
+        ...at,
+        fn,
+        end: call.end,
+        text: call.text,
+        operation,
+        rewrite: rule ?? 'asyncio.to_thread',
+      });
     }
   }
-  return found.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  return [...found.values()].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
   );
 }
 
@@ -102,7 +64,7 @@ export async function findBlockingCalls(
 async function resolveMethod(
   workspace: PythonWorkspace,
   file: string,
-  call: ScriptCall,
+  call: BlockingCandidate,
   stubs: Map<string, Promise<string[]>>,
   signal?: AbortSignal,
 ): Promise<string | undefined> {

@@ -12,7 +12,7 @@ import { createRoles } from './roles.python.js';
 import { findBlockingFunctions, resolveRootFunctions } from './roots.python.js';
 import { admitRoots, toFunctionRef } from './roots-admission.python.js';
 import { createSiteIndex } from './site-index.python.js';
-import { type FunctionFacts, type Point, toKey } from './site-types.python.js';
+import { type FunctionFacts, toKey } from './site-types.python.js';
 
 type ConvertArgs = Extract<MakeAsyncArgs, { mode: 'convert' }>;
 
@@ -30,8 +30,11 @@ export async function convertToAsync(
 ): Promise<ComputedEdits> {
   const index = createSiteIndex(workspace, signal);
   const hierarchy = createHierarchy(workspace, index, signal);
-  const config = await loadProjectConfig(workspace, signal);
-  const roleOf = createRoles(index, hierarchy, config);
+  // Shared by later calls until a file changes; read while the roots are found.
+  const configLoad = workspace.memo('make-async:project-config', () =>
+    loadProjectConfig(workspace, signal),
+  );
+  configLoad.catch(() => {});
   const state = createClosureState();
 
   const moduleForm = args.files !== undefined && args.files.length > 0;
@@ -43,7 +46,7 @@ export async function convertToAsync(
     blocking = found.calls;
     moduleFiles = new Set(found.files);
     roots = found.functions.map((fn) => {
-      const call = found.calls.find((c) => c.functionKey === toKey(fn)) as BlockingCall;
+      const call = found.calls.find((c) => toKey(c.fn) === toKey(fn)) as BlockingCall;
       return { fn, reason: `root: blocks on ${call.operation} at ${call.file}:${call.line}` };
     });
   } else {
@@ -62,6 +65,8 @@ export async function convertToAsync(
     const functions = await resolveRootFunctions(workspace, index, positions, signal);
     roots = functions.map((fn) => ({ fn, reason: 'root' }));
   }
+  const config = await configLoad;
+  const roleOf = createRoles(index, hierarchy, config);
   const admitted = await admitRoots(state, roots, roleOf);
   await runClosure(
     {
@@ -78,7 +83,11 @@ export async function convertToAsync(
   const members = [...state.members.values()].sort((a, b) => compareFunctions(a.fn, b.fn));
   for (const { fn } of members)
     state.plan.add(fn.file, 'defs', { line: fn.line, column: fn.column, reason: 'async def' });
-  for (const call of await findBlockingCalls(workspace, byFile(members), signal)) {
+  for (const call of await findBlockingCalls(
+    workspace,
+    members.map((m) => m.fn),
+    signal,
+  )) {
     state.plan.add(call.file, 'blocking', {
       line: call.line,
       column: call.column,
@@ -111,18 +120,11 @@ export async function convertToAsync(
       line: call.line,
       column: call.column,
       call: call.text,
-      function: index.functionAt(fromKey(call.functionKey))?.qualname ?? '?',
+      function: call.fn.qualname,
     })),
   };
   const refused = boundaries.some((b) => b.handling === 'refused');
   return { changes: refused ? [] : planned.changes, facts };
-}
-
-function byFile(members: readonly Member[]): Map<string, Point[]> {
-  const files = new Map<string, Point[]>();
-  for (const { fn } of members)
-    files.set(fn.file, [...(files.get(fn.file) ?? []), { line: fn.line, column: fn.column }]);
-  return files;
 }
 
 /** The module form's roots: the direct ones, and members of the module reached only through them. */
@@ -146,9 +148,4 @@ function moduleRoots(
     }
   }
   return roots;
-}
-
-function fromKey(key: string): { file: string; line: number; column: number } {
-  const match = /^(.*):(\d+):(\d+)$/.exec(key);
-  return { file: match?.[1] ?? '', line: Number(match?.[2]), column: Number(match?.[3]) };
 }

@@ -15,8 +15,8 @@ export interface OverrideContext {
 /**
  * A converted method moves its whole hierarchy: the methods of the same name in the classes it
  * derives from (`overridden by Child.load`) and in the classes deriving from it
- * (`overrides Base.load`). A library class that declares the method is refused: library code
- * calls it synchronously.
+ * (`overrides Base.load`), each subject to its own role (roles.python.ts refuses a method that
+ * overrides a library's: library code calls it synchronously).
  */
 export async function followOverrides(context: OverrideContext, member: Member): Promise<void> {
   const { fn } = member;
@@ -25,17 +25,7 @@ export async function followOverrides(context: OverrideContext, member: Member):
   if (cls === undefined) return;
   const via = toKey(fn);
   for (const ancestor of await context.hierarchy.ancestors(cls)) {
-    if (ancestor.kind === 'library') {
-      if (await context.hierarchy.declares(ancestor.cls, fn.name)) {
-        context.state.addBoundary(via, fn, {
-          kind: 'other',
-          detail: `${fn.qualname} overrides ${ancestor.cls.name}.${fn.name}, which library code calls synchronously`,
-          handling: 'refused',
-          tail: `${ancestor.cls.name}.${fn.name}`,
-        });
-      }
-      continue;
-    }
+    if (ancestor.kind === 'library') continue;
     await consider(
       context,
       via,

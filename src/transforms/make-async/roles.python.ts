@@ -90,6 +90,14 @@ async function toRole(
   }
   const unittest = await unittestRole(fn, index, hierarchy);
   if (unittest !== undefined) return unittest;
+  const library = await libraryOverride(fn, index, hierarchy);
+  if (library !== undefined) {
+    return {
+      kind: 'refused',
+      boundary: 'other',
+      detail: `${fn.qualname} overrides ${library}, which library code calls synchronously`,
+    };
+  }
   if (fn.isGenerator) {
     return {
       kind: 'refused',
@@ -110,6 +118,23 @@ async function toRole(
     if (/^test/.test(fn.name) && (fn.topLevel || inTestClass)) return { kind: 'pytest-test' };
   }
   return { kind: 'plain' };
+}
+
+/** The library method (`threading.Thread.run`) a method overrides, if any. */
+async function libraryOverride(
+  fn: FunctionFacts,
+  index: SiteIndex,
+  hierarchy: Hierarchy,
+): Promise<string | undefined> {
+  const cls =
+    fn.classAt === undefined ? undefined : index.classAt({ file: fn.file, ...fn.classAt });
+  if (cls === undefined) return undefined;
+  for (const ancestor of await hierarchy.ancestors(cls)) {
+    if (ancestor.kind === 'library' && (await hierarchy.declares(ancestor.cls, fn.name))) {
+      return `${ancestor.cls.name}.${fn.name}`;
+    }
+  }
+  return undefined;
 }
 
 /** The role of a method of a unittest class, or undefined when it is not one. */

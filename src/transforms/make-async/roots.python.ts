@@ -94,18 +94,12 @@ export async function findBlockingFunctions(
   files: readonly string[],
   signal?: AbortSignal,
 ): Promise<BlockingFunctions> {
-  const relative = files.map(
-    (file) => workspace.resolvePosition({ file, line: 1, column: 1 }).file,
-  );
+  const relative = [
+    ...new Set(files.map((file) => workspace.resolvePosition({ file, line: 1, column: 1 }).file)),
+  ].sort();
   await index.load(relative);
-  const calls = await findBlockingCalls(
-    workspace,
-    new Map(relative.map((file) => [file, null])),
-    signal,
-  );
-  const keys = new Set(calls.map((call) => call.functionKey));
-  const functions = relative
-    .flatMap((file) => index.facts(file).functions)
-    .filter((fn) => keys.has(toKey(fn)));
-  return { files: relative, functions, calls };
+  const all = relative.flatMap((file) => index.facts(file).functions);
+  const calls = await findBlockingCalls(workspace, all, signal);
+  const keys = new Set(calls.map((call) => toKey(call.fn)));
+  return { files: relative, functions: all.filter((fn) => keys.has(toKey(fn))), calls };
 }

@@ -1,6 +1,7 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { SourcePosition } from '../../core/source-types.js';
 import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
+import { BLOCKING_FUNCTIONS, BLOCKING_METHOD_NAMES } from './blocking-table.python.js';
 import type { ClassFacts, FileFacts, FunctionFacts, Site } from './site-types.python.js';
 import { toKey } from './site-types.python.js';
 import { SITES_SCRIPT } from './sites-script.python.js';
@@ -66,6 +67,7 @@ export function createSiteIndex(workspace: PythonWorkspace, signal?: AbortSignal
       {
         root: workspace.root,
         files: items.map((item) => ({ ...item, facts: !known.has(item.file) })),
+        blocking: { functions: Object.keys(BLOCKING_FUNCTIONS), methods: BLOCKING_METHOD_NAMES },
       },
       signal,
     );

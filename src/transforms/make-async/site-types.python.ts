@@ -23,6 +23,20 @@ export interface FunctionFacts extends Point {
   container?: string;
   /** That class's name position. */
   classAt?: Point;
+  /** The calls in its own body that may block (see blocking-candidates-script.python.ts). */
+  blocking: BlockingCandidate[];
+}
+
+/** A call that may block: a table function by name, or a table method name pyright must resolve. */
+export interface BlockingCandidate extends Point {
+  end: Point;
+  text: string;
+  /** The table function it calls, resolved through the file's imports. */
+  callee?: string;
+  /** For `x.m(...)`: where `m` is. */
+  method?: Point & { name: string };
+  /** For `x.m(...)`: the receiver's last name, for pyright's hover. */
+  receiver?: Point;
 }
 
 /** A base class expression of a class, at the name pyright resolves. */

@@ -1,11 +1,14 @@
 import { PRELUDE_SCRIPT } from '../../lang/python/scripts/prelude-script.js';
+import { BLOCKING_CANDIDATES_SCRIPT } from './blocking-candidates-script.python.js';
 import { SYNTAX_SCRIPT } from './syntax-script.python.js';
 
 /**
  * make_async's view of files, from `ast`. Input `{root, files: [{file, positions: [{line,
  * column}], facts}]}`. Per file: with `facts`, its functions (name position, `def` position,
  * async, generator, decorators, class), classes (bases with the position pyright resolves,
- * methods) and doctest examples with the names they call; and for each position (a name
+ * methods) and doctest examples with the names they call, and each function's candidate
+ * blocking calls (`blocking: {functions, methods}` of the table, see
+ * blocking-candidates-script.python.ts); and for each position (a name
  * pyright reported) the site there: its role (`definition`, `import` with the `as` name,
  * `string`, `keyword`, `call`, `value`), the enclosing function, the lambdas, classes and
  * comprehensions between them, whether it is in the `__main__` block, and for a call its span,
@@ -13,8 +16,9 @@ import { SYNTAX_SCRIPT } from './syntax-script.python.js';
  */
 export const SITES_SCRIPT = `${PRELUDE_SCRIPT}
 ${SYNTAX_SCRIPT}
+${BLOCKING_CANDIDATES_SCRIPT}
 ${`
-def function_facts(source, bindings, contexts):
+def function_facts(source, bindings, contexts, table):
     result = []
     for node in ast.walk(source.tree):
         if not isinstance(node, FUNCTIONS):
@@ -38,6 +42,7 @@ def function_facts(source, bindings, contexts):
             'isGenerator': is_generator(node),
             'decorators': decorators,
             'topLevel': len(frames) == 0,
+            'blocking': blocking_candidates(source, bindings, node, table),
         }
         if frames and isinstance(frames[-1], ast.ClassDef):
             entry['container'] = qualname(frames[:-1], frames[-1].name)
@@ -262,6 +267,7 @@ def classify(source, bindings, contexts, index, position):
 
 def main():
     request = read_input()
+    table = {'functions': set(request['blocking']['functions']), 'methods': set(request['blocking']['methods'])}
     files = []
     for item in request['files']:
         source = Source(request['root'], item['file'])
@@ -272,7 +278,7 @@ def main():
         contexts = Contexts(source.tree)
         entry = {'file': item['file']}
         if item.get('facts'):
-            entry['functions'] = function_facts(source, bindings, contexts)
+            entry['functions'] = function_facts(source, bindings, contexts, table)
             entry['classes'] = class_facts(source, bindings, contexts)
             entry['doctests'] = doctest_calls(source)
         index = PositionIndex(source)
