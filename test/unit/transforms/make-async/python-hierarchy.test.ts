@@ -6,7 +6,6 @@ import {
   compileAll,
   createMakeAsyncPythonFixture,
   type MakeAsyncPythonFixture,
-  positionOf,
 } from '../../../fixtures/transforms/make-async-python.js';
 import {
   SHAPES_EXPECTED,
