@@ -13,10 +13,13 @@
  *   also need pyright's hover type of the receiver not to be an in-memory stream.
  *
  * Calls inside lambdas and generator expressions of a converted function are left as they are.
+ * `sqlite3` calls block but are not moved to a thread: a connection belongs to the thread that
+ * made it (`check_same_thread`), so `asyncio.to_thread` would fail at run time; they make a
+ * module-form root and stay as written (`none`).
  */
 
 /** How a blocking call is rewritten inside a converted function. */
-export type BlockingRewrite = 'asyncio.sleep' | 'asyncio.to_thread';
+export type BlockingRewrite = 'asyncio.sleep' | 'asyncio.to_thread' | 'none';
 
 /** Blocking functions by dotted name, with their rewrite. */
 export const BLOCKING_FUNCTIONS: Readonly<Record<string, BlockingRewrite>> = Object.fromEntries([
@@ -43,10 +46,10 @@ export const BLOCKING_FUNCTIONS: Readonly<Record<string, BlockingRewrite>> = Obj
     'socket.getaddrinfo',
     'socket.gethostbyname',
     'socket.gethostbyaddr',
-    'sqlite3.connect',
     'open',
     'io.open',
   ].map((name) => [name, 'asyncio.to_thread' as const]),
+  ['sqlite3.connect', 'none'],
 ]);
 
 const FILE_METHODS = ['read', 'readline', 'readlines', 'write', 'writelines', 'flush'];
@@ -58,6 +61,8 @@ export const BLOCKING_METHODS: ReadonlyArray<{
   methods: readonly string[];
   /** Receivers of these (pyright's hover type) are not blocking. */
   exceptReceivers?: readonly string[];
+  /** @default 'asyncio.to_thread' */
+  rewrite?: BlockingRewrite;
 }> = [
   { module: 'subprocess', classes: ['Popen'], methods: ['wait', 'communicate'] },
   {
@@ -88,6 +93,7 @@ export const BLOCKING_METHODS: ReadonlyArray<{
       'fetchmany',
       'fetchall',
     ],
+    rewrite: 'none',
   },
   {
     module: '_io',

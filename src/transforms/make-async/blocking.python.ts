@@ -39,19 +39,12 @@ export async function findBlockingCalls(
     for (const call of fn.blocking) {
       const at = { file: fn.file, line: call.line, column: call.column };
       const rule = call.callee === undefined ? undefined : toFunctionRule(call.callee);
-      const operation =
-        rule === undefined
+      const match =
+        rule === undefined || call.callee === undefined
           ? await resolveMethod(workspace, fn.file, call, stubs, signal)
-          : call.callee;
-      if (operation === undefined) continue;
-      found.set(toKey(at), {
-        ...at,
-        fn,
-        end: call.end,
-        text: call.text,
-        operation,
-        rewrite: rule ?? 'asyncio.to_thread',
-      });
+          : { operation: call.callee, rewrite: rule };
+      if (match === undefined) continue;
+      found.set(toKey(at), { ...at, fn, end: call.end, text: call.text, ...match });
     }
   }
   return [...found.values()].sort(
@@ -60,14 +53,14 @@ export async function findBlockingCalls(
   );
 }
 
-/** `module.Class.method` of a method call pyright resolves to a table entry, else undefined. */
+/** The table entry (`module.Class.method`) a method call pyright resolves to, else undefined. */
 async function resolveMethod(
   workspace: PythonWorkspace,
   file: string,
   call: BlockingCandidate,
   stubs: Map<string, Promise<string[]>>,
   signal?: AbortSignal,
-): Promise<string | undefined> {
+): Promise<{ operation: string; rewrite: BlockingRewrite } | undefined> {
   if (call.method === undefined) return undefined;
   const method = call.method.name;
   const params = await workspace.openPosition(
@@ -91,7 +84,10 @@ async function resolveMethod(
       const type = await receiverType(workspace, file, call.receiver, signal);
       if (type !== undefined && entry.exceptReceivers.includes(type)) return undefined;
     }
-    return `${declaring.module}.${declaring.className}.${method}`;
+    return {
+      operation: `${declaring.module}.${declaring.className}.${method}`,
+      rewrite: entry.rewrite ?? 'asyncio.to_thread',
+    };
   }
   return undefined;
 }

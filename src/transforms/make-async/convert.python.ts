@@ -83,19 +83,17 @@ export async function convertToAsync(
   const members = [...state.members.values()].sort((a, b) => compareFunctions(a.fn, b.fn));
   for (const { fn } of members)
     state.plan.add(fn.file, 'defs', { line: fn.line, column: fn.column, reason: 'async def' });
-  for (const call of await findBlockingCalls(
+  const blockingInMembers = await findBlockingCalls(
     workspace,
     members.map((m) => m.fn),
     signal,
-  )) {
-    state.plan.add(call.file, 'blocking', {
-      line: call.line,
-      column: call.column,
-      end: call.end,
-      rewrite: call.rewrite,
-      operation: call.operation,
-    });
+  );
+  for (const call of blockingInMembers) {
+    if (call.rewrite === 'none') continue;
+    const { line, column, end, operation } = call;
+    state.plan.add(call.file, 'blocking', { line, column, end, rewrite: call.rewrite, operation });
   }
+
   const planned = await toPlannedChanges(workspace, state.plan, signal);
   const boundaries = state.boundaries();
   const direct = new Set(roots.map((r) => toKey(r.fn)));

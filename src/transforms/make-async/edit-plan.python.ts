@@ -12,7 +12,9 @@ export interface FileEditPlan {
   /** Generator expressions to make list comprehensions, by their start. */
   listify: Point[];
   /** Blocking calls to rewrite, by the call's start. */
-  blocking: Array<Point & { end: Point; rewrite: BlockingRewrite; operation: string }>;
+  blocking: Array<
+    Point & { end: Point; rewrite: Exclude<BlockingRewrite, 'none'>; operation: string }
+  >;
   /** `TestCase` bases to move to `IsolatedAsyncioTestCase`, by the base's name position. */
   bases: Point[];
   /** Markers to put on tests, by the test's name position. */
