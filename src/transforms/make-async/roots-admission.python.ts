@@ -1,4 +1,4 @@
-import type { ClosureState } from './closure-state.python.js';
+import { type ClosureState, compareFunctions } from './closure-state.python.js';
 import type { FunctionRef } from './contract.js';
 import type { FunctionRole } from './roles.python.js';
 import type { FunctionFacts } from './site-types.python.js';
@@ -32,7 +32,8 @@ export async function admitRoots(
   roleOf: (fn: FunctionFacts) => Promise<FunctionRole>,
 ): Promise<AdmittedRoots> {
   const admitted: AdmittedRoots = { alreadyAsync: [], generators: [] };
-  for (const { fn, reason } of roots) {
+  const sorted = [...roots].sort((a, b) => compareFunctions(a.fn, b.fn));
+  for (const { fn, reason } of sorted) {
     if (fn.isAsync) {
       admitted.alreadyAsync.push(toFunctionRef(fn));
       continue;

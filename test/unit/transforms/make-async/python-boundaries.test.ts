@@ -55,26 +55,45 @@ describe('make_async (Python): boundaries that stop propagation', () => {
     expect(run.changes).toEqual([]);
   });
 
-  it('keeps a console-script entry point synchronous and wraps its call in asyncio.run', async () => {
+  it('keeps console-script entry points synchronous and wraps their calls in asyncio.run', async () => {
     const run = await fixture.convert({ roots: [at('shop/stock.py', 'def load')] });
-    expect(run.facts.boundaries).toEqual([
-      {
-        file: 'shop/cli.py',
-        line: 4,
-        column: 5,
-        kind: 'entry-point',
-        detail: 'console script shop = shop.cli:main (pyproject.toml)',
-        chain: ['load', 'main'],
-        handling: 'wrapped',
-        how: 'asyncio.run(...)',
-      },
+    expect(
+      run.facts.boundaries.map((b) => [b.kind, b.line, b.detail, b.chain, b.handling, b.how]),
+    ).toEqual([
+      [
+        'entry-point',
+        4,
+        'console script shop = shop.cli:main (pyproject.toml)',
+        ['load', 'main'],
+        'wrapped',
+        'asyncio.run(...)',
+      ],
+      [
+        'entry-point',
+        8,
+        'console script shop-admin = shop.cli:admin (setup.cfg)',
+        ['load', 'admin'],
+        'wrapped',
+        'asyncio.run(...)',
+      ],
+      [
+        'entry-point',
+        12,
+        'console script shop-report = shop.cli:report (setup.py)',
+        ['load', 'report'],
+        'wrapped',
+        'asyncio.run(...)',
+      ],
     ]);
     expect(run.changed['shop/cli.py']).toBe(
-      'import asyncio\nfrom shop.stock import load\n\n\ndef main():\n    print(asyncio.run(load()))\n',
+      'import asyncio\nfrom shop.stock import load\n\n\ndef main():\n    print(asyncio.run(load()))\n\n\ndef admin():\n    return asyncio.run(load())\n\n\ndef report():\n    return asyncio.run(load()) + 1\n',
     );
     expect(run.changed['shop/stock.py']).toContain('\nasync def load():\n    return 3\n');
-    const main = await run.exec('python3', ['-c', 'from shop.cli import main; main()']);
-    expect(main).toEqual({ code: 0, output: '3\n' });
+    const main = await run.exec('python3', [
+      '-c',
+      'from shop.cli import main, report; main(); print(report())',
+    ]);
+    expect(main).toEqual({ code: 0, output: '3\n4\n' });
   });
 
   it('refuses to convert the entry point itself', async () => {
