@@ -1,9 +1,11 @@
 import type { Location, LocationLink } from 'vscode-languageserver-protocol';
 import { OrchestratorError } from '../../core/errors.js';
+import type { TransformTarget } from '../../core/services.js';
 import type { SourcePosition } from '../../core/source-types.js';
 import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
 import { toWorkspaceSource } from '../../lang/python/queries/find-reference-locations.js';
 import { type BlockingCall, findBlockingCalls } from './blocking.python.js';
+import type { MakeAsyncArgs } from './contract.js';
 import type { SiteIndex } from './site-index.python.js';
 import { type FunctionFacts, toKey } from './site-types.python.js';
 
@@ -102,4 +104,48 @@ export async function findBlockingFunctions(
   const calls = await findBlockingCalls(workspace, all, signal);
   const keys = new Set(calls.map((call) => toKey(call.fn)));
   return { files: relative, functions: all.filter((fn) => keys.has(toKey(fn))), calls };
+}
+
+/** The roots of a conversion, with the module form's blocking calls and files. */
+export interface ConvertRoots {
+  roots: Array<{ fn: FunctionFacts; reason: string }>;
+  /** The module form's blocking calls (empty for the function form). */
+  blocking: BlockingCall[];
+  /** The module form's files, workspace-relative; undefined for the function form. */
+  moduleFiles?: ReadonlySet<string>;
+}
+
+/**
+ * The roots: the module form's blocking functions of `args.files` (reason `root: blocks on
+ * time.sleep at x.py:3`), else the functions at `args.roots`, else at the target's position.
+ * @throws BAD_INPUT when there is neither; SYMBOL_NOT_FOUND for a position with no function.
+ */
+export async function findConvertRoots(
+  workspace: PythonWorkspace,
+  index: SiteIndex,
+  target: TransformTarget,
+  args: Extract<MakeAsyncArgs, { mode: 'convert' }>,
+  signal?: AbortSignal,
+): Promise<ConvertRoots> {
+  if (args.files !== undefined && args.files.length > 0) {
+    const found = await findBlockingFunctions(workspace, index, args.files, signal);
+    const roots = found.functions.map((fn) => {
+      const call = found.calls.find((c) => toKey(c.fn) === toKey(fn)) as BlockingCall;
+      return { fn, reason: `root: blocks on ${call.operation} at ${call.file}:${call.line}` };
+    });
+    return { roots, blocking: found.calls, moduleFiles: new Set(found.files) };
+  }
+  const { line, column } = target;
+  const positions =
+    args.roots ??
+    (line !== undefined && column !== undefined ? [{ file: target.file, line, column }] : []);
+  if (positions.length === 0) {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      'make_async convert needs roots (function positions) or files (a module). Pass one of them.',
+      { data: { ...target } },
+    );
+  }
+  const functions = await resolveRootFunctions(workspace, index, positions, signal);
+  return { roots: functions.map((fn) => ({ fn, reason: 'root' })), blocking: [] };
 }
