@@ -1,7 +1,8 @@
+import type { SourcePosition } from '../../core/source-types.js';
 import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
 import type { MakeAsyncArgs, VerifyFacts } from './contract.js';
 import { createSiteIndex } from './site-index.python.js';
-import { type Site, toKey } from './site-types.python.js';
+import { type FunctionFacts, type Site, toKey } from './site-types.python.js';
 import { findUses } from './uses.python.js';
 
 type VerifyArgs = Extract<MakeAsyncArgs, { mode: 'verify' }>;
@@ -44,7 +45,21 @@ export function isHandled(site: Site): boolean {
 }
 
 /**
- * `mode: 'verify'` on the changed tree (the call's overlay): every use pyright reports of each
+ * The def named `at.name` nearest `at.line`: positions taken before the change are off by
+ * `async ` on their line and by the lines an added import or marker pushed down.
+ */
+function nearestNamed(
+  functions: readonly FunctionFacts[],
+  at: SourcePosition & { name: string },
+): FunctionFacts | undefined {
+  return functions
+    .filter((fn) => fn.name === at.name)
+    .sort((a, b) => Math.abs(a.line - at.line) - Math.abs(b.line - at.line) || a.line - b.line)[0];
+}
+
+/**
+ * `mode: 'verify'` on the changed tree (the call's overlay; a position that names no def there
+ * is taken as the nearest def of that name in its file): every use pyright reports of each
  * converted function (through import aliases too) must be awaited, handed to `asyncio.run` /
  * `gather` / `create_task` / `wait_for` / `loop.run_until_complete` (…), or be its own
  * definition or an import; the rest — a call left bare, a returned coroutine, the function
@@ -57,10 +72,17 @@ export async function verifyAsync(
 ): Promise<VerifyFacts> {
   const index = createSiteIndex(workspace, signal);
   const found = new Map<string, VerifyFacts['unawaited'][number]>();
-  const functions = args.functions.map((fn) => ({
-    ...workspace.resolvePosition(fn),
-    name: fn.name,
-  }));
+  const functions: Array<SourcePosition & { name: string }> = [];
+  for (const fn of args.functions) {
+    const at = { ...workspace.resolvePosition(fn), name: fn.name };
+    await index.load([at.file]);
+    const found = index.functionAt(at) ?? nearestNamed(index.facts(at.file).functions, at);
+    functions.push(
+      found === undefined
+        ? at
+        : { file: at.file, line: found.line, column: found.column, name: fn.name },
+    );
+  }
   const uses = await findUses(workspace, index, functions, signal);
   for (const fn of functions) {
     for (const site of uses.get(toKey(fn)) ?? []) {

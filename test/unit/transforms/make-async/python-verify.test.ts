@@ -79,6 +79,19 @@ describe('make_async (Python): verify mode on the changed tree', () => {
     ]);
   });
 
+  it('finds the function from its position before the change', async () => {
+    const facts = await fixture.verify(
+      [{ file: 'app/core.py', line: 1, column: 5, name: 'fetch' }],
+      AFTER,
+    );
+    expect(facts.unawaited.map((u) => `${u.file}:${u.line}`)).toEqual([
+      'app/core.py:17',
+      'app/core.py:18',
+      'app/core.py:26',
+      'app/other.py:5',
+    ]);
+  });
+
   it('reports nothing once every use is awaited', async () => {
     const fixed = {
       'app/core.py': (AFTER['app/core.py'] ?? '')
