@@ -7,6 +7,7 @@ import {
 import {
   MANAGEMENT_EXPECTED,
   RISK_FILES,
+  RUN_EXPECTED,
 } from '../../../fixtures/transforms/make-async-python-risk.js';
 
 const RUN = `import asyncio
@@ -56,6 +57,7 @@ describe('make_async (Python): the module form and the blocking table', () => {
 
   it('rewrites each blocking call by its table rule, sqlite3 aside, and keeps the CRLF line endings', () => {
     expect(run.changed['risk/management.py']).toBe(MANAGEMENT_EXPECTED);
+    expect(run.changed['desk/run.py']).toBe(RUN_EXPECTED);
     expect(run.facts.rewrites.map((r) => r.rule)).toEqual([
       'open → asyncio.to_thread',
       '_io._TextIOBase.read → asyncio.to_thread',
@@ -65,7 +67,9 @@ describe('make_async (Python): the module form and the blocking table', () => {
       'urllib.request.urlopen → asyncio.to_thread',
     ]);
     const imports = run.changes.flatMap((c) =>
-      c.op === 'edit' ? c.edits.filter((e) => e.reason === 'import asyncio') : [],
+      c.op === 'edit' && c.file === 'risk/management.py'
+        ? c.edits.filter((e) => e.reason === 'import asyncio')
+        : [],
     );
     expect(imports).toEqual([
       {
@@ -80,6 +84,8 @@ describe('make_async (Python): the module form and the blocking table', () => {
 
   it('runs with the same results', async () => {
     expect(await run.exec('python3', ['-c', RUN])).toEqual({ code: 0, output: '5 hi\n' });
+    const script = "import runpy; runpy.run_path('desk/run.py', run_name='__main__')";
+    expect(await run.exec('python3', ['-c', script])).toEqual({ code: 0, output: '5\n' });
   });
 
   it('gives the same closure and diff as the function form naming the same roots', async () => {
