@@ -10,6 +10,7 @@ import type { SiteIndex } from './site-index.python.js';
 import { type FunctionFacts, toKey } from './site-types.python.js';
 import { findUnresolvedUses } from './unresolved.python.js';
 import { findUses } from './uses.python.js';
+import { createWorkspaceTexts } from './workspace-texts.python.js';
 
 /** What the closure needs: pyright, the files' facts, and the project's conventions. */
 export interface ClosureContext {
@@ -32,6 +33,7 @@ export async function runClosure(context: ClosureContext, state: ClosureState): 
   const uses = { state, index: context.index, roleOf: context.roleOf, tests: context.tests };
   const overrides = { ...uses, hierarchy: context.hierarchy };
   const resolved = new Set<string>();
+  const texts = createWorkspaceTexts(context.workspace, context.signal);
   for (let batch = state.takeQueued(); batch.length > 0; batch = state.takeQueued()) {
     const found = await findUses(
       context.workspace,
@@ -51,12 +53,8 @@ export async function runClosure(context: ClosureContext, state: ClosureState): 
     const methods = batch.filter((m) => m.fn.container !== undefined);
     for (const member of methods) await followOverrides(overrides, member);
     const names = methods.map((m) => m.fn.name);
-    for (const use of await findUnresolvedUses(
-      context.workspace,
-      names,
-      resolved,
-      context.signal,
-    )) {
+    const { workspace, signal } = context;
+    for (const use of await findUnresolvedUses(workspace, texts, names, resolved, signal)) {
       resolved.add(toKey(use));
       const member = methods.find((m) => m.fn.name === use.name) as Member;
       state.addBoundary(toKey(member.fn), use, {

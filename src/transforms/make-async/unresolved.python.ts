@@ -2,6 +2,7 @@ import type { Location, LocationLink } from 'vscode-languageserver-protocol';
 import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
 import { ATTRIBUTE_USES_SCRIPT } from './attribute-uses-script.python.js';
 import { toKey } from './site-types.python.js';
+import type { WorkspaceTexts } from './workspace-texts.python.js';
 
 /** An attribute use named like a method whose receiver pyright cannot type. */
 export interface UnresolvedUse {
@@ -19,6 +20,7 @@ export interface UnresolvedUse {
  */
 export async function findUnresolvedUses(
   workspace: PythonWorkspace,
+  texts: WorkspaceTexts,
   names: readonly string[],
   known: ReadonlySet<string>,
   signal?: AbortSignal,
@@ -26,7 +28,7 @@ export async function findUnresolvedUses(
   const wanted = [...new Set(names)].sort();
   const files = new Set<string>();
   for (const name of wanted) {
-    for (const file of await workspace.filesContaining(`.${name}`, signal)) files.add(file);
+    for (const file of await texts.filesContaining(`.${name}`)) files.add(file);
   }
   if (files.size === 0) return [];
   const { uses } = await workspace.runScript<{ uses: UnresolvedUse[] }>(
