@@ -11,10 +11,10 @@ import {
 } from '../../../fixtures/transforms/make-async-python-risk.js';
 
 const RUN = `import asyncio
-from risk.management import assess, run_report
+from risk.management import assess, run_report, wait_for
 with open("limits.txt", "w") as out:
     out.write("abc")
-print(asyncio.run(assess("limits.txt", ":memory:")), asyncio.run(run_report(["echo", "hi"])).strip())
+print(asyncio.run(assess("limits.txt", ":memory:")), asyncio.run(run_report(["echo", "hi"])).strip(), asyncio.run(wait_for(["true"])))
 `;
 
 describe('make_async (Python): the module form and the blocking table', () => {
@@ -38,6 +38,8 @@ describe('make_async (Python): the module form and the blocking table', () => {
       'run_report',
       'ping',
       'query',
+      'wait_for',
+      'send',
       'assess',
     ]);
     expect(run.facts.blocking.map((b) => `${b.function}: ${b.call}`)).toEqual([
@@ -49,6 +51,9 @@ describe('make_async (Python): the module form and the blocking table', () => {
       'ping: urllib.request.urlopen(url)',
       'query: sqlite3.connect(db)',
       'query: conn.execute("select 1")',
+      'wait_for: process.wait()',
+      'send: socket.create_connection((host, 80))',
+      'send: connection.sendall(data)',
     ]);
     expect(run.facts.closure.find((c) => c.name === 'main')?.reason).toBe(
       'calls assess at desk/caller.py:5',
@@ -65,6 +70,9 @@ describe('make_async (Python): the module form and the blocking table', () => {
       'time.sleep → asyncio.sleep',
       'subprocess.run → asyncio.to_thread',
       'urllib.request.urlopen → asyncio.to_thread',
+      'subprocess.Popen.wait → asyncio.to_thread',
+      'socket.create_connection → asyncio.to_thread',
+      '_socket.socket.sendall → asyncio.to_thread',
     ]);
     const imports = run.changes.flatMap((c) =>
       c.op === 'edit' && c.file === 'risk/management.py'
@@ -83,7 +91,7 @@ describe('make_async (Python): the module form and the blocking table', () => {
   });
 
   it('runs with the same results', async () => {
-    expect(await run.exec('python3', ['-c', RUN])).toEqual({ code: 0, output: '5 hi\n' });
+    expect(await run.exec('python3', ['-c', RUN])).toEqual({ code: 0, output: '5 hi 0\n' });
     const script = "import runpy; runpy.run_path('desk/run.py', run_name='__main__')";
     expect(await run.exec('python3', ['-c', script])).toEqual({ code: 0, output: '5\n' });
   });
