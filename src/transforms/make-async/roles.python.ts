@@ -16,11 +16,15 @@ export type FunctionRole =
   | { kind: 'test-setup'; detail: string };
 
 const PROPERTY_DECORATORS = new Set(['property', 'functools.cached_property', 'cached_property']);
-const CACHING_DECORATORS = new Set([
+/** Decorators that cache, wrap or call the function synchronously: a coroutine would break them. */
+const SYNC_DECORATORS = new Set([
   'functools.lru_cache',
   'functools.cache',
+  'lru_cache',
   'contextlib.contextmanager',
   'atexit.register',
+  'click.command',
+  'click.group',
 ]);
 const TEST_CASES = new Set(['unittest.TestCase', 'unittest.case.TestCase']);
 const ASYNC_TEST_CASES = new Set([
@@ -77,12 +81,12 @@ async function toRole(
       detail: `${fn.qualname} is a property (@${property}); attribute access cannot await`,
     };
   }
-  const caching = decorators.find((d) => CACHING_DECORATORS.has(d) || d === 'lru_cache');
+  const caching = decorators.find((d) => SYNC_DECORATORS.has(d));
   if (caching !== undefined) {
     return {
       kind: 'refused',
       boundary: 'other',
-      detail: `${fn.qualname} is decorated with @${caching}, which would wrap a coroutine as if it were a value`,
+      detail: `${fn.qualname} is decorated with @${caching}, which would cache, wrap or call a coroutine as if it were a value`,
     };
   }
   if (decorators.some((d) => d === 'pytest.fixture' || d === 'pytest_asyncio.fixture')) {
