@@ -4,15 +4,14 @@ import { SYNTAX_SCRIPT } from './syntax-script.python.js';
 
 /**
  * make_async's view of files, from `ast`. Input `{root, files: [{file, positions: [{line,
- * column}], facts}]}`. Per file: with `facts`, its functions (name position, `def` position,
- * async, generator, decorators, class), classes (bases with the position pyright resolves,
- * methods) and doctest examples with the names they call, and each function's candidate
- * blocking calls (`blocking: {functions, methods}` of the table, see
- * blocking-candidates-script.python.ts); and for each position (a name
- * pyright reported) the site there: its role (`definition`, `import` with the `as` name,
- * `string`, `keyword`, `call`, `value`), the enclosing function, the lambdas, classes and
- * comprehensions between them, whether it is in the `__main__` block, and for a call its span,
- * whether it is awaited and which call it is handed to.
+ * column}], facts}], blocking: {functions, methods}}` (the table's names). Per file: with
+ * `facts`, its functions (name position, `def` position, async, generator, decorators, class,
+ * candidate blocking calls — see blocking-candidates-script.python.ts), classes (bases at the
+ * position pyright resolves, methods) and doctest examples with the names they call; and for
+ * each position (a name pyright reported) the site there: its role (`definition`, `import` with
+ * the `as` name, `string`, `keyword`, `call`, `value`), the enclosing function, the lambdas,
+ * classes and comprehensions between them, whether it is in the `__main__` block, and for a
+ * call its span, whether it is awaited and which call it is handed to.
  */
 export const SITES_SCRIPT = `${PRELUDE_SCRIPT}
 ${SYNTAX_SCRIPT}
