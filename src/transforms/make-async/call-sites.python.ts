@@ -24,7 +24,7 @@ export async function decideUse(context: UseContext, callee: Member, site: Site)
   const { state } = context;
   const via = toKey(callee.fn);
   const where = site.lineText.trim();
-  const tail = await enclosingName(context, site);
+  const tail = enclosingName(context, site);
   switch (site.role) {
     case 'definition':
     case 'import':
@@ -238,7 +238,7 @@ function makeAsyncTest(
   });
 }
 
-async function enclosingName(context: UseContext, site: Site): Promise<string> {
+function enclosingName(context: UseContext, site: Site): string {
   if (site.function === undefined) return site.mainBlock ? '__main__' : '<module>';
   return context.index.functionAt({ file: site.file, ...site.function })?.qualname ?? '<function>';
 }
