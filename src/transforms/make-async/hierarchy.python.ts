@@ -16,6 +16,7 @@ export interface LibraryClass {
   location: Location;
 }
 
+/** A class a class derives from: one of the workspace, or a library one. */
 export type Ancestor =
   | { kind: 'workspace'; cls: ClassFacts }
   | { kind: 'library'; cls: LibraryClass };

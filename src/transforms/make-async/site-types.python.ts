@@ -46,6 +46,7 @@ export interface BaseFacts extends Point {
   resolved: string;
 }
 
+/** A `class`, by its name's position. */
 export interface ClassFacts extends Point {
   file: string;
   name: string;
