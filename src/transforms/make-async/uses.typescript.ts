@@ -4,7 +4,6 @@ import {
   isCommonJsExportsObject,
   isRequireCall,
 } from '../../lang/typescript/queries/commonjs.js';
-import { isInImportOrExport } from '../../lang/typescript/queries/find-references.js';
 import {
   type FunctionUnit,
   nameText,
@@ -49,7 +48,7 @@ export function classifyUse(node: ts.Node, unit: UseSubject): Use {
     return requireAlias(parent as ts.CallExpression);
   if (ts.isShorthandPropertyAssignment(parent)) return expressionUse(node, unit);
   if (isDeclarationName(node)) return declarationUse(node, unit);
-  if (isInTypePosition(node) || isInImportOrExport(node)) return { kind: 'link' };
+  if (isInTypePosition(node) || isInImportOrExportDeclaration(node)) return { kind: 'link' };
   let expression: ts.Node = node;
   if (
     (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
@@ -143,18 +142,55 @@ function requireAlias(call: ts.CallExpression): Use {
 
 function isDeclarationName(node: ts.Node): boolean {
   const parent = node.parent;
-  return (
-    parent !== undefined &&
-    ts.getNameOfDeclaration(parent as ts.Declaration) === node &&
-    !ts.isBinaryExpression(parent)
-  );
+  if (parent === undefined || ts.isBinaryExpression(parent)) return false;
+  if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
+    // A member access declares only as an assignment's target (`exports.load = …`).
+    const assignment = parent.parent;
+    return (
+      ts.isBinaryExpression(assignment) &&
+      assignment.left === parent &&
+      assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.getNameOfDeclaration(parent as ts.Declaration) === node
+    );
+  }
+  return ts.getNameOfDeclaration(parent as ts.Declaration) === node;
 }
 
 function declarationUse(node: ts.Node, unit: UseSubject): Use {
   const declaration = node.parent;
   if (declaration === unit.declaration || declaration === unit.fn) return { kind: 'link' };
   const related = toUnitOfDeclaration(declaration);
-  return related === undefined ? { kind: 'link' } : { kind: 'related', unit: related };
+  if (related === undefined || isOverloadOf(declaration, unit)) return { kind: 'link' };
+  return { kind: 'related', unit: related };
+}
+
+/** A bodiless signature beside the function's implementation (an overload). */
+function isOverloadOf(declaration: ts.Node, unit: UseSubject): boolean {
+  return (
+    (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) &&
+    declaration.body === undefined &&
+    unit.fn !== undefined &&
+    declaration.parent === unit.fn.parent
+  );
+}
+
+/** Inside `import …`, `export … from`, `export { … }` or `import x = require(…)`. */
+function isInImportOrExportDeclaration(node: ts.Node): boolean {
+  for (
+    let current: ts.Node | undefined = node.parent;
+    current !== undefined;
+    current = current.parent
+  ) {
+    if (
+      ts.isImportDeclaration(current) ||
+      ts.isExportDeclaration(current) ||
+      ts.isImportEqualsDeclaration(current)
+    ) {
+      return true;
+    }
+    if (ts.isStatement(current) || ts.isSourceFile(current)) return false;
+  }
+  return false;
 }
 
 function isInTypePosition(node: ts.Node): boolean {
