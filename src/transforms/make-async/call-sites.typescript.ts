@@ -13,7 +13,9 @@ import {
   type FunctionUnit,
   qualifiedName,
   skipOuterExpressions,
+  toUnitOfDeclaration,
   toUnitOfFunction,
+  unwrapExpression,
 } from './function-units.typescript.js';
 import { isConsumedAsPromise } from './promise-types.typescript.js';
 import { refuseAsyncTestCallback } from './test-frameworks.typescript.js';
@@ -199,7 +201,7 @@ function handleInFunction(
     return;
   }
   state.addAwait({ expression: site, promiseAll });
-  state.enqueue(unit, `calls ${name} at ${where(state, site)}`, member);
+  state.enqueue(unit, `calls ${calleeName(state, site) ?? name} at ${where(state, site)}`, member);
 }
 
 /** A call inside an anonymous function: what that function is passed to decides. */
@@ -214,7 +216,7 @@ function handleInCallback(
   const outer = skipOuterExpressions(fn);
   const parent = outer.parent;
   const name = qualifiedName(member.unit);
-  const reason = `calls ${name} at ${where(state, site)}`;
+  const reason = `calls ${calleeName(state, site) ?? name} at ${where(state, site)}`;
   if (ts.isCallExpression(parent) && parent.expression === outer) {
     state.addAwait({ expression: site, promiseAll });
     state.enqueue({ ...unit, name: '(IIFE)' }, reason, member);
@@ -342,6 +344,26 @@ function continuesOptionalChain(site: ts.Expression): boolean {
     parent.expression === site &&
     (parent.flags & ts.NodeFlags.OptionalChain) !== 0
   );
+}
+
+/** The qualified name of what `site` calls, by the checker (`Repo.load` for `repo.load()`). */
+function calleeName(state: ClosureState, site: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(site)) return undefined;
+  let callee = unwrapExpression(site.expression);
+  if (
+    ts.isPropertyAccessExpression(callee) &&
+    (callee.name.text === 'call' || callee.name.text === 'apply')
+  ) {
+    callee = unwrapExpression(callee.expression);
+  }
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  let symbol = state.checker.getSymbolAtLocation(name);
+  if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) {
+    symbol = state.checker.getAliasedSymbol(symbol);
+  }
+  const declaration = symbol?.declarations?.[0];
+  const unit = declaration === undefined ? undefined : toUnitOfDeclaration(declaration);
+  return unit === undefined ? undefined : qualifiedName(unit);
 }
 
 function testTitle(call: ts.CallExpression): string {

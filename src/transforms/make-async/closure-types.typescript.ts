@@ -62,8 +62,8 @@ export interface ClosureResult {
 export interface ClosureState {
   readonly project: WorkspaceProject;
   readonly checker: ts.TypeChecker;
-  /** Adds `unit` (once) with the reason it joins. */
-  enqueue(unit: FunctionUnit, reason: string, via: Member | undefined): void;
+  /** Adds `unit` (once) with the reason it joins; the new member, or undefined if it was known. */
+  enqueue(unit: FunctionUnit, reason: string, via: Member | undefined): Member | undefined;
   addAwait(site: AwaitSite): void;
   addAsyncCallback(callback: AsyncCallback): void;
   addTopLevel(site: TopLevelSite): void;

@@ -51,9 +51,11 @@ export function buildClosure(
     project,
     checker: project.program().getTypeChecker(),
     enqueue(unit, reason, via) {
-      if (queued.has(unit.key)) return;
+      if (queued.has(unit.key)) return undefined;
       queued.add(unit.key);
-      queue.push({ unit, reason, via });
+      const member = { unit, reason, via };
+      queue.push(member);
+      return member;
     },
     addAwait(site) {
       if (once(`await:${nodeKey(site.expression)}`)) result.awaits.push(site);
@@ -90,10 +92,7 @@ function processMember(state: ClosureState, member: Member, result: ClosureResul
     return;
   }
   result.members.push(member);
-  if (unit.role === 'function' || unit.role === 'signature') {
-    for (const mate of findHierarchyMates(state.project, unit))
-      state.enqueue(mate.unit, mate.reason, member);
-  }
+  if (unit.role === 'function' || unit.role === 'signature') enqueueHierarchy(state, member);
   if (unit.role !== 'alias' && returnsPromise(state.checker, unit)) return;
   if (unit.role === 'anonymous') {
     followAnonymous(state, member);
@@ -109,6 +108,18 @@ function processMember(state: ClosureState, member: Member, result: ClosureResul
     const node = findNameNodeAt(sourceFile, offset);
     if (node === undefined || node === unit.nameNode) continue;
     handleUse(state, classifyUse(node, unit), member, node);
+  }
+}
+
+/** The whole class hierarchy `member` moves with, each mate joining through the one it is next to. */
+function enqueueHierarchy(state: ClosureState, member: Member): void {
+  const pending = [member];
+  while (pending.length > 0) {
+    const current = pending.shift() as Member;
+    for (const mate of findHierarchyMates(state.project, current.unit)) {
+      const joined = state.enqueue(mate.unit, mate.reason, current);
+      if (joined !== undefined) pending.push(joined);
+    }
   }
 }
 
