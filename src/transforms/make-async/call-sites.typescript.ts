@@ -103,15 +103,18 @@ function handleCallSite(
     case 'function':
       handleInFunction(state, site, promiseAll, member, context.fn);
       return;
-    case 'parameter-default':
+    case 'parameter-default': {
+      const fn = qualifiedName(toUnitOfFunction(context.fn));
       refuse(
         state,
         site,
         member,
         'other',
-        `await is not allowed in a parameter's default value (${qualifiedName(toUnitOfFunction(context.fn))}); compute it in the body`,
+        `await is not allowed in a parameter's default value (${fn}); compute it in the body`,
+        `${fn} (parameter default)`,
       );
       return;
+    }
     case 'class-field': {
       const field = `${context.property.parent.name?.text ?? 'class'}.${context.property.name.getText()}`;
       if (context.isStatic) {
@@ -121,6 +124,7 @@ function handleCallSite(
           member,
           'other',
           `the static field ${field} is set when the class is defined, which cannot await ${name}()`,
+          `${field} (static field)`,
         );
       } else {
         refuse(
@@ -129,6 +133,7 @@ function handleCallSite(
           member,
           'constructor',
           `the field ${field} is set by the constructor, which cannot await ${name}()`,
+          `${field} (field)`,
         );
       }
       return;
@@ -140,10 +145,18 @@ function handleCallSite(
         member,
         'other',
         `a static block runs when the class is defined and cannot await ${name}()`,
+        '(static block)',
       );
       return;
     case 'decorator':
-      refuse(state, site, member, 'other', `a decorator expression cannot await ${name}()`);
+      refuse(
+        state,
+        site,
+        member,
+        'other',
+        `a decorator expression cannot await ${name}()`,
+        '(decorator)',
+      );
       return;
   }
 }
@@ -256,7 +269,7 @@ function handleInCallback(
       state.addBoundary({
         node: target.call,
         kind: 'callback',
-        detail: `a ${parent.expression.getText()}(…) callback calls ${name}()`,
+        detail: `the callback of ${parent.expression.getText()}(…) calls ${name}()`,
         chain: [...chainOf(member), '(callback)'],
         handling: 'wrapped',
         how: 'async callback',
@@ -362,7 +375,13 @@ function calleeName(state: ClosureState, site: ts.Expression): string | undefine
     symbol = state.checker.getAliasedSymbol(symbol);
   }
   const declaration = symbol?.declarations?.[0];
-  const unit = declaration === undefined ? undefined : toUnitOfDeclaration(declaration);
+  if (
+    declaration === undefined ||
+    !state.project.isWorkspaceFile(declaration.getSourceFile().fileName)
+  ) {
+    return undefined;
+  }
+  const unit = toUnitOfDeclaration(declaration);
   return unit === undefined ? undefined : qualifiedName(unit);
 }
 
