@@ -58,6 +58,7 @@ export function convertMakeAsync(
   const facts: ConvertFacts = {
     roots: roots.all.map((u) => toFunctionRef(project, u)).sort(comparePositions),
     closure: closure.members
+      .filter((m) => m.unit.role !== 'alias')
       .map((m) => ({ ...toFunctionRef(project, m.unit), reason: m.reason }))
       .sort(comparePositions),
     alreadyAsync: roots.alreadyAsync.map((u) => toFunctionRef(project, u)).sort(comparePositions),

@@ -34,7 +34,9 @@ export interface EntryScript {
 export function addEntryScripts(project: WorkspaceProject, closure: ClosureResult): EntryScript[] {
   const scripts = findEntryScripts(project);
   if (scripts.length === 0 || closure.members.length === 0) return [];
-  const program = createScriptProgram(project, scripts);
+  const program = project.memo(`make-async:entry-scripts:${scripts.join('\0')}`, () =>
+    createScriptProgram(project, scripts),
+  );
   const checker = program.getTypeChecker();
   const loaded: EntryScript[] = [];
   const byKey = new Map(closure.members.map((m) => [m.unit.key, m]));

@@ -7,6 +7,7 @@ import {
   comparePositions,
   findNameNodeAt,
   lineTextAt,
+  toLineColumn,
   toProgramLocation,
 } from '../../lang/typescript/queries/positions.js';
 import { classifyCallbackTarget } from './callbacks.typescript.js';
@@ -28,18 +29,31 @@ export function verifyMakeAsync(
   signal?: AbortSignal,
 ): VerifyFacts {
   const unawaited = new Map<string, VerifyFacts['unawaited'][number]>();
-  for (const fn of functions) {
+  // Aliases (`const load = getUser`, `const { load } = require(…)`) are checked like the function.
+  const pending: { at: SourcePosition; name: string }[] = functions
+    .filter((fn) => isNameInProgram(project, fn))
+    .map((fn) => ({ at: fn, name: fn.name }));
+  const seen = new Set(pending.map(({ at }) => `${at.file}:${at.line}:${at.column}`));
+  while (pending.length > 0) {
     throwIfAborted(signal);
-    if (!isNameInProgram(project, fn)) continue;
-    for (const reference of findReferences(project, fn, signal)) {
+    const { at, name } = pending.shift() as (typeof pending)[number];
+    for (const reference of findReferences(project, at, signal)) {
       const { sourceFile, offset } = toProgramLocation(project, reference);
       const node = findNameNodeAt(sourceFile, offset);
-      if (node === undefined || isHandled(project, node, fn.name)) continue;
+      if (node === undefined) continue;
+      const verdict = judge(project, node, name);
+      if (verdict === 'handled') continue;
+      if (verdict !== 'unawaited') {
+        const key = `${verdict.file}:${verdict.line}:${verdict.column}`;
+        if (!seen.has(key)) pending.push({ at: verdict, name });
+        seen.add(key);
+        continue;
+      }
       unawaited.set(`${reference.file}:${reference.line}:${reference.column}`, {
         file: reference.file,
         line: reference.line,
         column: reference.column,
-        function: fn.name,
+        function: name,
         lineText: lineTextAt(sourceFile, offset),
       });
     }
@@ -65,25 +79,38 @@ function isNameInProgram(project: WorkspaceProject, at: SourcePosition): boolean
   }
 }
 
-function isHandled(project: WorkspaceProject, node: ts.Node, name: string): boolean {
+/** `handled`, `unawaited`, or an alias's position (whose references are checked in turn). */
+function judge(
+  project: WorkspaceProject,
+  node: ts.Node,
+  name: string,
+): 'handled' | 'unawaited' | SourcePosition {
   const use = classifyUse(node, { name });
   switch (use.kind) {
     case 'call':
-      return isPromiseHandled(use.site);
+      return isPromiseHandled(use.site) ? 'handled' : 'unawaited';
     case 'argument': {
       const checker = project.program().getTypeChecker();
       const target = classifyCallbackTarget(checker, use.call, use.expression, true);
-      return (
+      const handled =
         target.kind === 'then' ||
         target.kind === 'test' ||
-        (target.kind === 'map' && isPromiseHandled(use.call))
-      );
+        (target.kind === 'map' && isPromiseHandled(use.call));
+      return handled ? 'handled' : 'unawaited';
+    }
+    case 'alias': {
+      const aliasName = use.unit.nameNode as ts.Node;
+      const sourceFile = aliasName.getSourceFile();
+      return {
+        file: project.toRelative(sourceFile.fileName),
+        ...toLineColumn(sourceFile, aliasName.getStart(sourceFile)),
+      };
     }
     case 'escapes':
     case 'new':
-      return false;
+      return 'unawaited';
     default:
-      return true;
+      return 'handled';
   }
 }
 
