@@ -287,7 +287,7 @@ function handleInCallback(
       state.addBoundary({
         node: target.call,
         kind: 'test',
-        detail: `${label} in ${state.project.toRelative(fn.getSourceFile().fileName)}`,
+        detail: `${label} in ${state.project.toRelative(fn.getSourceFile().fileName)} (${frameworkWord(target.callee.framework)})`,
         chain: [...chainOf(member), label],
         handling: 'wrapped',
         how: 'async test',
@@ -383,6 +383,10 @@ function calleeName(state: ClosureState, site: ts.Expression): string | undefine
   }
   const unit = toUnitOfDeclaration(declaration);
   return unit === undefined ? undefined : qualifiedName(unit);
+}
+
+function frameworkWord(framework: string): string {
+  return framework === 'global' ? 'a global test function' : framework;
 }
 
 function testTitle(call: ts.CallExpression): string {
