@@ -2,11 +2,7 @@ import ts from 'typescript';
 import { throwIfAborted } from '../../lang/typescript/engine/workspace-files.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import { findReferences } from '../../lang/typescript/queries/find-references.js';
-import {
-  findNameNodeAt,
-  toLineColumn,
-  toProgramLocation,
-} from '../../lang/typescript/queries/positions.js';
+import { toLineColumn, toProgramLocation } from '../../lang/typescript/queries/positions.js';
 import { followAnonymous, handleUse } from './call-sites.typescript.js';
 import {
   type BoundaryDraft,
@@ -19,7 +15,7 @@ import { isGenerator } from './enclosing.typescript.js';
 import { type FunctionUnit, qualifiedName } from './function-units.typescript.js';
 import { findHierarchyMates } from './hierarchy.typescript.js';
 import { returnsPromise, writtenReturnType } from './promise-types.typescript.js';
-import { classifyUse } from './uses.typescript.js';
+import { classifyUse, findReferenceNode } from './uses.typescript.js';
 
 /**
  * Grows the closure from `roots` to a fixpoint: each member's references (TypeScript's
@@ -105,7 +101,7 @@ function processMember(state: ClosureState, member: Member, result: ClosureResul
   };
   for (const reference of findReferences(state.project, at)) {
     const { sourceFile, offset } = toProgramLocation(state.project, reference);
-    const node = findNameNodeAt(sourceFile, offset);
+    const node = findReferenceNode(sourceFile, offset);
     if (node === undefined || node === unit.nameNode) continue;
     handleUse(state, classifyUse(node, unit), member, node);
   }

@@ -152,12 +152,14 @@ export function toUnitOfFunction(fn: FunctionBody): FunctionUnit {
   }
   if (isAssignmentTo(holder, outer) && ts.isPropertyAccessExpression(holder.left)) {
     const target = holder.left.expression;
-    const container = isCommonJsExportsObject(target) ? undefined : target.getText(sourceFile);
+    // `module.exports = function`: the module is the function.
+    const whole = isCommonJsExportsObject(holder.left);
+    const container = whole || isCommonJsExportsObject(target) ? undefined : target.getText(sourceFile);
     return {
       ...base,
       declaration: holder,
       nameNode: holder.left.name,
-      name: holder.left.name.text,
+      name: whole ? 'module.exports' : holder.left.name.text,
       container,
       kind,
     };

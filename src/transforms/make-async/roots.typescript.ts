@@ -33,7 +33,7 @@ export function findUnitAt(project: WorkspaceProject, at: SourcePosition): Funct
   const unit =
     token === undefined
       ? undefined
-      : (byDeclaration(token) ?? bySymbol(project, token) ?? byKeyword(token));
+      : (byDeclaration(token) ?? bySymbol(project, token) ?? byKeyword(token, offset));
   if (unit === undefined) {
     const found =
       token === undefined ? 'nothing' : JSON.stringify(token.getText(sourceFile).slice(0, 40));
@@ -77,11 +77,10 @@ function bySymbol(project: WorkspaceProject, token: ts.Node): FunctionUnit | und
   return undefined;
 }
 
-/** `function`, `async`, `export`, `default` or `=>` of a function's head. */
-function byKeyword(token: ts.Node): FunctionUnit | undefined {
-  if (!ts.isToken(token)) return undefined;
+/** `function`, `async`, `export`, `default` or `=>` of a function's head (before its body). */
+function byKeyword(token: ts.Node, offset: number): FunctionUnit | undefined {
   const fn = ts.findAncestor(token, isFunctionBody);
-  if (fn === undefined || token.getStart() >= (fn.body?.getStart() ?? 0)) return undefined;
+  if (fn === undefined || fn.body === undefined || offset >= fn.body.getStart()) return undefined;
   return toUnitOfFunction(fn);
 }
 

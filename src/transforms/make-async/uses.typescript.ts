@@ -4,6 +4,7 @@ import {
   isCommonJsExportsObject,
   isRequireCall,
 } from '../../lang/typescript/queries/commonjs.js';
+import { findNameNodeAt, findTokenAt } from '../../lang/typescript/queries/positions.js';
 import {
   type FunctionUnit,
   nameText,
@@ -29,6 +30,21 @@ export type Use =
   | { kind: 'escapes'; detail: string }
   /** Looked at, not passed on (`typeof f`, `if (f)`, `f === g`). */
   | { kind: 'inert' };
+
+/**
+ * The node of a reference TypeScript reports at `offset`: a name, or the string literal of a
+ * `require('./m')` whose text (inside the quotes) starts there.
+ */
+export function findReferenceNode(sourceFile: ts.SourceFile, offset: number): ts.Node | undefined {
+  const name = findNameNodeAt(sourceFile, offset);
+  if (name !== undefined) return name;
+  const token = findTokenAt(sourceFile, offset);
+  return token !== undefined &&
+    ts.isStringLiteralLike(token) &&
+    token.getStart(sourceFile) === offset - 1
+    ? token
+    : undefined;
+}
 
 /** The function a reference is classified for: its name, and its own declaration if known. */
 export type UseSubject = Pick<FunctionUnit, 'name'> &

@@ -15,7 +15,7 @@ import type { VerifyFacts } from './contract.js';
 import { isAsyncFunction } from './enclosing.typescript.js';
 import { isFunctionBody, skipOuterExpressions } from './function-units.typescript.js';
 import { isConsumedAsPromise, isReturnedFromAsync } from './promise-types.typescript.js';
-import { classifyUse } from './uses.typescript.js';
+import { classifyUse, findReferenceNode } from './uses.typescript.js';
 
 /**
  * On the changed tree: every reference to each function that is not awaited, returned from an
@@ -39,7 +39,7 @@ export function verifyMakeAsync(
     const { at, name } = pending.shift() as (typeof pending)[number];
     for (const reference of findReferences(project, at, signal)) {
       const { sourceFile, offset } = toProgramLocation(project, reference);
-      const node = findNameNodeAt(sourceFile, offset);
+      const node = findReferenceNode(sourceFile, offset);
       if (node === undefined) continue;
       const verdict = judge(project, node, name);
       if (verdict === 'handled') continue;

@@ -119,6 +119,18 @@ describe('make_async (TypeScript): boundaries', () => {
     );
   });
 
+  it('refuses a function called with new', async () => {
+    expect(await refusalsOf('newcall/lib.js', 'Point')).toEqual([
+      {
+        kind: 'other',
+        handling: 'refused',
+        chain: 'Point',
+        line: 5,
+        detail: 'Point is called with new at newcall/lib.js:5; an async function is not a constructor',
+      },
+    ]);
+  });
+
   it('refuses parameter defaults, Promise executors and generator callers', async () => {
     expect((await refusalsOf('params/lib.ts')).map((b) => [b.kind, b.chain])).toEqual([
       ['other', 'getUser ← greet (parameter default)'],

@@ -7,6 +7,8 @@ import {
   ESM_INPUT,
   ESM_OUTPUT,
   LATE_EXPORTS_INPUT,
+  WHOLE_EXPORT_INPUT,
+  WHOLE_EXPORT_OUTPUT,
 } from '../../../fixtures/transforms/make-async-typescript/module-system-cases.js';
 import { useMakeAsyncWorkspace } from '../../../fixtures/transforms/make-async-typescript/use-make-async.js';
 
@@ -16,6 +18,7 @@ describe('make_async (TypeScript): CommonJS, ESM and entry points', () => {
     ...ESM_INPUT,
     ...LATE_EXPORTS_INPUT,
     ...BIN_INPUT,
+    ...WHOLE_EXPORT_INPUT,
   });
 
   it('follows require() bindings, module members and exports.x, and wraps a CommonJS top level in an async IIFE', async () => {
@@ -50,6 +53,15 @@ describe('make_async (TypeScript): CommonJS, ESM and entry points', () => {
         to: "await fs.promises.readFile(path, 'utf8')",
         rule: 'fs.readFileSync → fs.promises.readFile',
       },
+    ]);
+  });
+
+  it('follows a module that is the function (module.exports = function) to its require() callers', async () => {
+    const outcome = await workspace.convert({ roots: [{ file: 'whole/lib.js', needle: 'function' }] });
+    expect(outcome.changed).toEqual(WHOLE_EXPORT_OUTPUT);
+    expect(outcome.facts.closure.map((e) => `${e.name}: ${e.reason}`)).toEqual([
+      'module.exports: root',
+      'run: calls module.exports at whole/use.js:3',
     ]);
   });
 
