@@ -32,9 +32,16 @@ export function handleUse(state: ClosureState, use: Use, member: Member, node: t
     case 'alias':
       state.enqueue(use.unit, `alias of ${name}`, member);
       return;
-    case 'related':
-      state.enqueue(use.unit, `shares a declaration with ${name}`, member);
+    case 'related': {
+      // An object literal's member, contextually typed by the interface member it implements.
+      const implementsIt = ts.isObjectLiteralExpression(use.unit.declaration.parent);
+      state.enqueue(
+        use.unit,
+        `${implementsIt ? 'implements' : 'shares a declaration with'} ${name}`,
+        member,
+      );
       return;
+    }
     case 'argument':
       handlePassedByName(state, use.call, use.expression, member);
       return;

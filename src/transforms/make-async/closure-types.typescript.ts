@@ -62,6 +62,7 @@ export interface ClosureResult {
 export interface ClosureState {
   readonly project: WorkspaceProject;
   readonly checker: ts.TypeChecker;
+  readonly signal: AbortSignal | undefined;
   /** Adds `unit` (once) with the reason it joins; the new member, or undefined if it was known. */
   enqueue(unit: FunctionUnit, reason: string, via: Member | undefined): Member | undefined;
   addAwait(site: AwaitSite): void;

@@ -46,6 +46,7 @@ export function buildClosure(
   const state: ClosureState = {
     project,
     checker: project.program().getTypeChecker(),
+    signal,
     enqueue(unit, reason, via) {
       if (queued.has(unit.key)) return undefined;
       queued.add(unit.key);
@@ -99,7 +100,7 @@ function processMember(state: ClosureState, member: Member, result: ClosureResul
     file: state.project.toRelative(unit.sourceFile.fileName),
     ...toLineColumn(unit.sourceFile, unit.nameNode.getStart(unit.sourceFile)),
   };
-  for (const reference of findReferences(state.project, at)) {
+  for (const reference of findReferences(state.project, at, state.signal)) {
     const { sourceFile, offset } = toProgramLocation(state.project, reference);
     const node = findReferenceNode(sourceFile, offset);
     if (node === undefined || node === unit.nameNode) continue;

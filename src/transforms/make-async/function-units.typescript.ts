@@ -154,7 +154,8 @@ export function toUnitOfFunction(fn: FunctionBody): FunctionUnit {
     const target = holder.left.expression;
     // `module.exports = function`: the module is the function.
     const whole = isCommonJsExportsObject(holder.left);
-    const container = whole || isCommonJsExportsObject(target) ? undefined : target.getText(sourceFile);
+    const container =
+      whole || isCommonJsExportsObject(target) ? undefined : target.getText(sourceFile);
     return {
       ...base,
       declaration: holder,

@@ -126,7 +126,8 @@ describe('make_async (TypeScript): boundaries', () => {
         handling: 'refused',
         chain: 'Point',
         line: 5,
-        detail: 'Point is called with new at newcall/lib.js:5; an async function is not a constructor',
+        detail:
+          'Point is called with new at newcall/lib.js:5; an async function is not a constructor',
       },
     ]);
   });

@@ -4,6 +4,8 @@ import {
   ASI_OUTPUT,
   FORMS_INPUT,
   FORMS_OUTPUT,
+  JSDOC_INPUT,
+  JSDOC_OUTPUT,
   MODULES_INPUT,
   MODULES_OUTPUT,
   PRECEDENCE_INPUT,
@@ -19,6 +21,7 @@ const FILES = {
   ...ASI_INPUT,
   ...FORMS_INPUT,
   ...TYPES_INPUT,
+  ...JSDOC_INPUT,
 };
 
 /** The fixture's files under `folder/`, as `files` has them. */
@@ -123,6 +126,13 @@ describe('make_async (TypeScript): the closure across modules', () => {
     ]);
     const report = await workspace.diagnostics(outcome.changed, Object.keys(TYPES_INPUT));
     expect(report.diagnostics).toEqual([]);
+  });
+
+  it("updates a JavaScript function's JSDoc @returns", async () => {
+    const outcome = await workspace.convert({
+      roots: [{ file: 'jsdoc/lib.js', needle: 'getName' }],
+    });
+    expect(outcome.changed).toEqual(JSDOC_OUTPUT);
   });
 
   it('is deterministic: the same roots give the same changes and facts', async () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   HIERARCHY_INPUT,
   HIERARCHY_OUTPUT,
+  LITERALS_INPUT,
+  LITERALS_OUTPUT,
 } from '../../../fixtures/transforms/make-async-typescript/hierarchy-cases.js';
 import { useMakeAsyncWorkspace } from '../../../fixtures/transforms/make-async-typescript/use-make-async.js';
 
@@ -11,7 +13,7 @@ const SQL_LOAD = {
 };
 
 describe('make_async (TypeScript): class hierarchies move together', () => {
-  const workspace = useMakeAsyncWorkspace(HIERARCHY_INPUT);
+  const workspace = useMakeAsyncWorkspace({ ...HIERARCHY_INPUT, ...LITERALS_INPUT });
 
   it('converts the base, the overrides, the interface member and its other implementers', async () => {
     const outcome = await workspace.convert({ roots: [SQL_LOAD] });
@@ -41,5 +43,27 @@ describe('make_async (TypeScript): class hierarchies move together', () => {
     expect(fromInterface.facts.closure.find((e) => e.container === 'SqlRepo')?.reason).toBe(
       'overrides BaseRepo.load',
     );
+  });
+
+  it('converts the members of object literals typed by the interface', async () => {
+    const outcome = await workspace.convert({
+      roots: [
+        { file: 'literals/repo.ts', needle: 'get' },
+        { file: 'literals/repo.ts', needle: 'put' },
+      ],
+    });
+    expect(outcome.changed).toEqual(LITERALS_OUTPUT);
+    expect(outcome.facts.closure.map((e) => `${e.container ?? ''}.${e.name}: ${e.reason}`)).toEqual(
+      [
+        'Store.get: root',
+        'Store.put: root',
+        'memory.get: implements Store.get',
+        'memory.put: implements Store.put',
+        '.get: implements Store.get',
+        '.put: implements Store.put',
+      ],
+    );
+    const report = await workspace.diagnostics(outcome.changed, Object.keys(LITERALS_INPUT));
+    expect(report.diagnostics).toEqual([]);
   });
 });

@@ -57,7 +57,9 @@ describe('make_async (TypeScript): CommonJS, ESM and entry points', () => {
   });
 
   it('follows a module that is the function (module.exports = function) to its require() callers', async () => {
-    const outcome = await workspace.convert({ roots: [{ file: 'whole/lib.js', needle: 'function' }] });
+    const outcome = await workspace.convert({
+      roots: [{ file: 'whole/lib.js', needle: 'function' }],
+    });
     expect(outcome.changed).toEqual(WHOLE_EXPORT_OUTPUT);
     expect(outcome.facts.closure.map((e) => `${e.name}: ${e.reason}`)).toEqual([
       'module.exports: root',
