@@ -1,10 +1,7 @@
 import ts from 'typescript';
 import { type BlockingOperation, toBlockingOperation } from './blocking-table.typescript.js';
-import {
-  type FunctionBody,
-  toUnitOfFunction,
-  unwrapExpression,
-} from './function-units.typescript.js';
+import { unwrapExpression } from './expressions.typescript.js';
+import { type FunctionBody, toUnitOfFunction } from './function-units.typescript.js';
 import { type ModuleBinding, resolveModuleBinding } from './module-bindings.typescript.js';
 
 /** A call of the blocking table. */

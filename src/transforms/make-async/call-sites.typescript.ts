@@ -1,23 +1,23 @@
 import ts from 'typescript';
-import { toLineColumn } from '../../lang/typescript/queries/positions.js';
 import { classifyCallbackTarget } from './callbacks.typescript.js';
-import {
-  type BoundaryDraft,
-  type ClosureState,
-  chainOf,
-  type Member,
-} from './closure-types.typescript.js';
+import { type ClosureState, chainOf, type Member } from './closure-types.typescript.js';
 import { findEnclosingContext, isAsyncFunction, isGenerator } from './enclosing.typescript.js';
+import { skipOuterExpressions } from './expressions.typescript.js';
 import {
   type FunctionBody,
   type FunctionUnit,
   qualifiedName,
-  skipOuterExpressions,
-  toUnitOfDeclaration,
   toUnitOfFunction,
-  unwrapExpression,
 } from './function-units.typescript.js';
 import { isConsumedAsPromise } from './promise-types.typescript.js';
+import {
+  calleeName,
+  continuesOptionalChain,
+  frameworkWord,
+  refuse,
+  testTitle,
+  where,
+} from './site-helpers.typescript.js';
 import { refuseAsyncTestCallback } from './test-frameworks.typescript.js';
 import { findTopLevelHandling } from './top-level-handling.typescript.js';
 import type { Use } from './uses.typescript.js';
@@ -339,69 +339,4 @@ function handlePassedByName(
       );
       return;
   }
-}
-
-function refuse(
-  state: ClosureState,
-  node: ts.Node,
-  member: Member,
-  kind: BoundaryDraft['kind'],
-  detail: string,
-  last?: string,
-): void {
-  const chain = last === undefined ? chainOf(member) : [...chainOf(member), last];
-  state.addBoundary({ node, kind, detail, chain, handling: 'refused' });
-}
-
-/** `a?.load().x`: the call is the middle of an optional chain that goes on past it. */
-function continuesOptionalChain(site: ts.Expression): boolean {
-  const parent = site.parent;
-  return (
-    (site.flags & ts.NodeFlags.OptionalChain) !== 0 &&
-    (ts.isPropertyAccessExpression(parent) ||
-      ts.isElementAccessExpression(parent) ||
-      ts.isCallExpression(parent)) &&
-    parent.expression === site &&
-    (parent.flags & ts.NodeFlags.OptionalChain) !== 0
-  );
-}
-
-/** The qualified name of what `site` calls, by the checker (`Repo.load` for `repo.load()`). */
-function calleeName(state: ClosureState, site: ts.Expression): string | undefined {
-  if (!ts.isCallExpression(site)) return undefined;
-  let callee = unwrapExpression(site.expression);
-  if (
-    ts.isPropertyAccessExpression(callee) &&
-    (callee.name.text === 'call' || callee.name.text === 'apply')
-  ) {
-    callee = unwrapExpression(callee.expression);
-  }
-  const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
-  let symbol = state.checker.getSymbolAtLocation(name);
-  if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) {
-    symbol = state.checker.getAliasedSymbol(symbol);
-  }
-  const declaration = symbol?.declarations?.[0];
-  if (
-    declaration === undefined ||
-    !state.project.isWorkspaceFile(declaration.getSourceFile().fileName)
-  ) {
-    return undefined;
-  }
-  const unit = toUnitOfDeclaration(declaration);
-  return unit === undefined ? undefined : qualifiedName(unit);
-}
-
-function frameworkWord(framework: string): string {
-  return framework === 'global' ? 'a global test function' : framework;
-}
-
-function testTitle(call: ts.CallExpression): string {
-  const first = call.arguments[0];
-  return first !== undefined && ts.isStringLiteralLike(first) ? JSON.stringify(first.text) : '…';
-}
-
-function where(state: ClosureState, node: ts.Node): string {
-  const sourceFile = node.getSourceFile();
-  return `${state.project.toRelative(sourceFile.fileName)}:${toLineColumn(sourceFile, node.getStart(sourceFile)).line}`;
 }

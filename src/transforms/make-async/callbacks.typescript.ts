@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { unwrapExpression } from './function-units.typescript.js';
+import { unwrapExpression } from './expressions.typescript.js';
 import { findTestCallee, type TestCallee } from './test-frameworks.typescript.js';
 
 /** What happens to a function that becomes async where it is passed to a call. */

@@ -3,6 +3,12 @@ import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-pr
 import { isCommonJsExportsObject } from '../../lang/typescript/queries/commonjs.js';
 import { toLineColumn } from '../../lang/typescript/queries/positions.js';
 import type { FunctionRef } from './contract.js';
+import {
+  isAssignmentTo,
+  skipOuterExpressions,
+  unwrapExpression,
+} from './expressions.typescript.js';
+import { containerName, nameText } from './names.typescript.js';
 
 /** A function with a body, of any form. */
 export type FunctionBody =
@@ -77,21 +83,6 @@ export function toFunctionRef(project: WorkspaceProject, unit: FunctionUnit): Fu
     ...(unit.container === undefined ? {} : { container: unit.container }),
     kind: unit.kind,
   };
-}
-
-/** Skips what does not change a value: parentheses, `as`, `satisfies`, `!`. */
-export function skipOuterExpressions(node: ts.Node): ts.Node {
-  let current = node;
-  while (
-    ts.isParenthesizedExpression(current.parent) ||
-    ts.isAsExpression(current.parent) ||
-    ts.isSatisfiesExpression(current.parent) ||
-    ts.isTypeAssertionExpression(current.parent) ||
-    ts.isNonNullExpression(current.parent)
-  ) {
-    current = current.parent;
-  }
-  return current;
 }
 
 /** The unit of a function with a body: named by what holds it, or anonymous. */
@@ -258,29 +249,6 @@ export function toAliasUnit(nameNode: ts.Identifier, declaration: ts.Node): Func
   };
 }
 
-/** `x` of `(x as T)!` and the like. */
-export function unwrapExpression(node: ts.Expression): ts.Expression {
-  let current = node;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isTypeAssertionExpression(current) ||
-    ts.isNonNullExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-function isAssignmentTo(node: ts.Node, value: ts.Node): node is ts.BinaryExpression {
-  return (
-    ts.isBinaryExpression(node) &&
-    node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-    node.right === value
-  );
-}
-
 function keyOf(node: ts.Node): string {
   const sourceFile = node.getSourceFile();
   return `${sourceFile.fileName}:${node.getStart(sourceFile)}`;
@@ -288,46 +256,4 @@ function keyOf(node: ts.Node): string {
 
 function defaultKeyword(fn: ts.FunctionDeclaration): ts.Node | undefined {
   return fn.modifiers?.find((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-}
-
-/** The text of a property name (`load`, `#load`, `'load'`, `[key]`). */
-export function nameText(name: ts.PropertyName): string {
-  if (
-    ts.isIdentifier(name) ||
-    ts.isPrivateIdentifier(name) ||
-    ts.isStringLiteralLike(name) ||
-    ts.isNumericLiteral(name)
-  ) {
-    return name.text;
-  }
-  return name.getText();
-}
-
-/** The name of the class, interface, type literal or object literal that holds a member. */
-export function containerName(node: ts.Node): string | undefined {
-  if (ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) {
-    if (node.name !== undefined) return node.name.text;
-    return ts.isClassDeclaration(node) ? 'default' : holderName(node);
-  }
-  if (ts.isTypeLiteralNode(node)) {
-    return ts.isTypeAliasDeclaration(node.parent) ? node.parent.name.text : undefined;
-  }
-  if (ts.isObjectLiteralExpression(node)) return holderName(node);
-  return undefined;
-}
-
-/** The name an expression is stored under: `api` of `const api = {…}`, `module.exports`. */
-function holderName(node: ts.Node): string | undefined {
-  const outer = skipOuterExpressions(node);
-  const holder = outer.parent;
-  if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) return holder.name.text;
-  if (
-    (ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) &&
-    holder.initializer === outer
-  ) {
-    return nameText(holder.name);
-  }
-  if (isAssignmentTo(holder, outer)) return holder.left.getText(node.getSourceFile());
-  if (ts.isExportAssignment(holder)) return 'default';
-  return undefined;
 }

@@ -3,10 +3,10 @@ import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-pr
 import {
   compareUnits,
   type FunctionUnit,
-  nameText,
   qualifiedName,
   toUnitOfDeclaration,
 } from './function-units.typescript.js';
+import { nameText } from './names.typescript.js';
 
 /** A member that moves together with another, and why (the reason it joins). */
 export interface HierarchyMate {

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { isRequireCall } from '../../lang/typescript/queries/commonjs.js';
-import { unwrapExpression } from './function-units.typescript.js';
+import { unwrapExpression } from './expressions.typescript.js';
 
 /** What an expression is, in terms of a module: the module itself, or one of its exports. */
 export interface ModuleBinding {

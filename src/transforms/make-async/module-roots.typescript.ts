@@ -6,6 +6,7 @@ import { toLineColumn } from '../../lang/typescript/queries/positions.js';
 import { findOwnCalls, toBlockingCall } from './blocking-calls.typescript.js';
 import type { blockingCallSchema } from './contract.js';
 import { isGenerator } from './enclosing.typescript.js';
+import { unwrapExpression } from './expressions.typescript.js';
 import {
   type FunctionBody,
   type FunctionUnit,
@@ -13,7 +14,6 @@ import {
   qualifiedName,
   toUnitOfDeclaration,
   toUnitOfFunction,
-  unwrapExpression,
 } from './function-units.typescript.js';
 
 type BlockingCallFact = z.infer<typeof blockingCallSchema>;

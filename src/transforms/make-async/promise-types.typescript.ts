@@ -1,10 +1,7 @@
 import ts from 'typescript';
 import { isAsyncFunction } from './enclosing.typescript.js';
-import {
-  type FunctionUnit,
-  isFunctionBody,
-  skipOuterExpressions,
-} from './function-units.typescript.js';
+import { skipOuterExpressions } from './expressions.typescript.js';
+import { type FunctionUnit, isFunctionBody } from './function-units.typescript.js';
 
 const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 

@@ -6,8 +6,9 @@ import { addAwaitEdit } from './await-edits.typescript.js';
 import { findOwnCalls, toBlockingCall } from './blocking-calls.typescript.js';
 import type { rewriteSchema } from './contract.js';
 import type { EditSet } from './edit-set.typescript.js';
+import { unwrapExpression } from './expressions.typescript.js';
 import { createPromisesImports } from './fs-imports.typescript.js';
-import { type FunctionBody, unwrapExpression } from './function-units.typescript.js';
+import type { FunctionBody } from './function-units.typescript.js';
 
 type Rewrite = z.infer<typeof rewriteSchema>;
 

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { unwrapExpression } from './function-units.typescript.js';
+import { unwrapExpression } from './expressions.typescript.js';
 import { resolveModuleBinding } from './module-bindings.typescript.js';
 
 /** A call of a test framework's test, hook or suite function. */

@@ -5,13 +5,13 @@ import {
   isRequireCall,
 } from '../../lang/typescript/queries/commonjs.js';
 import { findNameNodeAt, findTokenAt } from '../../lang/typescript/queries/positions.js';
+import { skipOuterExpressions } from './expressions.typescript.js';
 import {
   type FunctionUnit,
-  nameText,
-  skipOuterExpressions,
   toAliasUnit,
   toUnitOfDeclaration,
 } from './function-units.typescript.js';
+import { nameText } from './names.typescript.js';
 
 /** What one reference to a converted function does with it. */
 export type Use =

@@ -13,7 +13,8 @@ import {
 import { classifyCallbackTarget } from './callbacks.typescript.js';
 import type { VerifyFacts } from './contract.js';
 import { isAsyncFunction } from './enclosing.typescript.js';
-import { isFunctionBody, skipOuterExpressions } from './function-units.typescript.js';
+import { skipOuterExpressions } from './expressions.typescript.js';
+import { isFunctionBody } from './function-units.typescript.js';
 import { isConsumedAsPromise, isReturnedFromAsync } from './promise-types.typescript.js';
 import { classifyUse, findReferenceNode } from './uses.typescript.js';
 
