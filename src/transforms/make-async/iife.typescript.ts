@@ -1,8 +1,10 @@
+import path from 'node:path';
 import ts from 'typescript';
 import { isCommonJsExportsObject } from '../../lang/typescript/queries/commonjs.js';
 import { lineStarts } from '../../lang/typescript/queries/positions.js';
 import type { TopLevelSite } from './closure-types.typescript.js';
 import { type EditSet, RANK } from './edit-set.typescript.js';
+import { findTestCallee } from './test-frameworks.typescript.js';
 import { IIFE_CLOSE, IIFE_OPEN } from './top-level-handling.typescript.js';
 
 /** The top-level statements one async IIFE wraps. */
@@ -15,8 +17,9 @@ export interface IifeWrap {
 /**
  * Per file, the statements from the first to the last top-level call that needs an IIFE,
  * grown to take in the later statements that use what they declare. Refused (the sites'
- * boundaries turned to `refused`) when that range holds imports or exports, or declares
- * something used before it or inside a function declared before it.
+ * boundaries turned to `refused`) when that range holds imports or exports, declares
+ * something used before it (or inside a function declared before it), registers tests, or the
+ * file has exports (it is a library, not a script).
  */
 export function planIifeWraps(
   checkerFor: (sourceFile: ts.SourceFile) => ts.TypeChecker,
@@ -31,19 +34,16 @@ export function planIifeWraps(
   const wraps: IifeWrap[] = [];
   for (const [sourceFile, fileSites] of byFile) {
     const indexes = fileSites.map((site) => statementIndex(sourceFile, site.expression));
-    const wrap = growRange(
-      checkerFor(sourceFile),
-      sourceFile,
-      Math.min(...indexes),
-      Math.max(...indexes),
-    );
-    if (typeof wrap === 'string') {
+    const checker = checkerFor(sourceFile);
+    const wrap = growRange(checker, sourceFile, Math.min(...indexes), Math.max(...indexes));
+    const problem = typeof wrap === 'string' ? wrap : refuseWrap(checker, wrap);
+    if (problem !== undefined) {
       for (const site of fileSites) {
         site.boundary.handling = 'refused';
-        site.boundary.detail = `${site.boundary.detail}; an async IIFE cannot wrap it: ${wrap}`;
+        site.boundary.detail = `${site.boundary.detail}; an async IIFE cannot wrap it: ${problem}`;
       }
     } else {
-      wraps.push(wrap);
+      wraps.push(wrap as IifeWrap);
     }
   }
   return wraps;
@@ -99,22 +99,55 @@ function refuseStatement(statement: ts.Statement): string | undefined {
   ) {
     return 'the code to wrap holds an export';
   }
+  return setsCommonJsExports(statement)
+    ? 'the code to wrap sets module.exports, which would then be set too late'
+    : undefined;
+}
+
+/** True when `statement` assigns `module.exports` or `exports.x` outside any function. */
+function setsCommonJsExports(statement: ts.Statement): boolean {
   let exports = false;
   const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node)) return;
+    if (exports || ts.isFunctionLike(node)) return;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = node.left;
-      if (
+      exports ||=
         isCommonJsExportsObject(left) ||
-        (ts.isPropertyAccessExpression(left) && isCommonJsExportsObject(left.expression))
-      )
-        exports = true;
+        (ts.isPropertyAccessExpression(left) && isCommonJsExportsObject(left.expression));
     }
     node.forEachChild(visit);
   };
   visit(statement);
-  return exports
-    ? 'the code to wrap sets module.exports, which would then be set too late'
+  return exports;
+}
+
+/**
+ * Why a range that is safe in itself still cannot be wrapped: it registers tests (which must be
+ * registered synchronously), or the file has exports, so other modules load it and would see
+ * its top-level code run after they have loaded it.
+ */
+function refuseWrap(checker: ts.TypeChecker, wrap: IifeWrap): string | undefined {
+  const { sourceFile } = wrap;
+  for (const statement of sourceFile.statements.slice(wrap.first, wrap.last + 1)) {
+    const expression = ts.isExpressionStatement(statement) ? statement.expression : undefined;
+    const callee =
+      expression !== undefined && ts.isCallExpression(expression)
+        ? findTestCallee(checker, expression)
+        : undefined;
+    if (callee !== undefined) {
+      return `the code to wrap registers tests (${callee.label}(…)), which must be registered synchronously`;
+    }
+  }
+  const exported = sourceFile.statements.some(
+    (statement) =>
+      setsCommonJsExports(statement) ||
+      ts.isExportAssignment(statement) ||
+      ts.isExportDeclaration(statement) ||
+      (ts.canHaveModifiers(statement) &&
+        (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)),
+  );
+  return exported
+    ? `${path.posix.basename(sourceFile.fileName)} has exports, so other modules load it, and its top-level code would run after they had loaded it`
     : undefined;
 }
 

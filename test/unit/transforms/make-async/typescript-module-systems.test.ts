@@ -7,6 +7,7 @@ import {
   ESM_INPUT,
   ESM_OUTPUT,
   LATE_EXPORTS_INPUT,
+  UNWRAPPABLE_INPUT,
   WHOLE_EXPORT_INPUT,
   WHOLE_EXPORT_OUTPUT,
 } from '../../../fixtures/transforms/make-async-typescript/module-system-cases.js';
@@ -19,6 +20,7 @@ describe('make_async (TypeScript): CommonJS, ESM and entry points', () => {
     ...LATE_EXPORTS_INPUT,
     ...BIN_INPUT,
     ...WHOLE_EXPORT_INPUT,
+    ...UNWRAPPABLE_INPUT,
   });
 
   it('follows require() bindings, module members and exports.x, and wraps a CommonJS top level in an async IIFE', async () => {
@@ -99,6 +101,25 @@ describe('make_async (TypeScript): CommonJS, ESM and entry points', () => {
         chain: ['load', 'late/lib.js (top level)'],
         handling: 'refused',
       },
+    ]);
+  });
+
+  it("refuses to wrap a library's top level, or a test file's that registers tests", async () => {
+    const outcome = await workspace.convert({
+      roots: [{ file: 'unwrappable/lib.js', needle: 'load' }],
+    });
+    expect(outcome.changes).toEqual([]);
+    expect(outcome.facts.boundaries.map((b) => [b.file, b.handling, b.detail])).toEqual([
+      [
+        'unwrappable/config.js',
+        'refused',
+        'const value = load(); runs at the top level of unwrappable/config.js; an async IIFE cannot wrap it: config.js has exports, so other modules load it, and its top-level code would run after they had loaded it',
+      ],
+      [
+        'unwrappable/lib.test.js',
+        'refused',
+        'const value = load(); runs at the top level of unwrappable/lib.test.js; an async IIFE cannot wrap it: the code to wrap registers tests (describe(…)), which must be registered synchronously',
+      ],
     ]);
   });
 
