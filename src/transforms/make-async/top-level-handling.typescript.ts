@@ -4,8 +4,9 @@ import { lineTextAt } from '../../lang/typescript/queries/positions.js';
 import type { BoundaryDraft } from './closure-types.typescript.js';
 import { findModuleSystem, isEntryPoint } from './module-system.typescript.js';
 
-/** What an IIFE wraps its statements with: an error exit, so a failure still fails the process. */
+/** What opens the async IIFE around a CommonJS top level. */
 export const IIFE_OPEN = '(async () => {\n';
+/** What closes it: an error exit, so a failure still fails the process. */
 export const IIFE_CLOSE =
   '\n})().catch((error) => {\n  console.error(error);\n  process.exit(1);\n});';
 

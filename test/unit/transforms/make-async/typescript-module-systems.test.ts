@@ -7,6 +7,8 @@ import {
   ESM_INPUT,
   ESM_OUTPUT,
   LATE_EXPORTS_INPUT,
+  TEMPLATE_INPUT,
+  TEMPLATE_OUTPUT,
   UNWRAPPABLE_INPUT,
   WHOLE_EXPORT_INPUT,
   WHOLE_EXPORT_OUTPUT,
@@ -21,6 +23,7 @@ describe('make_async (TypeScript): CommonJS, ESM and entry points', () => {
     ...BIN_INPUT,
     ...WHOLE_EXPORT_INPUT,
     ...UNWRAPPABLE_INPUT,
+    ...TEMPLATE_INPUT,
   });
 
   it('follows require() bindings, module members and exports.x, and wraps a CommonJS top level in an async IIFE', async () => {
@@ -102,6 +105,11 @@ describe('make_async (TypeScript): CommonJS, ESM and entry points', () => {
         handling: 'refused',
       },
     ]);
+  });
+
+  it('indents the wrapped lines, except inside a template literal', async () => {
+    const outcome = await workspace.convert({ roots: [{ file: 'template/lib.js', needle: 'shout' }] });
+    expect(outcome.changed).toEqual(TEMPLATE_OUTPUT);
   });
 
   it("refuses to wrap a library's top level, or a test file's that registers tests", async () => {
