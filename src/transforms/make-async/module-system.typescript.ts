@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
+import { findCompilerOptions } from './tsconfig-options.typescript.js';
 
 /** How a file runs, as far as its top-level code may wait. */
 export interface ModuleSystem {
@@ -43,15 +44,15 @@ const COMMONJS_MODULES = new Set<ts.ModuleKind | undefined>([
  * ESM or CommonJS, by the rules Node and TypeScript apply: `.mjs`/`.mts` are ESM and
  * `.cjs`/`.cts` CommonJS; otherwise the nearest package.json's `"type"`; otherwise a file with
  * `import`/`export` under a tsconfig `module` that emits ESM (es2022, esnext, preserve…) is ESM,
- * and the rest is CommonJS. Top-level `await` also needs a module file and a tsconfig `module`
- * that allows it (es2022, esnext, system, node16+, nodenext, preserve) with a target ≥ es2017.
+ * and the rest is CommonJS (by the nearest tsconfig that includes the file). Top-level `await`
+ * also needs a module file and a tsconfig `module` that allows it (es2022, esnext, system, node16+, nodenext, preserve) with a target ≥ es2017.
  */
 export function findModuleSystem(
   project: WorkspaceProject,
   sourceFile: ts.SourceFile,
 ): ModuleSystem {
   const fileName = sourceFile.fileName;
-  const options = project.program().getCompilerOptions();
+  const options = findCompilerOptions(project, fileName);
   const isJs = /\.[cm]?jsx?$/.test(fileName);
   const isModuleFile = ts.isExternalModule(sourceFile) || /\.m[jt]s$/.test(fileName);
   const system = systemOf(project, sourceFile, options);

@@ -9,6 +9,8 @@ import {
   LATE_EXPORTS_INPUT,
   TEMPLATE_INPUT,
   TEMPLATE_OUTPUT,
+  TS_COMMONJS_INPUT,
+  TS_COMMONJS_OUTPUT,
   UNWRAPPABLE_INPUT,
   WHOLE_EXPORT_INPUT,
   WHOLE_EXPORT_OUTPUT,
@@ -24,6 +26,7 @@ describe('make_async (TypeScript): CommonJS, ESM and entry points', () => {
     ...WHOLE_EXPORT_INPUT,
     ...UNWRAPPABLE_INPUT,
     ...TEMPLATE_INPUT,
+    ...TS_COMMONJS_INPUT,
   });
 
   it('follows require() bindings, module members and exports.x, and wraps a CommonJS top level in an async IIFE', async () => {
@@ -107,8 +110,16 @@ describe('make_async (TypeScript): CommonJS, ESM and entry points', () => {
     ]);
   });
 
+  it('wraps a .ts top level in an async IIFE when its tsconfig emits CommonJS', async () => {
+    const outcome = await workspace.convert({ roots: [{ file: 'tscjs/lib.ts', needle: 'count' }] });
+    expect(outcome.changed).toEqual(TS_COMMONJS_OUTPUT);
+    expect(outcome.facts.boundaries.map((b) => b.how)).toEqual(['async IIFE']);
+  });
+
   it('indents the wrapped lines, except inside a template literal', async () => {
-    const outcome = await workspace.convert({ roots: [{ file: 'template/lib.js', needle: 'shout' }] });
+    const outcome = await workspace.convert({
+      roots: [{ file: 'template/lib.js', needle: 'shout' }],
+    });
     expect(outcome.changed).toEqual(TEMPLATE_OUTPUT);
   });
 
