@@ -1,0 +1,105 @@
+import ts from 'typescript';
+import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
+import { MoveRefused } from './target.typescript.js';
+
+/** The refactor, as TypeScript names it (`refactorNameForMoveToFile`, its one action). */
+const MOVE_TO_FILE = 'Move to file';
+
+/** What the refactor proposed, on the text it saw. */
+export interface RefactorResult {
+  edits: readonly ts.FileTextChanges[];
+  /** The old file's text the refactor ran on (the file itself, or with the moved statements made adjacent). */
+  oldText: string;
+}
+
+/** Indentation and line breaks as the file has them (TypeScript re-prints the moved code). */
+export function toFormatOptions(text: string): ts.FormatCodeSettings {
+  const newLine = /\r\n/.test(text) ? '\r\n' : '\n';
+  const indents = [...text.matchAll(/^([ \t]+)\S/gm)].map((m) => m[1] as string);
+  const tabs = indents.length > 0 && indents.every((i) => i.startsWith('\t'));
+  const spaces = indents.filter((i) => !i.startsWith('\t')).map((i) => i.length);
+  const size = spaces.length > 0 ? Math.min(...spaces) : 2;
+  return {
+    ...ts.getDefaultFormatCodeSettings(newLine),
+    indentSize: tabs ? 4 : size,
+    tabSize: tabs ? 4 : size,
+    convertTabsToSpaces: !tabs,
+  };
+}
+
+const PREFERENCES: ts.UserPreferences = {
+  allowTextChangesInNewFiles: true,
+  quotePreference: 'auto',
+  importModuleSpecifierEnding: 'auto',
+  provideRefactorNotApplicableReason: true,
+};
+
+/**
+ * `statements` (top-level, in file order) made adjacent at the place of the first: the text the
+ * refactor can take them from in one range. Undefined when they already are.
+ */
+export function toAdjacentText(
+  sourceFile: ts.SourceFile,
+  statements: readonly ts.Statement[],
+): string | undefined {
+  const indexes = statements.map((s) => sourceFile.statements.indexOf(s));
+  if (indexes.every((index, i) => i === 0 || index === (indexes[i - 1] as number) + 1)) {
+    return undefined;
+  }
+  const text = sourceFile.text;
+  const moved = statements.map((s) => text.slice(s.getFullStart(), s.end)).join('');
+  let between = '';
+  for (let i = 0; i + 1 < statements.length; i += 1) {
+    between += text.slice(
+      (statements[i] as ts.Statement).end,
+      (statements[i + 1] as ts.Statement).getFullStart(),
+    );
+  }
+  const first = statements[0] as ts.Statement;
+  const last = statements.at(-1) as ts.Statement;
+  return text.slice(0, first.getFullStart()) + moved + between + text.slice(last.end);
+}
+
+/**
+ * TypeScript's own "Move to file" refactor (`getEditsForRefactor` with `interactiveRefactorArguments:
+ * { targetFile }`; a target that does not exist is created) for `statements` of `sourceFile`,
+ * made adjacent first (in an overlay) when they are not. Refuses with TypeScript's reason.
+ */
+export async function runMoveToFile(
+  project: WorkspaceProject,
+  sourceFile: ts.SourceFile,
+  statements: readonly ts.Statement[],
+  targetFileName: string,
+): Promise<RefactorResult> {
+  const file = project.toRelative(sourceFile.fileName);
+  const adjacent = toAdjacentText(sourceFile, statements);
+  const firstIndex = sourceFile.statements.indexOf(statements[0] as ts.Statement);
+  const run = (): RefactorResult => {
+    const current = project.program().getSourceFile(sourceFile.fileName) as ts.SourceFile;
+    const first = current.statements[firstIndex] as ts.Statement;
+    const last = current.statements[firstIndex + statements.length - 1] as ts.Statement;
+    const range = { pos: first.getStart(current), end: last.end };
+    const result = project.service.getEditsForRefactor(
+      current.fileName,
+      toFormatOptions(current.text),
+      range,
+      MOVE_TO_FILE,
+      MOVE_TO_FILE,
+      PREFERENCES,
+      { targetFile: targetFileName },
+    );
+    if (
+      result === undefined ||
+      result.notApplicableReason !== undefined ||
+      result.edits.length === 0
+    ) {
+      throw new MoveRefused({
+        reason: 'tool-refused',
+        message: `TypeScript's "Move to file" refused to move code from ${file} to ${project.toRelative(targetFileName)}: ${result?.notApplicableReason ?? 'it proposed no change'}.`,
+      });
+    }
+    return { edits: result.edits, oldText: current.text };
+  };
+  if (adjacent === undefined) return run();
+  return project.withOverlay(new Map([[file, adjacent]]), run);
+}
