@@ -85,20 +85,23 @@ async function computeMove(
   for (const entry of refactor.edits) {
     byFile.set(entry.fileName, { ...entry, textChanges: [...entry.textChanges] });
   }
-  for (const { fileName, change } of findReExportEdits(
-    project,
-    sourceFile,
-    targetFileName,
-    moving.name,
-  )) {
+  const reExports = findReExportEdits(project, sourceFile.fileName, targetFileName, moving.name);
+  for (const { fileName, change } of reExports) {
     const entry = byFile.get(fileName) ?? { fileName, textChanges: [] };
     entry.textChanges.push(change);
     byFile.set(fileName, entry);
   }
   const reordered = refactor.oldText !== sourceFile.text;
-  const reasonOf = (file: string, oldText: string, newText: string): string => {
-    if (oldText === '' && newText.trim() === 'export')
+  const reasonOf = (file: string, oldText: string, newText: string, lineText: string): string => {
+    if (oldText === '' && newText.trim() === 'export') {
       return 'export added: the moved code imports it';
+    }
+    if (
+      /^\s*(?:import|export)\b[^(]*\bfrom\b/.test(lineText) &&
+      !/[\r\n]/.test(oldText + newText)
+    ) {
+      return /^\s*export\b/.test(lineText) ? 're-export updated' : 'import updated';
+    }
     const role = file === source ? 'source' : file === to ? 'target' : 'importer';
     return toMoveReason(role, source, to)(oldText, newText);
   };

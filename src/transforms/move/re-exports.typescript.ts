@@ -44,7 +44,7 @@ function newLineOf(text: string): string {
  */
 export function findReExportEdits(
   project: WorkspaceProject,
-  oldFile: ts.SourceFile,
+  oldFileName: string,
   targetFileName: string,
   name: string,
 ): FileTextEdit[] {
@@ -52,14 +52,22 @@ export function findReExportEdits(
   const checker = program.getTypeChecker();
   const edits: FileTextEdit[] = [];
   for (const sourceFile of program.getSourceFiles()) {
-    if (sourceFile === oldFile || !project.isWorkspaceFile(sourceFile.fileName)) continue;
+    if (sourceFile.fileName === oldFileName || !project.isWorkspaceFile(sourceFile.fileName))
+      continue;
     if (sourceFile.fileName === targetFileName) continue;
     const newLine = newLineOf(sourceFile.text);
     for (const statement of sourceFile.statements) {
       if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier === undefined) continue;
       const specifier = statement.moduleSpecifier;
       if (!ts.isStringLiteral(specifier)) continue;
-      if (checker.getSymbolAtLocation(specifier)?.valueDeclaration !== oldFile) continue;
+      const resolved = checker.getSymbolAtLocation(specifier)?.valueDeclaration;
+      if (
+        resolved === undefined ||
+        !ts.isSourceFile(resolved) ||
+        resolved.fileName !== oldFileName
+      ) {
+        continue;
+      }
       const quote = specifier.getText(sourceFile).charAt(0);
       const spec = toSpecifierLike(sourceFile.fileName, targetFileName, specifier.text);
       const semicolon = statement.getText(sourceFile).endsWith(';') ? ';' : '';

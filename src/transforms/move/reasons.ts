@@ -28,9 +28,10 @@ export function toMoveReason(role: MoveRole, source: string, target: string): Hu
     if (/\b__all__\b/.test(`${oldText}\n${newText}`) && !isImportText(oldText + newText)) {
       return '__all__ entry';
     }
-    if (removed === '' && isImportText(newText)) return 'import added';
-    if (added === '' && isImportText(oldText)) return 'import removed';
-    if (isImportText(oldText) && isImportText(newText)) return 'import updated';
+    const kind = /^\s*export\b/m.test(`${oldText}\n${newText}`) ? 're-export' : 'import';
+    if (removed === '' && isImportText(newText)) return `${kind} added`;
+    if (added === '' && isImportText(oldText)) return `${kind} removed`;
+    if (isImportText(oldText) && isImportText(newText)) return `${kind} updated`;
     if (role === 'source' && added === '') return `declaration moved to ${target}`;
     if (role === 'target' && removed === '') return `declaration moved from ${source}`;
     if (role === 'importer') return `qualified use (now through ${target})`;

@@ -27,9 +27,53 @@ export function toFormatOptions(text: string): ts.FormatCodeSettings {
   };
 }
 
+/** The first string literal's quote in `sourceFile` (import specifiers first), if any. */
+function quoteIn(sourceFile: ts.SourceFile): '"' | "'" | undefined {
+  let found: ts.StringLiteral | undefined;
+  for (const statement of sourceFile.statements) {
+    const specifier =
+      ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)
+        ? statement.moduleSpecifier
+        : undefined;
+    if (specifier !== undefined && ts.isStringLiteral(specifier)) {
+      found = specifier;
+      break;
+    }
+  }
+  const visit = (node: ts.Node): void => {
+    if (found !== undefined) return;
+    if (ts.isStringLiteral(node)) found = node;
+    else node.forEachChild(visit);
+  };
+  if (found === undefined) sourceFile.forEachChild(visit);
+  const quote = found?.getText(sourceFile).charAt(0);
+  return quote === '"' || quote === "'" ? quote : undefined;
+}
+
+/**
+ * The quotes the moved code's imports get: the old file's, else the first workspace file's
+ * that has a string (TypeScript's own "auto" looks at the old file only, and writes `"` when it
+ * has no string).
+ */
+export function toQuotePreference(
+  project: WorkspaceProject,
+  sourceFile: ts.SourceFile,
+): ts.UserPreferences['quotePreference'] {
+  let quote = quoteIn(sourceFile);
+  const others = project
+    .program()
+    .getSourceFiles()
+    .filter((f) => project.isWorkspaceFile(f.fileName))
+    .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+  for (const other of others) {
+    if (quote !== undefined) break;
+    quote = quoteIn(other);
+  }
+  return quote === "'" ? 'single' : quote === '"' ? 'double' : 'auto';
+}
+
 const PREFERENCES: ts.UserPreferences = {
   allowTextChangesInNewFiles: true,
-  quotePreference: 'auto',
   importModuleSpecifierEnding: 'auto',
   provideRefactorNotApplicableReason: true,
 };
@@ -74,6 +118,7 @@ export async function runMoveToFile(
   const file = project.toRelative(sourceFile.fileName);
   const adjacent = toAdjacentText(sourceFile, statements);
   const firstIndex = sourceFile.statements.indexOf(statements[0] as ts.Statement);
+  const preferences = { ...PREFERENCES, quotePreference: toQuotePreference(project, sourceFile) };
   const run = (): RefactorResult => {
     const current = project.program().getSourceFile(sourceFile.fileName) as ts.SourceFile;
     const first = current.statements[firstIndex] as ts.Statement;
@@ -85,7 +130,7 @@ export async function runMoveToFile(
       range,
       MOVE_TO_FILE,
       MOVE_TO_FILE,
-      PREFERENCES,
+      preferences,
       { targetFile: targetFileName },
     );
     if (

@@ -4,12 +4,22 @@ import { toLineStarts, toPosition } from '../../../core/change/text-positions.js
 import { OrchestratorError } from '../../../core/errors.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
 
-/** Names why one of the LanguageService's text changes exists. */
-export type TextChangeReason = (file: string, oldText: string, newText: string) => string;
+/** Names why one of the LanguageService's text changes exists (`lineText`: the line it starts on). */
+export type TextChangeReason = (
+  file: string,
+  oldText: string,
+  newText: string,
+  lineText: string,
+) => string;
 
 /** The text a LanguageService change applies to: the program's, else the host's (overlay first). */
 function textOf(project: WorkspaceProject, fileName: string): string | undefined {
   return project.program().getSourceFile(fileName)?.text ?? project.files.readFile(fileName);
+}
+
+function lineAt(text: string, starts: readonly number[], offset: number): string {
+  const [line] = toPosition(starts, offset);
+  return text.slice(starts[line - 1], starts[line] ?? text.length).replace(/\r?\n$|\r$/, '');
 }
 
 /** `text` with the (non-overlapping) text changes applied. */
@@ -72,7 +82,7 @@ export function toFileChanges(
         end: toPosition(starts, end),
         oldText,
         newText: change.newText,
-        reason: reasonOf(file, oldText, change.newText),
+        reason: reasonOf(file, oldText, change.newText, lineAt(text, starts, change.span.start)),
       };
     });
     edits.sort((a, b) => a.start[0] - b.start[0] || a.start[1] - b.start[1]);
