@@ -25,7 +25,7 @@ function isTsConfig(file: string): boolean {
 /**
  * What a move may write, whoever made the plan: the target module (created, or edited with the
  * moved code), `__init__.py` markers of its new folders, and in other files of the move's
- * language edits that write no word but their old text's, the moved name, import keywords and
+ * language edits that write no word but the words their file's edits replace, the moved name, import keywords and
  * the words of the modules' paths (`posting`, `posting_module`, `format_1`). No deletes, no
  * file moves.
  */
@@ -53,8 +53,9 @@ export function checkMoveChange(intent: MoveIntent, change: FileChange): string 
     KEYWORDS.has(word) ||
     word === intent.symbol ||
     stems.some((stem) => word === stem || new RegExp(`^${stem}(?:_module)?_?\\d*$`).test(word));
+  // The refactor may take an alias out of one import and write it into another: compare per file.
+  const old = wordsOf(change.edits.map((edit) => edit.oldText).join('\n'));
   for (const edit of change.edits) {
-    const old = wordsOf(edit.oldText);
     for (const word of wordsOf(edit.newText)) {
       if (!old.has(word) && !allowed(word)) {
         return `${change.file}:${edit.start[0]}:${edit.start[1]} would write "${word}", which moving ${intent.symbol} to ${intent.to} does not write (new text ${JSON.stringify(edit.newText.slice(0, 120))})`;

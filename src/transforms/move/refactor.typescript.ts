@@ -72,9 +72,46 @@ export function toQuotePreference(
   return quote === "'" ? 'single' : quote === '"' ? 'double' : 'auto';
 }
 
+/** The first relative import or re-export specifier of `sourceFile`, if any. */
+function relativeSpecifierIn(sourceFile: ts.SourceFile): string | undefined {
+  for (const statement of sourceFile.statements) {
+    const specifier =
+      ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)
+        ? statement.moduleSpecifier
+        : undefined;
+    if (specifier !== undefined && ts.isStringLiteral(specifier) && specifier.text.startsWith('.')) {
+      return specifier.text;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * How the moved code's relative imports end, as the old file (else the first workspace file
+ * with one) writes them: `.js` → `js`, no extension → `minimal`. TypeScript's own "auto" looks
+ * at the file being written, and a new file has no imports to look at.
+ */
+export function toSpecifierEnding(
+  project: WorkspaceProject,
+  sourceFile: ts.SourceFile,
+): ts.UserPreferences['importModuleSpecifierEnding'] {
+  let specifier = relativeSpecifierIn(sourceFile);
+  const others = project
+    .program()
+    .getSourceFiles()
+    .filter((f) => project.isWorkspaceFile(f.fileName))
+    .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+  for (const other of others) {
+    if (specifier !== undefined) break;
+    specifier = relativeSpecifierIn(other);
+  }
+  if (specifier === undefined) return 'auto';
+  if (/\.[cm]?js$/.test(specifier)) return 'js';
+  return /\.[cm]?tsx?$/.test(specifier) ? 'auto' : 'minimal';
+}
+
 const PREFERENCES: ts.UserPreferences = {
   allowTextChangesInNewFiles: true,
-  importModuleSpecifierEnding: 'auto',
   provideRefactorNotApplicableReason: true,
 };
 
@@ -118,7 +155,11 @@ export async function runMoveToFile(
   const file = project.toRelative(sourceFile.fileName);
   const adjacent = toAdjacentText(sourceFile, statements);
   const firstIndex = sourceFile.statements.indexOf(statements[0] as ts.Statement);
-  const preferences = { ...PREFERENCES, quotePreference: toQuotePreference(project, sourceFile) };
+  const preferences: ts.UserPreferences = {
+    ...PREFERENCES,
+    quotePreference: toQuotePreference(project, sourceFile),
+    importModuleSpecifierEnding: toSpecifierEnding(project, sourceFile),
+  };
   const run = (): RefactorResult => {
     const current = project.program().getSourceFile(sourceFile.fileName) as ts.SourceFile;
     const first = current.statements[firstIndex] as ts.Statement;
