@@ -6,7 +6,6 @@
  * reach the new module through an import like the one they used; `__all__` lists follow.
  */
 export const MOVE_IMPORTERS_SCRIPT = String.raw`
-
 def chain_of(node):
     parts = []
     while isinstance(node, ast.Attribute):
@@ -109,12 +108,10 @@ class Importer:
             elif isinstance(stmt, ast.Import):
                 for i, alias in enumerate(stmt.names):
                     prefix, target = self.modules.resolve(alias.name)
-                    if target != self.source:
-                        continue
-                    if alias.asname:
+                    if alias.asname and target == self.source:
                         module_aliases[alias.asname] = (stmt, i, prefix)
-                    else:
-                        dotted_imports.append((stmt, i, alias.name, prefix))
+                    elif not alias.asname:
+                        dotted_imports.append((stmt, i, alias.name, target == self.source))
         self.rewrite_uses(module_aliases, dotted_imports)
         return self.render()
 
@@ -138,10 +135,13 @@ class Importer:
                 replaced[chain[0]] = replaced.get(chain[0], 0) + 1
                 continue
             dotted = '.'.join(chain)
-            match = next((d for d in dotted_imports if d[2] == dotted), None)
-            if match is None:
+            prefix, target = self.modules.resolve(dotted)
+            # import pkg.core (or import pkg, when pkg imports core): pkg.core.name
+            match = next((d for d in dotted_imports if d[2] == dotted), None) or next(
+                (d for d in dotted_imports if d[2].split('.')[0] == chain[0]), None)
+            if target != self.source or match is None:
                 continue
-            stmt, _, _, prefix = match
+            stmt = match[0]
             new_dotted = self.dest_name(prefix)
             if ('import', new_dotted) not in new_names:
                 self.plan(stmt)['append'].append('import ' + new_dotted)
@@ -153,8 +153,10 @@ class Importer:
         for binding, (stmt, index, _) in module_aliases.items():
             if replaced.get(binding) and self.loads.get(binding, 0) == replaced[binding] and binding not in self.exported:
                 self.plan(stmt)['drop'].add(index)
-        for stmt, index, dotted, _ in dotted_imports:
+        for stmt, index, dotted, imports_source in dotted_imports:
             head = dotted.split('.')[0]
+            if not imports_source or self.modules.resolve(dotted)[1] != self.source:
+                continue
             if replaced.get(head) and self.loads.get(head, 0) == replaced[head] and head not in self.exported:
                 self.plan(stmt)['drop'].add(index)
 

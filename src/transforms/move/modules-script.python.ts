@@ -3,7 +3,6 @@
  * `src/`), relative module paths, exact statement spans and import rendering.
  */
 export const MOVE_MODULES_SCRIPT = String.raw`
-
 SEARCH_ROOTS = ('', 'src/')
 
 

@@ -79,7 +79,11 @@ function relativeSpecifierIn(sourceFile: ts.SourceFile): string | undefined {
       ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)
         ? statement.moduleSpecifier
         : undefined;
-    if (specifier !== undefined && ts.isStringLiteral(specifier) && specifier.text.startsWith('.')) {
+    if (
+      specifier !== undefined &&
+      ts.isStringLiteral(specifier) &&
+      specifier.text.startsWith('.')
+    ) {
       return specifier.text;
     }
   }

@@ -14,7 +14,6 @@ import { MOVE_MODULES_SCRIPT } from './modules-script.python.js';
  * texts by file) or `{refusal: {reason, message}}`.
  */
 export const MOVE_ROPE_SCRIPT = `${PRELUDE_SCRIPT}${MOVE_MODULES_SCRIPT}${MOVE_IMPORTERS_SCRIPT}${String.raw`
-
 import shutil
 import tempfile
 
@@ -176,13 +175,13 @@ def compute(request):
     root, source, dest, name = request['root'], request['source'], request['dest'], request['name']
     files = sorted(set(request['files']) | {source})
     texts = {rel: (OVERLAY[rel] or '') if rel in OVERLAY else decode_source(read_source_bytes(os.path.join(root, rel))) for rel in files}
-    tree = ast.parse(texts[source])
+    tree = ast.parse(texts[source], filename=source)
     target = find_target(tree, name, request['line'], source)
     if dest == source:
         raise Refused('same-module', '%s is already in %s: moving it into its own module changes nothing.' % (name, dest))
     created = {}
     if dest in texts:
-        existing = module_level_names(ast.parse(texts[dest])).get(name)
+        existing = module_level_names(ast.parse(texts[dest], filename=dest)).get(name)
         modules = Modules(list(texts), [])
         imports_it = isinstance(existing, ast.ImportFrom) and modules.resolve_from(dest, existing.level, existing.module) == source
         if existing is not None and not imports_it:
@@ -242,7 +241,8 @@ def main():
     except Refused as refusal:
         write_output({'refusal': {'reason': refusal.reason, 'message': refusal.message}})
     except SyntaxError as error:
-        write_output({'refusal': {'reason': 'not-movable', 'message': '%s does not parse (%s, line %s): fix it before moving code out of it.' % (request['source'], error.msg, error.lineno)}})
+        where = error.filename if error.filename and error.filename != '<unknown>' else request['source']
+        write_output({'refusal': {'reason': 'not-movable', 'message': '%s does not parse (%s, line %s): fix it before moving code into or out of it.' % (where, error.msg, error.lineno)}})
 
 
 main()

@@ -84,7 +84,9 @@ describe('line diffs', () => {
   it('turns two texts into edits that each hold their old text and rebuild the new one', () => {
     const before = 'import a\nimport b\n\nX = 1\n\n\ndef f():\n    return 1\n';
     const after = 'import a\nfrom c import f\n\nX = 1\n';
-    const edits = toDiffEdits(before, after, (_old, added) => (added === '' ? 'removed' : 'changed'));
+    const edits = toDiffEdits(before, after, (_old, added) =>
+      added === '' ? 'removed' : 'changed',
+    );
     expect(edits.map((e) => [e.start, e.end, e.oldText, e.newText, e.reason])).toEqual([
       [[2, 1], [3, 1], 'import b\n', 'from c import f\n', 'changed'],
       [[5, 1], [9, 1], '\n\ndef f():\n    return 1\n', '', 'removed'],

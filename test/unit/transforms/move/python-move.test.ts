@@ -145,6 +145,9 @@ def twice(book):
     post_entry(book, "a", "b", 1)
     return posting.post_entry(book, "a", "b", 2)
 `);
+    expect(after['ledger/dotted.py']).toBe(
+      'import ledger\nimport ledger.journal.posting\n\n\ndef via_package(book):\n    return ledger.journal.posting.post_entry(book, "d", "e", 1)\n',
+    );
     expect(after['ledger/star.py']).toContain(
       'from ledger.core import *\nfrom ledger.journal.posting import post_entry\n',
     );

@@ -101,6 +101,19 @@ describe('move (TypeScript): the LanguageService "Move to file" refactor', () =>
     );
   });
 
+  it('takes a helper declared right before the function in the same range', async () => {
+    const files = {
+      'tsconfig.json': TSCONFIG,
+      'src/text.ts': `export const WIDTH = 8;\n\nfunction fill(text: string): string {\n  return text.padEnd(WIDTH);\n}\n\nexport function label(text: string): string {\n  return fill(text);\n}\n`,
+    };
+    const { facts, after } = await move(files, 'src/text.ts', 'label', 'src/label.ts');
+    expect(facts.moved.map((m) => m.name)).toEqual(['label', 'fill']);
+    expect(after['src/text.ts']).toBe('export const WIDTH = 8;\n\n');
+    // No string anywhere to take quotes from: TypeScript's default.
+    expect(after['src/label.ts']).toContain('import { WIDTH } from "./text";');
+    expect(after['src/label.ts']).toContain('function fill(text: string): string {');
+  });
+
   it('moves a class into an existing module, keeping what that module has', async () => {
     const files = {
       'tsconfig.json': TSCONFIG,
