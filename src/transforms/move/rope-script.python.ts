@@ -223,7 +223,7 @@ def compute(request):
     if dest in texts:
         changed[dest] = new_dest
     else:
-        created[dest] = new_dest
+        created[dest] = new_dest.lstrip('\r\n')
     imported = imported_from(modules, dest, new_dest, source)
     return {
         'moved': moved,

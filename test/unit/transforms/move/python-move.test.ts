@@ -243,6 +243,21 @@ def twice(book):
     );
   });
 
+  it("passes rope's own refusal on, with rope's message", async () => {
+    const files = {
+      'pkg/__init__.py': '',
+      'pkg/a.py': 'from pkg.broken import thing\n\n\ndef f():\n    return thing\n',
+      'pkg/broken.py': 'def thing(:\n',
+    };
+    const { facts, changes } = await move(files, 'pkg/a.py', 'f', 'pkg/b.py');
+    expect(changes).toEqual([]);
+    expect(facts.refusal).toEqual({
+      reason: 'tool-refused',
+      message:
+        'rope refused to move f from pkg/a.py to pkg/b.py: Syntax error in file <pkg/broken.py> line <1>: invalid syntax',
+    });
+  });
+
   it("finds rope for the workspace interpreter or Debian's, and names the package when neither has it", async () => {
     expect(ropeCandidates('python3')).toEqual(['python3', SYSTEM_PYTHON]);
     expect(ropeCandidates(SYSTEM_PYTHON)).toEqual([SYSTEM_PYTHON]);
