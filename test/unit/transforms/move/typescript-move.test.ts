@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useAdapterFixture } from '../../../fixtures/lang-typescript/use-adapter-fixture.js';
-import { moveVia } from '../../../fixtures/transforms/move-via-halves.js';
+import { type MoveOutcome, moveVia } from '../../../fixtures/transforms/move-via-halves.js';
 
 const TSCONFIG = JSON.stringify({
   compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', noEmit: true },
@@ -38,13 +38,15 @@ describe('move (TypeScript): the LanguageService "Move to file" refactor', () =>
     return moveVia(adapter, fixture.root, fixture.positionOf(file, needle), to);
   };
 
+  // The main move, computed once: its outcome is data, read by the tests below.
+  let main: Promise<MoveOutcome> | undefined;
+  const mainMove = (): Promise<MoveOutcome> => {
+    main ??= move(FILES, 'src/utils.ts', 'formatMoney', 'src/money/format.ts');
+    return main;
+  };
+
   it('moves a function into a new module with the private helper only it uses, and exports and imports the helper it shares', async () => {
-    const { changes, facts, after } = await move(
-      FILES,
-      'src/utils.ts',
-      'formatMoney',
-      'src/money/format.ts',
-    );
+    const { changes, facts, after } = await mainMove();
     expect(facts.refusal).toBeUndefined();
     expect(facts.moved.map((m) => [m.name, m.role])).toEqual([
       ['formatMoney', 'symbol'],
@@ -69,7 +71,7 @@ describe('move (TypeScript): the LanguageService "Move to file" refactor', () =>
   });
 
   it('follows with aliased and namespace-qualified imports, the tests and both kinds of re-export', async () => {
-    const { after } = await move(FILES, 'src/utils.ts', 'formatMoney', 'src/money/format.ts');
+    const { after } = await mainMove();
     const app = after['src/app.ts'] ?? '';
     expect(app).toContain("import { other } from './utils';");
     expect(app).toContain("import { formatMoney as fm } from './money/format';");
@@ -84,7 +86,7 @@ describe('move (TypeScript): the LanguageService "Move to file" refactor', () =>
   });
 
   it('says why each edit exists', async () => {
-    const { changes } = await move(FILES, 'src/utils.ts', 'formatMoney', 'src/money/format.ts');
+    const { changes } = await mainMove();
     const reasons = changes.flatMap((c) =>
       c.op === 'edit' ? c.edits.map((e) => `${c.file}: ${e.reason}`) : [`${c.file}: ${c.reason}`],
     );
