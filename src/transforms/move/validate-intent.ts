@@ -28,6 +28,7 @@ function refusePath(path: string, field: 'from' | 'to'): void {
     );
   }
   if (
+    field === 'to' &&
     moveLanguageOf(path) === 'python' &&
     !path.split('/').every((part) => /^[A-Za-z_]\w*(?:\.pyi?)?$/.test(part))
   ) {
