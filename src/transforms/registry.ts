@@ -3,6 +3,8 @@ import { OrchestratorError } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
 import { makeAsyncTransform } from './make-async/index.js';
 import { makeAsyncIntentSchema } from './make-async/intent.js';
+import { moveTransform } from './move/index.js';
+import { moveIntentSchema } from './move/intent.js';
 import { renameTransform } from './rename/index.js';
 import { renameIntentSchema } from './rename/intent.js';
 import type { Transform } from './transform.js';
@@ -11,6 +13,7 @@ import type { Transform } from './transform.js';
 export const TRANSFORMS = {
   rename: renameTransform,
   make_async: makeAsyncTransform,
+  move: moveTransform,
 } as const;
 
 /** The kinds of change the orchestrator can carry out. */
@@ -20,6 +23,7 @@ export type TransformKind = keyof typeof TRANSFORMS;
 export const intentSchema = z.discriminatedUnion('kind', [
   renameIntentSchema,
   makeAsyncIntentSchema,
+  moveIntentSchema,
 ]);
 
 export type Intent = z.infer<typeof intentSchema>;
