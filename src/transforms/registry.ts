@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { OrchestratorError } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
+import { addParameterTransform } from './add-parameter/index.js';
+import { addParameterIntentSchema } from './add-parameter/intent.js';
 import { makeAsyncTransform } from './make-async/index.js';
 import { makeAsyncIntentSchema } from './make-async/intent.js';
+import { removeParameterTransform } from './remove-parameter/index.js';
+import { removeParameterIntentSchema } from './remove-parameter/intent.js';
 import { renameTransform } from './rename/index.js';
 import { renameIntentSchema } from './rename/intent.js';
 import type { Transform } from './transform.js';
@@ -11,13 +15,20 @@ import type { Transform } from './transform.js';
 export const TRANSFORMS = {
   rename: renameTransform,
   make_async: makeAsyncTransform,
+  add_parameter: addParameterTransform,
+  remove_parameter: removeParameterTransform,
 } as const;
 
 /** The kinds of change the orchestrator can carry out. */
 export type TransformKind = keyof typeof TRANSFORMS;
 
 /** Every intent, one variant per transform. */
-export const intentSchema = z.discriminatedUnion('kind', [renameIntentSchema, makeAsyncIntentSchema]);
+export const intentSchema = z.discriminatedUnion('kind', [
+  renameIntentSchema,
+  makeAsyncIntentSchema,
+  addParameterIntentSchema,
+  removeParameterIntentSchema,
+]);
 
 export type Intent = z.infer<typeof intentSchema>;
 
