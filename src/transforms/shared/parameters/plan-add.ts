@@ -133,16 +133,16 @@ export function planAddParameter(
   for (const call of family.calls) {
     const declaration = family.declarations[call.declaration] as DeclarationShape;
     const index = indexes[call.declaration];
-    const passed = call.args.find((arg) => arg.kind === 'keyword' && arg.name === parameter.name);
-    if (passed !== undefined) {
-      plan.problem(
-        call,
-        'keyword-passed',
-        `already passes ${parameter.name}= (into **kwargs), which the new parameter would take`,
-      );
+    if (index === undefined) continue;
+    if (call.args.some((arg) => arg.kind === 'keyword' && arg.name === parameter.name)) {
+      plan.problem(call, 'keyword-passed', `already passes ${parameter.name}= (into **kwargs), which the new parameter would take`);
       continue;
     }
-    if (index === undefined || parameter.value === undefined) {
+    if (parameter.value === undefined) {
+      if (call.args.some((arg) => arg.kind === 'spread' || arg.kind === 'keyword-spread')) {
+        const through = family.syntax === 'python' ? '*args/**kwargs' : 'a spread';
+        plan.report(call, 'spread', `passes arguments through ${through}: safe, the new parameter has a default`);
+      }
       plan.call({ file: call.file, line: call.line, column: call.column, edit: 'none' });
       continue;
     }
