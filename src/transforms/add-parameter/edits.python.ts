@@ -47,7 +47,7 @@ export async function computeAddParameterPython(
     plan.problem(at, 'bad-text', 'Python has no `undefined`: write the default as None');
   found.raw.forEach((raw, i) => {
     const declaration = found.family.declarations[i];
-    if (declaration === undefined) return;
+    if (declaration === undefined || declaration.slots.some((s) => s.name === args.name)) return;
     for (const use of raw.uses) {
       plan.problem(
         { file: declaration.file, ...use },

@@ -43,7 +43,7 @@ export async function computeAddParameterTypeScript(
   }
   found.members.forEach((member, i) => {
     const declaration = found.family.declarations[i];
-    if (declaration === undefined) return;
+    if (declaration === undefined || declaration.slots.some((s) => s.name === args.name)) return;
     for (const use of findBodyNames(member, args.name)) {
       const [line, column] = positionOf(use.node);
       plan.problem(
