@@ -6,7 +6,7 @@ import { toPositionTuple } from '../../lang/python/queries/find-signature-shapes
 import { requirePosition } from '../require-position.js';
 import { collectPythonFamily } from '../shared/parameters/family.python.js';
 import { createPlanBuilder } from '../shared/parameters/plan-helpers.js';
-import { planRemoveParameter } from '../shared/parameters/plan-remove.js';
+import { planRemoveParameter, whyNotRemovable } from '../shared/parameters/plan-remove.js';
 import { addFamilyNotes, toComputedEdits } from '../shared/parameters/to-computed-edits.js';
 import { verifySignaturePython } from '../shared/parameters/verify.python.js';
 import type { RemoveParameterArgs } from './contract.js';
@@ -24,9 +24,15 @@ export async function computeRemoveParameterPython(
   const plan = createPlanBuilder(found.family);
   addFamilyNotes(plan, found);
   for (const [i, declaration] of found.family.declarations.entries()) {
-    const slot = declaration.slots.find((s) => s.name === args.name);
+    const index = declaration.slots.findIndex((s) => s.name === args.name);
+    const slot = declaration.slots[index];
     const raw = found.raw[i];
-    if (slot?.namePosition === undefined || raw === undefined) continue;
+    if (
+      slot?.namePosition === undefined ||
+      raw === undefined ||
+      whyNotRemovable(declaration, index)
+    )
+      continue;
     const [line, column] = slot.namePosition;
     const start = toPositionTuple(raw.bodyStart);
     const end = toPositionTuple(raw.bodyEnd);

@@ -6,7 +6,7 @@ import { requirePosition } from '../require-position.js';
 import { findArgumentsReads } from '../shared/parameters/body-names.typescript.js';
 import { collectTypeScriptFamily, positionOf } from '../shared/parameters/family.typescript.js';
 import { createPlanBuilder } from '../shared/parameters/plan-helpers.js';
-import { planRemoveParameter } from '../shared/parameters/plan-remove.js';
+import { planRemoveParameter, whyNotRemovable } from '../shared/parameters/plan-remove.js';
 import { addFamilyNotes, toComputedEdits } from '../shared/parameters/to-computed-edits.js';
 import { verifySignatureTypeScript } from '../shared/parameters/verify.typescript.js';
 import type { RemoveParameterArgs } from './contract.js';
@@ -24,10 +24,12 @@ export async function computeRemoveParameterTypeScript(
   addFamilyNotes(plan, found);
   for (const [i, member] of found.members.entries()) {
     const declaration = found.family.declarations[i];
-    const slot = declaration?.slots.find((s) => s.name === args.name);
+    const index = declaration?.slots.findIndex((s) => s.name === args.name) ?? -1;
+    const slot = declaration?.slots[index];
     const body = 'body' in member.fn ? member.fn.body : undefined;
     if (declaration === undefined || slot?.namePosition === undefined || body === undefined)
       continue;
+    if (whyNotRemovable(declaration, index) !== undefined) continue;
     const [line, column] = slot.namePosition;
     for (const use of findReferences(project, { file: declaration.file, line, column })) {
       const { offset } = toProgramLocation(project, use);

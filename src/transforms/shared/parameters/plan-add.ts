@@ -135,13 +135,21 @@ export function planAddParameter(
     const index = indexes[call.declaration];
     if (index === undefined) continue;
     if (call.args.some((arg) => arg.kind === 'keyword' && arg.name === parameter.name)) {
-      plan.problem(call, 'keyword-passed', `already passes ${parameter.name}= (into **kwargs), which the new parameter would take`);
+      plan.problem(
+        call,
+        'keyword-passed',
+        `already passes ${parameter.name}= (into **kwargs), which the new parameter would take`,
+      );
       continue;
     }
     if (parameter.value === undefined) {
       if (call.args.some((arg) => arg.kind === 'spread' || arg.kind === 'keyword-spread')) {
         const through = family.syntax === 'python' ? '*args/**kwargs' : 'a spread';
-        plan.report(call, 'spread', `passes arguments through ${through}: safe, the new parameter has a default`);
+        plan.report(
+          call,
+          'spread',
+          `passes arguments through ${through}: safe, the new parameter has a default`,
+        );
       }
       plan.call({ file: call.file, line: call.line, column: call.column, edit: 'none' });
       continue;

@@ -22,6 +22,27 @@ interface Removed {
   position: number | undefined;
 }
 
+/** Why the slot at `index` cannot be removed (`*args`, `**kwargs`, the receiver); undefined when it can. */
+export function whyNotRemovable(
+  declaration: DeclarationShape,
+  index: number,
+): { code: 'variadic' | 'receiver'; detail: string } | undefined {
+  const slot = declaration.slots[index];
+  if (slot === undefined) return undefined;
+  if (slot.kind === 'var-positional' || slot.kind === 'var-keyword') {
+    const what = slot.kind === 'var-keyword' ? 'keyword arguments' : 'the remaining arguments';
+    return {
+      code: 'variadic',
+      detail: `"${slot.name}" collects ${what}; only named parameters are removed`,
+    };
+  }
+  const bound = declaration.binding === 'method' || declaration.binding === 'class-method';
+  if (slot.kind === 'this' || (index === 0 && bound)) {
+    return { code: 'receiver', detail: `"${slot.name}" is the receiver of ${declaration.name}` };
+  }
+  return undefined;
+}
+
 /** Whether a declaration forwards everything (`*args, **kwargs`) instead of naming the parameter. */
 export function isForwarder(declaration: DeclarationShape): boolean {
   return (
@@ -96,19 +117,9 @@ function removeFromDeclaration(
     }
     return undefined;
   }
-  if (slot.kind === 'var-positional' || slot.kind === 'var-keyword') {
-    plan.problem(
-      declaration,
-      'variadic',
-      `"${name}" collects ${slot.kind === 'var-keyword' ? 'keyword arguments' : 'the remaining arguments'}; only named parameters are removed`,
-    );
-    return undefined;
-  }
-  if (
-    slot.kind === 'this' ||
-    (index === 0 && declaration.binding !== 'function' && declaration.binding !== 'static-method')
-  ) {
-    plan.problem(declaration, 'receiver', `"${name}" is the receiver of ${declaration.name}`);
+  const why = whyNotRemovable(declaration, index);
+  if (why !== undefined) {
+    plan.problem(declaration, why.code, why.detail);
     return undefined;
   }
   const indexes = new Set([index]);

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSignatureWorkspace, type SignatureWorkspace } from '../../../fixtures/transforms/add-parameter-halves.js';
+import {
+  createSignatureWorkspace,
+  type SignatureWorkspace,
+} from '../../../fixtures/transforms/add-parameter-halves.js';
 import { LEDGER_PY } from '../../../fixtures/transforms/add-parameter-ledger-py.js';
 
 const CORE = 'ledger/core.py';
@@ -13,9 +16,15 @@ describe('add_parameter on Python (pyright and ast)', () => {
   afterAll(() => ws?.close());
 
   it('adds a defaulted parameter before the keyword-only marker and leaves every call alone', async () => {
-    const result = await ws.run('add_parameter', { file: CORE, needle: 'post_entry(ledger' }, add({ name: 'currency', default: '"USD"' }));
+    const result = await ws.run(
+      'add_parameter',
+      { file: CORE, needle: 'post_entry(ledger' },
+      add({ name: 'currency', default: '"USD"' }),
+    );
     expect(result.facts.problems).toEqual([]);
-    expect(result.after[CORE]).toContain('def post_entry(ledger, amount, memo="", currency="USD", *, verbose=False):');
+    expect(result.after[CORE]).toContain(
+      'def post_entry(ledger, amount, memo="", currency="USD", *, verbose=False):',
+    );
     expect(result.computed.changes.map((c) => c.file)).toEqual([CORE]);
     expect(result.facts.calls.every((c) => c.edit === 'none')).toBe(true);
     // Reported, not refused: the default makes them safe.
@@ -26,21 +35,39 @@ describe('add_parameter on Python (pyright and ast)', () => {
   });
 
   it('writes a type annotation with spaces around the default', async () => {
-    const result = await ws.run('add_parameter', { file: CORE, needle: 'post_entry(ledger' }, add({ name: 'timeout', type: 'float', default: '30' }));
-    expect(result.after[CORE]).toContain('def post_entry(ledger, amount, memo="", timeout: float = 30, *, verbose=False):');
+    const result = await ws.run(
+      'add_parameter',
+      { file: CORE, needle: 'post_entry(ledger' },
+      add({ name: 'timeout', type: 'float', default: '30' }),
+    );
+    expect(result.after[CORE]).toContain(
+      'def post_entry(ledger, amount, memo="", timeout: float = 30, *, verbose=False):',
+    );
   });
 
   it('passes the value by position, by keyword where the call uses keywords, and shifts nothing it should not', async () => {
-    const result = await ws.run('add_parameter', { file: CORE, needle: 'schedule(' }, add({ name: 'owner', value: '"ops"' }));
+    const result = await ws.run(
+      'add_parameter',
+      { file: CORE, needle: 'schedule(' },
+      add({ name: 'owner', value: '"ops"' }),
+    );
     expect(result.facts.problems).toEqual([]);
-    expect(result.after[CORE]).toContain('def schedule(\n    task,\n    when,\n    owner,\n    verbose=False,\n):');
+    expect(result.after[CORE]).toContain(
+      'def schedule(\n    task,\n    when,\n    owner,\n    verbose=False,\n):',
+    );
     expect(result.after['ledger/reports.py']).toContain('schedule("close", "eom", "ops")');
   });
 
   it('refuses a value without a default when a caller passes *args, naming the line', async () => {
-    const result = await ws.run('add_parameter', { file: CORE, needle: 'post_entry(ledger' }, add({ name: 'currency', value: '"EUR"' }));
+    const result = await ws.run(
+      'add_parameter',
+      { file: CORE, needle: 'post_entry(ledger' },
+      add({ name: 'currency', value: '"EUR"' }),
+    );
     expect(result.computed.changes).toEqual([]);
-    expect(result.facts.problems.map((p) => `${p.file}:${p.line} ${p.code}`)).toEqual(['ledger/dynamic.py:5 unknown-position']);
+    expect(result.facts.problems.map((p) => `${p.file}:${p.line} ${p.code}`)).toEqual([
+      'ledger/dynamic.py:5 unknown-position',
+    ]);
     expect(result.facts.problems[0]?.lineText).toBe('    return post_entry(*args, **kwargs)');
   });
 
@@ -48,9 +75,15 @@ describe('add_parameter on Python (pyright and ast)', () => {
     const files = { ...LEDGER_PY, 'ledger/dynamic.py': '' };
     const clean = await createSignatureWorkspace(files);
     try {
-      const result = await clean.run('add_parameter', { file: CORE, needle: 'post_entry(ledger' }, add({ name: 'currency', value: '"EUR"' }));
+      const result = await clean.run(
+        'add_parameter',
+        { file: CORE, needle: 'post_entry(ledger' },
+        add({ name: 'currency', value: '"EUR"' }),
+      );
       expect(result.facts.problems).toEqual([]);
-      expect(result.after[CORE]).toContain('def post_entry(ledger, amount, currency, memo="", *, verbose=False):');
+      expect(result.after[CORE]).toContain(
+        'def post_entry(ledger, amount, currency, memo="", *, verbose=False):',
+      );
       const reports = result.after['ledger/reports.py'] ?? '';
       expect(reports).toContain('    record(ledger, 10, "EUR")\n');
       expect(reports).toContain('    record(ledger, 10, "EUR", "shifted")\n');
@@ -63,7 +96,11 @@ describe('add_parameter on Python (pyright and ast)', () => {
   });
 
   it('adds to a method, the abstract member it implements and its override; self., super() and Class.method calls get the value', async () => {
-    const result = await ws.run('add_parameter', { file: CORE, needle: 'post(self, amount):\n        self.total' }, add({ name: 'dry_run', default: 'False', value: 'True' }));
+    const result = await ws.run(
+      'add_parameter',
+      { file: CORE, needle: 'post(self, amount):\n        self.total' },
+      add({ name: 'dry_run', default: 'False', value: 'True' }),
+    );
     expect(result.facts.problems).toEqual([]);
     expect(result.facts.declarations.map((d) => `${d.role} ${d.container}.${d.name}`)).toEqual([
       'target Ledger.post',
@@ -72,7 +109,9 @@ describe('add_parameter on Python (pyright and ast)', () => {
     ]);
     const core = result.after[CORE] ?? '';
     expect(core.match(/def post\(self, amount, dry_run=False\):/g)).toHaveLength(3);
-    expect(core).toContain('        self.post(amount, True)\n        return self.post(amount, True)');
+    expect(core).toContain(
+      '        self.post(amount, True)\n        return self.post(amount, True)',
+    );
     expect(core).toContain('return super().post(amount, True)');
     // `ledger` has no type there, so pyright cannot say that call is Ledger.post's.
     expect(core).toContain('return ledger.post(amount)\n');
@@ -82,9 +121,19 @@ describe('add_parameter on Python (pyright and ast)', () => {
   });
 
   it('refuses a name that is already a parameter, and one the body uses, naming the lines', async () => {
-    const taken = await ws.run('add_parameter', { file: CORE, needle: 'post_entry(ledger' }, add({ name: 'memo', default: '""' }));
-    expect(taken.facts.problems.map((p) => `${p.line} ${p.code}`)).toEqual(['14 already-a-parameter']);
-    const shadow = await ws.run('add_parameter', { file: CORE, needle: 'summarize(' }, add({ name: 'count', default: '0' }));
+    const taken = await ws.run(
+      'add_parameter',
+      { file: CORE, needle: 'post_entry(ledger' },
+      add({ name: 'memo', default: '""' }),
+    );
+    expect(taken.facts.problems.map((p) => `${p.line} ${p.code}`)).toEqual([
+      '14 already-a-parameter',
+    ]);
+    const shadow = await ws.run(
+      'add_parameter',
+      { file: CORE, needle: 'summarize(' },
+      add({ name: 'count', default: '0' }),
+    );
     expect(shadow.facts.problems.map((p) => `${p.line} ${p.code} ${p.lineText.trim()}`)).toEqual([
       '44 shadows-a-name count = len(entries)',
       '45 shadows-a-name return count',
@@ -93,19 +142,37 @@ describe('add_parameter on Python (pyright and ast)', () => {
   });
 
   it('refuses a default or value that is not one Python expression', async () => {
-    const broken = await ws.run('add_parameter', { file: CORE, needle: 'summarize(' }, add({ name: 'limit', default: '"USD' }));
+    const broken = await ws.run(
+      'add_parameter',
+      { file: CORE, needle: 'summarize(' },
+      add({ name: 'limit', default: '"USD' }),
+    );
     expect(broken.facts.problems.map((p) => p.code)).toEqual(['bad-text']);
-    const two = await ws.run('add_parameter', { file: CORE, needle: 'summarize(' }, add({ name: 'limit', value: '1, 2' }));
+    const two = await ws.run(
+      'add_parameter',
+      { file: CORE, needle: 'summarize(' },
+      add({ name: 'limit', value: '1, 2' }),
+    );
     expect(two.facts.problems[0]?.detail).toContain('more than one expression');
   });
 
   it('refuses a function passed as a value when no default makes its unseen callers safe', async () => {
-    const result = await ws.run('add_parameter', { file: CORE, needle: 'summarize(' }, add({ name: 'limit', value: '10' }));
-    expect(result.facts.problems.map((p) => `${p.file}:${p.line} ${p.code}`)).toEqual(['ledger/dynamic.py:8 dynamic-use']);
+    const result = await ws.run(
+      'add_parameter',
+      { file: CORE, needle: 'summarize(' },
+      add({ name: 'limit', value: '10' }),
+    );
+    expect(result.facts.problems.map((p) => `${p.file}:${p.line} ${p.code}`)).toEqual([
+      'ledger/dynamic.py:8 dynamic-use',
+    ]);
   });
 
   it('refuses a constructor and a property', async () => {
-    const init = await ws.run('add_parameter', { file: CORE, needle: '__init__' }, add({ name: 'x', default: '0' }));
+    const init = await ws.run(
+      'add_parameter',
+      { file: CORE, needle: '__init__' },
+      add({ name: 'x', default: '0' }),
+    );
     expect(init.facts.problems[0]?.detail).toContain('constructors are not supported yet');
   });
 });
