@@ -58,13 +58,20 @@ async function timeLanguageServerRename(
     const started = performance.now();
     const result = (await client.callTool(
       {
-        name: 'rename_locations',
-        arguments: { file, line: 1, column: file.endsWith('.py') ? 5 : 17, newName },
+        name: 'compute_edits',
+        arguments: {
+          transform: 'rename',
+          file,
+          line: 1,
+          column: file.endsWith('.py') ? 5 : 17,
+          args: { newName },
+        },
       },
       undefined,
       { timeout: 300_000 },
-    )) as { structuredContent?: { edits?: unknown[] } };
-    return { ms: performance.now() - started, edits: result.structuredContent?.edits?.length ?? 0 };
+    )) as { structuredContent?: { changes?: Array<{ edits?: unknown[] }> } };
+    const edits = (result.structuredContent?.changes ?? []).flatMap((c) => c.edits ?? []);
+    return { ms: performance.now() - started, edits: edits.length };
   } finally {
     await client.close();
   }
@@ -104,15 +111,13 @@ async function benchLanguage(language: 'python' | 'typescript'): Promise<void> {
         `${language} bench run failed: ${result.error?.code} ${result.error?.message}`,
       );
     const executeData = result.phases.find((p) => p.phase === 'execute')?.data as
-      | { test?: { durationMs?: number } }
+      | { test?: { durationMs?: number }; compile?: { description?: string; durationMs?: number } }
       | undefined;
     const testMs = executeData?.test?.durationMs ?? 0;
-    const reviewData = result.phases.find((p) => p.phase === 'review')?.data as
-      | { compile?: { kind?: string; durationMs?: number } }
-      | undefined;
-    const compileMs = reviewData?.compile?.durationMs ?? 0;
+    const compileMs = executeData?.compile?.durationMs ?? 0;
     const raw = rg.ms + ls.ms + worktreeMs;
-    const outsideTests = result.durationMs - testMs - compileMs;
+    // The compile check runs beside the tests: only what it takes beyond them counts.
+    const outsideTests = result.durationMs - Math.max(testMs, compileMs);
     process.stdout.write(`\n## ${language}: ${FILES} files, "${symbol}" used from ${USERS}\n`);
     for (const p of result.phases)
       process.stdout.write(`  ${p.phase.padEnd(12)} ${String(p.durationMs).padStart(7)} ms\n`);
@@ -121,7 +126,7 @@ async function benchLanguage(language: 'python' | 'typescript'): Promise<void> {
     );
     process.stdout.write(`  tests alone          ${testMs.toFixed(0).padStart(7)} ms\n`);
     process.stdout.write(
-      `  compile check        ${compileMs.toFixed(0).padStart(7)} ms (${reviewData?.compile?.kind ?? 'none'})\n`,
+      `  compile check        ${compileMs.toFixed(0).padStart(7)} ms (${executeData?.compile?.description ?? 'none'}; runs beside the tests)\n`,
     );
     process.stdout.write(`  peak RSS (tree)      ${String(result.memoryPeakMb).padStart(7)} MB\n`);
     process.stdout.write(

@@ -1,5 +1,4 @@
-import { access, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IntentBase } from './core/intent.js';
 import type { AnyPhase, RunOptions } from './core/phase.js';
@@ -10,8 +9,10 @@ import { parseIntent } from './intent/parse-intent.js';
 import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
 import type { ServerStatus } from './mcp/server-status.js';
+import { checkPlanCommands } from './orchestrator/check-plan-commands.js';
 import { executeRun } from './orchestrator/execute-run.js';
 import { loadPlan } from './orchestrator/load-plan.js';
+import { toEffectivePlan, withTestTimeout } from './orchestrator/plan-overrides.js';
 import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
@@ -40,6 +41,7 @@ export type {
   RunResult,
 } from './orchestrator/run-types.js';
 export { type CleanResult, type CleanStateOptions, cleanWorkspace } from './vcs/clean-state.js';
+export type { CheckoutChange } from './vcs/snapshot-checkout.js';
 
 /** The servers a planning run starts up front (the rest start on their first call). */
 const ANALYSIS_SERVERS = ['ripgrep', 'dependency_graph'];
@@ -59,10 +61,12 @@ export class MCPOrchestrator {
       createPlanPhase(),
       ...(options.dryRun ? [] : carryingOutPhases()),
     ];
-    const phaseSettings =
+    const phaseSettings = withTestTimeout(
       options.phaseSettings === undefined
         ? createDefaultPhaseSettings()
-        : mergePhaseSettings(options.phaseSettings, 'The phase settings (--phases)');
+        : mergePhaseSettings(options.phaseSettings, 'The phase settings (--phases)'),
+      options.testTimeoutMs,
+    );
     return this.#start(command, intent, phases, ANALYSIS_SERVERS, options, { phaseSettings });
   }
 
@@ -78,7 +82,11 @@ export class MCPOrchestrator {
     return result;
   }
 
-  /** Carries out a saved (possibly hand-edited) plan: optimize → execute → review. */
+  /**
+   * Carries out a saved (possibly hand-edited) plan: optimize → execute → review. Its test and
+   * compile commands run only when they are the ones this machine would choose (or with
+   * `trustPlanCommands`); otherwise `PLAN_INVALID` before anything is written.
+   */
   async apply(planPath: string, options: RunCommandOptions = {}): Promise<RunResult> {
     const plan = await loadPlan(planPath);
     return this.#start(
@@ -88,7 +96,7 @@ export class MCPOrchestrator {
       [],
       options,
       { phaseSettings: plan.data.phases },
-      plan,
+      { plan, source: path.basename(planPath) },
     );
   }
 
@@ -129,9 +137,26 @@ export class MCPOrchestrator {
     connect: readonly string[],
     options: RunCommandOptions,
     runOptions: Pick<RunOptions, 'phaseSettings'>,
-    plan?: ExecutionPlan,
+    saved?: { plan: ExecutionPlan; source: string },
   ): Promise<RunResult> {
+    const plan = saved?.plan;
     const prepared = await prepareRun(options, plan?.data.base);
+    const warnings: string[] = [];
+    if (saved) {
+      await checkPlanCommands(saved.plan, {
+        root: prepared.git.root,
+        source: saved.source,
+        ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
+        ...(prepared.compile ? { compile: prepared.compile } : {}),
+        trust: options.trustPlanCommands === true,
+        env: options.env ?? process.env,
+        ...(options.signal ? { signal: options.signal } : {}),
+        warn: (message) => {
+          warnings.push(message);
+          options.onEvent?.({ type: 'warning', message });
+        },
+      });
+    }
     await prepared.git.ensureExcluded();
     const folder = await createRunFolder(prepared.git.root);
     const outputs: Partial<PhaseOutputs> = {};
@@ -142,8 +167,12 @@ export class MCPOrchestrator {
       ...(prepared.compile ? { compile: prepared.compile } : {}),
     };
     if (plan) {
-      const effective = withTestCommand(plan, prepared.testCommand);
+      const effective = toEffectivePlan(plan, {
+        ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
+        ...(options.testTimeoutMs !== undefined ? { testTimeoutMs: options.testTimeoutMs } : {}),
+      });
       resolved.plan = effective;
+      resolved.phaseSettings = effective.data.phases;
       outputs.plan = {
         plan: effective,
         planPath: await folder.writeText('plan.json', effective.toJson()),
@@ -163,6 +192,7 @@ export class MCPOrchestrator {
       connect,
       options,
       outputs,
+      warnings,
       ...(prepared.github ? { github: prepared.github } : {}),
     });
   }

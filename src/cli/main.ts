@@ -2,7 +2,8 @@
 import { Command, Option } from 'commander';
 import { MCPOrchestrator, type RunCommandOptions, type RunResult } from '../orchestrator.js';
 import { toErrorExitCode, toExitCode } from './exit-codes.js';
-import { createProgressReporter } from './progress-reporter.js';
+import { parseTestTimeout } from './parse-test-timeout.js';
+import { createProgressReporter, createWarningReporter } from './progress-reporter.js';
 import { readJsonFile } from './read-json-file.js';
 import { renderServers } from './render-servers.js';
 import { renderSummary } from './render-summary.js';
@@ -19,6 +20,8 @@ interface RunFlags {
   testCommand?: string;
   compileCommand?: string;
   compile?: boolean;
+  testTimeout?: string;
+  trustPlanCommands?: boolean;
   allowDirty?: boolean;
   allowUnresolved?: boolean;
   debug?: boolean;
@@ -52,6 +55,10 @@ const runFlags = (command: Command): Command =>
     .option(
       '--allow-unresolved',
       'keep occurrences the analysis cannot resolve instead of refusing (named in the PR)',
+    )
+    .option(
+      '--test-timeout <seconds>',
+      'how long the tests may run (default: 10 minutes, or 5× the median of earlier runs, at least 2 minutes)',
     )
     .option('--allow-dirty', 'run although the checkout has uncommitted changes')
     .option('--debug', 'print stack traces')
@@ -91,6 +98,10 @@ runFlags(program.command('plan').argument('<command>', 'e.g. "rename getUser to 
 runFlags(
   program.command('apply').argument('<plan>', 'a plan.json made by "plan" (may be hand-edited)'),
 )
+  .option(
+    '--trust-plan-commands',
+    "run the plan's test and compile commands as written, even when this machine would choose others (they are printed first)",
+  )
   .description('carry out a saved plan')
   .action((planFile: string, flags: RunFlags) =>
     finish(flags, async (signal) =>
@@ -165,6 +176,10 @@ async function toOptions(flags: RunFlags, signal: AbortSignal): Promise<RunComma
     ...(flags.workspace ? { workspace: flags.workspace } : {}),
     ...(flags.dryRun ? { dryRun: true } : {}),
     ...(flags.testCommand !== undefined ? { testCommand: flags.testCommand } : {}),
+    ...(flags.testTimeout !== undefined
+      ? { testTimeoutMs: parseTestTimeout(flags.testTimeout) }
+      : {}),
+    ...(flags.trustPlanCommands ? { trustPlanCommands: true } : {}),
     ...(flags.allowDirty ? { allowDirty: true } : {}),
     ...(flags.allowUnresolved ? { allowUnresolved: true } : {}),
     ...(flags.compileCommand !== undefined ? { compileCommand: flags.compileCommand } : {}),
@@ -179,7 +194,8 @@ async function toOptions(flags: RunFlags, signal: AbortSignal): Promise<RunComma
         }
       : {}),
     signal,
-    ...(flags.json ? {} : { onEvent: createProgressReporter() }),
+    // With --json, stdout carries only the result; warnings still reach stderr as they happen.
+    onEvent: flags.json ? createWarningReporter() : createProgressReporter(),
   };
 }
 

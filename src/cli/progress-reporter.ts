@@ -29,3 +29,12 @@ export function createProgressReporter(
     }
   };
 }
+
+/** Prints only warnings to stderr, as they happen (for --json, where stdout is the result). */
+export function createWarningReporter(
+  stream: NodeJS.WritableStream = process.stderr,
+): (event: RunEvent) => void {
+  return (event) => {
+    if (event.type === 'warning') stream.write(`⚠ ${event.message}\n`);
+  };
+}

@@ -1,13 +1,13 @@
-import path from 'node:path';
 import type { GitService, WorktreeHandle } from '../core/services.js';
 import { createWorkspaceFiles } from '../files/index.js';
 import { findWholeWord } from '../vcs/find-whole-word.js';
-import { findPythonInterpreter, linkDependencies } from '../vcs/link-dependencies.js';
+import { linkDependencies } from '../vcs/link-dependencies.js';
 import { listTrackedFiles } from '../vcs/list-tracked-files.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import type { RunJournal } from '../vcs/run-journal-writer.js';
 import { slugifyBranch, toWorktreePath, uniqueBranchName } from '../vcs/slugify-branch.js';
 import { createWorktree } from '../vcs/worktree.js';
+import { resolvePlanPython } from './plan-python.js';
 
 /** The phases' `GitService`, and the worktrees it made (the run rolls them back or releases them). */
 export interface RunGitService extends GitService {
@@ -23,11 +23,7 @@ export async function createGitService(
   workspace: GitWorkspace,
   journal?: RunJournal,
 ): Promise<RunGitService> {
-  const python = await findPythonInterpreter(workspace.root);
-  const relativePython =
-    path.isAbsolute(python) && python.startsWith(`${workspace.root}${path.sep}`)
-      ? path.relative(workspace.root, python)
-      : python;
+  const relativePython = await resolvePlanPython(workspace.root);
   const made: WorktreeHandle[] = [];
   const tracked = new Map<string, Promise<Set<string>>>();
   return {

@@ -12,6 +12,7 @@ import type { ResolvedGithubTarget } from './publish-pull-request.js';
 import type { RunFolder } from './run-folder.js';
 import { runPhases } from './run-phases.js';
 import type { RunCommandOptions, RunResult } from './run-types.js';
+import { toCheckoutChangedFailure, watchCheckout } from './watch-checkout.js';
 
 /** Everything one run needs, resolved by the orchestrator. */
 export interface RunInput {
@@ -31,6 +32,8 @@ export interface RunInput {
   github?: ResolvedGithubTarget;
   /** Outputs the run starts with (the plan, for `apply`). */
   outputs?: Partial<PhaseOutputs>;
+  /** Warnings given before the run started (already shown through `onEvent`). */
+  warnings?: readonly string[];
 }
 
 /**
@@ -66,7 +69,7 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
 async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResult> {
   const started = performance.now();
   const { options, folder } = input;
-  const warnings: string[] = [];
+  const warnings: string[] = [...(input.warnings ?? [])];
   const emit = options.onEvent ?? (() => {});
   const warn = (message: string): void => {
     warnings.push(message);
@@ -83,10 +86,23 @@ async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResu
     warn,
   });
   try {
-    const outcome = await runPhases(input, services, lock, { warn, emit });
+    // The tests run the user's code: whatever it writes outside its worktree must not go unnoticed.
+    const watch = input.phases.some((phase) => phase.name === 'execute')
+      ? await watchCheckout(input.git.root, warn)
+      : undefined;
+    const ran = await runPhases(input, services, lock, { warn, emit });
+    const checkoutChanges = (await watch?.changes()) ?? [];
+    const outcome =
+      checkoutChanges.length > 0
+        ? {
+            ...ran,
+            failure: toCheckoutChangedFailure(input.git.root, checkoutChanges, ran.failure),
+          }
+        : ran;
     await settleWorktrees(outcome, warn);
     const { pr, failure } = await proposePullRequest(input, outcome);
     const { outputs } = outcome;
+    const kept = outcome.failure === null && outputs.review !== undefined;
     const result: RunResult = {
       success: failure === null,
       command: input.command,
@@ -95,14 +111,16 @@ async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResu
       durationMs: Math.round(performance.now() - started),
       totalTokens: outcome.phases.reduce((sum, p) => sum + p.tokenCount, 0),
       phases: outcome.phases,
-      branch: outputs.review ? (outputs.execute?.worktree.branch ?? null) : null,
-      commit: outputs.review?.commit ?? null,
+      // A run that failed before its worktree was settled rolled its branch back.
+      branch: kept ? (outputs.execute?.worktree.branch ?? null) : null,
+      commit: kept ? (outputs.review?.commit ?? null) : null,
       plan: outputs.plan?.planPath ?? null,
       pr,
       memoryPeakMb: peakMemoryMb(services.pressure),
       risk: outputs.monte_carlo ?? null,
       diffStat: outputs.review?.diffStat ?? null,
       leftAlone: outputs.plan?.plan.data.analysis.leftAlone ?? outputs.logic?.leftAlone ?? [],
+      checkoutChanges,
       warnings,
       error: failure,
     };

@@ -107,6 +107,7 @@ async function openCache(options: OpenOptions, closers: Closers): Promise<SliceC
     const cache = new SliceCache({
       dir: path.join(options.root, STATE_DIR_NAME),
       cacheSizeMb: options.settings.cacheSizeMb,
+      logger: { warn: options.warn },
     });
     await cache.initialize();
     closers.push(() => cache.close());

@@ -47,6 +47,14 @@ export async function prepareRun(
       '--compile-command and --no-compile contradict each other; pass one of them.',
     );
   }
+  const timeout = options.testTimeoutMs;
+  if (timeout !== undefined && !(Number.isSafeInteger(timeout) && timeout > 0)) {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      `--test-timeout: ${timeout} ms is not a positive whole number of milliseconds. Give the seconds the tests may take, e.g. --test-timeout 300.`,
+      { data: { flag: '--test-timeout', value: timeout } },
+    );
+  }
   if (options.outputPath !== undefined) await checkWritableFolder(options.outputPath, '--output');
   const git = await openGitWorkspace(options.workspace ?? process.cwd(), signalOption);
   if (!options.allowDirty) {

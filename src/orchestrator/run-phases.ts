@@ -81,7 +81,13 @@ export async function runPhases(
     const failure =
       last && !last.success
         ? (last.error ?? { code: 'PHASE_FAILED', message: `${last.phase} failed.` })
-        : null;
+        : signal.aborted
+          ? // Cancelled as the last phase ended: the user asked to stop, so nothing is kept.
+            {
+              code: 'CANCELLED',
+              message: `The run was cancelled (${toErrorMessage(signal.reason)}) as its last phase ended; the change was rolled back.`,
+            }
+          : null;
     return { phases, outputs, failure, git };
   } catch (error) {
     if (!isOrchestratorError(error)) {

@@ -2,6 +2,7 @@ import type { LeftAlone } from '../core/change/verify-types.js';
 import type { PhaseResult } from '../core/phase.js';
 import type { RiskOutput } from '../core/phase-outputs.js';
 import type { PullRequest } from '../vcs/pull-request.js';
+import type { CheckoutChange } from '../vcs/snapshot-checkout.js';
 import type { GithubTarget } from './publish-pull-request.js';
 
 /** Options for one run (`run`, `plan`, `apply`). */
@@ -24,6 +25,17 @@ export interface RunCommandOptions {
   compileCommand?: string;
   /** Skip the compile check. @default false */
   noCompile?: boolean;
+  /**
+   * Deadline for the tests, in ms (`--test-timeout`); recorded in the plan as EXECUTE's
+   * `test_timeout_ms`. @default OPTIMIZE decides: 10 minutes, or 5× the median test time of
+   * earlier runs of the same kind and language, at least 2 minutes
+   */
+  testTimeoutMs?: number;
+  /**
+   * `apply` only: run a plan's test command and compile check as written even when they are not
+   * the ones this machine would choose (they are named in a warning first). @default false
+   */
+  trustPlanCommands?: boolean;
   /** Run even when the checkout has uncommitted changes. @default false */
   allowDirty?: boolean;
   /**
@@ -75,6 +87,11 @@ export interface RunResult {
   } | null;
   /** Occurrences of the changed names the change deliberately left alone, and why. */
   leftAlone: LeftAlone[];
+  /**
+   * What changed in the user's checkout while the run's tests ran (a test suite that wrote
+   * outside its worktree); any entry fails the run with `CHECKOUT_CHANGED`.
+   */
+  checkoutChanges: CheckoutChange[];
   warnings: string[];
   error: { code: string; message: string } | null;
 }

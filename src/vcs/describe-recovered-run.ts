@@ -20,6 +20,12 @@ export function describeRunOwner(run: RunRecordOwner): string {
 export function describeRecoveredRun(recovered: RecoveredRun, root: string): string {
   const { run } = recovered;
   const done: string[] = [];
+  const stopped = recovered.stoppedProcesses ?? [];
+  if (stopped.length > 0) {
+    done.push(
+      `stopped ${stopped.length === 1 ? 'a process' : `${stopped.length} processes`} it had left running in its worktree (pid ${stopped.join(', ')})`,
+    );
+  }
   if (recovered.removedWorktree !== null) {
     done.push(
       `removed its worktree ${path.relative(root, recovered.removedWorktree)} (with any uncommitted edits in it)`,

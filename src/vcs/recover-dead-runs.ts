@@ -7,6 +7,7 @@ import { DEFAULT_CLEANUP_TIMEOUT_MS, removeWorktree } from './remove-worktree.js
 import { type RunRecord, readRunRecord, toDeadRunsDir } from './run-journal.js';
 import { judgeRunOwner, type OwnerLiveness } from './run-owner.js';
 import { BRANCH_PREFIX } from './slugify-branch.js';
+import { stopLeftoverProcesses } from './stop-leftover-processes.js';
 
 /** What cleaning up after one dead run did. */
 export interface RecoveredRun {
@@ -23,6 +24,11 @@ export interface RecoveredRun {
    * on no other branch (`own-commits`, e.g. a commit made just before the crash).
    */
   keptBranch: { branch: string; commit: string; reason: 'committed' | 'own-commits' } | null;
+  /**
+   * Pids of the processes the run had left running in its worktree (its tests, after a
+   * `kill -9`), stopped before the worktree was removed; absent when there were none.
+   */
+  stoppedProcesses?: number[];
   /** What could not be removed; the journal is kept so the next run (or `clean`) tries again. */
   errors: string[];
 }
@@ -34,8 +40,8 @@ export interface RecoverDeadRunOptions {
 }
 
 /**
- * Cleans up after a run whose process died: force-removes its worktree (uncommitted edits
- * included) and prunes it, and deletes its branch unless the run had committed on it or the
+ * Cleans up after a run whose process died: stops what it left running in its worktree,
+ * force-removes the worktree (uncommitted edits included) and prunes it, and deletes its branch unless the run had committed on it or the
  * branch holds a commit no other branch has. Touches only folders under
  * `.mcp-orchestrator/worktrees/` and branches under `mcp-orchestrator/`. Never throws for git
  * failures: they are listed in `errors`.
@@ -81,6 +87,8 @@ export async function recoverDeadRun(
     }
   }
   if (!ownsPath) return result;
+  const stopped = await stopLeftoverProcesses(worktreePath);
+  if (stopped.length > 0) result.stoppedProcesses = stopped;
   const existed = await exists(worktreePath);
   try {
     await removeWorktree(root, worktreePath, {

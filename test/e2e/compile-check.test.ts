@@ -20,6 +20,7 @@ describe('the compile check judges a change against its base', () => {
       files: {
         'package.json': PACKAGE,
         'tsconfig.json': TSCONFIG,
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a fixture source file
         'src/users.ts': 'export function getUser(id: number): string {\n  return `u${id}`;\n}\n',
         'src/app.ts':
           "import { getUser } from './users';\nexport const name: string = getUser(1);\nconst readUser = 3;\nexport const n: number = readUser;\n",

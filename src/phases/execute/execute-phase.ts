@@ -130,10 +130,22 @@ async function runTestsAndCompile(
         })
       ).worktree,
     signal,
-  }).then((report) => {
-    if (!report.passed && !stop.signal.aborted) fail('compile');
-    return report;
-  });
+  })
+    .catch((error: unknown): CompileReport => {
+      // The tests failed first and stopped the check: that is a stopped check, not a fault.
+      if (!stop.signal.aborted || context.signal.aborted) throw error;
+      return {
+        setting: checkNode.compile,
+        passed: false,
+        durationMs: 0,
+        description: 'stopped: the tests failed first',
+        outputTail: '',
+      };
+    })
+    .then((report) => {
+      if (!report.passed && !stop.signal.aborted) fail('compile');
+      return report;
+    });
   const [test, compile] = await Promise.all([testing, compiling]);
   context.signal.throwIfAborted();
   return { test, compile, ...(firstFailure ? { firstFailure } : {}) };

@@ -72,27 +72,41 @@ export async function runCompileCheck(input: CompileCheckInput): Promise<Compile
   };
 }
 
-/** The files to check before and after the change, and the changed text as an overlay. */
+/**
+ * The files to check before and after the change, and the changed text as an overlay. A
+ * file's edits apply before it moves or goes away, so each path is read where it ends up.
+ */
 async function toCheckedFiles(input: CompileCheckInput) {
+  const movedTo = new Map<string, string>();
+  const deleted = new Set<string>();
+  for (const change of input.changes) {
+    if (change.op === 'move') movedTo.set(change.file, change.to);
+    if (change.op === 'delete') deleted.add(change.file);
+  }
   const before = new Set<string>();
-  const after = new Set<string>();
-  const overlay: OverlayEntry[] = [];
+  const written = new Set<string>();
   const renamed = new Map<string, string>();
   for (const change of input.changes) {
     if (change.op !== 'create') before.add(change.file);
-    if (change.op === 'delete' || change.op === 'move')
-      overlay.push({ file: change.file, text: null });
-    const target =
-      change.op === 'move' ? change.to : change.op === 'delete' ? undefined : change.file;
-    if (change.op === 'move') renamed.set(change.to, change.file);
-    if (target === undefined) continue;
-    after.add(target);
+    if (change.op === 'create') written.add(change.file);
+    else if (change.op === 'move') {
+      written.add(change.to);
+      renamed.set(change.to, change.file);
+    } else if (change.op === 'edit' && !deleted.has(change.file) && !movedTo.has(change.file)) {
+      written.add(change.file);
+    }
+  }
+  const overlay: OverlayEntry[] = [...deleted, ...movedTo.keys()].map((file) => ({
+    file,
+    text: null,
+  }));
+  for (const file of written) {
     overlay.push({
-      file: target,
-      text: await input.worktree.files.readText(target, { signal: input.signal }),
+      file,
+      text: await input.worktree.files.readText(file, { signal: input.signal }),
     });
   }
-  return { before: [...before], after: [...after], overlay, renamed };
+  return { before: [...before], after: [...written], overlay, renamed };
 }
 
 /** The user's command in the worktree; when it fails, the same command at the base judges it. */

@@ -14,7 +14,10 @@ interface SliceDraft {
   content: string;
 }
 
-/** Cuts a slice (the occurrence's line and its context) around every occurrence. */
+/**
+ * Cuts a slice (the occurrence's line and its context) around every occurrence; occurrences
+ * whose contexts overlap share one slice, so every slice holds its occurrence(s).
+ */
 export async function toSlices(
   files: Pick<WorkspaceFiles, 'readText'>,
   occurrences: readonly TextOccurrence[],
@@ -31,18 +34,31 @@ export async function toSlices(
     const text = await files.readText(file).catch(() => undefined);
     if (text === undefined) continue;
     const fileLines = text.split('\n');
-    let lastEnd = 0;
-    for (const line of [...new Set(lines)].sort((a, b) => a - b)) {
-      const startLine = Math.max(line - CONTEXT_LINES, lastEnd + 1);
-      const endLine = Math.min(line + CONTEXT_LINES, fileLines.length);
-      if (startLine > endLine) continue;
-      lastEnd = endLine;
+    for (const { startLine, endLine } of toWindows(lines, fileLines.length)) {
       const content = fileLines.slice(startLine - 1, endLine).join('\n');
       const hash = createHash('sha1').update(content).digest('hex');
       slices.push({ hash, file, startLine, endLine, content });
     }
   }
   return slices;
+}
+
+/** The context windows of `lines` in a file of `lineCount` lines, overlapping ones merged. */
+function toWindows(
+  lines: readonly number[],
+  lineCount: number,
+): Array<{ startLine: number; endLine: number }> {
+  const windows: Array<{ startLine: number; endLine: number }> = [];
+  for (const line of [...new Set(lines)].sort((a, b) => a - b)) {
+    // A hit past the end (the file changed since the search) has nothing to cut.
+    if (line < 1 || line > lineCount) continue;
+    const startLine = Math.max(line - CONTEXT_LINES, 1);
+    const endLine = Math.min(line + CONTEXT_LINES, lineCount);
+    const last = windows.at(-1);
+    if (last !== undefined && startLine <= last.endLine) last.endLine = endLine;
+    else windows.push({ startLine, endLine });
+  }
+  return windows;
 }
 
 /**

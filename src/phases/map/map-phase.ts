@@ -35,7 +35,7 @@ export function createMapPhase(): Phase<'map'> {
       );
       // ripgrep first (tens of ms): the languages it finds a name in narrow the declaration
       // search, so a language server that cannot hold the symbol is never started.
-      const occurrences = await timed('ripgrep', targets, async () => {
+      const occurrences = await timed('ripgrep', targets, countLists, async () => {
         const found = await Promise.all(
           request.words.map(
             async (word) =>
@@ -49,6 +49,7 @@ export function createMapPhase(): Phase<'map'> {
         timed(
           'dependency_graph',
           request.declarations.length > 0 ? targets : new Set(),
+          countLists,
           async () => {
             const found = await Promise.all(
               request.declarations.map(async (name) => {
@@ -63,10 +64,15 @@ export function createMapPhase(): Phase<'map'> {
             return Object.fromEntries(found);
           },
         ),
-        timed('slice_cache', context.cache ? targets : new Set(), async () => {
-          const cache = context.cache as NonNullable<typeof context.cache>;
-          return cacheSlices(cache, await toSlices(context.files, hits), context.command);
-        }),
+        timed(
+          'slice_cache',
+          context.cache ? targets : new Set(),
+          (value) => value.refs.length,
+          async () => {
+            const cache = context.cache as NonNullable<typeof context.cache>;
+            return cacheSlices(cache, await toSlices(context.files, hits), context.command);
+          },
+        ),
       ]);
       refuseWhenBlind(request, occurrences.report, definitions.report);
       const sources = [occurrences.report, definitions.report, sliceStep.report];
@@ -128,21 +134,18 @@ function refuseWhenBlind(
 
 type Timed<T> = { value?: T; report: SourceReport };
 
+/** Runs one source when `targets` names it; `count` says how many items its value holds. */
 async function timed<T>(
   name: MapSource,
   targets: ReadonlySet<MapSource>,
+  count: (value: T) => number,
   body: () => Promise<T>,
 ): Promise<Timed<T>> {
   if (!targets.has(name)) return { report: { name, status: 'skipped', durationMs: 0, items: 0 } };
   const started = performance.now();
   try {
     const value = await body();
-    const items = Array.isArray(value)
-      ? value.length
-      : Object.values(value as object).reduce(
-          (n: number, v) => n + (Array.isArray(v) ? v.length : 1),
-          0,
-        );
+    const items = count(value);
     return { value, report: { name, status: 'ok', durationMs: elapsed(started), items } };
   } catch (error) {
     if (isOrchestratorError(error, 'BAD_INPUT') || isOrchestratorError(error, 'CANCELLED'))
@@ -168,6 +171,11 @@ function languageFilter(
   if (python === occurrences.length) return 'python';
   if (python === 0) return 'typescript';
   return undefined;
+}
+
+/** Items of a by-name record of lists: every entry of every list. */
+function countLists(value: Readonly<Record<string, readonly unknown[]>>): number {
+  return Object.values(value).reduce((n, list) => n + list.length, 0);
 }
 
 function elapsed(started: number): number {

@@ -45,6 +45,7 @@ async function computeEdits(
     line?: number;
     column?: number;
     args: Record<string, unknown>;
+    overlay?: Array<{ file: string; text: string | null }>;
   },
   signal: AbortSignal,
 ): Promise<ComputedEdits> {
@@ -71,17 +72,18 @@ async function computeEdits(
     ...(input.column === undefined ? {} : { column: input.column }),
   };
   const language = sourceLanguageOf(relative);
+  const options = { signal, overlay: toOverlay(context.root, input.overlay) };
   if (language === 'python' && half.python) {
     const run = half.python;
     return context.registry
       .python()
-      .withEngine((workspace, s) => run(workspace, target, parsed.data, s), { signal });
+      .withEngine((workspace, s) => run(workspace, target, parsed.data, s), options);
   }
   if (language === 'typescript' && half.typescript) {
     const run = half.typescript;
     return context.registry
       .typescript()
-      .withEngine((project, s) => run(project, target, parsed.data, s), { signal });
+      .withEngine((project, s) => run(project, target, parsed.data, s), options);
   }
   throw new OrchestratorError(
     'BAD_INPUT',

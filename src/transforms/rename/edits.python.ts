@@ -18,6 +18,7 @@ import { requirePosition } from '../require-position.js';
 import { findRenameCollisions } from './collisions.python.js';
 import type { RenameArgs, RenameFacts } from './contract.js';
 import { findModuleAttributeUses } from './module-attributes.python.js';
+import { findStubCounterpart } from './stub-counterpart.python.js';
 import { resolveRenameTarget } from './target.python.js';
 
 /** The rename, its collisions and the symbol's references, from pyright. */
@@ -28,12 +29,53 @@ export async function computeRenamePython(
   signal?: AbortSignal,
 ): Promise<ComputedEdits> {
   const at = requirePosition(target, 'rename');
-  const collisions = await findRenameCollisions(workspace, at, args.newName, signal);
-  const references = await findReferences(workspace, at, signal);
+  const name = (await resolveRenameTarget(workspace, at, args.newName, signal))?.name;
+  const counterpart =
+    name === undefined ? undefined : await findStubCounterpart(workspace, at, name, signal);
+  const starts = counterpart === undefined ? [at] : [at, counterpart];
+  const collisions = unique(
+    (
+      await Promise.all(starts.map((s) => findRenameCollisions(workspace, s, args.newName, signal)))
+    ).flat(),
+  );
+  const references = unique(
+    (await Promise.all(starts.map((s) => findReferences(workspace, s, signal)))).flat(),
+  );
   const changes =
-    collisions.length > 0 ? [] : await findRenameChanges(workspace, at, args.newName, signal);
+    collisions.length > 0
+      ? []
+      : mergeChanges(
+          await Promise.all(
+            starts.map((s) => findRenameChanges(workspace, s, args.newName, signal)),
+          ),
+        );
   const facts: RenameFacts = { collisions, references };
   return { changes, facts };
+}
+
+/** Items by position, once each, in order. */
+function unique<T extends { file: string; line: number; column: number }>(
+  items: readonly T[],
+): T[] {
+  const byKey = new Map(items.map((item) => [`${item.file}:${item.line}:${item.column}`, item]));
+  return [...byKey.values()].sort(
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
+  );
+}
+
+/** The edits of several renames of one symbol (a module and its stub), once each. */
+function mergeChanges(lists: ReadonlyArray<readonly EditFileChange[]>): EditFileChange[] {
+  const edits: Array<{ file: string; edit: RangeEdit }> = [];
+  const seen = new Set<string>();
+  for (const change of lists.flat()) {
+    for (const edit of change.edits) {
+      const key = `${change.file}:${edit.start[0]}:${edit.start[1]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      edits.push({ file: change.file, edit });
+    }
+  }
+  return toChanges(edits);
 }
 
 /**

@@ -50,7 +50,8 @@ export async function resolveSymbol(
   const candidates = filterDefinitions(intent, definitions);
   if (candidates.length === 0) throw await notFound(intent, definitions, services);
   const groups: SymbolDefinition[][] = [];
-  let rest = candidates;
+  // A Python stub declares the same symbol as its module: `a/b.pyi` beside `a/b.py`.
+  let rest = candidates.filter((d) => !isStubOfAnother(d, candidates));
   while (rest.length > 0) {
     const [first, ...others] = rest as [SymbolDefinition, ...SymbolDefinition[]];
     if (others.length === 0) {
@@ -99,5 +100,14 @@ async function notFound(
     'SYMBOL_NOT_FOUND',
     `No symbol named "${intent.name}" is declared in this workspace.${hint}`,
     { data: { symbol: intent.name, suggestions } },
+  );
+}
+
+/** True for a `.pyi` declaration whose `.py` module declares the same name in the same place. */
+function isStubOfAnother(d: SymbolDefinition, all: readonly SymbolDefinition[]): boolean {
+  if (!d.file.endsWith('.pyi')) return false;
+  const module = d.file.slice(0, -1);
+  return all.some(
+    (other) => other.file === module && other.name === d.name && other.container === d.container,
   );
 }

@@ -53,6 +53,7 @@ describe('dependency_graph diagnostics', () => {
           include: ['src'],
         }),
         'packages/a/src/users.ts':
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a fixture source file
           'export function getUser(id: number): string {\n  return `u${id}`;\n}\n',
         'packages/a/src/app.ts':
           "import { getUser } from './users';\nexport const name: string = getUser(1);\n",

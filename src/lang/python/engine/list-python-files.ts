@@ -5,7 +5,7 @@ import path from 'node:path';
 const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '__pycache__', 'site-packages']);
 
 /**
- * Workspace-relative POSIX paths of every `.py` file under `root`, sorted; skips dot-folders
+ * Workspace-relative POSIX paths of every `.py` and `.pyi` (stub) file under `root`, sorted; skips dot-folders
  * (`.git`, `.venv`), `venv`, `node_modules` and `__pycache__`.
  */
 export async function listPythonFiles(
@@ -23,7 +23,7 @@ export async function listPythonFiles(
         if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
         if (entry.name === 'venv' || entry.name.endsWith('.egg-info')) continue;
         subdirs.push(child);
-      } else if (entry.isFile() && entry.name.endsWith('.py')) {
+      } else if (entry.isFile() && (entry.name.endsWith('.py') || entry.name.endsWith('.pyi'))) {
         found.push(child);
       }
     }

@@ -3,9 +3,15 @@ import { isOrchestratorError } from '../../../../src/core/errors.js';
 import { parseIntent } from '../../../../src/intent/parse-intent.js';
 import { checkMakeAsyncChange } from '../../../../src/transforms/make-async/check-change.js';
 import type { ConvertFacts } from '../../../../src/transforms/make-async/contract.js';
-import { parseMakeAsyncCommand, toTargetNames } from '../../../../src/transforms/make-async/parse-command.js';
+import {
+  parseMakeAsyncCommand,
+  toTargetNames,
+} from '../../../../src/transforms/make-async/parse-command.js';
 import { refuseWhatCannotBeConverted } from '../../../../src/transforms/make-async/refusals.js';
-import { findModules, resolveModule } from '../../../../src/transforms/make-async/resolve-module.js';
+import {
+  findModules,
+  resolveModule,
+} from '../../../../src/transforms/make-async/resolve-module.js';
 
 const thrown = (body: () => unknown): unknown => {
   try {
@@ -19,11 +25,20 @@ const thrown = (body: () => unknown): unknown => {
 describe('make_async commands', () => {
   it.each([
     ['make load_prices async', { target: 'load_prices', targetKind: 'symbol' }],
-    ['make load_prices and fetch_quotes async', { target: 'load_prices and fetch_quotes', targetKind: 'symbol' }],
-    ['convert fetchUser to async in src/users', { target: 'fetchUser', targetKind: 'symbol', scope: 'src/users' }],
+    [
+      'make load_prices and fetch_quotes async',
+      { target: 'load_prices and fetch_quotes', targetKind: 'symbol' },
+    ],
+    [
+      'convert fetchUser to async in src/users',
+      { target: 'fetchUser', targetKind: 'symbol', scope: 'src/users' },
+    ],
     ['make method Ledger.total async', { target: 'Ledger.total', targetKind: 'symbol' }],
     ['make module risk/management.py async', { target: 'risk/management.py', targetKind: 'path' }],
-    ['Refactor the risk management module to use async patterns', { target: 'risk management', targetKind: 'module' }],
+    [
+      'Refactor the risk management module to use async patterns',
+      { target: 'risk management', targetKind: 'module' },
+    ],
     ['refactor the pricing module to async', { target: 'pricing', targetKind: 'module' }],
   ])('reads "%s"', (command, expected) => {
     expect(parseMakeAsyncCommand(command)).toEqual({ kind: 'make_async', ...expected });
@@ -83,7 +98,15 @@ describe('what make_async may write', () => {
   const edit = (oldText: string, newText: string) => ({
     op: 'edit' as const,
     file: 'a.py',
-    edits: [{ start: [1, 1] as const, end: [1, 1 + oldText.length] as const, oldText, newText, reason: 'x' }],
+    edits: [
+      {
+        start: [1, 1] as const,
+        end: [1, 1 + oldText.length] as const,
+        oldText,
+        newText,
+        reason: 'x',
+      },
+    ],
   });
 
   it('allows async, await, the runners and the async equivalents', () => {
@@ -95,19 +118,32 @@ describe('what make_async may write', () => {
       ["fs.readFileSync(p, 'utf8')", "await fs.promises.readFile(p, 'utf8')"],
       ['(): string', '(): Promise<string>'],
     ]) {
-      expect(checkMakeAsyncChange(edit(oldText as string, newText as string)), newText).toBeUndefined();
+      expect(
+        checkMakeAsyncChange(edit(oldText as string, newText as string)),
+        newText,
+      ).toBeUndefined();
     }
   });
 
   it('refuses new code, new strings and whole-file changes', () => {
-    expect(checkMakeAsyncChange(edit('f()', 'await f(); os.system("rm -rf ~")'))).toMatch(/would write "os"/);
+    expect(checkMakeAsyncChange(edit('f()', 'await f(); os.system("rm -rf ~")'))).toMatch(
+      /would write "os"/,
+    );
     expect(checkMakeAsyncChange(edit('f()', 'await f("x")'))).toMatch(/would write the string "x"/);
-    expect(checkMakeAsyncChange({ op: 'delete', file: 'a.py', reason: 'x' })).toMatch(/does not delete/);
+    expect(checkMakeAsyncChange({ op: 'delete', file: 'a.py', reason: 'x' })).toMatch(
+      /does not delete/,
+    );
   });
 });
 
 describe('refusals', () => {
-  const fn = (name: string) => ({ file: 'ledger/core.py', line: 3, column: 5, name, kind: 'function' as const });
+  const fn = (name: string) => ({
+    file: 'ledger/core.py',
+    line: 3,
+    column: 5,
+    name,
+    kind: 'function' as const,
+  });
   const facts = (over: Partial<ConvertFacts>): ConvertFacts => ({
     roots: [fn('post_entry')],
     closure: [],
@@ -118,7 +154,11 @@ describe('refusals', () => {
     blocking: [],
     ...over,
   });
-  const intent = { kind: 'make_async' as const, target: 'post_entry', targetKind: 'symbol' as const };
+  const intent = {
+    kind: 'make_async' as const,
+    target: 'post_entry',
+    targetKind: 'symbol' as const,
+  };
 
   it('names the chain of a boundary with no safe wrapping', () => {
     const error = thrown(() =>
@@ -147,17 +187,23 @@ describe('refusals', () => {
   });
 
   it('says there is nothing to do for async roots and for a module with nothing blocking', () => {
-    const async = thrown(() => refuseWhatCannotBeConverted(intent, facts({ alreadyAsync: [fn('post_entry')] }), []));
+    const async = thrown(() =>
+      refuseWhatCannotBeConverted(intent, facts({ alreadyAsync: [fn('post_entry')] }), []),
+    );
     expect(isOrchestratorError(async, 'NOTHING_TO_DO')).toBe(true);
     const quiet = thrown(() =>
-      refuseWhatCannotBeConverted({ ...intent, targetKind: 'module' }, facts({ roots: [] }), ['risk.py']),
+      refuseWhatCannotBeConverted({ ...intent, targetKind: 'module' }, facts({ roots: [] }), [
+        'risk.py',
+      ]),
     );
     expect((quiet as Error).message).toContain('Nothing in risk.py blocks');
     expect((quiet as Error).message).toContain('make <name> async');
   });
 
   it('refuses a generator root', () => {
-    const error = thrown(() => refuseWhatCannotBeConverted(intent, facts({ generators: [fn('ticks')] }), []));
+    const error = thrown(() =>
+      refuseWhatCannotBeConverted(intent, facts({ generators: [fn('ticks')] }), []),
+    );
     expect((error as Error).message).toContain('ticks (ledger/core.py:3) is a generator');
   });
 });

@@ -1,0 +1,3 @@
+import { describeSignalAtEachPhase } from './helpers/signal-at-each-phase.js';
+
+describeSignalAtEachPhase('SIGTERM');
