@@ -1,3 +1,4 @@
+import { compareText } from '../../../core/whole-word.js';
 import type { SignatureVerifyFacts } from './contract.js';
 import { type CallShape, type DeclarationShape, isPositional } from './shapes.js';
 
@@ -42,12 +43,14 @@ export function toVerifyFacts(
             : shape.slots.flatMap((s) => (s.name === undefined ? [] : [s.name])),
       };
     }),
-    calls: calls.map((call) => ({
-      file: call.file,
-      line: call.line,
-      column: call.column,
-      lineText: call.lineText,
-      passes: toCallPasses(found[call.declaration], call, name),
-    })),
+    calls: [...calls]
+      .sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column)
+      .map((call) => ({
+        file: call.file,
+        line: call.line,
+        column: call.column,
+        lineText: call.lineText,
+        passes: toCallPasses(found[call.declaration], call, name),
+      })),
   };
 }
