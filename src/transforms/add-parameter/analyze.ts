@@ -51,6 +51,7 @@ export function analyzeAddParameter(
       expect: 'present',
       callsPass: intent.value !== undefined,
       details: { parameter: shown, ...(intent.value === undefined ? {} : { value: intent.value }) },
+      unsafeForUnseen: intent.default === undefined,
     },
     context,
   );

@@ -43,6 +43,7 @@ export function analyzeRemoveParameter(
       expect: 'absent',
       callsPass: false,
       details: { parameter: intent.name },
+      unsafeForUnseen: true,
     },
     context,
   );

@@ -21,7 +21,7 @@ const NAME = String.raw`[A-Za-z_$][\w$]*`;
 const QUOTE = '[`\'"]?';
 const WORD = '(?:parameter|param|argument|arg)';
 const REMOVE = new RegExp(
-  String.raw`^(?:remove|drop|delete)\s+(?:the\s+)?(?:${WORD}\s+${QUOTE}(${NAME})${QUOTE}|${QUOTE}(${NAME})${QUOTE}\s+${WORD})\s+(?:from|of|in)\s+(?:the\s+)?(?:(?:function|method|def)\s+)?${QUOTE}(${NAME}(?:\.${NAME})?)${QUOTE}(?:\(\))?\s*[.!]?$`,
+  String.raw`^(?:remove|drop|delete)\s+(?:the\s+)?(?:${WORD}\s+${QUOTE}(${NAME})${QUOTE}|(?!(?:the|a|an)\s)${QUOTE}(${NAME})${QUOTE}\s+${WORD})\s+(?:from|of|in)\s+(?:the\s+)?(?:(?:function|method|def)\s+)?${QUOTE}(${NAME}(?:\.${NAME})?)${QUOTE}(?:\(\))?\s*[.!]?$`,
   'i',
 );
 

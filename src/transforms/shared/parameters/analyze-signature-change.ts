@@ -2,6 +2,7 @@ import type { SymbolDefinition } from '../../../core/source-types.js';
 import { parseFacts } from '../../parse-facts.js';
 import type { AnalysisContext, TransformAnalysis } from '../../transform.js';
 import { type SignatureFacts, signatureFactsSchema } from './contract.js';
+import { findUnseenUses, toLeftAlone, toUnseenRefusal } from './find-unseen-uses.js';
 import { type RefusalWording, toRefusal } from './refusal.js';
 import { resolveFunction } from './resolve-function.js';
 import { toParameterSignatureCheck } from './verify-signature.js';
@@ -21,6 +22,8 @@ export interface SignatureChangeRequest {
   callsPass: boolean;
   /** Intent facts for the plan. */
   details: Record<string, unknown>;
+  /** True when a use the language server cannot resolve would break (no default to fall back on). */
+  unsafeForUnseen: boolean;
 }
 
 function qualified(d: { name: string; container?: string }): string {
@@ -44,7 +47,21 @@ export async function analyzeSignatureChange(
     signal: context.signal,
   });
   const facts: SignatureFacts = parseFacts(request.transform, signatureFactsSchema, computed.facts);
-  if (facts.problems.length > 0) throw toRefusal(facts.problems, request.wording(target));
+  const wording = request.wording(target);
+  if (facts.problems.length > 0) throw toRefusal(facts.problems, wording);
+  const unseen = await findUnseenUses(target.name, facts, context);
+  if (unseen.length > 0 && request.unsafeForUnseen && !context.allowUnresolved) {
+    throw toUnseenRefusal(wording.action, target.name, unseen);
+  }
+  const leftAlone = toLeftAlone(
+    target.name,
+    unseen,
+    request.unsafeForUnseen
+      ? 'kept by --allow-unresolved'
+      : 'left as it is (the new parameter has a default)',
+  );
+  for (const use of unseen)
+    context.warn(`LOGIC: ${use.file}:${use.line}: "${target.name}" left as it is: ${use.why}.`);
   const changes = computed.changes.filter((change) => context.tracked.has(change.file));
   const untracked = computed.changes
     .filter((change) => !changes.includes(change))
@@ -69,7 +86,7 @@ export async function analyzeSignatureChange(
       ...(d.container ? { container: d.container } : {}),
     })),
     changes,
-    leftAlone: [],
+    leftAlone,
     verify: [
       toParameterSignatureCheck(
         {

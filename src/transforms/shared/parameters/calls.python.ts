@@ -38,9 +38,10 @@ export async function collectPythonCalls(
   declarations: readonly DeclarationShape[],
   classNames: ReadonlySet<string>,
   signal?: AbortSignal,
-): Promise<{ calls: CallShape[]; dynamic: DynamicUse[] }> {
+): Promise<{ calls: CallShape[]; dynamic: DynamicUse[]; seen: SourcePosition[] }> {
   const own = new Set(declarations.map(key));
   const owner = new Map<string, number>();
+  const positions = new Map<string, SourcePosition>();
   let pending: Array<{ at: SourcePosition; declaration: number }> = [];
   for (const [index, declaration] of declarations.entries()) {
     pending.push(
@@ -90,5 +91,5 @@ export async function collectPythonCalls(
       }
     }
   }
-  return { calls, dynamic };
+  return { calls, dynamic, seen: [...owner.keys()].map((k) => positions.get(k) as SourcePosition) };
 }

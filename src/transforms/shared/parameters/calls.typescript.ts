@@ -101,7 +101,12 @@ export function collectTypeScriptCalls(
   members: readonly NamedFunction[],
   declarations: readonly DeclarationShape[],
   skip: readonly NamedFunction[],
-): { calls: CallShape[]; dynamic: DynamicUse[]; others: FamilyNote[] } {
+): {
+  calls: CallShape[];
+  dynamic: DynamicUse[];
+  others: FamilyNote[];
+  seen: Array<{ file: string; line: number; column: number }>;
+} {
   const checker = project.program().getTypeChecker();
   const owners = new Map<ts.Node, number>(members.map((m, i) => [m.owner, i]));
   const skipped = new Set<ts.Node>(skip.map((m) => m.owner));
@@ -110,11 +115,13 @@ export function collectTypeScriptCalls(
   const dynamic: DynamicUse[] = [];
   const others: FamilyNote[] = [];
   const seen = new Set<string>();
+  const positions: Array<{ file: string; line: number; column: number }> = [];
   for (const [index, declaration] of declarations.entries()) {
     for (const reference of findReferences(project, declaration)) {
       const key = `${reference.file}:${reference.line}:${reference.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      positions.push({ file: reference.file, line: reference.line, column: reference.column });
       const { sourceFile, offset } = toProgramLocation(project, reference);
       const node = findNameNodeAt(sourceFile, offset);
       if (node === undefined || names.has(node) || isExportOrType(node)) continue;
@@ -161,5 +168,5 @@ export function collectTypeScriptCalls(
       }
     }
   }
-  return { calls, dynamic, others };
+  return { calls, dynamic, others, seen: positions };
 }

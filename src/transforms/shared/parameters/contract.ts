@@ -96,6 +96,8 @@ export const signatureFactsSchema = z.object({
   calls: z.array(callFactSchema),
   problems: z.array(problemSchema),
   reported: z.array(reportedSchema),
+  /** Every occurrence of the name the half accounted for (declarations, calls, imports, …), sorted. */
+  references: z.array(position),
 });
 
 export type SignatureFacts = z.infer<typeof signatureFactsSchema>;

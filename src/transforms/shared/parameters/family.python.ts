@@ -114,6 +114,7 @@ export async function collectPythonFamily(
     calls: [],
     dynamic: [],
     texts: new Map(),
+    seen: [],
   };
   if (first === undefined || 'error' in first) {
     const detail = `there is no def at ${at.file}:${at.line}:${at.column} (a lambda or a value cannot change its signature)`;
@@ -171,7 +172,12 @@ export async function collectPythonFamily(
       : [{ shape: toPythonShape(one, base, 'override'), raw: one }];
   });
   const classNames = new Set((graph?.classes ?? []).map((c) => c.name));
-  const { calls, dynamic } = await collectPythonCalls(workspace, declarations, classNames, signal);
+  const { calls, dynamic, seen } = await collectPythonCalls(
+    workspace,
+    declarations,
+    classNames,
+    signal,
+  );
   const files = new Set(
     [...declarations, ...concreteBases.map((b) => b.shape), ...calls].map((d) => d.file),
   );
@@ -190,7 +196,7 @@ export async function collectPythonFamily(
       })),
   );
   return {
-    family: { syntax: 'python', declarations, calls, dynamic, texts },
+    family: { syntax: 'python', declarations, calls, dynamic, texts, seen },
     raw,
     concreteBases,
     reported,

@@ -125,6 +125,7 @@ export async function collectTypeScriptFamily(
     calls: [],
     dynamic: [],
     texts: new Map(),
+    seen: [],
   };
   const node = findNameNodeAt(sourceFile, offset);
   const named = node === undefined ? { reason: 'there is no name there' } : findNamedFunction(node);
@@ -165,7 +166,7 @@ export async function collectTypeScriptFamily(
     for (const base of found.concreteBases) concrete.push(...base.member);
   }
   const declarations = members.map((m) => toTypeScriptShape(project, m.named, m.role));
-  const { calls, dynamic, others } = collectTypeScriptCalls(
+  const { calls, dynamic, others, seen } = collectTypeScriptCalls(
     project,
     members.map((m) => m.named),
     declarations,
@@ -189,7 +190,7 @@ export async function collectTypeScriptFamily(
     }
   }
   return {
-    family: { syntax, declarations, calls, dynamic, texts },
+    family: { syntax, declarations, calls, dynamic, texts, seen },
     members: members.map((m) => m.named),
     concreteBases: concrete.map((n) => ({
       shape: toTypeScriptShape(project, n, 'override'),

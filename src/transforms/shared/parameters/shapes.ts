@@ -106,6 +106,8 @@ export interface SignatureFamily {
   dynamic: DynamicUse[];
   /** File texts (workspace-relative) of every file a declaration or call is in. */
   texts: ReadonlyMap<string, string>;
+  /** Every use of the declarations the half looked at (calls, imports, exports, …), to tell the uses it did not see. */
+  seen: ReadonlyArray<{ file: string; line: number; column: number }>;
 }
 
 /** True for slots an argument can fill by position. */

@@ -1,4 +1,5 @@
 import type { ComputedEdits } from '../../../core/services.js';
+import { compareText } from '../../../core/whole-word.js';
 import type { SignatureFacts } from './contract.js';
 import type { FamilyNote } from './family.python.js';
 import type { PlanBuilder, SignaturePlan } from './plan-helpers.js';
@@ -30,6 +31,22 @@ export function toComputedEdits(family: SignatureFamily, plan: SignaturePlan): C
     calls: plan.calls,
     problems: plan.problems,
     reported: plan.reported,
+    references: toReferences(family),
   };
   return { changes: plan.problems.length > 0 ? [] : plan.changes, facts };
+}
+
+/** The declarations' names and every use the half looked at, sorted and unique. */
+function toReferences(family: SignatureFamily): SignatureFacts['references'] {
+  const unique = new Map<string, { file: string; line: number; column: number }>();
+  for (const at of [...family.declarations, ...family.seen]) {
+    unique.set(`${at.file}:${at.line}:${at.column}`, {
+      file: at.file,
+      line: at.line,
+      column: at.column,
+    });
+  }
+  return [...unique.values()].sort(
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
+  );
 }
