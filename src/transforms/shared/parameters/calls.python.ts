@@ -55,8 +55,10 @@ export async function collectPythonCalls(
   const dynamic: DynamicUse[] = [];
   for (let round = 0; round < MAX_ALIAS_ROUNDS && pending.length > 0; round += 1) {
     const fresh = pending.filter(({ at }) => !own.has(key(at)) && !owner.has(key(at)));
-    for (const { at, declaration } of fresh)
+    for (const { at, declaration } of fresh) {
       if (!owner.has(key(at))) owner.set(key(at), declaration);
+      positions.set(key(at), at);
+    }
     const unique = fresh.filter(({ at, declaration }) => owner.get(key(at)) === declaration);
     const uses = await classifyPythonNameUses(
       workspace,
