@@ -162,6 +162,44 @@ describe('add_parameter on TypeScript (the LanguageService)', () => {
   });
 });
 
+describe('add_parameter on TypeScript overloads', () => {
+  const FILES = {
+    'tsconfig.json': LEDGER_TS['tsconfig.json'] as string,
+    'src/parse.ts': `export function parse(text: string): number;
+export function parse(text: number): number;
+export function parse(text: string | number): number {
+  return Number(text);
+}
+
+export const value = parse('1') + parse(2);
+`,
+  };
+  let ws: SignatureWorkspace;
+  beforeAll(async () => {
+    ws = await createSignatureWorkspace(FILES);
+  });
+  afterAll(() => ws?.close());
+
+  it('adds an optional parameter to each signature and the default to the implementation', async () => {
+    const result = await ws.run(
+      'add_parameter',
+      { file: 'src/parse.ts', needle: 'parse', occurrence: 3 },
+      add({ name: 'radix', default: '10' }),
+    );
+    expect(result.facts.problems).toEqual([]);
+    expect(
+      result.after['src/parse.ts'],
+    ).toBe(`export function parse(text: string, radix?: number): number;
+export function parse(text: number, radix?: number): number;
+export function parse(text: string | number, radix = 10): number {
+  return Number(text);
+}
+
+export const value = parse('1') + parse(2);
+`);
+  });
+});
+
 describe('add_parameter on JavaScript', () => {
   const FILES = {
     'package.json': '{"type":"module"}\n',
