@@ -78,7 +78,9 @@ export type PythonNameUse = { lineText: string } & (
         | 'value'
         | 'string'
         | 'other'
-        | 'unparsable';
+        | 'unparsable'
+        /** A call whose arguments cannot be edited: inside an f-string (before Python 3.12). */
+        | 'opaque-call';
     }
 );
 

@@ -27,7 +27,8 @@ def call_shape(parsed, call):
     close = parsed.by_end.get(parsed.end_of(call))
     opening = None if close is None else parsed.matching_open(close)
     if opening is None:
-        return {'context': 'other'}
+        # A call whose parentheses are no tokens of their own (inside an f-string before 3.12).
+        return {'context': 'opaque-call'}
     _, segments = parsed.group(opening)
     open_token = parsed.tokens[opening]
     shape = {

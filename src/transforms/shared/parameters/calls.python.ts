@@ -84,7 +84,11 @@ export async function collectPythonCalls(
           })),
           bareGenerator: use.bareGenerator,
         });
-      } else if (use.context === 'value' || use.context === 'decorator') {
+      } else if (
+        use.context === 'value' ||
+        use.context === 'decorator' ||
+        use.context === 'opaque-call'
+      ) {
         dynamic.push({ ...at, lineText: use.lineText, kind: use.context });
       } else if (use.context === 'import-alias') {
         const alias = { file: at.file, ...use.alias };

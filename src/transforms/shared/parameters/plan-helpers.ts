@@ -106,6 +106,8 @@ export function describeDynamicUse(kind: string): string {
       return 'used as a template tag';
     case 'new':
       return 'constructed with new';
+    case 'opaque-call':
+      return 'called inside an f-string, whose arguments cannot be edited here';
     default:
       return 'passed or stored as a value, so its callers cannot be seen';
   }

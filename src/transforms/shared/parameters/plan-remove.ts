@@ -83,7 +83,7 @@ export function planRemoveParameter(
       plan.report(
         use,
         use.kind,
-        `${detail}: its callers may still pass "${name}"; it has a default, so they are left as they are`,
+        `${detail}: left as it is (it has a default), but callers out of sight must not pass "${name}"`,
       );
     else plan.problem(use, 'dynamic-use', detail);
   }

@@ -92,7 +92,16 @@ export interface DynamicUse {
   line: number;
   column: number;
   lineText: string;
-  kind: 'value' | 'decorator' | 'call' | 'apply' | 'bind' | 'tagged-template' | 'new';
+  kind:
+    | 'value'
+    | 'decorator'
+    | 'call'
+    | 'apply'
+    | 'bind'
+    | 'tagged-template'
+    | 'new'
+    /** A call whose arguments cannot be edited (inside a Python f-string before 3.12). */
+    | 'opaque-call';
 }
 
 /** The syntax the planner writes. */
