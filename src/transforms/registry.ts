@@ -5,6 +5,8 @@ import { addParameterTransform } from './add-parameter/index.js';
 import { addParameterIntentSchema } from './add-parameter/intent.js';
 import { makeAsyncTransform } from './make-async/index.js';
 import { makeAsyncIntentSchema } from './make-async/intent.js';
+import { moveTransform } from './move/index.js';
+import { moveIntentSchema } from './move/intent.js';
 import { removeParameterTransform } from './remove-parameter/index.js';
 import { removeParameterIntentSchema } from './remove-parameter/intent.js';
 import { renameTransform } from './rename/index.js';
@@ -15,6 +17,7 @@ import type { Transform } from './transform.js';
 export const TRANSFORMS = {
   rename: renameTransform,
   make_async: makeAsyncTransform,
+  move: moveTransform,
   add_parameter: addParameterTransform,
   remove_parameter: removeParameterTransform,
 } as const;
@@ -26,6 +29,7 @@ export type TransformKind = keyof typeof TRANSFORMS;
 export const intentSchema = z.discriminatedUnion('kind', [
   renameIntentSchema,
   makeAsyncIntentSchema,
+  moveIntentSchema,
   addParameterIntentSchema,
   removeParameterIntentSchema,
 ]);

@@ -8,7 +8,7 @@ import { SYNTAX_SCRIPT } from './syntax-script.python.js';
  * newText, reason}`, in text order, none overlapping), `rewrites` (`{line, column, from, to,
  * operation, rewrite}`) and `missing` (plan items whose node was not found). `await` and the
  * blocking rewrites get parentheses where a call is the object of `.x`, `[i]` or `(...)`:
- * `(await f()).x`. `import asyncio` (and `import pytest` for a marker) is added once.
+ * `(await f()).x`. `import asyncio` (and `import pytest` for a marker) is added once; an import whose every use a rewrite replaced is deleted.
  */
 export const EDITS_SCRIPT = `${PRELUDE_SCRIPT}
 ${SYNTAX_SCRIPT}
@@ -46,6 +46,7 @@ class FileEdits:
         self.functions = functions_by_name_position(source)
         self.frags = Fragments(source)
         self.imports = set()
+        self.dropped = []
         self.rewrites = []
         self.missing = []
 
@@ -110,6 +111,7 @@ class FileEdits:
         if rewrite == 'asyncio.sleep':
             self.frags.around(call, '(await ' if parens else 'await ', ')' if parens else '', reason)
             self.frags.replace(func_start, func_end, 'asyncio.sleep', reason)
+            self.dropped.append(root_name(call.func))
             to = 'await asyncio.sleep(' + inner + ')'
         else:
             self.frags.around(call, ('(' if parens else '') + 'await asyncio.to_thread(', ')' if parens else '', reason)
@@ -162,11 +164,66 @@ class FileEdits:
         if not has_module_import(self.source.tree, 'pytest'):
             self.imports.add('pytest')
 
-    def add_imports(self):
+    def remove_unused_imports(self):
+        """Deletes the module-level imports whose every use a rewrite replaced ("import time"
+        once "time.sleep" became "asyncio.sleep"); returns {line start: replace index}."""
+        dropped = {}
+        for name in self.dropped:
+            if name is not None:
+                dropped[name] = dropped.get(name, 0) + 1
+        uses = {}
+        for node in ast.walk(self.source.tree):
+            if isinstance(node, ast.Name):
+                uses[node.id] = uses.get(node.id, 0) + 1
+        unused = {name for name, count in dropped.items() if uses.get(name, 0) == count and not self.exported(name)}
+        removed = {}
+        body = self.source.tree.body
+        for index, statement in enumerate(body):
+            if not isinstance(statement, (ast.Import, ast.ImportFrom)) or len(statement.names) != 1:
+                continue
+            if bound_name(statement, statement.names[0]) not in unused or statement.col_offset != 0:
+                continue
+            shares_line = any(other is not statement and other.lineno <= statement.end_lineno and other.end_lineno >= statement.lineno for other in body)
+            if shares_line:
+                continue
+            start = (statement.lineno, 0)
+            if statement.end_lineno < len(self.source.lines):
+                end = (statement.end_lineno + 1, 0)
+            else:
+                end = (statement.end_lineno, len(self.source.line(statement.end_lineno)))
+            removed[start] = len(self.frags.replaces)
+            self.frags.replace(start, end, '', 'unused import removed')
+        return removed
+
+    def exported(self, name):
+        for statement in self.source.tree.body:
+            if isinstance(statement, ast.Assign) and any(isinstance(t, ast.Name) and t.id == '__all__' for t in statement.targets):
+                if any(isinstance(e, ast.Constant) and e.value == name for e in ast.walk(statement.value)):
+                    return True
+        return False
+
+    def add_imports(self, removed):
         names = sorted(n for n in self.imports if not has_module_import(self.source.tree, n))
         if names:
             position, text = import_point(self.source, names)
-            self.frags.inserts.setdefault(position, []).insert(0, ((-1, 0), text, '; '.join('import ' + n for n in names)))
+            reason = '; '.join('import ' + n for n in names)
+            if position in removed:
+                start, end, _, old_reason = self.frags.replaces[removed[position]]
+                self.frags.replaces[removed[position]] = (start, end, text, reason + '; ' + old_reason)
+            else:
+                self.frags.inserts.setdefault(position, []).insert(0, ((-1, 0), text, reason))
+
+
+def root_name(node):
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def bound_name(statement, alias):
+    if alias.asname:
+        return alias.asname
+    return alias.name.split('.')[0] if isinstance(statement, ast.Import) else alias.name
 
 
 def main():
@@ -193,7 +250,7 @@ def main():
             edits.base(entry)
         for entry in plan['markers']:
             edits.marker(entry)
-        edits.add_imports()
+        edits.add_imports(edits.remove_unused_imports())
         files.append({'file': item['file'], 'edits': edits.frags.edits(), 'rewrites': edits.rewrites, 'missing': edits.missing})
     write_output({'files': files})
 

@@ -92,6 +92,7 @@ describe('make_async (Python): propagation through modules, aliases and methods'
       'blocking call → asyncio.sleep',
       'generator expression → list comprehension',
       'import asyncio',
+      'import asyncio; unused import removed',
       'module level: asyncio.run',
     ]);
   });
