@@ -1,6 +1,8 @@
+import { addParameterLanguageHalf } from './add-parameter/languages.js';
 import type { LanguageHalf } from './language-half.js';
 import { makeAsyncLanguageHalf } from './make-async/languages.js';
 import { moveLanguageHalf } from './move/languages.js';
+import { removeParameterLanguageHalf } from './remove-parameter/languages.js';
 import { renameLanguageHalf } from './rename/languages.js';
 
 /** Every transform's language half, by kind (used only inside the dependency_graph server). */
@@ -8,4 +10,6 @@ export const LANGUAGE_HALVES: Readonly<Record<string, LanguageHalf>> = {
   rename: renameLanguageHalf,
   make_async: makeAsyncLanguageHalf,
   move: moveLanguageHalf,
+  add_parameter: addParameterLanguageHalf,
+  remove_parameter: removeParameterLanguageHalf,
 };

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { OrchestratorError } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
+import { addParameterTransform } from './add-parameter/index.js';
+import { addParameterIntentSchema } from './add-parameter/intent.js';
 import { makeAsyncTransform } from './make-async/index.js';
 import { makeAsyncIntentSchema } from './make-async/intent.js';
 import { moveTransform } from './move/index.js';
 import { moveIntentSchema } from './move/intent.js';
+import { removeParameterTransform } from './remove-parameter/index.js';
+import { removeParameterIntentSchema } from './remove-parameter/intent.js';
 import { renameTransform } from './rename/index.js';
 import { renameIntentSchema } from './rename/intent.js';
 import type { Transform } from './transform.js';
@@ -14,6 +18,8 @@ export const TRANSFORMS = {
   rename: renameTransform,
   make_async: makeAsyncTransform,
   move: moveTransform,
+  add_parameter: addParameterTransform,
+  remove_parameter: removeParameterTransform,
 } as const;
 
 /** The kinds of change the orchestrator can carry out. */
@@ -24,6 +30,8 @@ export const intentSchema = z.discriminatedUnion('kind', [
   renameIntentSchema,
   makeAsyncIntentSchema,
   moveIntentSchema,
+  addParameterIntentSchema,
+  removeParameterIntentSchema,
 ]);
 
 export type Intent = z.infer<typeof intentSchema>;
