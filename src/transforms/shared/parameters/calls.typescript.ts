@@ -18,8 +18,7 @@ import {
   toPositionTuple,
   toProgramLocation,
 } from '../../../lang/typescript/queries/positions.js';
-import type { FamilyNote } from './family.python.js';
-import type { CallShape, DeclarationShape, DynamicUse } from './shapes.js';
+import type { CallShape, DeclarationShape, DynamicUse, FamilyNote } from './shapes.js';
 
 const DYNAMIC_MEMBERS: Record<string, DynamicUse['kind']> = {
   call: 'call',

@@ -14,15 +14,9 @@ import {
 } from '../../../lang/python/queries/find-signature-shapes.js';
 import { collectPythonCalls } from './calls.python.js';
 import { findMethodFamily } from './find-family.js';
-import type { DeclarationRole, DeclarationShape, SignatureFamily } from './shapes.js';
+import type { DeclarationRole, DeclarationShape, FamilyNote, SignatureFamily } from './shapes.js';
 
 /** A note about the family for the plan: where, what kind, and words for people. */
-export interface FamilyNote {
-  at: SourcePosition;
-  kind: string;
-  detail: string;
-}
-
 /** What the Python half found: the family, as read, and what a planner must know besides. */
 export interface PythonFamily {
   family: SignatureFamily;

@@ -19,11 +19,11 @@ import {
   toProgramLocation,
 } from '../../../lang/typescript/queries/positions.js';
 import { collectTypeScriptCalls } from './calls.typescript.js';
-import type { FamilyNote } from './family.python.js';
 import { findMethodFamily } from './find-family.js';
 import type {
   DeclarationRole,
   DeclarationShape,
+  FamilyNote,
   ParameterSlot,
   SignatureFamily,
 } from './shapes.js';

@@ -1,4 +1,5 @@
 import type { Position } from '../../../core/change/change-types.js';
+import type { SourcePosition } from '../../../core/source-types.js';
 
 /**
  * The language-neutral model both parameter transforms plan their edits on: declarations as
@@ -131,4 +132,11 @@ export function toArgumentList(call: CallShape): {
   slots: ArgumentSlot[];
 } {
   return { open: call.open, close: call.close, slots: call.args };
+}
+
+/** A language half's note on a declaration or use: why it is unsupported, or what it reports. */
+export interface FamilyNote {
+  at: SourcePosition;
+  kind: string;
+  detail: string;
 }

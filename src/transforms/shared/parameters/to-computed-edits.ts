@@ -1,9 +1,8 @@
 import type { ComputedEdits } from '../../../core/services.js';
 import { compareText } from '../../../core/whole-word.js';
 import type { SignatureFacts } from './contract.js';
-import type { FamilyNote } from './family.python.js';
 import type { PlanBuilder, SignaturePlan } from './plan-helpers.js';
-import type { SignatureFamily } from './shapes.js';
+import type { FamilyNote, SignatureFamily } from './shapes.js';
 
 /** Records the language half's own notes in the plan: why the target is unsupported, what it reports. */
 export function addFamilyNotes(
