@@ -3,6 +3,8 @@ import { OrchestratorError } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
 import { makeAsyncTransform } from './make-async/index.js';
 import { makeAsyncIntentSchema } from './make-async/intent.js';
+import { removeUnusedImportsTransform } from './remove-unused-imports/index.js';
+import { removeUnusedImportsIntentSchema } from './remove-unused-imports/intent.js';
 import { renameTransform } from './rename/index.js';
 import { renameIntentSchema } from './rename/intent.js';
 import type { Transform } from './transform.js';
@@ -11,13 +13,18 @@ import type { Transform } from './transform.js';
 export const TRANSFORMS = {
   rename: renameTransform,
   make_async: makeAsyncTransform,
+  remove_unused_imports: removeUnusedImportsTransform,
 } as const;
 
 /** The kinds of change the orchestrator can carry out. */
 export type TransformKind = keyof typeof TRANSFORMS;
 
 /** Every intent, one variant per transform. */
-export const intentSchema = z.discriminatedUnion('kind', [renameIntentSchema, makeAsyncIntentSchema]);
+export const intentSchema = z.discriminatedUnion('kind', [
+  renameIntentSchema,
+  makeAsyncIntentSchema,
+  removeUnusedImportsIntentSchema,
+]);
 
 export type Intent = z.infer<typeof intentSchema>;
 
