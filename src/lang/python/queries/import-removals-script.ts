@@ -263,8 +263,17 @@ def alias_spans(text, statement, indexes):
         last = index
         while last + 1 < len(names) and last + 1 in indexes:
             last += 1
-        if last + 1 < len(names):
-            start = text.node_span(names[index])[0]
+        first_start = text.node_span(names[index])[0]
+        last_end = text.node_span(names[last])[1]
+        before = text.text[text.line_start(first_start):first_start]
+        after = text.text[last_end:text.line_end(last_end)]
+        if before.strip() == '' and re.match(r'[ \t]*,?[ \t]*(#.*)?$', after) and (
+                last + 1 < len(names) or index > 0 and
+                text.line_of(text.node_span(names[index - 1])[1]) < text.line_of(first_start)):
+            # One name per line: its lines go, with their comma and comment.
+            start, end = text.line_start(first_start), text.next_line_start(last_end)
+        elif last + 1 < len(names):
+            start = first_start
             end = text.node_span(names[last + 1])[0]
         else:
             start = text.node_span(names[index - 1])[1]

@@ -113,20 +113,50 @@ function elementSpans(
       last += 1;
     }
     const next = elements[last + 1];
+    const lines = ownLines(sourceFile, elements, index, last);
     spans.push(
-      next !== undefined
-        ? {
-            start: (elements[index] as ts.ImportSpecifier).getStart(sourceFile),
-            end: next.getStart(sourceFile),
-          }
-        : {
-            start: (elements[index - 1] as ts.ImportSpecifier).end,
-            end: (elements[last] as ts.ImportSpecifier).end,
-          },
+      lines !== undefined
+        ? lines
+        : next !== undefined
+          ? {
+              start: (elements[index] as ts.ImportSpecifier).getStart(sourceFile),
+              end: next.getStart(sourceFile),
+            }
+          : {
+              start: (elements[index - 1] as ts.ImportSpecifier).end,
+              end: (elements[last] as ts.ImportSpecifier).end,
+            },
     );
     index = last + 1;
   }
   return spans;
+}
+
+/** The whole lines of elements `first..last` when they are alone on them (one name per line). */
+function ownLines(
+  sourceFile: ts.SourceFile,
+  elements: ts.NodeArray<ts.ImportSpecifier>,
+  first: number,
+  last: number,
+): OffsetSpan | undefined {
+  const text = sourceFile.text;
+  const starts = lineStarts(sourceFile);
+  const start = (elements[first] as ts.ImportSpecifier).getStart(sourceFile);
+  const end = (elements[last] as ts.ImportSpecifier).end;
+  const firstLine = toPositionTuple(sourceFile, start)[0];
+  const lastLine = toPositionTuple(sourceFile, end)[0];
+  const lineStart = starts[firstLine - 1] as number;
+  const nextLineStart = starts[lastLine] ?? text.length;
+  const after = text.slice(end, nextLineStart).replace(/\r\n$|\r$|\n$/, '');
+  if (text.slice(lineStart, start).trim() !== '' || !/^[ \t]*,?[ \t]*(\/\/.*)?$/.test(after)) {
+    return undefined;
+  }
+  const previous = elements[first - 1];
+  const brokenBefore =
+    previous !== undefined && toPositionTuple(sourceFile, previous.end)[0] < firstLine;
+  return last + 1 < elements.length || brokenBefore
+    ? { start: lineStart, end: nextLineStart }
+    : undefined;
 }
 
 /**
