@@ -7,7 +7,9 @@ import { PRELUDE_SCRIPT } from '../scripts/prelude-script.js';
  * left empty. Bindings are kept — and said why — when they are re-exports (`__init__.py`'s
  * imports from its own package, names in `__all__`, `import a as a`, names other workspace
  * modules import from this one), marked `# noqa` (bare or F401), or inside `try` (an optional
- * import). Input `{root, files: [{file, positions: [{line, column}]}], workspace: [files]}`;
+ * import). An alias at a `replace` position is rewritten to its text instead (a binding
+ * turned into another name of the same module). Input `{root, files: [{file, positions:
+ * [{line, column}], replace?: [{line, column, text}]}], workspace: [files]}`;
  * output `{files: [{file, edits, removed, kept}], errors}`; 1-based lines, UTF-16 columns.
  */
 export const IMPORT_REMOVALS_SCRIPT = `${PRELUDE_SCRIPT}
@@ -221,15 +223,22 @@ def plan_file(root, item, importers):
         'in_try': in_try,
     }
     wanted = [(p['line'], p['column']) for p in item['positions']]
+    renames = [((r['line'], r['column']), r['text']) for r in item.get('replace') or []]
     statements = [n for n in ast.walk(source.tree) if isinstance(n, (ast.Import, ast.ImportFrom))]
     chosen = {}
     removed = []
     kept = []
+    spans = []
     for statement in statements:
         for index, alias in enumerate(statement.names):
             if not has_span(alias):
                 continue
             start, end = alias_position(source, alias)
+            renamed = next((new for at, new in renames if start <= at <= end), None)
+            if renamed is not None:
+                span = text.node_span(alias)
+                spans.append((span[0], span[1], renamed, 'import replaced'))
+                continue
             if not any(start <= w <= end for w in wanted):
                 continue
             name = bound_name(statement, alias)
@@ -241,7 +250,6 @@ def plan_file(root, item, importers):
                 continue
             chosen.setdefault(id(statement), (statement, set()))[1].add(index)
             removed.append(entry)
-    spans = []
     whole = []
     for statement, indexes in chosen.values():
         if len(indexes) == len(statement.names):

@@ -19,6 +19,14 @@ export interface KeptImport extends ImportBinding {
   detail: string;
 }
 
+/** The bindings to remove from one file (where pyright points at them). */
+export interface ImportRemovalRequest {
+  file: string;
+  positions: ReadonlyArray<{ line: number; column: number }>;
+  /** Bindings to rewrite to another name instead of removing (`old_fn` → `new_fn`). */
+  replace?: ReadonlyArray<{ line: number; column: number; text: string }>;
+}
+
 /** The removals planned for one file. */
 export interface ImportRemovalPlan {
   file: string;
@@ -40,12 +48,16 @@ interface ScriptOutput {
  */
 export async function planImportRemovals(
   workspace: PythonWorkspace,
-  requests: ReadonlyArray<{ file: string; positions: ReadonlyArray<{ line: number; column: number }> }>,
+  requests: ReadonlyArray<ImportRemovalRequest>,
   signal?: AbortSignal,
 ): Promise<ImportRemovalPlan[]> {
   const files = requests
-    .filter((request) => request.positions.length > 0)
-    .map((request) => ({ file: request.file, positions: [...request.positions] }))
+    .filter((request) => request.positions.length > 0 || (request.replace?.length ?? 0) > 0)
+    .map((request) => ({
+      file: request.file,
+      positions: [...request.positions],
+      replace: [...(request.replace ?? [])],
+    }))
     .sort((a, b) => compareText(a.file, b.file));
   if (files.length === 0) return [];
   const output = await workspace.runScript<ScriptOutput>(
