@@ -93,8 +93,9 @@ export function moduleOf(checker: ts.TypeChecker, expression: ts.Expression): ts
 }
 
 function isDeclarationName(node: ts.Identifier): boolean {
-  const parent = node.parent as ts.Declaration;
-  return ts.getNameOfDeclaration(parent) === node && !ts.isShorthandPropertyAssignment(parent);
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) || ts.isShorthandPropertyAssignment(parent)) return false;
+  return ts.getNameOfDeclaration(parent as ts.Declaration) === node;
 }
 
 /** How a non-call reference uses the function, for the plan's readers. */
