@@ -7,12 +7,15 @@ import { removeUnusedImportsTransform } from './remove-unused-imports/index.js';
 import { removeUnusedImportsIntentSchema } from './remove-unused-imports/intent.js';
 import { renameTransform } from './rename/index.js';
 import { renameIntentSchema } from './rename/intent.js';
+import { replaceCallsTransform } from './replace-calls/index.js';
+import { replaceCallsIntentSchema } from './replace-calls/intent.js';
 import type { Transform } from './transform.js';
 
 /** Every transform's orchestrator half, by kind, in the order commands are tried. */
 export const TRANSFORMS = {
   rename: renameTransform,
   make_async: makeAsyncTransform,
+  replace_calls: replaceCallsTransform,
   remove_unused_imports: removeUnusedImportsTransform,
 } as const;
 
@@ -23,6 +26,7 @@ export type TransformKind = keyof typeof TRANSFORMS;
 export const intentSchema = z.discriminatedUnion('kind', [
   renameIntentSchema,
   makeAsyncIntentSchema,
+  replaceCallsIntentSchema,
   removeUnusedImportsIntentSchema,
 ]);
 

@@ -37,7 +37,11 @@ export async function analyzeRemoveUnusedImports(
       { files: group },
       { signal: context.signal, language },
     );
-    const found = parseFacts('remove_unused_imports', removeUnusedImportsFactsSchema, computed.facts);
+    const found = parseFacts(
+      'remove_unused_imports',
+      removeUnusedImportsFactsSchema,
+      computed.facts,
+    );
     const kept = computed.changes.filter((change) => context.tracked.has(change.file));
     changes.push(...kept);
     facts.removed.push(...found.removed.filter((b) => context.tracked.has(b.file)));

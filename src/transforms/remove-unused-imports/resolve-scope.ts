@@ -6,11 +6,14 @@ const PYTHON = /\.py$/;
 const SCRIPT = /\.(?:[cm]?[jt]sx?)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** Folders no language server treats as the workspace's own sources. */
-const SKIPPED = /(?:^|\/)(?:node_modules|dist|build|coverage|__pycache__|site-packages|venv|\.[^/]+)\//;
+const SKIPPED =
+  /(?:^|\/)(?:node_modules|dist|build|coverage|__pycache__|site-packages|venv|\.[^/]+)\//;
 
 /** True for a file the cleanup reads. */
 export function isCleanable(file: string): boolean {
-  return (PYTHON.test(file) || (SCRIPT.test(file) && !DECLARATION.test(file))) && !SKIPPED.test(file);
+  return (
+    (PYTHON.test(file) || (SCRIPT.test(file) && !DECLARATION.test(file))) && !SKIPPED.test(file)
+  );
 }
 
 /** True for a Python file. */
@@ -42,7 +45,12 @@ export function resolveScope(scope: string | undefined, trackedFiles: readonly s
 
 /** Up to three folders or files sharing the most path words with `path`. */
 function closestPaths(path: string, sources: readonly string[]): string[] {
-  const words = new Set(path.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== ''));
+  const words = new Set(
+    path
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w !== ''),
+  );
   if (words.size === 0) return [];
   const candidates = new Set<string>();
   for (const file of sources) {

@@ -15,6 +15,8 @@ export function checkArguments(
   checker: ts.TypeChecker,
   call: ts.CallExpression,
   target: ts.Type,
+  /** The new function's name, for messages. */
+  name: string,
 ): ArgumentsVerdict {
   if (call.arguments.some((argument) => ts.isSpreadElement(argument))) {
     return { kind: 'unchecked', why: 'a spread argument: the compile check judges it' };
@@ -25,7 +27,7 @@ export function checkArguments(
     if ((signature.typeParameters?.length ?? 0) > 0) {
       return { kind: 'unchecked', why: 'the new function is generic: the compile check judges it' };
     }
-    const problems = problemsWith(checker, call, signature);
+    const problems = problemsWith(checker, call, signature, name);
     if (problems.length === 0) return { kind: 'ok' };
     if (best === undefined || problems.length < best.length) best = problems;
   }
@@ -36,9 +38,12 @@ function problemsWith(
   checker: ts.TypeChecker,
   call: ts.CallExpression,
   signature: ts.Signature,
+  name: string,
 ): string[] {
   const parameters = signature.getParameters();
-  const declarations = parameters.map((p) => p.valueDeclaration as ts.ParameterDeclaration | undefined);
+  const declarations = parameters.map(
+    (p) => p.valueDeclaration as ts.ParameterDeclaration | undefined,
+  );
   const rest = declarations.at(-1)?.dotDotDotToken !== undefined;
   const fixed = rest ? parameters.length - 1 : parameters.length;
   const required = declarations.filter(
@@ -46,7 +51,7 @@ function problemsWith(
   ).length;
   const count = call.arguments.length;
   const problems: string[] = [];
-  const shown = checker.signatureToString(signature);
+  const shown = `${name}${checker.signatureToString(signature)}`;
   if (count < required) {
     problems.push(`${shown} takes at least ${required} argument(s); the call passes ${count}`);
   }
@@ -57,11 +62,12 @@ function problemsWith(
     const parameter = parameters[Math.min(index, parameters.length - 1)];
     if (parameter === undefined || (index >= fixed && !rest)) return;
     let expected = checker.getTypeOfSymbolAtLocation(parameter, call);
-    if (index >= fixed) expected = checker.getIndexTypeOfType(expected, ts.IndexKind.Number) ?? expected;
+    if (index >= fixed)
+      expected = checker.getIndexTypeOfType(expected, ts.IndexKind.Number) ?? expected;
     const actual = checker.getTypeAtLocation(argument);
     if (!checker.isTypeAssignableTo(actual, expected)) {
       problems.push(
-        `argument ${index + 1} (\`${argument.getText().slice(0, 60)}\`: ${checker.typeToString(actual)}) is not assignable to parameter ${parameter.name}: ${checker.typeToString(expected)}`,
+        `argument ${index + 1}, ${argument.getText().slice(0, 60)} (type ${checker.typeToString(actual)}), is not assignable to parameter ${parameter.name}: ${checker.typeToString(expected)}`,
       );
     }
   });

@@ -27,7 +27,9 @@ export function bindPythonArguments(
   parameters: readonly PythonParameter[],
   call: PythonCallShape,
 ): { problems: string[]; open: boolean } {
-  const positional = parameters.filter((p) => p.kind === 'positional-only' || p.kind === 'positional');
+  const positional = parameters.filter(
+    (p) => p.kind === 'positional-only' || p.kind === 'positional',
+  );
   const varPositional = parameters.some((p) => p.kind === 'var-positional');
   const varKeyword = parameters.some((p) => p.kind === 'var-keyword');
   const problems: string[] = [];
@@ -39,17 +41,26 @@ export function bindPythonArguments(
   for (const keyword of call.keywords) {
     const parameter = parameters.find((p) => p.name === keyword);
     const index = positional.findIndex((p) => p.name === keyword);
-    if (parameter === undefined || parameter.kind === 'var-positional' || parameter.kind === 'var-keyword') {
+    if (
+      parameter === undefined ||
+      parameter.kind === 'var-positional' ||
+      parameter.kind === 'var-keyword'
+    ) {
       if (!varKeyword) problems.push(`has no parameter named "${keyword}"`);
     } else if (parameter.kind === 'positional-only') {
-      if (!varKeyword) problems.push(`"${keyword}" is positional-only, so it cannot be passed by keyword`);
+      if (!varKeyword)
+        problems.push(`"${keyword}" is positional-only, so it cannot be passed by keyword`);
     } else if (index !== -1 && index < call.positional) {
       problems.push(`"${keyword}" would get two values (by position and by keyword)`);
     }
   }
   positional.forEach((parameter, index) => {
     if (parameter.optional || index < call.positional || call.starred > 0) return;
-    if (parameter.kind === 'positional' && (call.keywords.includes(parameter.name) || call.doubleStarred > 0)) return;
+    if (
+      parameter.kind === 'positional' &&
+      (call.keywords.includes(parameter.name) || call.doubleStarred > 0)
+    )
+      return;
     problems.push(`needs "${parameter.name}", which the call does not pass`);
   });
   for (const parameter of parameters) {

@@ -5,12 +5,19 @@ import type { SourcePosition } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
 import { toFileUri } from '../../lang/python/engine/lsp-locations.js';
 import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
-import { createFileTextReader, type FileTextReader } from '../../lang/python/engine/read-file-text.js';
+import {
+  createFileTextReader,
+  type FileTextReader,
+} from '../../lang/python/engine/read-file-text.js';
 import {
   findReferenceLocations,
   toNameRanges,
 } from '../../lang/python/queries/find-reference-locations.js';
-import { emptyReplaceCallsFacts, type ReplaceCallsArgs, type ReplaceCallsFacts } from './contract.js';
+import {
+  emptyReplaceCallsFacts,
+  type ReplaceCallsArgs,
+  type ReplaceCallsFacts,
+} from './contract.js';
 import { toPythonImportEdits } from './imports.python.js';
 import { planPythonCall } from './plan-call.python.js';
 import {
@@ -55,7 +62,13 @@ export async function computeReplaceCallsPython(
       if (plan.problems.length > 0) facts.mismatches.push({ ...at, problems: plan.problems });
       if (plan.unchecked !== undefined) facts.unchecked.push({ ...at, why: plan.unchecked });
       if (plan.collision !== undefined) {
-        facts.collisions.push({ file: site.file, line: site.line, column: site.column, name: plan.replacement, reason: plan.collision });
+        facts.collisions.push({
+          file: site.file,
+          line: site.line,
+          column: site.column,
+          name: plan.replacement,
+          reason: plan.collision,
+        });
       }
       facts.calls.push({ ...at, callee: site.callee ?? site.name, replacement: plan.replacement });
       plans.push(plan);
@@ -81,10 +94,21 @@ export async function computeReplaceCallsPython(
       facts.imports.added.push({ file, ...added, lineText: await reader.line(file, added.line) });
     }
     for (const removed of own?.removed ?? []) {
-      facts.imports.removed.push({ file, ...removed, lineText: await reader.line(file, removed.line) });
+      facts.imports.removed.push({
+        file,
+        ...removed,
+        lineText: await reader.line(file, removed.line),
+      });
     }
-    const edits = [...plans.filter((p) => p.site.file === file).flatMap((p) => p.edits), ...(own?.edits ?? [])];
-    changes.push({ op: 'edit', file, edits: edits.sort((a, b) => a.start[0] - b.start[0] || a.start[1] - b.start[1]) });
+    const edits = [
+      ...plans.filter((p) => p.site.file === file).flatMap((p) => p.edits),
+      ...(own?.edits ?? []),
+    ];
+    changes.push({
+      op: 'edit',
+      file,
+      edits: edits.sort((a, b) => a.start[0] - b.start[0] || a.start[1] - b.start[1]),
+    });
   }
   sortFacts(facts);
   return { changes, facts };
@@ -99,7 +123,13 @@ async function readFunctionsAndSites(
   facts: ReplaceCallsFacts,
   signal?: AbortSignal,
 ): Promise<
-  { from: PythonFunction; to: PythonFunction; sites: PythonSite[]; files: Record<string, PythonFileSummary> } | undefined
+  | {
+      from: PythonFunction;
+      to: PythonFunction;
+      sites: PythonSite[];
+      files: Record<string, PythonFileSummary>;
+    }
+  | undefined
 > {
   const resolved: Partial<Record<'from' | 'to', PythonFunction>> = {};
   for (const role of ['from', 'to'] as const) {
@@ -113,7 +143,10 @@ async function readFunctionsAndSites(
   }
   const { from, to } = resolved;
   if (from === undefined || to === undefined) return undefined;
-  let pending = (await referencesOf(workspace, reader, from.at, from.name, signal)).map((r) => ({ ...r, name: from.name }));
+  let pending = (await referencesOf(workspace, reader, from.at, from.name, signal)).map((r) => ({
+    ...r,
+    name: from.name,
+  }));
   const seen = new Set<string>();
   const sites: PythonSite[] = [];
   let files: Record<string, PythonFileSummary> = {};
@@ -129,11 +162,18 @@ async function readFunctionsAndSites(
       if (site.role !== 'import' || site.alias === undefined) continue;
       const alias = { file: site.file, line: site.alias.line, column: site.alias.column };
       const name = site.alias.name;
-      pending.push(...(await referencesOf(workspace, reader, alias, name, signal)).map((r) => ({ ...r, name })));
+      pending.push(
+        ...(await referencesOf(workspace, reader, alias, name, signal)).map((r) => ({
+          ...r,
+          name,
+        })),
+      );
     }
   }
   // The summaries must cover every file with calls, whichever round found them.
-  const missing = sites.filter((s) => (s.role === 'call' || s.role === 'qualified-call') && files[s.file] === undefined);
+  const missing = sites.filter(
+    (s) => (s.role === 'call' || s.role === 'qualified-call') && files[s.file] === undefined,
+  );
   if (missing.length > 0) {
     files = { ...files, ...(await readPythonSites(workspace, missing, candidates, signal)).files };
   }
@@ -148,21 +188,40 @@ async function referencesOf(
   name: string,
   signal?: AbortSignal,
 ): Promise<Array<SourcePosition & { length: number }>> {
-  if (at.file !== PYTHON_PROBE_FILE) return findReferenceLocations(workspace, reader, at, name, signal);
+  if (at.file !== PYTHON_PROBE_FILE)
+    return findReferenceLocations(workspace, reader, at, name, signal);
   const uri = await workspace.openFile(PYTHON_PROBE_FILE, signal);
   const locations = await workspace.session.request<Location[] | null>(
     'textDocument/references',
-    { textDocument: { uri }, position: { line: at.line - 1, character: at.column - 1 }, context: { includeDeclaration: false } },
+    {
+      textDocument: { uri },
+      position: { line: at.line - 1, character: at.column - 1 },
+      context: { includeDeclaration: false },
+    },
     signal,
   );
   const probeUri = toFileUri(workspace.root, PYTHON_PROBE_FILE);
-  return toNameRanges(workspace.root, reader, (locations ?? []).filter((l) => l.uri !== probeUri), name);
+  return toNameRanges(
+    workspace.root,
+    reader,
+    (locations ?? []).filter((l) => l.uri !== probeUri),
+    name,
+  );
 }
 
 function sortFacts(facts: ReplaceCallsFacts): void {
   type At = { file: string; line: number; column: number };
-  const order = (a: At, b: At) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
-  for (const list of [facts.calls, facts.mismatches, facts.unchecked, facts.collisions, facts.leftAlone, facts.imports.added, facts.imports.removed] as At[][]) {
+  const order = (a: At, b: At) =>
+    compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
+  for (const list of [
+    facts.calls,
+    facts.mismatches,
+    facts.unchecked,
+    facts.collisions,
+    facts.leftAlone,
+    facts.imports.added,
+    facts.imports.removed,
+  ] as At[][]) {
     list.sort(order);
   }
 }

@@ -33,10 +33,17 @@ export async function toPythonImportEdits(
   signal?: AbortSignal,
 ): Promise<Map<string, PythonImportEdits>> {
   const byFile = new Map<string, PythonCallPlan[]>();
-  for (const plan of plans) byFile.set(plan.site.file, [...(byFile.get(plan.site.file) ?? []), plan]);
+  for (const plan of plans)
+    byFile.set(plan.site.file, [...(byFile.get(plan.site.file) ?? []), plan]);
   const texts = new Map<string, string>();
   for (const [file, filePlans] of byFile) {
-    texts.set(file, applyEdits(await reader.text(file), filePlans.flatMap((p) => p.edits)));
+    texts.set(
+      file,
+      applyEdits(
+        await reader.text(file),
+        filePlans.flatMap((p) => p.edits),
+      ),
+    );
   }
   const unused = await findUnusedImports(workspace, [...byFile.keys()], { texts, signal });
   const requests: ImportRemovalRequest[] = [...byFile].map(([file, filePlans]) => {
@@ -58,7 +65,11 @@ export async function toPythonImportEdits(
     for (const need of needsOf(byFile.get(request.file) ?? [])) {
       if (need.kind !== 'from' || summary === undefined || plan === undefined) continue;
       const spot = plan.removed.find((r) => inFromImport(summary, need.module, r));
-      if (spot === undefined || replace.some((x) => x.line === spot.line && x.column === spot.column)) continue;
+      if (
+        spot === undefined ||
+        replace.some((x) => x.line === spot.line && x.column === spot.column)
+      )
+        continue;
       replace.push({ line: spot.line, column: spot.column, text: need.name });
       done.add(keyOf(need));
     }
@@ -86,15 +97,24 @@ export async function toPythonImportEdits(
       const joined = need.kind === 'from' ? joinExisting(summary, need, plan) : undefined;
       if (joined !== undefined) {
         edits.push(joined);
-        added.push({ line: joined.start[0], column: joined.start[1], text: joined.newText.slice(2) });
+        added.push({
+          line: joined.start[0],
+          column: joined.start[1],
+          text: joined.newText.slice(2),
+        });
       } else {
-        lines.push(need.kind === 'from' ? `from ${need.module} import ${need.name}` : `import ${need.module}`);
+        lines.push(
+          need.kind === 'from'
+            ? `from ${need.module} import ${need.name}`
+            : `import ${need.module}`,
+        );
       }
     }
     if (lines.length > 0 && summary !== undefined) {
       const insertion = toInsertion(await reader.text(file), summary, lines);
       edits.push(insertion);
-      for (const text of lines) added.push({ line: insertion.start[0], column: insertion.start[1], text });
+      for (const text of lines)
+        added.push({ line: insertion.start[0], column: insertion.start[1], text });
     }
     result.set(file, {
       edits,
@@ -123,9 +143,7 @@ function inFromImport(
 ): boolean {
   return summary.imports.some(
     (s) =>
-      s.kind === 'from' &&
-      s.module === module &&
-      s.names.some((n) => isWithin(at, n.start, n.end)),
+      s.kind === 'from' && s.module === module && s.names.some((n) => isWithin(at, n.start, n.end)),
   );
 }
 
@@ -148,13 +166,23 @@ function joinExisting(
 }
 
 /** New import lines where the file's leading imports end (or before its first statement). */
-function toInsertion(text: string, summary: PythonFileSummary, lines: readonly string[]): RangeEdit {
+function toInsertion(
+  text: string,
+  summary: PythonFileSummary,
+  lines: readonly string[],
+): RangeEdit {
   const eol = summary.eol;
   const block = lines.join(eol);
   const fileLines = text.split(/\r\n|\r|\n/);
   const { line } = summary.insertAt;
   if (line <= fileLines.length) {
-    return { start: [line, 1], end: [line, 1], oldText: '', newText: `${block}${eol}`, reason: 'import added' };
+    return {
+      start: [line, 1],
+      end: [line, 1],
+      oldText: '',
+      newText: `${block}${eol}`,
+      reason: 'import added',
+    };
   }
   const last = fileLines.length;
   const at: [number, number] = [last, (fileLines[last - 1] ?? '').length + 1];

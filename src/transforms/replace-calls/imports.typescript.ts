@@ -35,7 +35,8 @@ export function toImportEdits(
   const result: TsImportEdits = { edits: [], added: [], removed: [] };
   for (const [symbol, count] of consumed) {
     const binding = importBindingOf(symbol, sourceFile);
-    if (binding === undefined || countUses(checker, sourceFile, symbol, binding.name) > count) continue;
+    if (binding === undefined || countUses(checker, sourceFile, symbol, binding.name) > count)
+      continue;
     const names = removals.get(binding.declaration) ?? new Set<string>();
     names.add(binding.name.text);
     removals.set(binding.declaration, names);
@@ -51,14 +52,24 @@ export function toImportEdits(
     const existing =
       need.kind === 'named'
         ? declarations.find(
-            (d) => moduleOfDeclaration(checker, d) === need.module && need.module !== undefined && hasNamedImports(d) && !removals.has(d),
+            (d) =>
+              moduleOfDeclaration(checker, d) === need.module &&
+              need.module !== undefined &&
+              hasNamedImports(d) &&
+              !removals.has(d),
           )
         : undefined;
     const named = existing?.importClause?.namedBindings as ts.NamedImports | undefined;
     const last = named?.elements.at(-1);
     if (last !== undefined) {
       const at = toPositionTuple(sourceFile, last.end);
-      result.edits.push({ start: at, end: at, oldText: '', newText: `, ${need.name}`, reason: 'import added' });
+      result.edits.push({
+        start: at,
+        end: at,
+        oldText: '',
+        newText: `, ${need.name}`,
+        reason: 'import added',
+      });
       result.added.push({ offset: last.end, text: need.name });
       continue;
     }
@@ -67,7 +78,11 @@ export function toImportEdits(
   for (const [declaration, names] of removals) {
     if (names.size === 0) continue;
     result.edits.push(
-      ...toDeletions(sourceFile, toBindingRemovalSpans(sourceFile, declaration, names), 'import removed'),
+      ...toDeletions(
+        sourceFile,
+        toBindingRemovalSpans(sourceFile, declaration, names),
+        'import removed',
+      ),
     );
   }
   if (insertions.length > 0) {
@@ -124,7 +139,8 @@ function convertInPlace(
   removals: Map<ts.ImportDeclaration, Set<string>>,
 ): ts.ImportSpecifier | undefined {
   for (const [declaration, names] of removals) {
-    if (need.module === undefined || moduleOfDeclaration(checker, declaration) !== need.module) continue;
+    if (need.module === undefined || moduleOfDeclaration(checker, declaration) !== need.module)
+      continue;
     const named = declaration.importClause?.namedBindings;
     if (named === undefined || !ts.isNamedImports(named)) continue;
     const element = named.elements.find((e) => names.has(e.name.text) && !e.isTypeOnly);
@@ -135,17 +151,30 @@ function convertInPlace(
   return undefined;
 }
 
-function moduleOfDeclaration(checker: ts.TypeChecker, declaration: ts.ImportDeclaration): ts.Symbol | undefined {
+function moduleOfDeclaration(
+  checker: ts.TypeChecker,
+  declaration: ts.ImportDeclaration,
+): ts.Symbol | undefined {
   const found = checker.getSymbolAtLocation(declaration.moduleSpecifier);
   return found === undefined ? undefined : resolveAlias(checker, found);
 }
 
 function hasNamedImports(declaration: ts.ImportDeclaration): boolean {
   const clause = declaration.importClause;
-  return clause !== undefined && !clause.isTypeOnly && clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings);
+  return (
+    clause !== undefined &&
+    !clause.isTypeOnly &&
+    clause.namedBindings !== undefined &&
+    ts.isNamedImports(clause.namedBindings)
+  );
 }
 
-function replaceNode(sourceFile: ts.SourceFile, node: ts.Node, text: string, reason: string): RangeEdit {
+function replaceNode(
+  sourceFile: ts.SourceFile,
+  node: ts.Node,
+  text: string,
+  reason: string,
+): RangeEdit {
   const start = node.getStart(sourceFile);
   return {
     start: toPositionTuple(sourceFile, start),
@@ -157,7 +186,11 @@ function replaceNode(sourceFile: ts.SourceFile, node: ts.Node, text: string, rea
 }
 
 /** `import { newFn } from './new.js';` (or a `require` in a CommonJS file), in the file's style. */
-function importText(sourceFile: ts.SourceFile, options: ts.CompilerOptions, need: TsImportNeed): string {
+function importText(
+  sourceFile: ts.SourceFile,
+  options: ts.CompilerOptions,
+  need: TsImportNeed,
+): string {
   const specifier = need.specifier ?? toSpecifier(sourceFile, options, need.fileName as string);
   const first = sourceFile.statements.find(ts.isImportDeclaration);
   const quote = first?.moduleSpecifier.getText(sourceFile).startsWith('"') ? '"' : "'";
@@ -177,9 +210,16 @@ function importText(sourceFile: ts.SourceFile, options: ts.CompilerOptions, need
  * A relative specifier for `target` from `sourceFile`, written the way the file writes its
  * other relative imports: with `.js` for a `.ts` file, with the real extension, or without.
  */
-function toSpecifier(sourceFile: ts.SourceFile, options: ts.CompilerOptions, target: string): string {
+function toSpecifier(
+  sourceFile: ts.SourceFile,
+  options: ts.CompilerOptions,
+  target: string,
+): string {
   const relative = path.posix.relative(path.posix.dirname(sourceFile.fileName), target);
-  const bare = (relative.startsWith('.') ? relative : `./${relative}`).replace(/\.[cm]?[jt]sx?$/, '');
+  const bare = (relative.startsWith('.') ? relative : `./${relative}`).replace(
+    /\.[cm]?[jt]sx?$/,
+    '',
+  );
   const extension = /\.[cm]?[jt]sx?$/.exec(target)?.[0] ?? '';
   const asJs = extension.replace(/^\.([cm]?)tsx?$/, '.$1js');
   const written = relativeSpecifiers(sourceFile)[0];
@@ -191,7 +231,8 @@ function toSpecifier(sourceFile: ts.SourceFile, options: ts.CompilerOptions, tar
   if (/\.[cm]?jsx?$/.test(sourceFile.fileName)) return `${bare}${asJs}`;
   const resolution = options.moduleResolution;
   const nodeNext =
-    resolution === ts.ModuleResolutionKind.NodeNext || resolution === ts.ModuleResolutionKind.Node16;
+    resolution === ts.ModuleResolutionKind.NodeNext ||
+    resolution === ts.ModuleResolutionKind.Node16;
   return nodeNext ? `${bare}${asJs}` : bare;
 }
 
@@ -199,7 +240,8 @@ function relativeSpecifiers(sourceFile: ts.SourceFile): string[] {
   const found: string[] = [];
   for (const statement of sourceFile.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
-      if (statement.moduleSpecifier.text.startsWith('.')) found.push(statement.moduleSpecifier.text);
+      if (statement.moduleSpecifier.text.startsWith('.'))
+        found.push(statement.moduleSpecifier.text);
     } else if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const specifier = requiredSpecifier(declaration.initializer);
@@ -213,7 +255,10 @@ function relativeSpecifiers(sourceFile: ts.SourceFile): string[] {
 function requiredSpecifier(node: ts.Node | undefined): string | undefined {
   if (node === undefined || !ts.isCallExpression(node)) return undefined;
   const [argument] = node.arguments;
-  return ts.isIdentifier(node.expression) && node.expression.text === 'require' && argument !== undefined && ts.isStringLiteral(argument)
+  return ts.isIdentifier(node.expression) &&
+    node.expression.text === 'require' &&
+    argument !== undefined &&
+    ts.isStringLiteral(argument)
     ? argument.text
     : undefined;
 }
@@ -223,21 +268,32 @@ function isCommonJs(sourceFile: ts.SourceFile): boolean {
   if (sourceFile.statements.some(ts.isImportDeclaration)) return false;
   if (/\.cjs$/.test(sourceFile.fileName)) return true;
   return sourceFile.statements.some(
-    (s) => ts.isVariableStatement(s) && s.declarationList.declarations.some((d) => requiredSpecifier(d.initializer) !== undefined),
+    (s) =>
+      ts.isVariableStatement(s) &&
+      s.declarationList.declarations.some((d) => requiredSpecifier(d.initializer) !== undefined),
   );
 }
 
 /** New import lines after the file's last import (or `require`), else at its top. */
-function toInsertion(sourceFile: ts.SourceFile, lines: readonly string[]): { edit: RangeEdit; offset: number } {
+function toInsertion(
+  sourceFile: ts.SourceFile,
+  lines: readonly string[],
+): { edit: RangeEdit; offset: number } {
   const text = sourceFile.text;
   const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
   const anchors = sourceFile.statements.filter(
     (s) =>
       ts.isImportDeclaration(s) ||
-      (ts.isVariableStatement(s) && s.declarationList.declarations.some((d) => requiredSpecifier(d.initializer) !== undefined)),
+      (ts.isVariableStatement(s) &&
+        s.declarationList.declarations.some((d) => requiredSpecifier(d.initializer) !== undefined)),
   );
   const directives = sourceFile.statements.filter(
-    (s, i) => ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression) && sourceFile.statements.slice(0, i).every((p) => ts.isExpressionStatement(p) && ts.isStringLiteral(p.expression)),
+    (s, i) =>
+      ts.isExpressionStatement(s) &&
+      ts.isStringLiteral(s.expression) &&
+      sourceFile.statements
+        .slice(0, i)
+        .every((p) => ts.isExpressionStatement(p) && ts.isStringLiteral(p.expression)),
   );
   const after = anchors.at(-1) ?? directives.at(-1);
   const block = lines.join(eol);
@@ -250,7 +306,9 @@ function toInsertion(sourceFile: ts.SourceFile, lines: readonly string[]): { edi
     offset = found === null ? text.length : found.index + found[0].length;
     newText = found === null ? `${eol}${block}` : `${block}${eol}`;
   } else {
-    offset = text.startsWith('#!') ? (/\r\n|\r|\n/.exec(text)?.index ?? text.length) + eol.length : 0;
+    offset = text.startsWith('#!')
+      ? (/\r\n|\r|\n/.exec(text)?.index ?? text.length) + eol.length
+      : 0;
     if (offset > text.length) offset = text.length;
     newText = `${block}${eol}`;
   }

@@ -46,7 +46,9 @@ export function planPythonCall(
   const fits = bound.find((b) => b.problems.length === 0);
   if (fits === undefined) {
     const fewest = [...bound].sort((a, b) => a.problems.length - b.problems.length)[0];
-    problems.push(...(fewest?.problems ?? []).map((p) => `${to.facts.signatures[0] ?? to.name} ${p}`));
+    problems.push(
+      ...(fewest?.problems ?? []).map((p) => `${to.facts.signatures[0] ?? to.name} ${p}`),
+    );
   }
   let prefix = '';
   if (to.isAsync && !from.isAsync) {
@@ -69,7 +71,10 @@ export function planPythonCall(
       end: [site.calleeEnd.line, site.calleeEnd.column],
       oldText: site.callee,
       newText: `${wrap ? '(' : ''}${prefix}${replacement}`,
-      reason: prefix === '' ? 'call site' : 'call site (awaited: the new function is a coroutine function)',
+      reason:
+        prefix === ''
+          ? 'call site'
+          : 'call site (awaited: the new function is a coroutine function)',
     });
     if (wrap && site.callEnd !== undefined) {
       const at: [number, number] = [site.callEnd.line, site.callEnd.column];
@@ -89,7 +94,9 @@ export function planPythonCall(
     ...(consumed !== undefined ? { consumed } : {}),
     ...(choice.need !== undefined ? { need: choice.need } : {}),
     problems,
-    ...(fits?.open === true ? { unchecked: 'passes *args or **kwargs: the compile check judges them' } : {}),
+    ...(fits?.open === true
+      ? { unchecked: 'passes *args or **kwargs: the compile check judges them' }
+      : {}),
     ...(choice.collision !== undefined ? { collision: choice.collision } : {}),
   };
 }

@@ -17,7 +17,10 @@ import { SIGNATURES_SCRIPT } from './signatures-script.python.js';
 export const PYTHON_PROBE_FILE = '__mcp_orchestrator_replace_calls_probe__.py';
 
 /** One role's use in the probe. */
-export type PythonProbe = { text: string; positions: Partial<Record<'from' | 'to', SourcePosition>> };
+export type PythonProbe = {
+  text: string;
+  positions: Partial<Record<'from' | 'to', SourcePosition>>;
+};
 
 /** A function the command names, resolved by pyright and read by Python's `ast`. */
 export interface PythonFunction {
@@ -69,7 +72,11 @@ export function toPythonProbe(args: ReplaceCallsArgs): PythonProbe | undefined {
 export function toModuleName(root: string, file: string): string {
   const parts = file.replace(/\.pyi?$/, '').split('/');
   if (parts.at(-1) === '__init__') parts.pop();
-  if (parts.length > 1 && parts[0] === 'src' && !existsSync(path.join(root, 'src', '__init__.py'))) {
+  if (
+    parts.length > 1 &&
+    parts[0] === 'src' &&
+    !existsSync(path.join(root, 'src', '__init__.py'))
+  ) {
     parts.shift();
   }
   return parts.join('.');

@@ -142,7 +142,9 @@ function topLevelNames(sourceFile: ts.SourceFile): ts.Identifier[] {
   const names: ts.Identifier[] = [];
   const addBinding = (name: ts.BindingName): void => {
     if (ts.isIdentifier(name)) names.push(name);
-    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBinding(element.name);
+    else
+      for (const element of name.elements)
+        if (!ts.isOmittedExpression(element)) addBinding(element.name);
   };
   for (const statement of sourceFile.statements) {
     if (ts.isImportDeclaration(statement) && statement.importClause !== undefined) {
@@ -156,7 +158,8 @@ function topLevelNames(sourceFile: ts.SourceFile): ts.Identifier[] {
     } else if (ts.isFunctionDeclaration(statement) && statement.name) {
       names.push(statement.name);
     } else if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) addBinding(declaration.name);
+      for (const declaration of statement.declarationList.declarations)
+        addBinding(declaration.name);
     }
   }
   return names;

@@ -39,7 +39,10 @@ export function findCallSites(
 ): { calls: TsCall[]; nonCalls: TsNonCall[] } {
   const checker = project.program().getTypeChecker();
   const start = from.node.getSourceFile();
-  const at = { file: project.toRelative(start.fileName), ...toLineColumn(start, from.node.getStart()) };
+  const at = {
+    file: project.toRelative(start.fileName),
+    ...toLineColumn(start, from.node.getStart()),
+  };
   const calls: TsCall[] = [];
   const nonCalls: TsNonCall[] = [];
   for (const reference of findReferences(project, at)) {
@@ -83,7 +86,10 @@ export function findCallSites(
 }
 
 /** The module a qualifier stands for (`ns` of `import * as ns`, a `require`d module), if it is one. */
-export function moduleOf(checker: ts.TypeChecker, expression: ts.Expression): ts.Symbol | undefined {
+export function moduleOf(
+  checker: ts.TypeChecker,
+  expression: ts.Expression,
+): ts.Symbol | undefined {
   const found = checker.getSymbolAtLocation(expression);
   if (found === undefined) return undefined;
   const symbol = found.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(found) : found;
@@ -94,7 +100,8 @@ export function moduleOf(checker: ts.TypeChecker, expression: ts.Expression): ts
 
 function isDeclarationName(node: ts.Identifier): boolean {
   const parent = node.parent;
-  if (ts.isPropertyAccessExpression(parent) || ts.isShorthandPropertyAssignment(parent)) return false;
+  if (ts.isPropertyAccessExpression(parent) || ts.isShorthandPropertyAssignment(parent))
+    return false;
   return ts.getNameOfDeclaration(parent as ts.Declaration) === node;
 }
 

@@ -87,7 +87,10 @@ export function findUnusedImportEdits(
 }
 
 /** `import { a } from './x'` → `import './x'`: the names go, the module still loads. */
-function toSideEffectImport(sourceFile: ts.SourceFile, declaration: ts.ImportDeclaration): RangeEdit {
+function toSideEffectImport(
+  sourceFile: ts.SourceFile,
+  declaration: ts.ImportDeclaration,
+): RangeEdit {
   const start = declaration.getStart(sourceFile);
   const end = declaration.moduleSpecifier.getStart(sourceFile);
   return {
@@ -141,7 +144,8 @@ function matchDeclarations(
     if (matched) next += 1;
     const keptKeys = new Set(kept.map(keyOf));
     const gone = bindings.filter((binding) => !keptKeys.has(keyOf(binding)));
-    if (gone.length > 0) result.push({ declaration, gone, sideEffect: matched && kept.length === 0 });
+    if (gone.length > 0)
+      result.push({ declaration, gone, sideEffect: matched && kept.length === 0 });
   }
   return result;
 }

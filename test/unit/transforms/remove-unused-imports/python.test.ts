@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RemoveUnusedImportsFacts } from '../../../../src/transforms/remove-unused-imports/contract.js';
 import { createPythonAdapter, type PythonAdapter } from '../../../../src/lang/python/index.js';
+import type { RemoveUnusedImportsFacts } from '../../../../src/transforms/remove-unused-imports/contract.js';
 import {
   createPythonFixture,
   type PythonFixture,
@@ -55,7 +55,11 @@ describe('remove_unused_imports, Python half (pyright reportUnusedImport)', () =
   beforeAll(async () => {
     fixture = await createPythonFixture(FILES);
     adapter = createPythonAdapter({ root: fixture.root });
-    ({ after, facts } = await removeUnusedImports(adapter, fixture.root, Object.keys(FILES).sort()));
+    ({ after, facts } = await removeUnusedImports(
+      adapter,
+      fixture.root,
+      Object.keys(FILES).sort(),
+    ));
   }, 120_000);
 
   afterAll(async () => {
@@ -94,7 +98,9 @@ describe('remove_unused_imports, Python half (pyright reportUnusedImport)', () =
     expect(core()).toContain('from collections import OrderedDict\n');
     expect(core()).toContain('import pathlib as pathlib\n');
     expect(core()).toContain('    import yaml\n');
-    const reasons = facts.kept.filter((k) => k.file === 'pkg/core.py').map((k) => [k.name, k.reason]);
+    const reasons = facts.kept
+      .filter((k) => k.file === 'pkg/core.py')
+      .map((k) => [k.name, k.reason]);
     expect(reasons).toContainEqual(['yaml', 'side-effect']);
   });
 

@@ -4,10 +4,14 @@ import {
   type TypeScriptAdapter,
 } from '../../../../src/lang/typescript/index.js';
 import type { RemoveUnusedImportsFacts } from '../../../../src/transforms/remove-unused-imports/contract.js';
-import { createTsFixture, type TsFixture } from '../../../fixtures/lang-typescript/create-ts-fixture.js';
+import {
+  createTsFixture,
+  type TsFixture,
+} from '../../../fixtures/lang-typescript/create-ts-fixture.js';
 import { removeUnusedImports } from '../../../fixtures/transforms/remove-unused-imports-via-halves.js';
 
-const LIB = 'export const a = 1, b = 2, c = 3, d = 4, e = 5, f = 6;\nexport type T = number;\nexport default 7;\n';
+const LIB =
+  'export const a = 1, b = 2, c = 3, d = 4, e = 5, f = 6;\nexport type T = number;\nexport default 7;\n';
 
 const FILES: Record<string, string> = {
   'src/lib.ts': LIB,
@@ -24,12 +28,13 @@ const FILES: Record<string, string> = {
     "import './side';",
     "import type { T } from './lib';",
     "import h, { f as unusedF } from './lib';",
-    "import { a as y } from \"./lib\"",
+    'import { a as y } from "./lib"',
     'export { y };',
     'console.log(a, e, h);',
     '',
   ].join('\n'),
-  'src/crlf.ts': "import { a } from './lib';\r\nimport { b } from './lib';\r\n\r\nconsole.log(b);\r\n",
+  'src/crlf.ts':
+    "import { a } from './lib';\r\nimport { b } from './lib';\r\n\r\nconsole.log(b);\r\n",
   'src/clean.js': "import { a } from './lib.js';\nconsole.log(a);\n",
   'src/unused.js': "import { a, b } from './lib.js';\nexport const z = b;\n",
 };
@@ -43,7 +48,11 @@ describe('remove_unused_imports, TypeScript half (organize imports, RemoveUnused
   beforeAll(async () => {
     fixture = await createTsFixture(FILES);
     adapter = createTypeScriptAdapter({ root: fixture.root });
-    ({ after, facts } = await removeUnusedImports(adapter, fixture.root, Object.keys(FILES).sort()));
+    ({ after, facts } = await removeUnusedImports(
+      adapter,
+      fixture.root,
+      Object.keys(FILES).sort(),
+    ));
   }, 60_000);
 
   afterAll(async () => {
@@ -60,7 +69,7 @@ describe('remove_unused_imports, TypeScript half (organize imports, RemoveUnused
         "} from './lib';",
         "import './side';",
         "import h from './lib';",
-        "import { a as y } from \"./lib\"",
+        'import { a as y } from "./lib"',
         'export { y };',
         'console.log(a, e, h);',
         '',

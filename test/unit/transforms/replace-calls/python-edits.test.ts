@@ -23,7 +23,8 @@ const FILES: Record<string, string> = {
     '',
   ].join('\n'),
   'app/__init__.py': '',
-  'app/direct.py': 'from ledger.core import old_fn\n\n\ndef run():\n    return old_fn(1, note="a")\n',
+  'app/direct.py':
+    'from ledger.core import old_fn\n\n\ndef run():\n    return old_fn(1, note="a")\n',
   'app/aliased.py': 'from ledger.core import old_fn as pe\n\n\ndef run():\n    return pe(3)\n',
   'app/qualified.py':
     'import ledger.core as c\nimport ledger.core\n\n\ndef run():\n    return c.old_fn(1) + ledger.core.old_fn(2)\n',

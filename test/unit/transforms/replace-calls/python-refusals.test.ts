@@ -70,16 +70,29 @@ describe('replace_calls, Python half: what the new function cannot take', () => 
   });
 
   it('lists a positional call a keyword-only parameter refuses, and changes nothing', async () => {
-    const { facts, changed } = await replaceCalls(adapter, fixture.root, shift(at('charge')), shift(at('bill')));
+    const { facts, changed } = await replaceCalls(
+      adapter,
+      fixture.root,
+      shift(at('charge')),
+      shift(at('bill')),
+    );
     expect(changed).toEqual([]);
     expect(facts.mismatches.map((m) => [m.line, m.problems])).toEqual([
-      [5, ['bill(amount, *, currency=…) takes at most 1 positional argument(s); the call passes 2']],
+      [
+        5,
+        ['bill(amount, *, currency=…) takes at most 1 positional argument(s); the call passes 2'],
+      ],
     ]);
     expect(facts.unchecked.map((u) => u.line)).toEqual([7]);
   });
 
   it('lists keyword calls that would not bind and required parameters left out', async () => {
-    const { facts } = await replaceCalls(adapter, fixture.root, shift(at('charge')), shift(at('settle')));
+    const { facts } = await replaceCalls(
+      adapter,
+      fixture.root,
+      shift(at('charge')),
+      shift(at('settle')),
+    );
     expect(facts.mismatches.map((m) => [m.line, m.problems])).toEqual([
       [
         6,
@@ -93,7 +106,12 @@ describe('replace_calls, Python half: what the new function cannot take', () => 
   });
 
   it('accepts any call for a function of *args and **kwargs', async () => {
-    const { facts, after } = await replaceCalls(adapter, fixture.root, shift(at('charge')), shift(at('flexible')));
+    const { facts, after } = await replaceCalls(
+      adapter,
+      fixture.root,
+      shift(at('charge')),
+      shift(at('flexible')),
+    );
     expect(facts.mismatches).toEqual([]);
     expect(after['pay/use.py']).toContain('from pay.core import flexible\n');
     expect(after['pay/use.py']).toContain('    flexible(amount=2)\n');
@@ -115,9 +133,15 @@ describe('replace_calls, Python half: what the new function cannot take', () => 
   });
 
   it('says which name does not resolve', async () => {
-    const { facts } = await replaceCalls(adapter, fixture.root, shift(at('charge')), { name: 'asyncio.slep' });
+    const { facts } = await replaceCalls(adapter, fixture.root, shift(at('charge')), {
+      name: 'asyncio.slep',
+    });
     expect(facts.unresolved).toEqual([
-      expect.objectContaining({ role: 'to', name: 'asyncio.slep', detail: expect.stringContaining('no "slep" in the module "asyncio"') }),
+      expect.objectContaining({
+        role: 'to',
+        name: 'asyncio.slep',
+        detail: expect.stringContaining('no "slep" in the module "asyncio"'),
+      }),
     ]);
   });
 });

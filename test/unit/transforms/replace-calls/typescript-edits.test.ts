@@ -4,17 +4,20 @@ import {
   type TypeScriptAdapter,
 } from '../../../../src/lang/typescript/index.js';
 import type { ReplaceCallsFacts } from '../../../../src/transforms/replace-calls/contract.js';
-import { createTsFixture, type TsFixture } from '../../../fixtures/lang-typescript/create-ts-fixture.js';
+import {
+  createTsFixture,
+  type TsFixture,
+} from '../../../fixtures/lang-typescript/create-ts-fixture.js';
 import { positionIn, replaceCalls } from '../../../fixtures/transforms/replace-calls-via-halves.js';
 
 const FILES: Record<string, string> = {
   'src/users.ts': [
     'export function getUser(id: number, verbose?: boolean): string {',
-    '  return `user${id}${verbose ? "!" : ""}`;',
+    "  return 'user' + id + (verbose ? '!' : '');",
     '}',
     '',
     'export function fetchUser(id: number, verbose = false): string {',
-    '  return `fetched${id}${verbose ? "!" : ""}`;',
+    "  return 'fetched' + id + (verbose ? '!' : '');",
     '}',
     '',
     'export function describe(id: number): string {',
@@ -24,13 +27,15 @@ const FILES: Record<string, string> = {
   ].join('\n'),
   'src/index.ts': "export { getUser } from './users';\nexport * as users from './users';\n",
   'src/direct.ts': "import { getUser } from './users';\n\nexport const a = getUser(1);\n",
-  'src/aliased.ts': "import { getUser as load } from './users';\n\nexport const b = load(2, true);\n",
+  'src/aliased.ts':
+    "import { getUser as load } from './users';\n\nexport const b = load(2, true);\n",
   'src/namespace.ts': "import * as api from './users';\n\nexport const c = api.getUser(3);\n",
   'src/reexported.ts':
     "import { getUser, users } from './index';\n\nexport const d = getUser(4) + users.getUser(5);\n",
   'src/value.ts':
     "import { getUser } from './users';\n\nexport const all = [1, 2].map(getUser);\nexport const e = getUser(6);\n",
-  'src/crlf.ts': "import { describe } from './users';\r\nimport { getUser as g } from './index';\r\n\r\nexport const f = g(7) + describe(1);\r\n",
+  'src/crlf.ts':
+    "import { describe } from './users';\r\nimport { getUser as g } from './index';\r\n\r\nexport const f = g(7) + describe(1);\r\n",
 };
 
 describe('replace_calls, TypeScript half: getUser → fetchUser', () => {
@@ -57,12 +62,18 @@ describe('replace_calls, TypeScript half: getUser → fetchUser', () => {
 
   it('replaces a call in the declaring file and turns a named import into the new name', () => {
     expect(after['src/users.ts']).toContain('  return fetchUser(id);\n');
-    expect(after['src/direct.ts']).toBe("import { fetchUser } from './users';\n\nexport const a = fetchUser(1);\n");
+    expect(after['src/direct.ts']).toBe(
+      "import { fetchUser } from './users';\n\nexport const a = fetchUser(1);\n",
+    );
   });
 
   it('replaces calls through an alias and a namespace import', () => {
-    expect(after['src/aliased.ts']).toBe("import { fetchUser } from './users';\n\nexport const b = fetchUser(2, true);\n");
-    expect(after['src/namespace.ts']).toBe("import * as api from './users';\n\nexport const c = api.fetchUser(3);\n");
+    expect(after['src/aliased.ts']).toBe(
+      "import { fetchUser } from './users';\n\nexport const b = fetchUser(2, true);\n",
+    );
+    expect(after['src/namespace.ts']).toBe(
+      "import * as api from './users';\n\nexport const c = api.fetchUser(3);\n",
+    );
   });
 
   it('replaces calls through re-exports, by a name in scope that means the new function', () => {
@@ -77,7 +88,11 @@ describe('replace_calls, TypeScript half: getUser → fetchUser', () => {
       "import { getUser, fetchUser } from './users';\n\nexport const all = [1, 2].map(getUser);\nexport const e = fetchUser(6);\n",
     );
     expect(facts.leftAlone).toEqual([
-      expect.objectContaining({ file: 'src/value.ts', line: 3, detail: expect.stringContaining('passed as an argument to [1, 2].map') }),
+      expect.objectContaining({
+        file: 'src/value.ts',
+        line: 3,
+        detail: expect.stringContaining('passed as an argument to [1, 2].map'),
+      }),
     ]);
   });
 
