@@ -65,7 +65,7 @@ function checkEdit(
   return 'not an edit replacing calls does';
 }
 
-const MODULE = String.raw`(['"])[^'"\r\n]+\1`;
+const MODULE = String.raw`(?:'[^'\r\n]+'|"[^"\r\n]+")`;
 const NAME = String.raw`[A-Za-z_$][\w$]*`;
 
 /** One added import line (or `, name`) that binds one of `words` or, in Python, a module. */

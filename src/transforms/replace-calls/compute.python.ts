@@ -78,7 +78,7 @@ export async function computeReplaceCallsPython(
         line: site.line,
         column: site.column,
         length: site.name.length,
-        detail: site.detail ?? 'not read as a call by name or through a module',
+        detail: `\`${site.name}\` ${site.detail ?? 'is not read as a call by name or through a module'}`,
       });
     }
   }

@@ -86,7 +86,14 @@ export async function toPythonImportEdits(
   for (const [file, filePlans] of byFile) {
     const plan = removals.find((p) => p.file === file);
     const summary = summaries[file];
-    const edits: RangeEdit[] = [...(plan?.edits ?? [])];
+    const edits: RangeEdit[] = (plan?.edits ?? []).map((edit) =>
+      edit.reason.startsWith('unused import')
+        ? {
+            ...edit,
+            reason: edit.reason.replace('unused import', 'import removed (no longer used)'),
+          }
+        : edit,
+    );
     const added: PythonImportEdits['added'] = [];
     for (const edit of edits.filter((e) => e.reason === 'import replaced')) {
       added.push({ line: edit.start[0], column: edit.start[1], text: edit.newText });
@@ -153,13 +160,17 @@ function joinExisting(
   need: { module: string; name: string },
   plan: ImportRemovalPlan | undefined,
 ): RangeEdit | undefined {
-  const statement = summary.imports.find(
-    (s) =>
-      s.kind === 'from' &&
-      s.module === need.module &&
-      s.lastEnd !== undefined &&
-      !(plan?.edits ?? []).some((e) => e.start[0] <= (s.lastEnd?.line ?? 0) && e.end[0] >= s.line),
-  );
+  const statement = summary.imports.find((s) => {
+    const first = s.names[0]?.start;
+    const last = s.lastEnd;
+    if (s.kind !== 'from' || s.module !== need.module || first === undefined || last === undefined)
+      return false;
+    // Untouched: no removal reaches into its names.
+    return !(plan?.edits ?? []).some(
+      (e) =>
+        isBefore(e.start, [last.line, last.column]) && isBefore([first.line, first.column], e.end),
+    );
+  });
   if (statement?.lastEnd === undefined) return undefined;
   const at: [number, number] = [statement.lastEnd.line, statement.lastEnd.column];
   return { start: at, end: at, oldText: '', newText: `, ${need.name}`, reason: 'import added' };
@@ -212,4 +223,8 @@ function applyEdits(text: string, edits: readonly RangeEdit[]): string {
     result = result.slice(0, span.start) + span.newText + result.slice(span.end);
   }
   return result;
+}
+
+function isBefore(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 }

@@ -146,6 +146,9 @@ describe('what a replace_calls plan may write', () => {
       edit('', 'from asyncio import sleep\r\n', 'import added'),
       edit('import time\n', '', 'unused import'),
       edit('old', 'sleep', 'import replaced'),
+      edit('', ", sleep", 'import added'),
+      edit('', "import { sleep } from '../src/asyncio.js';\n", 'import added'),
+      edit('', 'const { sleep } = require("asyncio")\n', 'import added'),
     ]) {
       expect(checkReplaceCallsChange(intent, change)).toBeUndefined();
     }
