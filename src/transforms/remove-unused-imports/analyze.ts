@@ -87,7 +87,13 @@ export async function analyzeRemoveUnusedImports(
     certaintyByFile: Object.fromEntries(
       changes.map((change) => [change.file, 0.95] as const).sort(([a], [b]) => compareText(a, b)),
     ),
-    details: { removed, kept: facts.kept, checked: facts.checked.length },
+    details: {
+      removed,
+      kept: [...facts.kept].sort(
+        (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
+      ),
+      checked: facts.checked.length,
+    },
     title: `Remove unused imports${intent.scope ? ` in ${intent.scope}` : ''}`,
     summary: [
       `${removed.length} unused import(s) removed from ${changes.length} of ${facts.checked.length} file(s) in ${where}`,

@@ -17,7 +17,13 @@ export async function computeRemoveUnusedImportsPython(
 ): Promise<ComputedEdits> {
   const listed = new Set(await workspace.listFiles(signal));
   const files = args.files.filter((file) => listed.has(file));
-  const unused = await findUnusedImports(workspace, files, { signal });
+  // Only files that import anything are shown to pyright.
+  const importing = await workspace.filesContaining('import', signal);
+  const unused = await findUnusedImports(
+    workspace,
+    files.filter((file) => importing.includes(file)),
+    { signal },
+  );
   const byFile = new Map<string, Array<{ line: number; column: number }>>();
   for (const item of unused) {
     byFile.set(item.file, [...(byFile.get(item.file) ?? []), item]);

@@ -27,6 +27,7 @@ export function computeRemoveUnusedImportsTypeScript(
     if (!project.isWorkspaceFile(fileName) || sourceFile === undefined) continue;
     if (sourceFile.isDeclarationFile) continue;
     facts.checked.push(file);
+    if (!sourceFile.text.includes('import')) continue;
     const { edits, removed } = findUnusedImportEdits(project, file);
     if (edits.length > 0) changes.push({ op: 'edit', file, edits });
     facts.removed.push(...removed.map((binding) => ({ file, ...binding })));

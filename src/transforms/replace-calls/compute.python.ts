@@ -135,7 +135,12 @@ async function readFunctionsAndSites(
   for (const role of ['from', 'to'] as const) {
     const found = await resolvePythonFunction(workspace, args, role, probe, signal);
     if ('reason' in found) {
-      facts.unresolved.push({ role, name: args[role].name, detail: found.reason, suggestions: [] });
+      facts.unresolved.push({
+        role,
+        name: args[role].name,
+        kind: found.kind,
+        detail: found.reason,
+      });
     } else {
       resolved[role] = found;
       facts[role] = found.facts;

@@ -53,7 +53,12 @@ function compute(
   for (const role of ['from', 'to'] as const) {
     const found = resolveFunction(project, args, role, probe);
     if ('reason' in found) {
-      facts.unresolved.push({ role, name: args[role].name, detail: found.reason, suggestions: [] });
+      facts.unresolved.push({
+        role,
+        name: args[role].name,
+        kind: found.kind,
+        detail: found.reason,
+      });
     } else {
       resolved[role] = found;
       facts[role] = found.facts;
@@ -105,8 +110,8 @@ function compute(
         facts.unresolved.push({
           role: 'to',
           name: args.to.name,
+          kind: 'not-exported',
           detail: `"${args.to.name}" is not exported from ${to.facts.file}, so ${file} cannot import it; export it first`,
-          suggestions: [],
         });
       }
       if (replacement.need !== undefined)

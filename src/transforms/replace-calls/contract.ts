@@ -43,13 +43,13 @@ const site = sourcePositionSchema.extend({ lineText: z.string() });
 
 /** Facts of replace_calls' language half. */
 export const replaceCallsFactsSchema = z.object({
-  /** A name that resolves to no function, with what was found instead and close names. */
+  /** A name that resolves to no function it can use: none found, not callable, not importable. */
   unresolved: z.array(
     z.object({
       role: z.enum(['from', 'to']),
       name: z.string(),
+      kind: z.enum(['missing', 'not-callable', 'not-exported']),
       detail: z.string(),
-      suggestions: z.array(z.string()),
     }),
   ),
   from: resolvedFunctionSchema.optional(),

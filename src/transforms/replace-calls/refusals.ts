@@ -6,8 +6,8 @@ import type { ReplaceCallsIntent } from './intent.js';
 const SHOWN = 20;
 
 /**
- * Refuses, before anything is written: a name that resolves to no function (close names
- * given), calls whose arguments the new function cannot take (each listed with why, and the
+ * Refuses, before anything is written: a name that resolves to no function (`SYMBOL_NOT_FOUND`,
+ * close names given) or to one it cannot use (a class, not exported), calls whose arguments the new function cannot take (each listed with why, and the
  * two signatures), names the new calls would capture, and no call to replace.
  */
 export function refuseWhatCannotBeReplaced(
@@ -17,10 +17,13 @@ export function refuseWhatCannotBeReplaced(
 ): void {
   const [unresolved] = facts.unresolved;
   if (unresolved !== undefined) {
+    const missing = unresolved.kind === 'missing';
     const hint =
-      suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+      missing && suggestions.length > 0
+        ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?`
+        : '';
     throw new OrchestratorError(
-      'SYMBOL_NOT_FOUND',
+      missing ? 'SYMBOL_NOT_FOUND' : 'TRANSFORM_REFUSED',
       `Cannot ${unresolved.role === 'to' ? `call "${intent.to}" instead` : `replace calls of "${intent.from}"`}: ${unresolved.detail}.${hint}`,
       { data: { symbol: unresolved.name, role: unresolved.role, suggestions: [...suggestions] } },
     );

@@ -93,11 +93,11 @@ export async function resolvePythonFunction(
   role: 'from' | 'to',
   probe: PythonProbe | undefined,
   signal?: AbortSignal,
-): Promise<PythonFunction | { reason: string }> {
+): Promise<PythonFunction | { reason: string; kind: 'missing' | 'not-callable' }> {
   const ref = args[role];
   const { qualifier, name } = splitDotted(ref.name);
   const at = ref.at ?? probe?.positions[role];
-  if (at === undefined) return { reason: `"${ref.name}" could not be looked up` };
+  if (at === undefined) return { reason: `"${ref.name}" could not be looked up`, kind: 'missing' };
   let defs: Array<{ path: string; line: number; column: number }>;
   if (ref.at !== undefined) {
     defs = [{ path: ref.at.file, line: ref.at.line, column: ref.at.column }];
@@ -111,6 +111,7 @@ export async function resolvePythonFunction(
     defs = toDefinitionPaths(workspace.root, found);
     if (defs.length === 0) {
       return {
+        kind: 'missing',
         reason: qualifier
           ? `pyright finds no "${name}" in the module "${qualifier}" (is the module installed for this interpreter?)`
           : `"${ref.name}" is not declared in the workspace nor a builtin`,
@@ -124,7 +125,9 @@ export async function resolvePythonFunction(
   );
   const entries = read.filter((entry) => entry.found && entry.params !== undefined);
   const first = entries[0];
-  if (first === undefined) return { reason: `"${ref.name}" is not a function or a class` };
+  if (first === undefined) {
+    return { reason: `"${ref.name}" is not a function or a class`, kind: 'not-callable' };
+  }
   const declared = ref.at;
   const inWorkspace = declared !== undefined;
   const module = declared !== undefined ? toModuleName(workspace.root, declared.file) : qualifier;

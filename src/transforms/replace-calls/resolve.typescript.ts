@@ -75,7 +75,7 @@ export function resolveFunction(
   args: ReplaceCallsArgs,
   role: 'from' | 'to',
   probe: Probe | undefined,
-): TsFunction | { reason: string } {
+): TsFunction | { reason: string; kind: 'missing' | 'not-callable' } {
   const checker = project.program().getTypeChecker();
   const ref = args[role];
   const candidates: Array<{ node: ts.Node; module?: string }> = [];
@@ -92,6 +92,7 @@ export function resolveFunction(
     }
   }
   let reason = `"${ref.name}" is not declared in the workspace nor found in a module it can import`;
+  let kind: 'missing' | 'not-callable' = 'missing';
   for (const { node, module } of candidates) {
     const found = checker.getSymbolAtLocation(node);
     if (found === undefined) continue;
@@ -99,6 +100,7 @@ export function resolveFunction(
     const type = checker.getTypeOfSymbolAtLocation(symbol, node);
     const signatures = type.getCallSignatures();
     if (signatures.length === 0) {
+      kind = 'not-callable';
       reason =
         type.getConstructSignatures().length > 0
           ? `"${ref.name}" is a class: its calls need \`new\`, so it cannot replace or be replaced by a function`
@@ -139,5 +141,5 @@ export function resolveFunction(
       },
     };
   }
-  return { reason };
+  return { reason, kind };
 }

@@ -82,7 +82,7 @@ function toImportNeed(checker: ts.TypeChecker, to: TsFunction): TsImportNeed {
   }
   const declaration = to.symbol.valueDeclaration ?? to.symbol.declarations?.[0];
   const sourceFile = declaration?.getSourceFile();
-  const module = sourceFile === undefined ? undefined : checker.getSymbolAtLocation(sourceFile);
+  const module = sourceFile === undefined ? undefined : moduleSymbolOfFile(checker, sourceFile);
   const exported = module === undefined ? undefined : exportNameIn(checker, module, to.symbol);
   const own = to.symbol.name;
   return {
@@ -98,7 +98,7 @@ export function isExported(checker: ts.TypeChecker, to: TsFunction): boolean {
   if (to.library !== undefined || to.global) return true;
   const declaration = to.symbol.valueDeclaration ?? to.symbol.declarations?.[0];
   const sourceFile = declaration?.getSourceFile();
-  const module = sourceFile === undefined ? undefined : checker.getSymbolAtLocation(sourceFile);
+  const module = sourceFile === undefined ? undefined : moduleSymbolOfFile(checker, sourceFile);
   return module !== undefined && exportNameIn(checker, module, to.symbol) !== undefined;
 }
 
@@ -110,7 +110,7 @@ export function exportNameIn(
 ): string | undefined {
   const names = checker
     .getExportsOfModule(module)
-    .filter((e) => resolveAlias(checker, e) === target)
+    .filter((e) => resolveAlias(checker, e) === target || exportedValueOf(checker, e) === target)
     .map((e) => e.name)
     .sort();
   return names.find((n) => n !== 'default') ?? names[0];
@@ -187,4 +187,31 @@ function moduleSymbolOf(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | und
   if (!ts.isPropertyAccessExpression(head)) return undefined;
   const found = checker.getSymbolAtLocation(head.expression);
   return found === undefined ? undefined : resolveAlias(checker, found);
+}
+
+/** The value a CommonJS export holds (`module.exports = { load }`, `exports.load = load`). */
+function exportedValueOf(checker: ts.TypeChecker, exported: ts.Symbol): ts.Symbol | undefined {
+  for (const declaration of exported.declarations ?? []) {
+    let found: ts.Symbol | undefined;
+    if (ts.isShorthandPropertyAssignment(declaration)) {
+      found = checker.getShorthandAssignmentValueSymbol(declaration);
+    } else if (ts.isPropertyAssignment(declaration)) {
+      found = checker.getSymbolAtLocation(declaration.initializer);
+    } else {
+      const parent: ts.Node = declaration.parent;
+      if (ts.isBinaryExpression(parent) && (parent.left as ts.Node) === declaration) {
+        found = checker.getSymbolAtLocation(parent.right);
+      }
+    }
+    if (found !== undefined) return resolveAlias(checker, found);
+  }
+  return undefined;
+}
+
+/** A file's module symbol (CommonJS files have one the checker does not hand out by location). */
+export function moduleSymbolOfFile(
+  checker: ts.TypeChecker,
+  sourceFile: ts.SourceFile,
+): ts.Symbol | undefined {
+  return checker.getSymbolAtLocation(sourceFile) ?? (sourceFile as { symbol?: ts.Symbol }).symbol;
 }

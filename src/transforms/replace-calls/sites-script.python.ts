@@ -1,4 +1,5 @@
 import { PRELUDE_SCRIPT } from '../../lang/python/scripts/prelude-script.js';
+import { FILE_SUMMARY_SCRIPT } from './file-summary-script.python.js';
 
 /**
  * Reads what stands at each reference of the old function (a call by name, a call through a
@@ -9,6 +10,7 @@ import { PRELUDE_SCRIPT } from '../../lang/python/scripts/prelude-script.js';
  * 1-based lines and UTF-16 columns.
  */
 export const SITES_SCRIPT = `${PRELUDE_SCRIPT}
+${FILE_SUMMARY_SCRIPT}
 ${String.raw`
 import symtable
 
@@ -222,61 +224,6 @@ def build_tables(facts):
             found[(child.get_lineno(), child.get_name())] = child
             stack.append(child)
     return found
-
-
-def file_summary(facts):
-    source = facts.source
-    tree = source.tree
-    eol = NEWLINE.search(source.text)
-    statements = []
-    for node in tree.body:
-        if isinstance(node, ast.ImportFrom) and node.names and node.names[0].name != '*':
-            last = node.names[-1]
-            statements.append({'kind': 'from', 'module': absolute_module(facts.rel, node), 'line': node.lineno,
-                               'names': [{'name': a.name, 'asname': a.asname, 'start': start_of(source, a), 'end': end_of(source, a)} for a in node.names],
-                               'lastEnd': end_of(source, last)})
-        elif isinstance(node, ast.Import):
-            statements.append({'kind': 'import', 'line': node.lineno,
-                               'names': [{'name': a.name, 'asname': a.asname, 'start': start_of(source, a), 'end': end_of(source, a)} for a in node.names]})
-    top = module_level_names(tree)
-    return {'eol': eol.group(0) if eol else '\n', 'imports': statements, 'insertAt': insertion_point(source, tree),
-            'bound': sorted(top), 'bindings': facts.bindings}
-
-
-def module_level_names(tree):
-    names = set()
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                if alias.name != '*':
-                    names.add(alias.asname or alias.name.split('.')[0])
-        else:
-            for sub in ast.walk(node):
-                if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
-                    names.add(sub.id)
-    return names
-
-
-def insertion_point(source, tree):
-    """After the leading block of imports (docstring and __future__ first); else before the code."""
-    body = tree.body
-    index = 0
-    after = None
-    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-        after = body[0]
-        index = 1
-    while index < len(body) and isinstance(body[index], (ast.Import, ast.ImportFrom)):
-        after = body[index]
-        index += 1
-    if after is not None:
-        return {'line': after.end_lineno + 1, 'column': 1, 'after': True}
-    if body:
-        first = body[0]
-        line = min([first.lineno] + [d.lineno for d in getattr(first, 'decorator_list', [])])
-        return {'line': line, 'column': 1, 'after': False}
-    return {'line': len(source.lines), 'column': len(source.lines[-1]) + 1 if source.lines else 1, 'after': True}
 
 
 def main():

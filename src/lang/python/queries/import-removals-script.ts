@@ -1,4 +1,5 @@
 import { PRELUDE_SCRIPT } from '../scripts/prelude-script.js';
+import { IMPORT_KEEP_RULES_SCRIPT } from './import-keep-rules-script.js';
 
 /**
  * Plans the removal of import bindings (`import a`, `from m import a as b`) at given positions:
@@ -13,10 +14,10 @@ import { PRELUDE_SCRIPT } from '../scripts/prelude-script.js';
  * output `{files: [{file, edits, removed, kept}], errors}`; 1-based lines, UTF-16 columns.
  */
 export const IMPORT_REMOVALS_SCRIPT = `${PRELUDE_SCRIPT}
+${IMPORT_KEEP_RULES_SCRIPT}
 ${String.raw`
 import bisect
 
-NOQA = re.compile(r'#\s*noqa(?::\s*([A-Za-z0-9]+(?:[\s,]+[A-Za-z0-9]+)*))?', re.I)
 TRY_TYPES = tuple(t for t in (getattr(ast, 'Try', None), getattr(ast, 'TryStar', None)) if t)
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
@@ -52,145 +53,6 @@ class Text:
     def position(self, offset):
         line = self.line_of(offset)
         return [line, self.source.utf16(line, offset - self.starts[line - 1])]
-
-
-def module_names(rel):
-    parts = re.sub(r'\.pyi?$', '', rel).split('/')
-    if parts and parts[-1] == '__init__':
-        parts = parts[:-1]
-    return set('.'.join(parts[i:]) for i in range(len(parts))) - {''}
-
-
-def package_parts(rel):
-    parts = rel.split('/')[:-1]
-    return parts
-
-
-def absolute_module(rel, node):
-    if not node.level:
-        return node.module or ''
-    parts = package_parts(rel)
-    up = node.level - 1
-    if up > len(parts):
-        return None
-    base = parts[:len(parts) - up] if up else parts
-    return '.'.join(base + ([node.module] if node.module else []))
-
-
-def bindings_of(tree):
-    bound = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    bound[alias.asname] = alias.name
-                else:
-                    head = alias.name.split('.')[0]
-                    bound.setdefault(head, head)
-    return bound
-
-
-def chain_of(node):
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return list(reversed(parts))
-    return None
-
-
-def imported_names(root, files, wanted):
-    """module name -> {name: ['file:line', ...]}: where files import a name from a module."""
-    index = {}
-    for rel in files:
-        source = Source(root, rel)
-        if source.tree is None or not any(name in source.text for name in wanted):
-            continue
-        bound = bindings_of(source.tree)
-        for node in ast.walk(source.tree):
-            if isinstance(node, ast.ImportFrom):
-                module = absolute_module(rel, node)
-                if module is None:
-                    continue
-                for alias in node.names:
-                    if alias.name in wanted:
-                        index.setdefault(module, {}).setdefault(alias.name, []).append(rel + ':' + str(node.lineno))
-            elif isinstance(node, ast.Attribute) and node.attr in wanted:
-                chain = chain_of(node.value)
-                if chain and chain[0] in bound:
-                    module = '.'.join([bound[chain[0]]] + chain[1:])
-                    index.setdefault(module, {}).setdefault(node.attr, []).append(rel + ':' + str(node.lineno))
-    return index
-
-
-def all_names(tree):
-    names = set()
-    for node in tree.body:
-        targets = []
-        value = None
-        if isinstance(node, ast.Assign):
-            targets, value = node.targets, node.value
-        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
-            targets, value = [node.target], node.value
-        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
-            func = node.value.func
-            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == '__all__':
-                for arg in node.value.args:
-                    names.update(strings_in(arg))
-            continue
-        if any(isinstance(t, ast.Name) and t.id == '__all__' for t in targets) and value is not None:
-            names.update(strings_in(value))
-    return names
-
-
-def strings_in(node):
-    return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
-
-
-def noqa_applies(line):
-    match = NOQA.search(line)
-    if not match:
-        return False
-    if not match.group(1):
-        return True
-    return any('F401'.startswith(code.upper()) for code in re.split(r'[\s,]+', match.group(1)) if code)
-
-
-def bound_name(statement, alias):
-    if alias.asname:
-        return alias.asname
-    return alias.name.split('.')[0] if isinstance(statement, ast.Import) else alias.name
-
-
-def alias_position(source, alias):
-    line, char = source.start(alias)
-    end_line, end_char = source.end(alias)
-    return (line, source.utf16(line, char)), (end_line, source.utf16(end_line, end_char))
-
-
-def why_kept(rel, source, statement, alias, name, context):
-    if isinstance(statement, ast.ImportFrom) and statement.module == '__future__':
-        return ('side-effect', 'a __future__ import changes how the module compiles')
-    if alias.asname is not None and alias.asname == alias.name:
-        return ('re-export', 'written "import %s as %s": an explicit re-export' % (alias.name, alias.asname))
-    if name in context['all']:
-        return ('re-export', '"%s" is named in __all__' % name)
-    if context['init'] and isinstance(statement, ast.ImportFrom):
-        module = absolute_module(rel, statement) or ''
-        own = context['package']
-        if statement.level or any(module == p or module.startswith(p + '.') for p in own):
-            return ('re-export', "the package's __init__.py imports it from the package itself: a re-export")
-    for module in sorted(context['modules']):
-        users = [u for u in context['importers'].get(module, {}).get(name, []) if not u.startswith(rel + ':')]
-        if users:
-            return ('re-export', 'imported from this module by %s' % sorted(users)[0])
-    if noqa_applies(source.line(alias.lineno)) or noqa_applies(source.line(statement.lineno)):
-        return ('side-effect', 'marked "# noqa": kept for its side effect')
-    if context['in_try'](statement):
-        return ('side-effect', 'inside try/except: an optional import whose failure the code handles')
-    return None
 
 
 def plan_file(root, item, importers):

@@ -95,12 +95,22 @@ describe('replace_calls refusals', () => {
     unresolved.unresolved.push({
       role: 'to',
       name: 'new_fm',
+      kind: 'missing',
       detail: '"new_fm" is not declared',
-      suggestions: [],
     });
     const notFound = thrown(() => refuseWhatCannotBeReplaced(intent, unresolved, ['new_fn']));
     expect(isOrchestratorError(notFound, 'SYMBOL_NOT_FOUND')).toBe(true);
     expect((notFound as Error).message).toContain('Did you mean "new_fn"?');
+    const notCallable = emptyReplaceCallsFacts();
+    notCallable.unresolved.push({
+      role: 'to',
+      name: 'Parser',
+      kind: 'not-callable',
+      detail: '"Parser" is a class',
+    });
+    const refused = thrown(() => refuseWhatCannotBeReplaced(intent, notCallable, ['Parse']));
+    expect(isOrchestratorError(refused, 'TRANSFORM_REFUSED')).toBe(true);
+    expect((refused as Error).message).toBe('Cannot call "new_fn" instead: "Parser" is a class.');
     const captured = emptyReplaceCallsFacts();
     captured.collisions.push({
       file: 'c.ts',
@@ -146,7 +156,7 @@ describe('what a replace_calls plan may write', () => {
       edit('', 'from asyncio import sleep\r\n', 'import added'),
       edit('import time\n', '', 'unused import'),
       edit('old', 'sleep', 'import replaced'),
-      edit('', ", sleep", 'import added'),
+      edit('', ', sleep', 'import added'),
       edit('', "import { sleep } from '../src/asyncio.js';\n", 'import added'),
       edit('', 'const { sleep } = require("asyncio")\n', 'import added'),
     ]) {

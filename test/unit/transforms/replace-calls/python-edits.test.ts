@@ -88,7 +88,11 @@ describe('replace_calls, Python half: old_fn → new_fn in the workspace', () =>
       'from ledger.core import old_fn, new_fn\n\nHANDLERS = [old_fn]\n\n\ndef run():\n    return new_fn(1)\n',
     );
     expect(facts.leftAlone).toEqual([
-      expect.objectContaining({ file: 'app/value.py', line: 3, detail: '`old_fn` stored in a collection' }),
+      expect.objectContaining({
+        file: 'app/value.py',
+        line: 3,
+        detail: '`old_fn` stored in a collection',
+      }),
     ]);
   });
 

@@ -156,3 +156,32 @@ describe('replace_calls, TypeScript half: refusals and library functions', () =>
     );
   });
 });
+
+describe('replace_calls, TypeScript half: CommonJS', () => {
+  let fixture: TsFixture | undefined;
+  let adapter: TypeScriptAdapter | undefined;
+  afterEach(async () => {
+    await adapter?.close();
+    await fixture?.cleanup();
+  });
+
+  it('requires the new function in a file that loads modules with require', async () => {
+    const files = {
+      'lib/api.js':
+        'function load(id) {\n  return id;\n}\nfunction fetchIt(id) {\n  return id + 1;\n}\nmodule.exports = { load, fetchIt };\n',
+      'lib/use.js': "const { load } = require('./api');\n\nmodule.exports = load(1);\n",
+    };
+    fixture = await createTsFixture(files);
+    adapter = createTypeScriptAdapter({ root: fixture.root });
+    const result = await replaceCalls(
+      adapter,
+      fixture.root,
+      { name: 'load', at: positionIn(files, 'lib/api.js', 'load') },
+      { name: 'fetchIt', at: positionIn(files, 'lib/api.js', 'fetchIt') },
+    );
+    expect(result.facts.mismatches).toEqual([]);
+    expect(result.after['lib/use.js']).toBe(
+      "const { load } = require('./api');\nconst { fetchIt } = require('./api');\n\nmodule.exports = fetchIt(1);\n",
+    );
+  });
+});
