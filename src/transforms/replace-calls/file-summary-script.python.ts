@@ -57,7 +57,8 @@ def insertion_point(source, tree):
     if body:
         first = body[0]
         line = min([first.lineno] + [d.lineno for d in getattr(first, 'decorator_list', [])])
-        return {'line': line, 'column': 1, 'after': False}
+        definition = isinstance(first, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        return {'line': line, 'column': 1, 'after': False, 'blankLines': 2 if definition else 1}
     return {'line': len(source.lines), 'column': len(source.lines[-1]) + 1 if source.lines else 1, 'after': True}
 
 

@@ -185,13 +185,13 @@ function toInsertion(
   const eol = summary.eol;
   const block = lines.join(eol);
   const fileLines = text.split(/\r\n|\r|\n/);
-  const { line } = summary.insertAt;
+  const { line, after, blankLines = 0 } = summary.insertAt;
   if (line <= fileLines.length) {
     return {
       start: [line, 1],
       end: [line, 1],
       oldText: '',
-      newText: `${block}${eol}`,
+      newText: `${block}${eol}${eol.repeat(after ? 0 : blankLines)}`,
       reason: 'import added',
     };
   }

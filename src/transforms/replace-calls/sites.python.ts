@@ -51,8 +51,11 @@ export interface PythonImportStatement {
 export interface PythonFileSummary {
   eol: string;
   imports: PythonImportStatement[];
-  /** Where a new import line goes; `after`: the line before it is the last import. */
-  insertAt: LineColumn & { after: boolean };
+  /**
+   * Where a new import line goes; `after`: the line before it is the last import; else the
+   * blank lines to leave before the code that follows (two before a definition, as PEP 8 has).
+   */
+  insertAt: LineColumn & { after: boolean; blankLines?: number };
   /** Every name bound at module level. */
   bound: string[];
   /** Names bound by imports: a module, or a name from a module. */

@@ -117,3 +117,61 @@ describe('replace_calls, Python half: old_fn → new_fn in the workspace', () =>
     expect(facts.from?.signatures).toEqual(['old_fn(amount, note=…)']);
   });
 });
+
+describe('replace_calls, Python half: a new function in another module', () => {
+  const files: Record<string, string> = {
+    'ledger/__init__.py': '',
+    'ledger/core.py': 'def old_fn(amount):\n    return amount\n\n\ndef total(xs):\n    return sum(old_fn(x) for x in xs)\n',
+    'ledger/posting.py': 'def record(amount):\n    return amount\n',
+    'app.py': [
+      '"""The app."""',
+      'from ledger.core import (',
+      '    old_fn,',
+      '    total,',
+      ')',
+      '',
+      'print(old_fn(1), total([2]))',
+      '',
+    ].join('\n'),
+  };
+  let fixture: PythonFixture;
+  let adapter: PythonAdapter;
+  let after: Record<string, string>;
+
+  beforeAll(async () => {
+    fixture = await createPythonFixture(files);
+    adapter = createPythonAdapter({ root: fixture.root });
+    ({ after } = await replaceCalls(
+      adapter,
+      fixture.root,
+      { name: 'old_fn', at: positionIn(files, 'ledger/core.py', 'old_fn') },
+      { name: 'ledger.posting.record', at: positionIn(files, 'ledger/posting.py', 'record') },
+    ));
+  }, 120_000);
+
+  afterAll(async () => {
+    await adapter?.close();
+    await fixture?.cleanup();
+  });
+
+  it('imports it into the declaring module of the old one, after its leading imports', () => {
+    expect(after['ledger/core.py']).toBe(
+      'from ledger.posting import record\n\n\ndef old_fn(amount):\n    return amount\n\n\ndef total(xs):\n    return sum(record(x) for x in xs)\n',
+    );
+  });
+
+  it('takes the name out of a multi-line import and imports the new one on its own line', () => {
+    expect(after['app.py']).toBe(
+      [
+        '"""The app."""',
+        'from ledger.core import (',
+        '    total,',
+        ')',
+        'from ledger.posting import record',
+        '',
+        'print(record(1), total([2]))',
+        '',
+      ].join('\n'),
+    );
+  });
+});
