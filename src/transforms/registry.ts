@@ -9,8 +9,12 @@ import { moveTransform } from './move/index.js';
 import { moveIntentSchema } from './move/intent.js';
 import { removeParameterTransform } from './remove-parameter/index.js';
 import { removeParameterIntentSchema } from './remove-parameter/intent.js';
+import { removeUnusedImportsTransform } from './remove-unused-imports/index.js';
+import { removeUnusedImportsIntentSchema } from './remove-unused-imports/intent.js';
 import { renameTransform } from './rename/index.js';
 import { renameIntentSchema } from './rename/intent.js';
+import { replaceCallsTransform } from './replace-calls/index.js';
+import { replaceCallsIntentSchema } from './replace-calls/intent.js';
 import type { Transform } from './transform.js';
 
 /** Every transform's orchestrator half, by kind, in the order commands are tried. */
@@ -20,6 +24,8 @@ export const TRANSFORMS = {
   move: moveTransform,
   add_parameter: addParameterTransform,
   remove_parameter: removeParameterTransform,
+  replace_calls: replaceCallsTransform,
+  remove_unused_imports: removeUnusedImportsTransform,
 } as const;
 
 /** The kinds of change the orchestrator can carry out. */
@@ -32,6 +38,8 @@ export const intentSchema = z.discriminatedUnion('kind', [
   moveIntentSchema,
   addParameterIntentSchema,
   removeParameterIntentSchema,
+  replaceCallsIntentSchema,
+  removeUnusedImportsIntentSchema,
 ]);
 
 export type Intent = z.infer<typeof intentSchema>;
