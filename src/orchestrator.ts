@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { IntentBase } from './core/intent.js';
 import type { AnyPhase, RunOptions } from './core/phase.js';
 import type { PhaseOutputs } from './core/phase-outputs.js';
-import { ExecutionPlan } from './core/plan/execution-plan.js';
+import type { ExecutionPlan } from './core/plan/execution-plan.js';
 import { resolveSettings } from './core/settings.js';
 import { parseIntent } from './intent/parse-intent.js';
 import { createClientPool } from './mcp/client-pool.js';
@@ -31,6 +31,7 @@ export { SUPPORTED_FORMS } from './intent/parse-intent.js';
 export type { ServerStatus } from './mcp/server-status.js';
 export {
   createExampleWorkspace,
+  DEFAULT_EXAMPLE,
   describeBranch,
   EXAMPLES,
 } from './orchestrator/example-workspace.js';
@@ -201,18 +202,4 @@ export class MCPOrchestrator {
 /** OPTIMIZE, EXECUTE and REVIEW. */
 function carryingOutPhases(): AnyPhase[] {
   return [createOptimizePhase(), createExecutePhase(), createReviewPhase()];
-}
-
-/** The plan with its test node running `testCommand` instead, when one was given. */
-function withTestCommand(plan: ExecutionPlan, testCommand: string[] | undefined): ExecutionPlan {
-  if (!testCommand) return plan;
-  return ExecutionPlan.create({
-    ...plan.data,
-    dag: {
-      ...plan.data.dag,
-      nodes: plan.data.dag.nodes.map((node) =>
-        node.op === 'test' ? { ...node, command: testCommand } : node,
-      ),
-    },
-  });
 }

@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
-import { MCPOrchestrator, type RunCommandOptions, type RunResult } from '../orchestrator.js';
+import {
+  DEFAULT_EXAMPLE,
+  EXAMPLES,
+  MCPOrchestrator,
+  type RunCommandOptions,
+  type RunResult,
+} from '../orchestrator.js';
 import { toErrorExitCode, toExitCode } from './exit-codes.js';
 import { parseTestTimeout } from './parse-test-timeout.js';
 import { createProgressReporter, createWarningReporter } from './progress-reporter.js';
@@ -161,7 +167,13 @@ program
 program
   .command('demo')
   .description('run an example command on a fresh temporary copy of a bundled example repository')
-  .option('--example <name>', 'ledger-py, users-ts, risk-py or catalog-ts', 'ledger-py')
+  .option(
+    '--example <name>',
+    `one of ${Object.entries(EXAMPLES)
+      .map(([name, command]) => `${name} ("${command}")`)
+      .join(', ')}`,
+    DEFAULT_EXAMPLE,
+  )
   .action(async (flags: { example: string }) => {
     try {
       process.exitCode = await runDemo(flags.example);
