@@ -16,6 +16,12 @@ import { toEffectivePlan, withTestTimeout } from './orchestrator/plan-overrides.
 import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
+import {
+  createWarmWorkspaces,
+  type WarmWorkspaceStatus,
+  type WarmWorkspaces,
+  type WarmWorkspacesOptions,
+} from './orchestrator/warm-workspaces.js';
 import { createExecutePhase } from './phases/execute/execute-phase.js';
 import { createLogicPhase } from './phases/logic/logic-phase.js';
 import { createMapPhase } from './phases/map/map-phase.js';
@@ -27,7 +33,7 @@ import { createReviewPhase } from './phases/review/review-phase.js';
 
 export { BAD_INPUT_CODES, isOrchestratorError, OrchestratorError } from './core/errors.js';
 export { ExecutionPlan } from './core/plan/execution-plan.js';
-export { SUPPORTED_FORMS } from './intent/parse-intent.js';
+export { parseIntent, SUPPORTED_FORMS } from './intent/parse-intent.js';
 export type { ServerStatus } from './mcp/server-status.js';
 export {
   createExampleWorkspace,
@@ -35,12 +41,23 @@ export {
   describeBranch,
   EXAMPLES,
 } from './orchestrator/example-workspace.js';
+export {
+  listRuns,
+  RUN_FILES,
+  type RunRecordFiles,
+  type RunSummary,
+  readRun,
+} from './orchestrator/list-runs.js';
 export type {
   PullRequestSummary,
   RunCommandOptions,
   RunEvent,
   RunResult,
 } from './orchestrator/run-types.js';
+export type {
+  WarmWorkspaceStatus,
+  WarmWorkspacesOptions,
+} from './orchestrator/warm-workspaces.js';
 export { type CleanResult, type CleanStateOptions, cleanWorkspace } from './vcs/clean-state.js';
 export type { CheckoutChange } from './vcs/snapshot-checkout.js';
 
@@ -52,6 +69,27 @@ const ANALYSIS_SERVERS = ['ripgrep', 'dependency_graph'];
  * out on a git repository by coordinating MCP servers (the composition root).
  */
 export class MCPOrchestrator {
+  readonly #warm: WarmWorkspaces | undefined;
+
+  /**
+   * @param options.keepWarm keep each repository's MCP servers (and their language servers) and
+   *   caches open between calls, closed after `idleTimeoutMs` without a run; runs on one
+   *   repository then wait for each other. Call `close()` when done. @default not kept
+   */
+  constructor(options: { keepWarm?: WarmWorkspacesOptions } = {}) {
+    this.#warm = options.keepWarm ? createWarmWorkspaces(options.keepWarm) : undefined;
+  }
+
+  /** The repositories whose services are kept warm, and their servers (empty without `keepWarm`). */
+  warmStatus(): WarmWorkspaceStatus[] {
+    return this.#warm?.status() ?? [];
+  }
+
+  /** Closes the warm services (after the runs under way). Returns the errors' messages. Safe to call twice. */
+  async close(): Promise<string[]> {
+    return (await this.#warm?.close()) ?? [];
+  }
+
   /** Plans and (unless `dryRun`) carries out `command`: map → logic → monte carlo → plan → optimize → execute → review. */
   async run(command: string, options: RunCommandOptions = {}): Promise<RunResult> {
     const intent = parseIntent(command);
@@ -195,6 +233,7 @@ export class MCPOrchestrator {
       outputs,
       warnings,
       ...(prepared.github ? { github: prepared.github } : {}),
+      ...(this.#warm ? { warm: this.#warm } : {}),
     });
   }
 }

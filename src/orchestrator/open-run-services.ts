@@ -33,32 +33,32 @@ export interface RunServices {
   close(): Promise<string[]>;
 }
 
-/** Opens pool, cache, memory monitor, run history and tracer. The cache and history may fail: the run degrades. */
-export async function openRunServices(options: {
+/**
+ * The services that may outlive a run (the MCP pool and the SliceCache): opened per run, or
+ * kept warm between runs on one repository (see `warm-workspaces.ts`).
+ */
+export interface SharedServices {
+  pool: ClientPool;
+  cache?: SliceCache;
+  /** Closes the cache and the pool; returns every error's message. Safe to call twice. */
+  close(): Promise<string[]>;
+}
+
+/** Options for {@link openSharedServices}. */
+export interface OpenSharedOptions {
   root: string;
-  runDir: string;
   settings: ResolvedSettings;
   env: Readonly<Record<string, string | undefined>>;
+  /** Servers to start now, in the background (the rest start on their first call). */
   connect: readonly string[];
   signal: AbortSignal;
   warn: (message: string) => void;
-}): Promise<RunServices> {
-  const closers: Closers = [];
-  const close = async (): Promise<string[]> => {
-    const settled = await Promise.allSettled(closers.reverse().map(async (fn) => fn()));
-    closers.length = 0;
-    return settled.flatMap((s) => (s.status === 'rejected' ? [toErrorMessage(s.reason)] : []));
-  };
+}
+
+/** Opens the MCP pool (starting `connect` in the background) and the SliceCache (which may fail: MAP then runs without it). */
+export async function openSharedServices(options: OpenSharedOptions): Promise<SharedServices> {
+  const closers = createClosers();
   try {
-    const monitor = new MemoryPressureMonitor({
-      thresholdRatio: options.settings.memoryThreshold,
-      collectOnSuggest: true,
-    });
-    monitor.start();
-    closers.push(() => monitor.stop());
-    const tracer = createRunTracer(options.runDir);
-    closers.push(() => tracer.shutdown());
-    // Servers take the longest to start: connect them while the cache and history open.
     const servers = await resolveMcpServers(options.root, {
       env: options.env,
       signal: options.signal,
@@ -69,40 +69,104 @@ export async function openRunServices(options: {
       parallelism: options.settings.parallelism,
     });
     closers.push(() => pool.close());
+    // Servers take the longest to start: they start while the cache opens.
+    if (options.connect.length > 0) {
+      pool.connect(options.connect, { signal: options.signal }).catch(() => {});
+    }
+    const cache = await openCache(options, closers.push);
+    return { pool, ...(cache ? { cache } : {}), close: closers.close };
+  } catch (error) {
+    await closers.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens what one run owns — memory monitor, tracer, run history — over `shared` services (kept
+ * open when given; opened and closed with the run otherwise), and starts the `connect` servers
+ * while the rest opens. The run history may fail: the run degrades.
+ */
+export async function openRunServices(
+  options: OpenSharedOptions & { runDir: string; shared?: SharedServices },
+): Promise<RunServices> {
+  const closers = createClosers();
+  try {
+    const monitor = new MemoryPressureMonitor({
+      thresholdRatio: options.settings.memoryThreshold,
+      collectOnSuggest: true,
+    });
+    monitor.start();
+    closers.push(() => monitor.stop());
+    const tracer = createRunTracer(options.runDir);
+    closers.push(() => tracer.shutdown());
+    const shared = options.shared ?? (await openSharedServices(options));
+    if (options.shared === undefined) closers.push(async () => rejectAll(await shared.close()));
+    // Already starting when the services were opened just now: this waits for the same start.
     const connecting =
       options.connect.length > 0
-        ? pool.connect(options.connect, { signal: options.signal })
+        ? shared.pool.connect(options.connect, { signal: options.signal })
         : undefined;
     connecting?.catch(() => {});
-    const cache = await openCache(options, closers);
-    const history = openHistory(options, closers);
+    const history = openHistory(options, closers.push);
     for (const status of (await connecting) ?? []) {
       if (status.state === 'failed') {
         options.warn(`MCP server ${status.name} failed to start: ${status.error}`);
       }
     }
-    const tools = withRemoteErrorCodes(pool);
+    const tools = withRemoteErrorCodes(shared.pool);
     return {
-      pool,
+      pool: shared.pool,
       tools,
       graph: createCodeGraph(tools),
       search: createTextSearch(tools),
-      ...(cache ? { cache } : {}),
+      ...(shared.cache ? { cache: shared.cache } : {}),
       pressure: monitor,
       ...(history ? { history } : {}),
       spans: tracer,
-      close,
+      close: closers.close,
     };
   } catch (error) {
-    await close();
+    await closers.close();
     throw error;
   }
 }
 
-type Closers = Array<() => Promise<unknown> | unknown>;
+type Closer = () => Promise<unknown> | unknown;
+
+/** Closers run in reverse order with `allSettled`; `close` returns every failure's message. */
+function createClosers(): { push: (fn: Closer) => void; close: () => Promise<string[]> } {
+  const closers: Closer[] = [];
+  return {
+    push: (fn) => {
+      closers.push(fn);
+    },
+    async close() {
+      const settled = await Promise.allSettled(closers.reverse().map(async (fn) => fn()));
+      closers.length = 0;
+      return settled.flatMap((s) => (s.status === 'rejected' ? toMessages(s.reason) : []));
+    },
+  };
+}
+
+function toMessages(reason: unknown): string[] {
+  if (reason instanceof AggregateError) return reason.errors.map(toErrorMessage);
+  return [toErrorMessage(reason)];
+}
+
+function rejectAll(messages: string[]): void {
+  if (messages.length > 0)
+    throw new AggregateError(
+      messages.map((m) => new Error(m)),
+      messages.join('; '),
+    );
+}
+
 type OpenOptions = { root: string; settings: ResolvedSettings; warn: (message: string) => void };
 
-async function openCache(options: OpenOptions, closers: Closers): Promise<SliceCache | undefined> {
+async function openCache(
+  options: OpenOptions,
+  push: (fn: Closer) => void,
+): Promise<SliceCache | undefined> {
   try {
     const cache = new SliceCache({
       dir: path.join(options.root, STATE_DIR_NAME),
@@ -110,7 +174,7 @@ async function openCache(options: OpenOptions, closers: Closers): Promise<SliceC
       logger: { warn: options.warn },
     });
     await cache.initialize();
-    closers.push(() => cache.close());
+    push(() => cache.close());
     return cache;
   } catch (error) {
     options.warn(`SliceCache unavailable (${toErrorMessage(error)}); MAP runs without it.`);
@@ -118,10 +182,10 @@ async function openCache(options: OpenOptions, closers: Closers): Promise<SliceC
   }
 }
 
-function openHistory(options: OpenOptions, closers: Closers): RunServices['history'] {
+function openHistory(options: OpenOptions, push: (fn: Closer) => void): RunServices['history'] {
   try {
     const history = openRunHistory(options.root, { logger: { warn: options.warn } });
-    closers.push(() => history.close());
+    push(() => history.close());
     return history;
   } catch (error) {
     options.warn(`Run history unavailable (${toErrorMessage(error)}); OPTIMIZE uses defaults.`);

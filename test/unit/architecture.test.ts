@@ -52,7 +52,8 @@ const ALLOWED: Record<string, readonly string[]> = {
     'orchestrator.ts',
   ],
   'orchestrator.ts': ['core', 'intent', 'mcp', 'vcs', 'phases', 'orchestrator', 'transforms'],
-  cli: ['orchestrator.ts'],
+  serve: ['core', 'contracts', 'orchestrator.ts'],
+  cli: ['orchestrator.ts', 'serve'],
   'index.ts': ['cache', 'core', 'intent', 'orchestrator.ts', 'pressure', 'transforms'],
 };
 
