@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 
 /** `{code, message}` of a failed run or phase. */
-export const runErrorSchema = z.object({ code: z.string(), message: z.string() });
+export const runErrorSchema = z.looseObject({ code: z.string(), message: z.string() });
 
 /** One phase's result. */
 export const phaseResultSchema = z.looseObject({
@@ -33,14 +33,14 @@ export const riskSchema = z.looseObject({
   pBreakUncovered: z
     .number()
     .describe('Probability that it breaks at least one file no test covers.'),
-  blastRadius: z.object({ p50: z.number(), p95: z.number(), max: z.number() }),
+  blastRadius: z.looseObject({ p50: z.number(), p95: z.number(), max: z.number() }),
   testsToRun: z.array(z.string()),
-  riskiestFiles: z.array(z.object({ file: z.string(), pBreak: z.number() })),
+  riskiestFiles: z.array(z.looseObject({ file: z.string(), pBreak: z.number() })),
 });
 
 /** The changed files' line counts. */
-export const diffStatSchema = z.object({
-  files: z.array(z.object({ file: z.string(), additions: z.number(), deletions: z.number() })),
+export const diffStatSchema = z.looseObject({
+  files: z.array(z.looseObject({ file: z.string(), additions: z.number(), deletions: z.number() })),
   additions: z.number(),
   deletions: z.number(),
 });
