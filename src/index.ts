@@ -33,7 +33,8 @@ export type {
   RangeEditData,
 } from './core/plan/plan-schema.js';
 export { executionPlanSchema } from './core/plan/plan-schema.js';
-export { parseIntent, SUPPORTED_FORMS, validateIntent } from './intent/parse-intent.js';
+export { SUPPORTED_FORMS } from './intent/command-forms.js';
+export { parseIntent, validateIntent } from './intent/parse-intent.js';
 export {
   MCPOrchestrator,
   type PullRequestSummary,

@@ -27,7 +27,7 @@ import { createReviewPhase } from './phases/review/review-phase.js';
 
 export { BAD_INPUT_CODES, isOrchestratorError, OrchestratorError } from './core/errors.js';
 export { ExecutionPlan } from './core/plan/execution-plan.js';
-export { SUPPORTED_FORMS } from './intent/parse-intent.js';
+export { SUPPORTED_FORMS } from './intent/command-forms.js';
 export type { ServerStatus } from './mcp/server-status.js';
 export {
   createExampleWorkspace,

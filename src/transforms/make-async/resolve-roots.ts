@@ -3,7 +3,7 @@ import type { SymbolDefinition } from '../../core/source-types.js';
 import { resolveSymbol } from '../shared/resolve-symbol.js';
 import type { AnalysisContext } from '../transform.js';
 import type { MakeAsyncIntent } from './intent.js';
-import { toTargetNames } from './parse-command.js';
+import { toTargetNames } from './target-names.js';
 
 /** Declarations that may be converted: functions, methods, and variables holding a function. */
 const CONVERTIBLE = ['function', 'method', 'variable', 'constant', 'property'] as const;
