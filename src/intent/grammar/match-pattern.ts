@@ -6,7 +6,10 @@ import type { Token } from './tokenize.js';
 /** Where a command stopped matching, and what would have matched there. */
 export interface Furthest {
   at: number;
+  /** What a required part wanted there. */
   expected: string[];
+  /** What an optional part wanted there (said only when no required part wanted anything). */
+  optional: string[];
 }
 
 /** What one command's matching shares: its tokens, a step budget, the furthest failure. */
@@ -21,23 +24,36 @@ export interface MatchContext {
 export class StepBudgetExceeded extends Error {}
 
 export function createMatchContext(tokens: readonly Token[], maxSteps: number): MatchContext {
-  return { tokens, maxSteps, steps: 0, furthest: { at: 0, expected: [] } };
+  return { tokens, maxSteps, steps: 0, furthest: { at: 0, expected: [], optional: [] } };
 }
 
 /** Articles are never worth naming in "expected …". */
 const UNREPORTED = new Set(['the', 'a', 'an']);
 
 /** Records a failed expectation at `at` (only the furthest position's are kept). */
-export function recordFailure(context: MatchContext, at: number, expected?: string): void {
+export function recordFailure(
+  context: MatchContext,
+  at: number,
+  expected?: string,
+  optional = false,
+): void {
   const furthest = context.furthest;
   if (at > furthest.at) {
     furthest.at = at;
     furthest.expected = [];
+    furthest.optional = [];
   }
-  if (at === furthest.at && expected !== undefined && !furthest.expected.includes(expected)) {
-    furthest.expected.push(expected);
-  }
+  const list = optional ? furthest.optional : furthest.expected;
+  if (at === furthest.at && expected !== undefined && !list.includes(expected)) list.push(expected);
 }
+
+/** How a part is being matched: `silent` (filler) records nothing; `optional` records weakly. */
+interface Mode {
+  readonly silent: boolean;
+  readonly optional: boolean;
+}
+
+const REQUIRED: Mode = { silent: false, optional: false };
 
 /**
  * Every way `node` matches the tokens from `at`: the position after it and the captures, in a
@@ -49,8 +65,11 @@ export function* matchNode(
   at: number,
   captures: Captures,
   context: MatchContext,
-  silent: boolean,
+  mode: Mode = REQUIRED,
 ): Generator<[number, Captures]> {
+  const fail = (expected?: string): void => {
+    if (!mode.silent) recordFailure(context, at, expected, mode.optional);
+  };
   context.steps += 1;
   if (context.steps > context.maxSteps) throw new StepBudgetExceeded();
   const token = context.tokens[at];
@@ -58,40 +77,45 @@ export function* matchNode(
     case 'word':
       if (token?.type === 'chunk' && token.quote === undefined && token.lower === node.word) {
         yield [at + 1, captures];
-      } else if (!silent) {
-        recordFailure(context, at, UNREPORTED.has(node.word) ? undefined : `"${node.word}"`);
+      } else {
+        fail(UNREPORTED.has(node.word) ? undefined : `"${node.word}"`);
       }
       return;
     case 'arrow':
       if (token?.type === 'arrow') yield [at + 1, captures];
-      else if (!silent) recordFailure(context, at, '"->"');
+      else fail('"->"');
       return;
     case 'punct':
       if (token?.type === 'punct' && token.text === node.char) yield [at + 1, captures];
-      else if (!silent) recordFailure(context, at, `"${node.char}"`);
+      else fail(`"${node.char}"`);
       return;
     case 'seq':
-      yield* matchSeq(node.items, 0, at, captures, context, silent);
+      yield* matchSeq(node.items, 0, at, captures, context, mode);
       return;
     case 'alt':
-      for (const option of node.options) yield* matchNode(option, at, captures, context, silent);
+      for (const option of node.options) yield* matchNode(option, at, captures, context, mode);
       return;
     case 'optional':
-      yield* matchNode(node.node, at, captures, context, silent);
+      yield* matchNode(node.node, at, captures, context, { ...mode, optional: true });
       yield [at, captures];
       return;
     case 'repeat':
-      yield* matchRepeat(node.node, at, captures, context, silent || node.silent);
+      yield* matchRepeat(node.node, at, captures, context, {
+        silent: mode.silent || node.silent,
+        optional: true,
+      });
       return;
     case 'slot': {
       const matches = matchSlot(node.slot, context.tokens, at);
-      if (matches.length === 0 && !silent && node.slot !== 'kind') {
-        recordFailure(context, at, `<${node.name}>`);
-      }
+      if (matches.length === 0 && node.slot !== 'kind') fail(`<${node.name}>`);
       // A slot filled twice (a scope before and after the name) is not a reading.
-      if (Object.hasOwn(captures, node.name)) return;
-      for (const match of matches)
+      if (Object.hasOwn(captures, node.name)) {
+        if (matches.length > 0) fail(`one <${node.name}> only`);
+        return;
+      }
+      for (const match of matches) {
         yield [match.end, withCapture(captures, node.name, match.capture)];
+      }
       return;
     }
   }
@@ -103,15 +127,15 @@ function* matchSeq(
   at: number,
   captures: Captures,
   context: MatchContext,
-  silent: boolean,
+  mode: Mode,
 ): Generator<[number, Captures]> {
   const item = items[index];
   if (item === undefined) {
     yield [at, captures];
     return;
   }
-  for (const [next, filled] of matchNode(item, at, captures, context, silent)) {
-    yield* matchSeq(items, index + 1, next, filled, context, silent);
+  for (const [next, filled] of matchNode(item, at, captures, context, mode)) {
+    yield* matchSeq(items, index + 1, next, filled, context, mode);
   }
 }
 
@@ -120,10 +144,10 @@ function* matchRepeat(
   at: number,
   captures: Captures,
   context: MatchContext,
-  silent: boolean,
+  mode: Mode,
 ): Generator<[number, Captures]> {
-  for (const [next, filled] of matchNode(node, at, captures, context, silent)) {
-    if (next > at) yield* matchRepeat(node, next, filled, context, silent);
+  for (const [next, filled] of matchNode(node, at, captures, context, mode)) {
+    if (next > at) yield* matchRepeat(node, next, filled, context, mode);
   }
   yield [at, captures];
 }

@@ -79,7 +79,7 @@ function collectReadings(
   const refusals: OrchestratorError[] = [];
   try {
     for (const { grammar, form, node } of compiled.forms) {
-      for (const [end, captures] of matchNode(node, 0, {}, context, false)) {
+      for (const [end, captures] of matchNode(node, 0, {}, context)) {
         if (end !== context.tokens.length) {
           recordFailure(context, end);
           continue;

@@ -21,12 +21,13 @@ export function toUnplacedDetail(
   tokens: readonly Token[],
   furthest: Furthest,
 ): string {
-  const expected = toList(furthest.expected.slice(0, 4));
+  const wanted = furthest.expected.length > 0 ? furthest.expected : furthest.optional;
+  const expected = toList(wanted.slice(0, 4));
   const token = tokens[furthest.at];
   if (token === undefined) {
     return tokens.length === 0
       ? 'it is empty'
-      : `it ends where ${expected || 'more'} ${furthest.expected.length > 1 ? 'were' : 'was'} expected`;
+      : `it ends where ${expected || 'more'} ${wanted.length > 1 ? 'were' : 'was'} expected`;
   }
   const before = text.slice(0, token.start).trim();
   return [
