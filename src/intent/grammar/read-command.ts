@@ -60,7 +60,7 @@ export function readCommand(
     );
     throw toUnrecognised(
       text,
-      `it reads ${readings.length} ways: ${ways.join(', ')}. Say it as one of those, or quote the names`,
+      `it reads ${readings.length} ways: ${ways.join(', ')}. Say it as one of those`,
       supportedForms,
     );
   }

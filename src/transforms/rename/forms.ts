@@ -50,6 +50,8 @@ export const RENAME_GRAMMAR: KindGrammar<RenameIntent> = {
     owner: [
       '(of|on) [the] [<classword>] {container:symbol} [<classword>]',
       'in (the {container:symbol} <classword> | <classword> {container:symbol})',
+      // `the post method in Ledger`: Ledger may be a class or a folder (see buildRename).
+      'in [the] {inside:symbol}',
     ].join(' | '),
     classword: 'class | object | type',
     into: 'to | into | as | ->',
@@ -84,7 +86,11 @@ function buildRename(captures: Captures): RenameIntent | OrchestratorError | und
   const next = nameOf(captures, 'new');
   if (old === undefined || next === undefined) return undefined;
   if (old.parts.length > 2) return tooQualified(old);
-  const owner = nameOf(captures, 'container');
+  const kind = kindOf(captures, 'kind');
+  const inside = nameOf(captures, 'inside');
+  // "in X" names a class only for a method; the scope reading of the same words stands beside it.
+  if (inside !== undefined && kind?.head !== 'method') return undefined;
+  const owner = nameOf(captures, 'container') ?? inside;
   // `Ledger.post of Journal`, `of a.B`: not a reading.
   if (owner !== undefined && (owner.parts.length > 1 || old.parts.length > 1)) return undefined;
   const container = owner?.text ?? (old.parts.length === 2 ? old.parts[0] : undefined);
@@ -94,7 +100,6 @@ function buildRename(captures: Captures): RenameIntent | OrchestratorError | und
     if (next.parts.length !== 2 || next.parts[0] !== container) return movesIt(old, next);
     to = next.parts[1] as string;
   }
-  const kind = kindOf(captures, 'kind');
   const scope = textOf(captures, 'scope');
   return {
     kind: 'rename',
