@@ -46,7 +46,7 @@ export function runParse(command: string, flags: { json?: boolean }): number {
 /** The intent as a small table, what it reads as, and whether it can run yet. */
 export function renderIntent(intent: Intent): string {
   const fields = Object.entries(intent);
-  const width = Math.max(...fields.map(([name]) => name.length));
+  const width = Math.max('available'.length, ...fields.map(([name]) => name.length));
   const lines = fields.map(([name, value]) => `${name.padEnd(width)}  ${String(value)}`);
   lines.push(`${'reads as'.padEnd(width)}  ${toCommandText(intent)}`);
   if (!isKindAvailable(intent.kind)) {

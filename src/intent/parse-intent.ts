@@ -58,10 +58,19 @@ export function validateIntent(input: unknown, source = 'The intent'): Intent {
       { data: { source } },
     );
   }
-  const intent = parsed.data;
+  const intent = inSchemaOrder(parsed.data);
   const transform = (TRANSFORMS as Readonly<Record<string, Transform<Intent>>>)[intent.kind];
   transform?.validateIntent(intent);
   return intent;
+}
+
+/** The intent with its fields in its schema's order, whatever order they came in. */
+function inSchemaOrder(intent: Intent): Intent {
+  const option = intentSchema.options.find((o) => o.shape.kind.value === intent.kind);
+  const fields = Object.keys(option?.shape ?? {}).filter((key) => Object.hasOwn(intent, key));
+  return Object.fromEntries(
+    fields.map((key) => [key, (intent as Record<string, unknown>)[key]]),
+  ) as Intent;
 }
 
 /** The plain command that reads back as `intent`: `rename function post_entry to record_entry`. */

@@ -128,6 +128,11 @@ describe('validateIntent (--intent, plans, the library)', () => {
     );
   });
 
+  it('puts the fields in the schema order, whatever order they came in', () => {
+    const intent = validateIntent({ to: 'b', symbolKind: 'class', from: 'a', kind: 'rename' });
+    expect(Object.keys(intent)).toEqual(['kind', 'from', 'to', 'symbolKind']);
+  });
+
   it("runs the landed transform's own checks", () => {
     expect(refusal({ kind: 'rename', from: 'a', to: 'class' })?.code).toBe('INVALID_IDENTIFIER');
     expect(validateIntent({ kind: 'move', symbol: 'f', to: 'b.py' })).toEqual({
