@@ -8,11 +8,15 @@ export function isKindAvailable(kind: string): boolean {
 
 const NOT_YET = ' (not available yet)';
 
+const USAGE_WIDTH = Math.max(
+  ...GRAMMARS.flatMap((grammar) => grammar.usage.map((line) => line.usage.length)),
+);
+
 /** The command forms the grammar understands, with an example each; unlanded kinds say so. */
 export const SUPPORTED_FORMS: readonly string[] = GRAMMARS.flatMap((grammar) =>
   grammar.usage.map(
     (line) =>
-      `${line.usage.padEnd(42)} e.g. "${line.example}"${isKindAvailable(grammar.kind) ? '' : NOT_YET}`,
+      `${line.usage.padEnd(USAGE_WIDTH)}  e.g. "${line.example}"${isKindAvailable(grammar.kind) ? '' : NOT_YET}`,
   ),
 );
 
@@ -23,7 +27,7 @@ export function describeCommandForms(): string {
     const note = isKindAvailable(grammar.kind) ? '' : NOT_YET;
     lines.push(`  ${grammar.kind}${note}`);
     for (const line of grammar.usage) {
-      lines.push(`    ${line.usage.padEnd(54)} e.g. "${line.example}"`);
+      lines.push(`    ${line.usage.padEnd(USAGE_WIDTH)}  e.g. "${line.example}"`);
     }
   }
   lines.push(

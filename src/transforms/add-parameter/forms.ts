@@ -9,6 +9,9 @@ import {
 } from '../command-grammar.js';
 import type { AddParameterIntent } from './intent.js';
 
+/** The kinds that take parameters. */
+const TAKES_PARAMETERS = new Set(['function', 'helper', 'method']);
+
 /** Words of `<det>` that a name-first form must not take for the parameter's name. */
 const DETERMINERS = new Set(['a', 'an', 'the', 'another', 'one', 'new', 'extra', 'optional']);
 
@@ -85,16 +88,11 @@ function buildAddParameter(
     return undefined;
   }
   const kind = kindOf(captures, 'kind');
-  if (
-    fn.parts.length > 2 ||
-    (kind !== undefined && !['function', 'helper', 'method'].includes(kind.head))
-  ) {
+  if (fn.parts.length > 2 || (kind !== undefined && !TAKES_PARAMETERS.has(kind.head))) {
+    const named = kind === undefined ? fn.text : `${kind.words} ${fn.text}`;
     return new OrchestratorError(
       'INTENT_UNRECOGNISED',
-      `A parameter is added to a function or a method (<name> or <Class>.<name>), not to "${kind?.words ?? ''} ${fn.text}".`.replace(
-        '"  ',
-        '"',
-      ),
+      `A parameter is added to a function or a method (<name> or <Class>.<name>), not to "${named}".`,
       { data: { function: fn.text } },
     );
   }

@@ -8,6 +8,9 @@ import {
 } from '../command-grammar.js';
 import type { RemoveParameterIntent } from './intent.js';
 
+/** The kinds that take parameters. */
+const TAKES_PARAMETERS = new Set(['function', 'helper', 'method']);
+
 /** Words a name-first form must not take for the parameter's name. */
 const DETERMINERS = new Set(['a', 'an', 'the', 'unused', 'extra', 'unneeded', 'obsolete', 'old']);
 
@@ -50,10 +53,7 @@ function buildRemoveParameter(
     return undefined;
   }
   const kind = kindOf(captures, 'kind');
-  if (
-    fn.parts.length > 2 ||
-    (kind !== undefined && !['function', 'helper', 'method'].includes(kind.head))
-  ) {
+  if (fn.parts.length > 2 || (kind !== undefined && !TAKES_PARAMETERS.has(kind.head))) {
     return new OrchestratorError(
       'INTENT_UNRECOGNISED',
       `A parameter is removed from a function or a method (<name> or <Class>.<name>), not from "${fn.text}".`,
