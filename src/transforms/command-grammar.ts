@@ -118,6 +118,12 @@ export function kindOf(captures: Captures, slot: string): KindCapture | undefine
   return capture?.type === 'kind' ? capture : undefined;
 }
 
+/** The path in `slot`; undefined for none, and for `.` (the whole workspace). */
+export function pathOf(captures: Captures, slot: string): string | undefined {
+  const text = textOf(captures, slot);
+  return text === '' ? undefined : text;
+}
+
 /** The text in `slot` (a name's text counts). */
 export function textOf(captures: Captures, slot: string): string | undefined {
   const capture = captures[slot];

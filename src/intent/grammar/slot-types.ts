@@ -1,6 +1,6 @@
 import type { Capture, NameCapture } from '../../transforms/command-grammar.js';
 import { isKindModifier, toKindHead } from './kind-words.js';
-import { readType, readValue } from './source-text.js';
+import { readTypes, readValue } from './source-text.js';
 import type { ChunkToken, Token } from './tokenize.js';
 
 /**
@@ -14,7 +14,8 @@ import type { ChunkToken, Token } from './tokenize.js';
  * - `words`: plain words naming a module (`risk management`), or quoted text;
  * - `kind`: a kind phrase (`function`, `exception class`, `static methods`);
  * - `value`: a source-text literal (`30`, `None`, `"utf-8"`, `[]`, `` `math.pi` ``);
- * - `type`: a type (`int`, `list[str]`, `dict[str, int]`).
+ * - `type`: a type (`int`, `list[str]`, `Array<string>`, `(e: Event) => void`);
+ * - `qmark`: a `?` (a TypeScript optional parameter, `retries?: number`).
  */
 export const SLOT_TYPES = [
   'symbol',
@@ -27,6 +28,7 @@ export const SLOT_TYPES = [
   'kind',
   'value',
   'type',
+  'qmark',
 ] as const;
 
 export type SlotType = (typeof SLOT_TYPES)[number];
@@ -86,7 +88,9 @@ export function matchSlot(type: SlotType, tokens: readonly Token[], at: number):
     case 'path':
       return matchPath(tokens, at, () => true);
     case 'filepath':
-      return matchPath(tokens, at, (t) => t.shape === 'path');
+      return matchPath(tokens, at, (t) => t.shape === 'path').filter(
+        (m) => m.capture.type === 'text' && m.capture.text !== '',
+      );
     case 'words':
       return matchWords(tokens, at);
     case 'kind':
@@ -94,7 +98,14 @@ export function matchSlot(type: SlotType, tokens: readonly Token[], at: number):
     case 'value':
       return toTextMatch(readValue(tokens, at));
     case 'type':
-      return toTextMatch(readType(tokens, at));
+      return readTypes(tokens, at).map((read) => ({
+        end: read.end,
+        capture: { type: 'text', text: read.text },
+      }));
+    case 'qmark':
+      return tokens[at]?.type === 'punct' && tokens[at]?.text === '?'
+        ? [{ end: at + 1, capture: { type: 'text', text: '?' } }]
+        : [];
   }
 }
 
@@ -174,14 +185,18 @@ function matchPath(
   at: number,
   accepts: (token: ChunkToken) => boolean,
 ): SlotMatch[] {
+  const dot = tokens[at];
+  // `in .` is the whole workspace: an empty path, which a grammar reads as no scope.
+  if (dot?.type === 'punct' && dot.text === '.') return [{ end: at + 1, capture: EMPTY_PATH }];
   const token = chunkAt(tokens, at);
   if (token === undefined || token.shape === 'other' || !accepts(token)) return [];
   if (token.quote === undefined && NOT_A_PATH.has(token.lower)) return [];
-  const path = toWorkspacePath(token.text);
-  return path === '' ? [] : [{ end: at + 1, capture: { type: 'text', text: path } }];
+  return [{ end: at + 1, capture: { type: 'text', text: toWorkspacePath(token.text) } }];
 }
 
-/** `./ledger/` → `ledger`. */
+const EMPTY_PATH = { type: 'text', text: '' } as const;
+
+/** `./ledger/` → `ledger`; `.` and `./` → `` (the workspace). */
 export function toWorkspacePath(text: string): string {
   let path = text;
   while (path.startsWith('./')) path = path.slice(2);

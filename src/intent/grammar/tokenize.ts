@@ -50,8 +50,8 @@ const QUOTES: Readonly<Record<string, { close: readonly string[]; kind: QuoteKin
   '‘': { close: ['’', "'"], kind: "'" },
   '«': { close: ['»'], kind: '"' },
 };
-/** Characters that join or redirect shell commands; never part of a change command. */
-const SHELL = new Set([';', '&', '|', '>', '<']);
+/** Characters that join or pipe shell commands; never part of a change command. */
+const SHELL = new Set([';', '&', '|']);
 const APOSTROPHES = new Set(["'", '’']);
 
 /** `command` trimmed, with runs of white space (newlines included) made one space. */
@@ -62,7 +62,8 @@ export function normaliseCommand(command: string): string {
 /**
  * Splits a normalised command into tokens: chunks (names, `X.Y`, `Foo::bar`, paths, numbers,
  * `let's`), quoted names, quoted text, arrows and punctuation. Shell syntax (`;`, `&&`, `|`,
- * `>`, `$(`), an unclosed quote and backticks around more than a name are problems, not tokens.
+ * `$(`), an unclosed quote and backticks around more than a name are problems, not tokens.
+ * (`<` and `>` are punctuation: they belong in types, `Array<string>`, and nowhere else.)
  */
 export function tokenize(text: string, offset = 0): Tokenized {
   const tokens: Token[] = [];

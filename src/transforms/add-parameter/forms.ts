@@ -40,31 +40,29 @@ export const ADD_PARAMETER_GRAMMAR: KindGrammar<AddParameterIntent> = {
       "'(' default [(':'|'='|of)] {default:value} ')'",
     ].join(' | '),
     pspec: '[<ptype>] [<pdefault>]',
+    pname: '{name:newname} [{optional:qmark}] <pspec>',
     pvalue: [
       "[(and|',')] (pass|passing) {value:value} [(at|from|in|to|for)] [(every|each|all|the|its)] [(call|calls|call site|call sites|caller|callers)]",
       "[(and|with|',')] (callers|call sites) (pass|passing) {value:value}",
+      "[(and|',')] with value {value:value}",
     ].join(' | '),
     fn: '[the] [{kind:kind}] {function:symbol}',
   },
   forms: [
+    { pattern: 'add <det> <param> <pname> (to|on|for) <fn> [<pdefault>] [<pvalue>]' },
     {
-      pattern: 'add <det> <param> {name:newname} <pspec> (to|on|for) <fn> [<pdefault>] [<pvalue>]',
-    },
-    {
-      pattern: 'add <det> {name:newname} <param> <pspec> (to|on|for) <fn> [<pdefault>] [<pvalue>]',
+      pattern: 'add <det> <pname> <param> <pspec> (to|on|for) <fn> [<pdefault>] [<pvalue>]',
       tag: 'name-first',
     },
     {
       pattern:
-        'add {name:newname} <pspec> to [the] (parameters|params|arguments|args|signature) of <fn> [<pdefault>] [<pvalue>]',
+        'add <pname> to [the] (parameters|params|arguments|args|signature) of <fn> [<pdefault>] [<pvalue>]',
     },
-    { pattern: 'give <fn> <det> <param> {name:newname} <pspec> [<pvalue>]' },
-    { pattern: 'give <fn> <det> {name:newname} <param> <pspec> [<pvalue>]', tag: 'name-first' },
+    { pattern: 'give <fn> <det> <param> <pname> [<pvalue>]' },
+    { pattern: 'give <fn> <det> <pname> <param> <pspec> [<pvalue>]', tag: 'name-first' },
+    { pattern: '<fn> should (take|accept|get|have) <det> <param> <pname> [<pvalue>]' },
     {
-      pattern: '<fn> should (take|accept|get|have) <det> <param> {name:newname} <pspec> [<pvalue>]',
-    },
-    {
-      pattern: '<fn> should (take|accept|get|have) <det> {name:newname} <param> <pspec> [<pvalue>]',
+      pattern: '<fn> should (take|accept|get|have) <det> <pname> <param> <pspec> [<pvalue>]',
       tag: 'name-first',
     },
   ],
@@ -107,11 +105,15 @@ function buildAddParameter(
     const text = textOf(captures, field);
     return text === undefined ? {} : { [field]: text };
   };
+  // `retries?: number` is optional: its default is `undefined` unless one is given.
+  const initial =
+    textOf(captures, 'default') ??
+    (textOf(captures, 'optional') === undefined ? undefined : 'undefined');
   return {
     kind: 'add_parameter',
     function: fn.text,
     name: name.text,
-    ...optional('default'),
+    ...(initial === undefined ? {} : { default: initial }),
     ...optional('type'),
     ...optional('value'),
   };

@@ -4,6 +4,7 @@ import {
   type KindGrammar,
   kindOf,
   namesOf,
+  pathOf,
   type QuoteName,
   textOf,
 } from '../command-grammar.js';
@@ -90,7 +91,7 @@ function buildMakeAsync(captures: Captures): MakeAsyncIntent | OrchestratorError
   if (kind?.head === 'method' && bare !== undefined) {
     return refuse(`Name the class of the method: "make method <Class>.${bare.text} async".`);
   }
-  const scope = textOf(captures, 'scope');
+  const scope = pathOf(captures, 'scope');
   return {
     kind: 'make_async',
     target: toTargetText(names.map((name) => name.text)),

@@ -19,7 +19,7 @@ export const MOVE_GRAMMAR: KindGrammar<MoveIntent> = {
   ],
   fragments: {
     verb: 'move | relocate | transfer',
-    what: '[the] [{kind:kind}] {symbol:symbol} | [the] {symbol:symbol} {kind:kind}',
+    what: '[the] [symbol] [{kind:kind}] {symbol:symbol} | [the] {symbol:symbol} {kind:kind}',
     fileword: 'file | module',
     origin: [
       '(from|in|out of) [the] [<fileword>] {from:filepath} [<fileword>]',

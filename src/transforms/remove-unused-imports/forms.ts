@@ -1,4 +1,4 @@
-import { type Captures, type KindGrammar, textOf } from '../command-grammar.js';
+import { type Captures, type KindGrammar, pathOf } from '../command-grammar.js';
 import type { RemoveUnusedImportsIntent } from './intent.js';
 
 /** remove_unused_imports' command forms (the form language: `src/intent/grammar/compile-pattern.ts`). */
@@ -6,7 +6,7 @@ export const REMOVE_UNUSED_IMPORTS_GRAMMAR: KindGrammar<RemoveUnusedImportsInten
   kind: 'remove_unused_imports',
   usage: [{ usage: 'remove unused imports [in <path>]', example: 'remove unused imports in src/' }],
   fragments: {
-    verb: 'remove | delete | drop | prune | strip | clean up | clean | tidy up | get rid of | eliminate',
+    verb: 'remove | delete | drop | prune | strip | clean up | cleanup | clean | tidy up | get rid of | eliminate',
     all: '[(all|any)] [(the|of the)]',
     unused: 'unused | unneeded | unnecessary | dead | stale | superfluous | redundant',
     imports: 'imports | import statements | import lines',
@@ -14,7 +14,7 @@ export const REMOVE_UNUSED_IMPORTS_GRAMMAR: KindGrammar<RemoveUnusedImportsInten
       "(that|which) (are|is) (unused|not used|never used) | (that|which) (aren't|isn't) used",
       '[(that|which)] (nothing|nobody|no one) uses',
     ].join(' | '),
-    where: '<scope> | (from|of) [the] [<place>] {scope:path} [<place>]',
+    where: '<scope> | (from|of|across) [the] [<place>] {scope:path} [<place>]',
   },
   forms: [
     { pattern: '<verb> <all> <unused> <imports> ~ [<where>]' },
@@ -26,6 +26,6 @@ export const REMOVE_UNUSED_IMPORTS_GRAMMAR: KindGrammar<RemoveUnusedImportsInten
 };
 
 function buildRemoveUnusedImports(captures: Captures): RemoveUnusedImportsIntent {
-  const scope = textOf(captures, 'scope');
+  const scope = pathOf(captures, 'scope');
   return { kind: 'remove_unused_imports', ...(scope === undefined ? {} : { scope }) };
 }

@@ -6,7 +6,7 @@ import {
   kindOf,
   type NameCapture,
   nameOf,
-  textOf,
+  pathOf,
 } from '../command-grammar.js';
 import type { RenameIntent } from './intent.js';
 
@@ -100,7 +100,7 @@ function buildRename(captures: Captures): RenameIntent | OrchestratorError | und
     if (next.parts.length !== 2 || next.parts[0] !== container) return movesIt(old, next);
     to = next.parts[1] as string;
   }
-  const scope = textOf(captures, 'scope');
+  const scope = pathOf(captures, 'scope');
   return {
     kind: 'rename',
     from,

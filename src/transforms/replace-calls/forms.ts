@@ -20,14 +20,23 @@ export const REPLACE_CALLS_GRAMMAR: KindGrammar<ReplaceCallsIntent> = {
     with: 'with | by',
   },
   forms: [
-    { pattern: 'replace <callsto> {from:symbol} <with> [<callsto>] {to:symbol} [<calls>]' },
-    { pattern: 'replace <every> {from:symbol} <calls> <with> [<callsto>] {to:symbol} [<calls>]' },
     {
       pattern:
-        '(change|switch|rewrite|redirect|point|migrate|swap|turn) <every> <calls> (of|to|from) {from:symbol} (to|into|with|for) [<callsto>] {to:symbol}',
+        '(replace|swap|rewrite) <callsto> {from:symbol} <with> [<callsto>] {to:symbol} [<calls>]',
+    },
+    {
+      pattern:
+        '(replace|swap) <every> {from:symbol} <calls> (<with>|for) [<callsto>] {to:symbol} [<calls>]',
+    },
+    {
+      pattern:
+        '(change|switch|rewrite|redirect|point|migrate|swap|turn|move) <every> <calls> (of|to|from) {from:symbol} (to|into|with|for) [<callsto>] {to:symbol}',
     },
     { pattern: '<callsto> {from:symbol} should (become|call|use|go to) [<callsto>] {to:symbol}' },
-    { pattern: '(use|call) {to:symbol} (instead of|in place of|rather than) {from:symbol}' },
+    {
+      pattern:
+        '(use|call) {to:symbol} (instead of|in place of|rather than) [calling] {from:symbol}',
+    },
     { pattern: 'replace {from:symbol} (<with>|->) {to:symbol}', tag: 'bare' },
     { pattern: '(swap|switch) [out] {from:symbol} (for|with|to) {to:symbol}', tag: 'bare' },
     { pattern: 'switch from {from:symbol} to {to:symbol}', tag: 'bare' },
