@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { IntentBase } from './core/intent.js';
 import type { AnyPhase, RunOptions } from './core/phase.js';
 import type { PhaseOutputs } from './core/phase-outputs.js';
-import { ExecutionPlan } from './core/plan/execution-plan.js';
+import type { ExecutionPlan } from './core/plan/execution-plan.js';
 import { resolveSettings } from './core/settings.js';
 import { type CommandInput, resolveCommandInput } from './intent/resolve-command-input.js';
 import { createClientPool } from './mcp/client-pool.js';
@@ -45,6 +45,7 @@ export type { CommandInput } from './intent/resolve-command-input.js';
 export type { ServerStatus } from './mcp/server-status.js';
 export {
   createExampleWorkspace,
+  DEFAULT_EXAMPLE,
   describeBranch,
   EXAMPLES,
 } from './orchestrator/example-workspace.js';
@@ -249,18 +250,4 @@ function toPhaseSettings(options: Pick<RunCommandOptions, 'phaseSettings'>) {
 /** OPTIMIZE, EXECUTE and REVIEW. */
 function carryingOutPhases(): AnyPhase[] {
   return [createOptimizePhase(), createExecutePhase(), createReviewPhase()];
-}
-
-/** The plan with its test node running `testCommand` instead, when one was given. */
-function withTestCommand(plan: ExecutionPlan, testCommand: string[] | undefined): ExecutionPlan {
-  if (!testCommand) return plan;
-  return ExecutionPlan.create({
-    ...plan.data,
-    dag: {
-      ...plan.data.dag,
-      nodes: plan.data.dag.nodes.map((node) =>
-        node.op === 'test' ? { ...node, command: testCommand } : node,
-      ),
-    },
-  });
 }

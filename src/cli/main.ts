@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import {
+  DEFAULT_EXAMPLE,
   describeCommandForms,
+  EXAMPLES,
   MCPOrchestrator,
   type RunCommandOptions,
   type RunResult,
@@ -180,7 +182,13 @@ program
 program
   .command('demo')
   .description('run an example command on a fresh temporary copy of a bundled example repository')
-  .option('--example <name>', 'ledger-py, users-ts, risk-py or catalog-ts', 'ledger-py')
+  .option(
+    '--example <name>',
+    `one of ${Object.entries(EXAMPLES)
+      .map(([name, command]) => `${name} ("${command}")`)
+      .join(', ')}`,
+    DEFAULT_EXAMPLE,
+  )
   .action(async (flags: { example: string }) => {
     try {
       process.exitCode = await runDemo(flags.example);

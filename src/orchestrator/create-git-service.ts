@@ -11,9 +11,16 @@ import { resolvePlanPython } from './plan-python.js';
 
 /** The phases' `GitService`, and the worktrees it made (the run rolls them back or releases them). */
 export interface RunGitService extends GitService {
-  /** Every worktree made so far, oldest first. */
-  worktrees(): readonly WorktreeHandle[];
+  /** Every worktree made (a prewarmed one awaited first), oldest first. */
+  worktrees(): Promise<readonly WorktreeHandle[]>;
+  /**
+   * Starts making the worktree EXECUTE will ask for (same hint and base), so the checkout runs
+   * while the analysis does; `createWorktree` with those options then takes it.
+   */
+  prewarmWorktree(options: { branchHint: string; baseCommit: string; signal?: AbortSignal }): void;
 }
+
+type MadeWorktree = { worktree: WorktreeHandle; linkedDependencies: string[] };
 
 /**
  * Adapts the vcs layer to the `GitService` the phases see. With the run's `journal`, each
@@ -25,10 +32,15 @@ export async function createGitService(
 ): Promise<RunGitService> {
   const relativePython = await resolvePlanPython(workspace.root);
   const made: WorktreeHandle[] = [];
+  let prewarmed: { key: string; made: Promise<MadeWorktree> } | undefined;
   const tracked = new Map<string, Promise<Set<string>>>();
-  return {
+  const service: RunGitService = {
     root: workspace.root,
-    worktrees: () => made,
+    async worktrees() {
+      // A worktree still being made for a run that ended early must be rolled back too.
+      await prewarmed?.made.catch(() => undefined);
+      return made;
+    },
     dirtyFiles: (options = {}) => workspace.dirtyFiles(options),
     trackedFiles(revision, options = {}) {
       // A commit's file list never changes: ask git once per revision.
@@ -45,52 +57,74 @@ export async function createGitService(
         ? findWholeWord(workspace.root, word, { ...options, revision: where.revision })
         : findWholeWord(where.cwd, word, options),
     pythonInterpreter: () => relativePython,
-    async createWorktree({ branchHint, baseCommit, scratch = false, signal }) {
-      const branch = await uniqueBranchName(workspace, slugifyBranch(branchHint), { signal });
-      // run-journal: recorded before the worktree exists, so a crash from here on is cleaned up.
-      // (A scratch worktree is not the change: a crash leaves it to `clean`, which removes it.)
-      if (!scratch)
-        await journal?.recordWorktree({
-          branch,
-          worktreePath: toWorktreePath(workspace.root, branch),
-          baseCommit: await workspace.resolveCommit(baseCommit, { signal }),
-        });
-      const worktree = await createWorktree(workspace, { branch, baseCommit, signal });
-      let linked: string[];
-      try {
-        linked = (await linkDependencies(workspace.root, worktree.path, { signal })).map(
-          (l) => l.path,
-        );
-      } catch (error) {
-        await worktree.rollback();
-        throw error;
+    prewarmWorktree(options) {
+      if (prewarmed !== undefined) return;
+      const made = create({ ...options, scratch: false });
+      made.catch(() => {});
+      prewarmed = { key: `${options.branchHint}\u0000${options.baseCommit}`, made };
+    },
+    createWorktree(options) {
+      const key = `${options.branchHint}\u0000${options.baseCommit}`;
+      if (options.scratch !== true && prewarmed?.key === key) {
+        const { made } = prewarmed;
+        prewarmed = undefined;
+        return made;
       }
-      const handle: WorktreeHandle = {
-        path: worktree.path,
-        branch: worktree.branch,
-        baseCommit: worktree.baseCommit,
-        files: createWorkspaceFiles(worktree.path),
-        commitFiles: async (files, message, options = {}) => {
-          const commit = await worktree.commitAll(message, {
-            files,
-            ...(options.signal ? { signal: options.signal } : {}),
-          });
-          if (!scratch) await journal?.recordCommit(commit);
-          return commit;
-        },
-        diffPatch: () => worktree.diffPatch(),
-        diffStat: () => worktree.diffStat(),
-        rollback: async () => {
-          await worktree.rollback();
-          if (!scratch) await journal?.recordRolledBack();
-        },
-        release: async () => {
-          await worktree.release();
-          if (!scratch) await journal?.recordReleased();
-        },
-      };
-      if (!scratch) made.push(handle);
-      return { worktree: handle, linkedDependencies: linked };
+      return create(options);
     },
   };
+  return service;
+
+  async function create({
+    branchHint,
+    baseCommit,
+    scratch = false,
+    signal,
+  }: Parameters<GitService['createWorktree']>[0]): Promise<MadeWorktree> {
+    const branch = await uniqueBranchName(workspace, slugifyBranch(branchHint), { signal });
+    // run-journal: recorded before the worktree exists, so a crash from here on is cleaned up.
+    // (A scratch worktree is not the change: a crash leaves it to `clean`, which removes it.)
+    if (!scratch)
+      await journal?.recordWorktree({
+        branch,
+        worktreePath: toWorktreePath(workspace.root, branch),
+        baseCommit: await workspace.resolveCommit(baseCommit, { signal }),
+      });
+    const worktree = await createWorktree(workspace, { branch, baseCommit, signal });
+    let linked: string[];
+    try {
+      linked = (await linkDependencies(workspace.root, worktree.path, { signal })).map(
+        (l) => l.path,
+      );
+    } catch (error) {
+      await worktree.rollback();
+      throw error;
+    }
+    const handle: WorktreeHandle = {
+      path: worktree.path,
+      branch: worktree.branch,
+      baseCommit: worktree.baseCommit,
+      files: createWorkspaceFiles(worktree.path),
+      commitFiles: async (files, message, options = {}) => {
+        const commit = await worktree.commitAll(message, {
+          files,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+        if (!scratch) await journal?.recordCommit(commit);
+        return commit;
+      },
+      diffPatch: () => worktree.diffPatch(),
+      diffStat: () => worktree.diffStat(),
+      rollback: async () => {
+        await worktree.rollback();
+        if (!scratch) await journal?.recordRolledBack();
+      },
+      release: async () => {
+        await worktree.release();
+        if (!scratch) await journal?.recordReleased();
+      },
+    };
+    if (!scratch) made.push(handle);
+    return { worktree: handle, linkedDependencies: linked };
+  }
 }

@@ -15,7 +15,7 @@ export async function settleWorktrees(
   warn: (message: string) => void,
 ): Promise<void> {
   const failed = outcome.failure !== null;
-  for (const worktree of outcome.git?.worktrees() ?? []) {
+  for (const worktree of (await outcome.git?.worktrees()) ?? []) {
     try {
       await (failed ? worktree.rollback() : worktree.release());
     } catch (error) {

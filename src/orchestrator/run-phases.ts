@@ -31,6 +31,7 @@ export async function runPhases(
   const signal = options.signal ?? new AbortController().signal;
   const outputs: Partial<PhaseOutputs> = { ...input.outputs };
   const current = { phase: '' };
+  const willExecute = input.phases.some((phase) => phase.name === 'execute');
   let git: RunGitService | undefined;
   try {
     git = await createGitService(input.git, journal);
@@ -73,6 +74,14 @@ export async function runPhases(
           onPhaseStart: (phase) => {
             current.phase = phase;
             events.emit({ type: 'phase-start', phase });
+            // The checkout of the worktree overlaps the analysis when the run will need it.
+            if (phase === 'logic' && willExecute && git) {
+              git.prewarmWorktree({
+                branchHint: input.command,
+                baseCommit: input.baseCommit,
+                signal,
+              });
+            }
           },
           onPhaseEnd: (result) => events.emit({ type: 'phase-end', result }),
         }),

@@ -1,16 +1,31 @@
 import { z } from 'zod';
 import { OrchestratorError } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
+import { addParameterTransform } from './add-parameter/index.js';
+import { addParameterIntentSchema } from './add-parameter/intent.js';
 import { makeAsyncTransform } from './make-async/index.js';
 import { makeAsyncIntentSchema } from './make-async/intent.js';
+import { moveTransform } from './move/index.js';
+import { moveIntentSchema } from './move/intent.js';
+import { removeParameterTransform } from './remove-parameter/index.js';
+import { removeParameterIntentSchema } from './remove-parameter/intent.js';
+import { removeUnusedImportsTransform } from './remove-unused-imports/index.js';
+import { removeUnusedImportsIntentSchema } from './remove-unused-imports/intent.js';
 import { renameTransform } from './rename/index.js';
 import { renameIntentSchema } from './rename/intent.js';
+import { replaceCallsTransform } from './replace-calls/index.js';
+import { replaceCallsIntentSchema } from './replace-calls/intent.js';
 import type { Transform } from './transform.js';
 
 /** Every transform's orchestrator half, by kind, in the order commands are tried. */
 export const TRANSFORMS = {
   rename: renameTransform,
   make_async: makeAsyncTransform,
+  move: moveTransform,
+  add_parameter: addParameterTransform,
+  remove_parameter: removeParameterTransform,
+  replace_calls: replaceCallsTransform,
+  remove_unused_imports: removeUnusedImportsTransform,
 } as const;
 
 /** The kinds of change the orchestrator can carry out. */
@@ -20,6 +35,11 @@ export type TransformKind = keyof typeof TRANSFORMS;
 export const intentSchema = z.discriminatedUnion('kind', [
   renameIntentSchema,
   makeAsyncIntentSchema,
+  moveIntentSchema,
+  addParameterIntentSchema,
+  removeParameterIntentSchema,
+  replaceCallsIntentSchema,
+  removeUnusedImportsIntentSchema,
 ]);
 
 export type Intent = z.infer<typeof intentSchema>;

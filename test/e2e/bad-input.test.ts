@@ -102,7 +102,7 @@ describe('bad input exits 2 with a message that names the problem', () => {
       const overlapping = await run('--allow-dirty', '--dry-run');
       expect(overlapping.code, overlapping.stderr).toBe(2);
       expect(overlapping.stderr).toContain(
-        'The rename edits files with uncommitted changes: ledger/reports.py',
+        'The rename change would edit a file with uncommitted changes: ledger/reports.py',
       );
       await dirty.git(['checkout', '--', 'ledger/reports.py']);
       writeFileSync(path.join(dirty.dir, 'README.md'), 'local notes\n', { flag: 'a' });

@@ -9,7 +9,13 @@ export type LeftAloneReason =
   /** A different symbol of the same name (the language server says which). */
   | 'other-symbol'
   /** Code the analysis could not resolve, kept because the run allowed it (`--allow-unresolved`). */
-  | 'unresolved';
+  | 'unresolved'
+  /** A reference that is not a call (the function passed as a value, a decorator): replace_calls. */
+  | 'not-a-call'
+  /** An import kept because others reach the name through this module (`__init__.py`, `__all__`). */
+  | 're-export'
+  /** An import kept for what importing does (`# noqa`, an optional import in `try`). */
+  | 'side-effect';
 
 /** An occurrence a change leaves alone: where, why, and (for people) what it is. */
 export interface LeftAlone {

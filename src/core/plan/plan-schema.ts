@@ -103,7 +103,16 @@ const leftAloneSchema = z.strictObject({
   line: z.number().int().positive(),
   column: z.number().int().positive(),
   length: z.number().int().nonnegative(),
-  reason: z.enum(['comment', 'string', 'text', 'other-symbol', 'unresolved']),
+  reason: z.enum([
+    'comment',
+    'string',
+    'text',
+    'other-symbol',
+    'unresolved',
+    'not-a-call',
+    're-export',
+    'side-effect',
+  ]),
   detail: z.string(),
 });
 

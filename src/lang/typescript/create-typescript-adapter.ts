@@ -66,7 +66,15 @@ export function createTypeScriptAdapter(options: TypeScriptAdapterOptions): Type
     get state() {
       return state;
     },
-    findDefinitions: (name, callOptions) => run(callOptions, (p) => findDefinitions(p, name)),
+    // Syntactic, off the queue: it neither needs the program nor waits for one being built.
+    async findDefinitions(name, callOptions) {
+      if (state === 'closed') {
+        throw new OrchestratorError('LANGUAGE_SERVER_FAILED', 'The TypeScript adapter is closed.');
+      }
+      return findDefinitions(root, name, callOptions?.signal);
+    },
+    /** Builds the program in the background, so the next query finds it ready. */
+    prepare: (callOptions) => run(callOptions, (p) => void p.program()),
     findReferences: (at, callOptions) =>
       run(callOptions, (p, signal) => findReferences(p, at, signal)),
     classifyPositions: (positions, callOptions) =>

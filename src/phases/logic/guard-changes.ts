@@ -17,7 +17,7 @@ export async function refuseDirtyChanges(
   if (overlap.length > 0) {
     throw new OrchestratorError(
       'WORKTREE_DIRTY',
-      `The ${context.intent.kind.replaceAll('_', ' ')} edits files with uncommitted changes: ${overlap.join(', ')}. Commit or stash them first.`,
+      `The ${context.intent.kind} change would edit ${overlap.length === 1 ? 'a file' : 'files'} with uncommitted changes: ${overlap.join(', ')}. The change is made from the last commit, so it would not hold them; commit or stash them first.`,
       { data: { files: overlap } },
     );
   }

@@ -51,7 +51,8 @@ export function createPlanPhase(): Phase<'plan'> {
           testCommand,
           compile,
         },
-        contextPack: text,
+        // What a model would read: the same plan without the indentation (half the tokens).
+        contextPack: JSON.stringify(plan.data),
       };
     },
   };

@@ -21,6 +21,8 @@ export interface AdapterRegistry {
     language: LanguageId | undefined,
     options?: { signal?: AbortSignal },
   ): Promise<LanguageId[]>;
+  /** True once `close()` was called. */
+  isClosed(): boolean;
   /** Closes every adapter created so far. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -55,6 +57,7 @@ export function createAdapterRegistry(root: string): AdapterRegistry {
     forLanguage: (language) =>
       (language === 'python' ? registry.python() : registry.typescript()) as LanguageAdapter,
     forFile: (file) => registry.forLanguage(languageOfFile(file)),
+    isClosed: () => closed,
     languagesFor: async (language, options = {}) =>
       language === undefined ? detectLanguages(root, options) : [language],
     async close() {

@@ -32,15 +32,21 @@ export function registerQueryTools(server: McpServer, context: ToolContext): voi
       runTool(
         async () => {
           const languages = await registry.languagesFor(language, { signal });
-          // Declarations usually come before questions about them: start the engines meanwhile.
-          for (const l of languages)
-            void registry
-              .forLanguage(l)
-              .prepare?.()
-              .catch(() => {});
           const found = await Promise.all(
             languages.map((l) => registry.forLanguage(l).findDefinitions(name, { signal })),
           );
+          // Declarations usually come before questions about them: start the engines now, a
+          // moment after the answer is on its way (building a TypeScript program holds this
+          // process's one thread for seconds).
+          setTimeout(() => {
+            for (const l of languages) {
+              if (registry.isClosed()) return;
+              void registry
+                .forLanguage(l)
+                .prepare?.()
+                .catch(() => {});
+            }
+          }, 20).unref();
           const { kept } = await keepWorkspaceItems(filter, found.flat(), (d) => [d.file]);
           return { definitions: kept.sort(comparePositions) };
         },

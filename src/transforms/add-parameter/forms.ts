@@ -94,13 +94,6 @@ function buildAddParameter(
       { data: { function: fn.text } },
     );
   }
-  if (name.shape !== 'identifier') {
-    return new OrchestratorError(
-      'INVALID_IDENTIFIER',
-      `The parameter name "${name.text}" is not a valid identifier. Use letters, digits and "_" (not starting with a digit).`,
-      { data: { name: name.text } },
-    );
-  }
   const optional = (field: 'default' | 'type' | 'value') => {
     const text = textOf(captures, field);
     return text === undefined ? {} : { [field]: text };

@@ -1,18 +1,28 @@
 import { z } from 'zod';
 
-/** add_parameter: `function` gets a new parameter `name`, and its call sites what they must pass. */
+/** Source text of a default, type or value: one line, at most 500 characters. */
+const sourceText = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine(
+    (text) => !/[\r\n]/.test(text) && text.trim() !== '',
+    'must be one non-empty line of source code',
+  );
+
+/**
+ * add_parameter: `name` becomes a parameter of `function` (`name` or `Class.method`), its
+ * overrides and the interface members it implements. With `default`, calls are left as they
+ * are; with `value`, every call passes it. `default`, `type` and `value` are source text.
+ */
 export const addParameterIntentSchema = z.strictObject({
   kind: z.literal('add_parameter'),
-  /** The function (or `Class.method`) that takes the parameter, as written. */
-  function: z.string().min(1).max(256),
-  /** The parameter's name. */
+  function: z.string().min(1).max(513),
   name: z.string().min(1).max(256),
-  /** Its default, as source text (`30`, `None`, `"utf-8"`). */
-  default: z.string().min(1).max(1000).optional(),
-  /** Its type annotation, as source text (`int`, `list[str]`). */
-  type: z.string().min(1).max(1000).optional(),
-  /** What call sites pass, as source text. */
-  value: z.string().min(1).max(1000).optional(),
+  default: sourceText.optional(),
+  type: sourceText.optional(),
+  /** What every call passes (`pass <expr>`). */
+  value: sourceText.optional(),
 });
 
 export type AddParameterIntent = z.infer<typeof addParameterIntentSchema>;

@@ -61,15 +61,6 @@ function buildMove(
   const to = textOf(captures, 'to');
   const from = textOf(captures, 'from');
   if (to === undefined || symbol.parts.length > 2) return undefined;
-  if (from === to) {
-    return new OrchestratorError(
-      'NOTHING_TO_DO',
-      `${symbol.text} is in ${to} already: nothing to move.`,
-      {
-        data: { symbol: symbol.text, path: to },
-      },
-    );
-  }
   return { kind: 'move', symbol: symbol.text, ...(from === undefined ? {} : { from }), to };
 }
 

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 
-/** move: `symbol` moves to the file `to` (from `from`, when the command says), imports updated. */
+/**
+ * A move: a module-level declaration (function, class, variable) leaves its module for `to`
+ * (a new module the change creates, or an existing one), with the private helpers only it
+ * uses; every import and re-export of it in the repository follows.
+ */
 export const moveIntentSchema = z.strictObject({
   kind: z.literal('move'),
-  /** The symbol that moves, as written (`parse_row`, `Invoice`). */
+  /** The declaration's name as written (`post_entry`, `Ledger`). */
   symbol: z.string().min(1).max(256),
-  /** Workspace-relative path of the file it is in now. */
+  /** Workspace-relative path of the module that declares it, when the command names it. */
   from: z.string().min(1).max(4096).optional(),
-  /** Workspace-relative path of the file it moves to. */
+  /** Workspace-relative path of the module it moves to. */
   to: z.string().min(1).max(4096),
 });
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
-/** remove_parameter: `function` loses its parameter `name`, and its call sites the argument. */
+/**
+ * remove_parameter: `name` stops being a parameter of `function` (`name` or `Class.method`),
+ * its overrides and the interface members it implements, and every call stops passing it.
+ */
 export const removeParameterIntentSchema = z.strictObject({
   kind: z.literal('remove_parameter'),
-  /** The function (or `Class.method`) that takes the parameter, as written. */
-  function: z.string().min(1).max(256),
-  /** The parameter's name. */
+  function: z.string().min(1).max(513),
   name: z.string().min(1).max(256),
 });
 

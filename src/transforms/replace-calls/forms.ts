@@ -60,12 +60,5 @@ function buildReplaceCalls(
       { data: { from: from.text, to: to.text } },
     );
   }
-  if (from.text === to.text) {
-    return new OrchestratorError(
-      'NOTHING_TO_DO',
-      `Calls of "${from.text}" already call "${to.text}": nothing to replace.`,
-      { data: { name: from.text } },
-    );
-  }
   return { kind: 'replace_calls', from: from.text, to: to.text };
 }

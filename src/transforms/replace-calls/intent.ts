@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
-/** replace_calls: every call of `from` becomes a call of `to`; dotted names allowed (`time.sleep`). */
+/**
+ * replace_calls: every resolved call of `from` calls `to` instead. Both may be dotted: a
+ * module-qualified workspace function (`utils.old_fn`) or a library one (`time.sleep`).
+ */
 export const replaceCallsIntentSchema = z.strictObject({
   kind: z.literal('replace_calls'),
-  /** The function whose calls change, as written: `time.sleep`, `fetch_rows`. */
-  from: z.string().min(1).max(256),
-  /** The function they call instead: `asyncio.sleep`. */
-  to: z.string().min(1).max(256),
+  from: z.string().min(1).max(512),
+  to: z.string().min(1).max(512),
 });
 
 export type ReplaceCallsIntent = z.infer<typeof replaceCallsIntentSchema>;

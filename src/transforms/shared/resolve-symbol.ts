@@ -165,7 +165,7 @@ async function notFound(
     suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
   return new OrchestratorError(
     'SYMBOL_NOT_FOUND',
-    `No symbol named "${intent.name}" is declared in this workspace.${hint}`,
+    `No ${intent.kindWord ?? 'symbol'} named "${intent.container ? `${intent.container}.` : ''}${intent.name}" is declared in this workspace.${hint}`,
     { data: { symbol: intent.name, suggestions } },
   );
 }

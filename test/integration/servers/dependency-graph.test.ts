@@ -104,6 +104,7 @@ describe('dependency_graph MCP server over stdio (TypeScript workspace)', () => 
     expect(tools.map((t) => t.name).sort()).toEqual([
       'classify_positions',
       'compute_edits',
+      'diagnostics',
       'find_callers',
       'find_definitions',
       'find_importers',

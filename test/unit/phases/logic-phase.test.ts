@@ -254,7 +254,7 @@ describe('LOGIC phase (rename)', () => {
     const error = await logicError({ dirty: ['notes.txt', 'src/users.ts'] });
     expect(error.code).toBe('WORKTREE_DIRTY');
     expect(error.data.files).toEqual(['src/users.ts']);
-    expect(error.message).toContain('edits files with uncommitted changes: src/users.ts');
+    expect(error.message).toContain('would edit a file with uncommitted changes: src/users.ts');
   });
 
   it('refuses when uncommitted changes move an occurrence the analysis saw (WORKTREE_DIRTY)', async () => {

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FileChangeType, type Position } from 'vscode-languageserver-protocol';
@@ -48,6 +48,10 @@ export interface PythonWorkspace {
    * reads those files from disk again. Calls must not interleave with other queries.
    */
   withOverlay<T>(overlay: ReadonlyMap<string, string | null>, body: () => Promise<T>): Promise<T>;
+  /** The overlay's files that are not on disk (files a change creates), sorted. */
+  createdInOverlay(): string[];
+  /** The text pyright sees for a workspace file: the overlay's, else the file on disk. */
+  readText(file: string): Promise<string>;
   /**
    * `compute()`'s result, shared by calls with the same `key` until a workspace file changes
    * or pyright restarts. Failures are not kept.
@@ -174,6 +178,18 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
         memos.clear();
         await session.closeDocuments(uris);
       }
+    },
+    createdInOverlay() {
+      return [...overlay]
+        .filter(([file, text]) => text !== null && !existsSync(path.join(root, ...file.split('/'))))
+        .map(([file]) => file)
+        .sort();
+    },
+    async readText(file) {
+      const relative = toWorkspaceFile(root, file);
+      return overlay.has(relative)
+        ? (overlay.get(relative) ?? '')
+        : readFile(path.join(root, ...relative.split('/')), 'utf8');
     },
     resolvePosition(at) {
       validatePosition(at);

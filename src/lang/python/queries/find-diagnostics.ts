@@ -2,6 +2,7 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol
 import type { Diagnostic, DiagnosticsReport } from '../../../core/services.js';
 import { compareText } from '../../../core/whole-word.js';
 import type { PythonWorkspace } from '../engine/python-workspace.js';
+import { isImportOfCreatedModule, type ModuleFiles } from './created-module-imports.js';
 
 interface DocumentDiagnosticReport {
   kind: 'full' | 'unchanged';
@@ -10,16 +11,27 @@ interface DocumentDiagnosticReport {
 
 /**
  * pyright's errors and warnings for workspace `.py` files (pulled with
- * `textDocument/diagnostic`, each file opened with its current — or overlaid — text).
+ * `textDocument/diagnostic`, each file opened with its current — or overlaid — text). pyright
+ * resolves imports from disk only, so under an overlay that creates modules, the findings that
+ * an import of one of them is not resolved are left out (see created-module-imports.ts).
  */
 export async function findDiagnostics(
   workspace: PythonWorkspace,
-  files: readonly string[],
+  requested: readonly string[],
   signal?: AbortSignal,
 ): Promise<DiagnosticsReport> {
   const diagnostics: Diagnostic[] = [];
   const checked: string[] = [];
-  for (const file of [...new Set(files)].sort(compareText)) {
+  const created = workspace.createdInOverlay();
+  let listed: Promise<string[]> | undefined;
+  const files: ModuleFiles = {
+    list: () => {
+      listed ??= workspace.listFiles(signal).then((found) => [...found, ...created]);
+      return listed;
+    },
+    read: (file) => workspace.readText(file),
+  };
+  for (const file of [...new Set(requested)].sort(compareText)) {
     signal?.throwIfAborted();
     const uri = await workspace.openFile(file, signal);
     const report = await workspace.session.request<DocumentDiagnosticReport>(
@@ -28,9 +40,10 @@ export async function findDiagnostics(
       signal,
     );
     checked.push(file);
+    const text = created.length > 0 ? await workspace.readText(file) : '';
     for (const item of report.items ?? []) {
       if (item.severity !== 1 && item.severity !== 2) continue;
-      diagnostics.push({
+      const finding: Diagnostic = {
         file,
         line: item.range.start.line + 1,
         column: item.range.start.character + 1,
@@ -40,7 +53,13 @@ export async function findDiagnostics(
             : 'pyright',
         message: typeof item.message === 'string' ? item.message : item.message.value,
         severity: item.severity === 1 ? 'error' : 'warning',
-      });
+      };
+      if (
+        created.length > 0 &&
+        (await isImportOfCreatedModule(finding, file, text, created, files))
+      )
+        continue;
+      diagnostics.push(finding);
     }
   }
   diagnostics.sort(

@@ -4,7 +4,7 @@ import type { SourcePosition, SymbolDefinition } from '../../../core/source-type
 import { throwIfAborted } from '../engine/workspace-files.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
 import { isRequireCall } from './commonjs.js';
-import { KIND_BY_ELEMENT } from './find-definitions.js';
+import { KIND_BY_ELEMENT } from './element-kinds.js';
 import { findTokenAt, toLineColumn, toProgramLocation } from './positions.js';
 
 const STRING_KINDS = new Set([
