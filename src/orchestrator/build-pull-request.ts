@@ -17,7 +17,24 @@ export function buildPullRequest(options: {
   const plan = outputs.plan?.plan;
   if (!review || !execute || !plan) return null;
   const risk = outputs.monte_carlo;
+  const { analysis } = plan.data;
   return toPullRequest({
+    title: analysis.title,
+    targets: analysis.targets.map((t) => ({
+      file: t.file,
+      line: t.line,
+      name: t.name,
+      kind: t.kind,
+      ...(t.container === undefined ? {} : { container: t.container }),
+    })),
+    leftAlone: analysis.leftAlone.map((o) => ({
+      file: o.file,
+      line: o.line,
+      column: o.column,
+      reason: o.reason,
+      detail: o.detail,
+    })),
+    compile: { description: execute.compile.description, passed: execute.compile.passed },
     command: options.command,
     branch: execute.worktree.branch,
     baseBranch: options.baseBranch,

@@ -33,6 +33,24 @@ export interface PullRequestTests {
   summary: string;
 }
 
+/** A declaration the change is about, as the pull request names it. */
+export interface PullRequestTarget {
+  file: string;
+  line: number;
+  name: string;
+  kind: string;
+  container?: string;
+}
+
+/** An occurrence of a changed name the change did not edit, and why. */
+export interface PullRequestLeftAlone {
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+  detail: string;
+}
+
 /** Input for {@link toPullRequest}. */
 export interface PullRequestInput {
   command: string;
@@ -46,6 +64,14 @@ export interface PullRequestInput {
   phaseRows: PullRequestPhaseRow[];
   risk: PullRequestRisk;
   tests: PullRequestTests;
+  /** What the analysis calls the change, e.g. `Make risk management async`. */
+  title?: string;
+  /** The declarations changed. */
+  targets?: readonly PullRequestTarget[];
+  /** Occurrences left alone, and why. */
+  leftAlone?: readonly PullRequestLeftAlone[];
+  /** What the compile check ran (or why none did), and whether it passed. */
+  compile?: { description: string; passed: boolean };
 }
 
 /** A pull request ready to write to `pr.json` or send to GitHub. */
@@ -67,6 +93,9 @@ export interface PullRequest {
 /** Most changed files listed in the body; GitHub caps a body at 65,536 characters. */
 export const MAX_LISTED_FILES = 200;
 
+/** Most declarations and left-alone occurrences listed in the body. */
+export const MAX_LISTED_OCCURRENCES = 100;
+
 const MAX_TITLE_LENGTH = 72;
 
 /** Builds the pull request for a finished run. Pure: the same input gives the same text. */
@@ -75,6 +104,7 @@ export function toPullRequest(input: PullRequestInput): PullRequest {
   const files = diffStat.files.map((f) => f.file).sort();
   const sections = [
     `## Command\n\n${codeSpan(input.command)}`,
+    ...toChangeSection(input),
     `## Phases\n\n${toPhaseTable(input.phaseRows)}`,
     [
       '## Risk',
@@ -91,6 +121,12 @@ export function toPullRequest(input: PullRequestInput): PullRequest {
       '',
       `${tests.passed ? '✅ Passed' : '❌ Failed'}: ${codeSpan(tests.command)} in ${formatSeconds(tests.durationMs)}`,
       ...(tests.summary.trim() === '' ? [] : ['', escapeText(tests.summary.trim())]),
+      ...(input.compile === undefined
+        ? []
+        : [
+            '',
+            `${input.compile.passed ? '✅' : '❌'} Compile check: ${escapeText(input.compile.description)}`,
+          ]),
     ].join('\n'),
     `## Changed files (${files.length} files, +${diffStat.additions} −${diffStat.deletions})\n\n${toFileTable(diffStat)}`,
     `Base: ${codeSpan(input.baseBranch)} at ${codeSpan(input.baseCommit.slice(0, 12))} · Commit: ${codeSpan(input.commit.slice(0, 12))} · Branch: ${codeSpan(input.branch)}`,
@@ -106,6 +142,44 @@ export function toPullRequest(input: PullRequestInput): PullRequest {
     additions: diffStat.additions,
     deletions: diffStat.deletions,
   };
+}
+
+/** What changed (the declarations) and what was deliberately left alone, with why. */
+function toChangeSection(input: PullRequestInput): string[] {
+  const sections: string[] = [];
+  const targets = input.targets ?? [];
+  if (input.title !== undefined || targets.length > 0) {
+    const lines = ['## Change', ''];
+    if (input.title !== undefined) lines.push(escapeText(input.title), '');
+    if (targets.length > 0) {
+      lines.push(`Declarations changed (${targets.length}):`, '');
+      for (const t of targets.slice(0, MAX_LISTED_OCCURRENCES)) {
+        const name = t.container === undefined ? t.name : `${t.container}.${t.name}`;
+        lines.push(`- ${t.kind} ${codeSpan(name)} at ${codeSpan(`${t.file}:${t.line}`)}`);
+      }
+      if (targets.length > MAX_LISTED_OCCURRENCES)
+        lines.push(`- … and ${targets.length - MAX_LISTED_OCCURRENCES} more`);
+    }
+    sections.push(lines.join('\n').trimEnd());
+  }
+  const leftAlone = input.leftAlone ?? [];
+  if (leftAlone.length > 0) {
+    const lines = [
+      `## Left alone (${leftAlone.length})`,
+      '',
+      'Occurrences of the changed names the change did not edit, and why:',
+      '',
+    ];
+    for (const o of leftAlone.slice(0, MAX_LISTED_OCCURRENCES)) {
+      lines.push(
+        `- ${codeSpan(`${o.file}:${o.line}:${o.column}`)} ${escapeText(o.reason)}${o.detail === '' ? '' : `: ${escapeText(o.detail)}`}`,
+      );
+    }
+    if (leftAlone.length > MAX_LISTED_OCCURRENCES)
+      lines.push(`- … and ${leftAlone.length - MAX_LISTED_OCCURRENCES} more (see result.json)`);
+    sections.push(lines.join('\n'));
+  }
+  return sections;
 }
 
 function toTitle(command: string): string {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RepoSnapshot } from '../fixtures/git/snapshot-repo.js';
@@ -105,7 +106,11 @@ describe('run "rename function post_entry to record_entry" on the ledger-py exam
     ]) {
       expect(existsSync(path.join(json.runDir, file)), file).toBe(true);
     }
-    expect(existsSync(prPath)).toBe(true);
+    const pr = JSON.parse(await readFile(prPath, 'utf8')) as { body: string };
+    expect(pr.body).toContain('- function `post_entry` at `ledger/core.py:');
+    expect(pr.body).toMatch(/## Left alone \(\d+\)/);
+    expect(pr.body).toMatch(/- `ledger\/core\.py:\d+:\d+` other-symbol: method /);
+    expect(pr.body).toContain('✅ Compile check: type check (pyright)');
     expect((await repo.git(['check-ignore', '.mcp-orchestrator/runs'])).trim()).toBe(
       '.mcp-orchestrator/runs',
     );

@@ -100,6 +100,40 @@ describe('toPullRequest', () => {
     expect(pr.body).not.toContain(`f${String(MAX_LISTED_FILES).padStart(4, '0')}.ts`);
   });
 
+  it('names the declarations changed, what was left alone and why, and the compile check', () => {
+    const { body } = toPullRequest(
+      input({
+        title: 'Rename getUser to fetchUser',
+        targets: [{ file: 'src/user.ts', line: 3, name: 'getUser', kind: 'function' }],
+        leftAlone: [
+          {
+            file: 'src/cache.ts',
+            line: 9,
+            column: 12,
+            reason: 'other-symbol',
+            detail: 'method Cache.getUser at src/cache.ts:4',
+          },
+          { file: 'README.md', line: 2, column: 5, reason: 'comment', detail: '' },
+        ],
+        compile: { description: 'type check (tsconfig.json) of 2 file(s)', passed: true },
+      }),
+    );
+    expect(body).toContain(
+      '## Change\n\nRename getUser to fetchUser\n\nDeclarations changed (1):\n\n- function `getUser` at `src/user.ts:3`\n\n## Left alone (2)',
+    );
+    expect(body).toContain(
+      '## Left alone (2)\n\nOccurrences of the changed names the change did not edit, and why:\n\n- `src/cache.ts:9:12` other-symbol: method Cache.getUser at src/cache.ts:4\n- `README.md:2:5` comment\n',
+    );
+    expect(body).toContain('✅ Compile check: type check (tsconfig.json) of 2 file(s)');
+  });
+
+  it('leaves the sections out when there is nothing to say', () => {
+    const { body } = toPullRequest(input());
+    expect(body).not.toContain('## Change\n');
+    expect(body).not.toContain('## Left alone');
+    expect(body).not.toContain('Compile check');
+  });
+
   it('gives the same text for the same input', () => {
     expect(toPullRequest(input())).toEqual(toPullRequest(input()));
   });
