@@ -1,3 +1,4 @@
+import { convertPromisesLanguageHalf } from './convert-promises/languages.js';
 import type { LanguageHalf } from './language-half.js';
 import { makeAsyncLanguageHalf } from './make-async/languages.js';
 import { moveLanguageHalf } from './move/languages.js';
@@ -8,4 +9,5 @@ export const LANGUAGE_HALVES: Readonly<Record<string, LanguageHalf>> = {
   rename: renameLanguageHalf,
   make_async: makeAsyncLanguageHalf,
   move: moveLanguageHalf,
+  convert_promises: convertPromisesLanguageHalf,
 };

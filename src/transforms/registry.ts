@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { OrchestratorError } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
+import { convertPromisesTransform } from './convert-promises/index.js';
+import { convertPromisesIntentSchema } from './convert-promises/intent.js';
 import { makeAsyncTransform } from './make-async/index.js';
 import { makeAsyncIntentSchema } from './make-async/intent.js';
 import { moveTransform } from './move/index.js';
@@ -14,6 +16,7 @@ export const TRANSFORMS = {
   rename: renameTransform,
   make_async: makeAsyncTransform,
   move: moveTransform,
+  convert_promises: convertPromisesTransform,
 } as const;
 
 /** The kinds of change the orchestrator can carry out. */
@@ -24,6 +27,7 @@ export const intentSchema = z.discriminatedUnion('kind', [
   renameIntentSchema,
   makeAsyncIntentSchema,
   moveIntentSchema,
+  convertPromisesIntentSchema,
 ]);
 
 export type Intent = z.infer<typeof intentSchema>;
