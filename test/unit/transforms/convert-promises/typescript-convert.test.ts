@@ -8,6 +8,7 @@ import {
   LEFT_TS,
   NESTED_TS,
   NESTED_TS_CONVERTED,
+  PLAIN_MJS,
   UNTYPED_JS,
 } from '../../../fixtures/transforms/convert-promises-cases.js';
 import { useConvertPromisesWorkspace } from '../../../fixtures/transforms/convert-promises-workspace.js';
@@ -22,6 +23,7 @@ describe('convert_promises (TypeScript half): the path form', () => {
       'src/left.ts': LEFT_TS,
       'src/config.js': CONFIG_JS,
       'src/untyped.js': UNTYPED_JS,
+      'src/plain.mjs': PLAIN_MJS,
     },
     { nodeTypes: true },
   );
@@ -103,6 +105,23 @@ describe('convert_promises (TypeScript half): the path form', () => {
     const outcome = await workspace.convertFiles(['src/config.js']);
     expect(outcome.changed).toEqual({ 'src/config.js': CONFIG_JS_CONVERTED });
     expect(outcome.facts.converted.map((f) => f.name)).toEqual(['readConfig', 'countConfigs']);
+  });
+
+  it('prints the fix as the file is written: its indentation, and no semicolons where it has none', async () => {
+    const outcome = await workspace.convertFiles(['src/plain.mjs']);
+    expect(outcome.changed['src/plain.mjs']).toBe(
+      [
+        'export async function double(value) {',
+        '    try {',
+        '        const v = await Promise.resolve(value)',
+        '        return v * 2',
+        '    } catch {',
+        '        return 0',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('in JavaScript, converts a chain on a JSDoc-typed value and leaves one on an untyped value, saying why', async () => {
