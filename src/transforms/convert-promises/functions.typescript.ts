@@ -154,8 +154,3 @@ export function functionOfDiagnostic(
   sourceFile.forEachChild(visit);
   return found;
 }
-
-/** True when `inner` lies inside `outer` (or is it). */
-export function isWithin(inner: ts.Node, outer: ts.Node): boolean {
-  return inner.pos >= outer.pos && inner.end <= outer.end;
-}
