@@ -1,6 +1,7 @@
 import type { IntentBase } from '../core/intent.js';
 import { ADD_PARAMETER_GRAMMAR } from '../transforms/add-parameter/forms.js';
 import type { KindGrammar } from '../transforms/command-grammar.js';
+import { CONVERT_PROMISES_GRAMMAR } from '../transforms/convert-promises/forms.js';
 import { MAKE_ASYNC_GRAMMAR } from '../transforms/make-async/forms.js';
 import { MOVE_GRAMMAR } from '../transforms/move/forms.js';
 import { REMOVE_PARAMETER_GRAMMAR } from '../transforms/remove-parameter/forms.js';
@@ -17,4 +18,5 @@ export const GRAMMARS: readonly KindGrammar<IntentBase>[] = [
   REMOVE_PARAMETER_GRAMMAR,
   MOVE_GRAMMAR,
   REMOVE_UNUSED_IMPORTS_GRAMMAR,
+  CONVERT_PROMISES_GRAMMAR,
 ] as readonly KindGrammar<IntentBase>[];

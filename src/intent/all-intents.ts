@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addParameterIntentSchema } from '../transforms/add-parameter/intent.js';
+import { convertPromisesIntentSchema } from '../transforms/convert-promises/intent.js';
 import { makeAsyncIntentSchema } from '../transforms/make-async/intent.js';
 import { moveIntentSchema } from '../transforms/move/intent.js';
 import { removeParameterIntentSchema } from '../transforms/remove-parameter/intent.js';
@@ -20,6 +21,7 @@ export const intentSchema = z.discriminatedUnion('kind', [
   removeParameterIntentSchema,
   moveIntentSchema,
   removeUnusedImportsIntentSchema,
+  convertPromisesIntentSchema,
 ]);
 
 /** Any kind's intent. */

@@ -6,7 +6,7 @@ import { isSlotType } from './slot-types.js';
  *
  * | written          | matches                                                             |
  * | ---------------- | ------------------------------------------------------------------- |
- * | `rename`         | the word, any case, unquoted                                        |
+ * | `rename`         | the word, any case, unquoted (`.then` too: a leading dot is part of it) |
  * | `->`             | any arrow: `->`, `=>`, `→`                                         |
  * | `'('`            | one punctuation character                                           |
  * | `(a\|b c)`       | one of the alternatives                                             |
@@ -27,7 +27,7 @@ export function compilePatterns(
   return patterns.map((pattern) => compiler.compile(pattern, []));
 }
 
-const LEXEME = /\s*(->|'[^']'|[()[\]|~]|\{[^}]*\}|<[^>]*>|[a-z0-9][a-z0-9'/._-]*)/y;
+const LEXEME = /\s*(->|'[^']'|[()[\]|~]|\{[^}]*\}|<[^>]*>|\.?[a-z0-9][a-z0-9'/._-]*)/y;
 
 class PatternCompiler {
   readonly #fragments: Readonly<Record<string, string>>;

@@ -56,6 +56,7 @@ describe('the paraphrase corpus', () => {
     );
     expect([...kinds].sort()).toEqual([
       'add_parameter',
+      'convert_promises',
       'make_async',
       'move',
       'remove_parameter',
