@@ -64,7 +64,12 @@ describe('"convert promise chains to async/await in loadLater", a chain TypeScri
   beforeAll(async () => {
     repo = await createExampleRepo({ files: USERS_TS_FILES });
     before = await repo.snapshot();
-    result = await runCli(['run', 'convert promise chains to async/await in loadLater', '--workspace', repo.dir]);
+    result = await runCli([
+      'run',
+      'convert promise chains to async/await in loadLater',
+      '--workspace',
+      repo.dir,
+    ]);
   }, 240_000);
 
   afterAll(() => repo?.cleanup());
