@@ -53,6 +53,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   'orchestrator.ts': ['core', 'intent', 'mcp', 'vcs', 'phases', 'orchestrator', 'transforms'],
   serve: ['core', 'contracts', 'orchestrator.ts'],
+  action: ['core', 'vcs', 'orchestrator.ts'],
   cli: ['orchestrator.ts', 'serve'],
   'index.ts': ['cache', 'core', 'intent', 'orchestrator.ts', 'pressure', 'transforms'],
 };
