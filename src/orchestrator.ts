@@ -20,6 +20,11 @@ import {
 import { loadPlan } from './orchestrator/load-plan.js';
 import { toEffectivePlan, withTestTimeout } from './orchestrator/plan-overrides.js';
 import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
+import {
+  type HistoryEntry,
+  type HistoryOptions,
+  readChangeHistory,
+} from './orchestrator/read-change-history.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
 import {
@@ -69,6 +74,7 @@ export {
   type RunSummary,
   readRun,
 } from './orchestrator/list-runs.js';
+export type { HistoryEntry, HistoryOptions } from './orchestrator/read-change-history.js';
 export type {
   PullRequestSummary,
   RunCommandOptions,
@@ -172,6 +178,14 @@ export class MCPOrchestrator {
       { phaseSettings: plan.data.phases },
       { plan, source: path.basename(planPath) },
     );
+  }
+
+  /**
+   * The changes earlier runs committed, as the memory server recorded them (only those that
+   * changed `symbol`, when given), oldest first, each saying whether HEAD contains it yet.
+   */
+  history(options: HistoryOptions = {}): Promise<HistoryEntry[]> {
+    return readChangeHistory(options);
   }
 
   /** Starts every configured server and reports its status, tool count and latencies. */

@@ -20,6 +20,7 @@ import { runBundledServer } from './run-bundled-server.js';
 import { type CleanFlags, runClean } from './run-clean.js';
 import { runDemo } from './run-demo.js';
 import { createExplainCommand } from './run-explain.js';
+import { createHistoryCommand } from './run-history.js';
 import { type McpFlags, runMcpCommand } from './run-mcp-command.js';
 import { createParseCommand } from './run-parse.js';
 import { readVersion } from './version.js';
@@ -149,6 +150,7 @@ program
 
 program.addCommand(createParseCommand());
 program.addCommand(createExplainCommand());
+program.addCommand(createHistoryCommand());
 
 program
   .command('server')

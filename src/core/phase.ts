@@ -4,6 +4,7 @@ import type { PhaseOutputs } from './phase-outputs.js';
 import type { ExecutionPlan } from './plan/execution-plan.js';
 import type { PhaseSettingsEntry } from './plan/plan-schema.js';
 import type {
+  ChangeMemoryReader,
   CodeGraph,
   CommandRunner,
   GitService,
@@ -81,6 +82,8 @@ export interface PhaseContext {
   readonly cache?: SliceStore;
   readonly pressure?: PressureGauge;
   readonly history?: RunHistoryReader;
+  /** Earlier runs the memory server recorded (absent when no memory server is configured). */
+  readonly memory?: ChangeMemoryReader;
   /** Current parallelism; the runner halves it under memory pressure. */
   parallelism: number;
   warn(message: string): void;

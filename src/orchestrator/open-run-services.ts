@@ -18,6 +18,7 @@ import { MemoryPressureMonitor } from '../pressure/memory-pressure-monitor.js';
 import { createRunTracer } from '../telemetry/create-tracer.js';
 import { openRunHistory, type RunHistory } from '../telemetry/run-history.js';
 import { STATE_DIR_NAME } from '../vcs/open-git-workspace.js';
+import { type ChangeMemory, createChangeMemory } from './change-memory.js';
 import { withRemoteErrorCodes } from './remote-errors.js';
 
 /** The long-lived services one run owns; `close()` tears them down in reverse order. */
@@ -29,6 +30,8 @@ export interface RunServices {
   cache?: SliceStore;
   pressure: MemoryPressureMonitor;
   history?: RunHistory & RunHistoryReader;
+  /** Earlier runs through the memory server; absent when none is configured. */
+  memory?: ChangeMemory;
   spans: SpanRunner;
   close(): Promise<string[]>;
 }
@@ -40,6 +43,8 @@ export interface RunServices {
 export interface SharedServices {
   pool: ClientPool;
   cache?: SliceCache;
+  /** The memory server's `MEMORY_FILE_PATH`, when it is a stdio server that sets one. */
+  memoryFile?: string;
   /** Closes the cache and the pool; returns every error's message. Safe to call twice. */
   close(): Promise<string[]>;
 }
@@ -74,7 +79,14 @@ export async function openSharedServices(options: OpenSharedOptions): Promise<Sh
       pool.connect(options.connect, { signal: options.signal }).catch(() => {});
     }
     const cache = await openCache(options, closers.push);
-    return { pool, ...(cache ? { cache } : {}), close: closers.close };
+    const memory = servers.memory;
+    const memoryFile = memory?.transport === 'stdio' ? memory.env.MEMORY_FILE_PATH : undefined;
+    return {
+      pool,
+      ...(cache ? { cache } : {}),
+      ...(memoryFile ? { memoryFile: path.resolve(options.root, memoryFile) } : {}),
+      close: closers.close,
+    };
   } catch (error) {
     await closers.close();
     throw error;
@@ -114,6 +126,7 @@ export async function openRunServices(
       }
     }
     const tools = withRemoteErrorCodes(shared.pool);
+    const memory = createChangeMemory(tools, { root: options.root, memoryFile: shared.memoryFile });
     return {
       pool: shared.pool,
       tools,
@@ -122,6 +135,7 @@ export async function openRunServices(
       ...(shared.cache ? { cache: shared.cache } : {}),
       pressure: monitor,
       ...(history ? { history } : {}),
+      ...(memory ? { memory } : {}),
       spans: tracer,
       close: closers.close,
     };
