@@ -168,7 +168,7 @@ program
 program
   .command('mcp')
   .description(
-    'serve the orchestrator itself over MCP (stdio, or Streamable HTTP with --http): plan_change, run_change, apply_plan, explain_command, list_runs, get_run',
+    'serve the orchestrator itself over MCP (stdio, or Streamable HTTP with --http): plan_change, run_change, apply_plan, explain_command, list_runs, get_run, change_history',
   )
   .option('-w, --workspace <dir>', 'where calls that name no workspace run', process.cwd())
   .option(

@@ -203,3 +203,35 @@ export const getRunContract = defineContract({
     resources,
   },
 });
+
+/** One recorded run as `change_history` reports it. */
+export const historyEntrySchema = z.object({
+  runId: z.string(),
+  command: z.string(),
+  kind: z.string(),
+  at: z.string(),
+  branch: z.string(),
+  commit: z.string(),
+  base: z.string(),
+  symbols: z.array(z.string()),
+  files: z.array(z.string()),
+  merged: z.boolean().describe('Whether HEAD contains the commit yet.'),
+});
+
+/** `change_history`: what earlier runs changed, from the memory server. */
+export const changeHistoryContract = defineContract({
+  server: SERVER,
+  tool: 'change_history',
+  description:
+    'What earlier runs changed, as the memory server recorded them, oldest first: command, ' +
+    'symbols, files, branch, commit and whether HEAD contains it — e.g. what renamed record_entry.',
+  input: {
+    workspace,
+    symbol: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Only the runs that changed this symbol (its old or its new name).'),
+  },
+  output: { runs: z.array(historyEntrySchema) },
+});

@@ -10,7 +10,7 @@ export const SERVER_INFO = { name: 'mcp-orchestrator', version: '0.1.0' } as con
 /**
  * The orchestrator as an MCP server (one per client connection; every connection shares the
  * context's orchestrator): the tools `plan_change`, `run_change`, `apply_plan`,
- * `explain_command`, `list_runs`, `get_run`, and each run's files as resources.
+ * `explain_command`, `list_runs`, `get_run`, `change_history`, and each run's files as resources.
  */
 export function createOrchestratorServer(context: ServeContext): McpServer {
   const server = new McpServer(SERVER_INFO, {

@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import {
+  changeHistoryContract,
   explainCommandContract,
   getRunContract,
   listRunsContract,
@@ -9,7 +10,7 @@ import { explainCommand } from './explain-command.js';
 import { resolveWorkspace, type ServeContext, toRunFileUri } from './serve-context.js';
 import { runCall } from './to-call-result.js';
 
-/** Registers `explain_command`, `list_runs` and `get_run`. */
+/** Registers `explain_command`, `list_runs`, `get_run` and `change_history`. */
 export function registerReadTools(server: McpServer, context: ServeContext): void {
   server.registerTool(
     explainCommandContract.tool,
@@ -69,6 +70,25 @@ export function registerReadTools(server: McpServer, context: ServeContext): voi
           },
           failed: false,
         };
+      }),
+  );
+
+  server.registerTool(
+    changeHistoryContract.tool,
+    {
+      description: changeHistoryContract.description,
+      inputSchema: changeHistoryContract.input,
+      outputSchema: changeHistoryContract.output,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (input, extra) =>
+      runCall(async () => {
+        const runs = await context.orchestrator.history({
+          workspace: resolveWorkspace(context, input.workspace),
+          ...(input.symbol !== undefined ? { symbol: input.symbol } : {}),
+          signal: extra.signal,
+        });
+        return { value: { runs }, failed: false };
       }),
   );
 }

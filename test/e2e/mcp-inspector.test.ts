@@ -45,7 +45,7 @@ describe('the MCP Inspector CLI drives mcp-orchestrator mcp', () => {
 
   afterAll(() => repo?.cleanup());
 
-  it('lists the six tools with their output schemas', async () => {
+  it('lists the seven tools with their output schemas', async () => {
     const listed = (await inspect(['--method', 'tools/list'])) as {
       tools: Array<{ name: string; outputSchema?: { properties: Record<string, unknown> } }>;
     };
@@ -56,6 +56,7 @@ describe('the MCP Inspector CLI drives mcp-orchestrator mcp', () => {
       'explain_command',
       'list_runs',
       'get_run',
+      'change_history',
     ]);
     const plan = listed.tools.find((tool) => tool.name === 'plan_change');
     expect(Object.keys(plan?.outputSchema?.properties ?? {})).toEqual(

@@ -50,10 +50,11 @@ describe('mcp-orchestrator mcp on stdio, driven by the SDK client', () => {
     await repo?.cleanup();
   });
 
-  it('lists the six tools, each with an input and an output schema', async () => {
+  it('lists the seven tools, each with an input and an output schema', async () => {
     const { tools } = await server.client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual([
       'apply_plan',
+      'change_history',
       'explain_command',
       'get_run',
       'list_runs',
@@ -164,6 +165,10 @@ describe('mcp-orchestrator mcp on stdio, driven by the SDK client', () => {
       '+export function fetchUser(id) {',
     );
     expect(await repo.checkoutSnapshot()).toEqual(checkoutBefore);
+    const history = await server.call('change_history', { symbol: 'getUser' });
+    expect((history.structuredContent as { runs: unknown[] }).runs).toEqual([
+      expect.objectContaining({ runId: value.runId, commit: value.commit, merged: false }),
+    ]);
   });
 
   it('apply_plan carries out the plan of an earlier plan_change', async () => {
