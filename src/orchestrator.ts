@@ -8,7 +8,6 @@ import { resolveSettings } from './core/settings.js';
 import { type CommandInput, resolveCommandInput } from './intent/resolve-command-input.js';
 import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
-import type { ServerStatus } from './mcp/server-status.js';
 import { checkPlanCommands } from './orchestrator/check-plan-commands.js';
 import { executeRun } from './orchestrator/execute-run.js';
 import {
@@ -17,6 +16,7 @@ import {
   type ExplainResult,
   toExplainResult,
 } from './orchestrator/explain-run.js';
+import { type ServerReport, withLastRunCalls } from './orchestrator/last-run-calls.js';
 import { loadPlan } from './orchestrator/load-plan.js';
 import { toEffectivePlan, withTestTimeout } from './orchestrator/plan-overrides.js';
 import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
@@ -67,6 +67,7 @@ export type {
   ExplainResult,
   Explanation,
 } from './orchestrator/explain-run.js';
+export type { ServerReport } from './orchestrator/last-run-calls.js';
 export {
   listRuns,
   RUN_FILES,
@@ -188,14 +189,17 @@ export class MCPOrchestrator {
     return readChangeHistory(options);
   }
 
-  /** Starts every configured server and reports its status, tool count and latencies. */
+  /**
+   * Starts every configured server and reports its status, tool count and latencies, and which
+   * stages (phases) of the last run called it, how often.
+   */
   async servers(
     options: {
       workspace?: string;
       signal?: AbortSignal;
       env?: Readonly<Record<string, string | undefined>>;
     } = {},
-  ): Promise<ServerStatus[]> {
+  ): Promise<ServerReport[]> {
     const env = options.env ?? process.env;
     const settings = resolveSettings(env);
     const root = path.resolve(options.workspace ?? process.cwd());
@@ -212,7 +216,11 @@ export class MCPOrchestrator {
           .filter((s) => s.state === 'ready')
           .map((s) => pool.ping(s.name, options.signal ? { signal: options.signal } : {})),
       );
-      return pool.status();
+      return await withLastRunCalls(
+        pool.status(),
+        root,
+        options.signal ? { signal: options.signal } : {},
+      );
     } finally {
       await pool.close();
     }

@@ -93,6 +93,10 @@ export const runResultShape = {
     .object({ reused: z.boolean(), headMoved: z.boolean(), changedFiles: z.number() })
     .optional()
     .describe('Whether the servers were already up, and what changed since the last run.'),
+  serverCalls: z
+    .record(z.string(), z.record(z.string(), z.number()))
+    .optional()
+    .describe('Tool calls per server and per stage: a phase, setup, or record (after review).'),
 };
 
 /** A whole `RunResult`. */

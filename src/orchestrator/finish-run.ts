@@ -69,11 +69,13 @@ export async function persistRun(
   warn: (message: string) => void,
 ): Promise<void> {
   const { folder, options } = input;
+  services.calls.setStage('record');
   await rememberRun(
     services.memory,
     { result, intent: input.intent, outputs, base: input.baseCommit },
     { warn, ...(options.signal ? { signal: options.signal } : {}) },
   );
+  result.serverCalls = services.calls.counts();
   await folder.writeJson('result.json', result);
   if (result.pr) await folder.writeJson('pr.json', result.pr);
   if (result.pr && options.outputPath)

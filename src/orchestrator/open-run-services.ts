@@ -19,12 +19,15 @@ import { createRunTracer } from '../telemetry/create-tracer.js';
 import { openRunHistory, type RunHistory } from '../telemetry/run-history.js';
 import { STATE_DIR_NAME } from '../vcs/open-git-workspace.js';
 import { type ChangeMemory, createChangeMemory } from './change-memory.js';
+import { countServerCalls, type ServerCallCounter } from './count-server-calls.js';
 import { withRemoteErrorCodes } from './remote-errors.js';
 
 /** The long-lived services one run owns; `close()` tears them down in reverse order. */
 export interface RunServices {
   pool: ClientPool;
   tools: ToolCaller;
+  /** Counts the run's tool calls by server and stage (what `servers` reports of the last run). */
+  calls: ServerCallCounter;
   graph: CodeGraph;
   search: TextSearch;
   cache?: SliceStore;
@@ -125,11 +128,13 @@ export async function openRunServices(
         options.warn(`MCP server ${status.name} failed to start: ${status.error}`);
       }
     }
-    const tools = withRemoteErrorCodes(shared.pool);
+    const calls = countServerCalls(withRemoteErrorCodes(shared.pool));
+    const { tools } = calls;
     const memory = createChangeMemory(tools, { root: options.root, memoryFile: shared.memoryFile });
     return {
       pool: shared.pool,
       tools,
+      calls,
       graph: createCodeGraph(tools),
       search: createTextSearch(tools),
       ...(shared.cache ? { cache: shared.cache } : {}),

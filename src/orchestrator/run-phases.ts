@@ -74,6 +74,7 @@ export async function runPhases(
           },
           onPhaseStart: (phase) => {
             current.phase = phase;
+            services.calls.setStage(phase);
             events.emit({ type: 'phase-start', phase });
             // The checkout of the worktree overlaps the analysis when the run will need it.
             if (phase === 'logic' && willExecute && git) {

@@ -99,4 +99,6 @@ export interface RunResult {
    * changed in the checkout since the last run (told to the servers before this one).
    */
   warm?: { reused: boolean; headMoved: boolean; changedFiles: number };
+  /** Tool calls the run made, per server and per stage (a phase, `setup`, or `record`). */
+  serverCalls?: Record<string, Record<string, number>>;
 }

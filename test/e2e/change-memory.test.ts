@@ -37,7 +37,19 @@ describe('the memory server records each committed change', () => {
       '--json',
     ]);
     expect(run.code, run.stderr).toBe(0);
-    const done = JSON.parse(run.stdout) as { runId: string; branch: string; commit: string };
+    const done = JSON.parse(run.stdout) as {
+      runId: string;
+      branch: string;
+      commit: string;
+      serverCalls: Record<string, Record<string, number>>;
+    };
+    // What the run asked of each server, by stage: the memory server only to record it.
+    expect(done.serverCalls.memory).toEqual({ record: 2 });
+    expect(Object.keys(done.serverCalls.dependency_graph ?? {})).toEqual(
+      expect.arrayContaining(['map', 'logic']),
+    );
+    expect(done.serverCalls.filesystem).toBeUndefined();
+    expect(done.serverCalls['sequential-thinking']).toBeUndefined();
 
     const history = await runCli(['history', 'getUser', '--workspace', repo.dir, '--json']);
     expect(history.code, history.stderr).toBe(0);
@@ -59,9 +71,16 @@ describe('the memory server records each committed change', () => {
     expect(byNewName.map((e) => e.runId)).toEqual([done.runId]);
     expect(await orchestrator.history({ workspace: repo.dir, symbol: 'getUserName' })).toEqual([]);
 
-    const { warnings } = await orchestrator.explain('rename function getUser to loadUser', {
-      workspace: repo.dir,
-    });
+    const { warnings, runId: explainId } = await orchestrator.explain(
+      'rename function getUser to loadUser',
+      { workspace: repo.dir },
+    );
+    // `servers` says which stages of the last run (the explain) called each server.
+    const reports = await orchestrator.servers({ workspace: repo.dir });
+    const calls = Object.fromEntries(reports.map((r) => [r.name, r.lastRun]));
+    expect(calls.memory).toEqual({ runId: explainId, calls: { logic: 2 } });
+    expect(calls.filesystem).toEqual({ runId: explainId, calls: {} });
+    expect(calls['sequential-thinking']).toEqual({ runId: explainId, calls: {} });
     expect(warnings).toContain(
       `LOGIC: getUser was changed by run ${done.runId} ("rename function getUser to fetchUser") on branch ${done.branch} (commit ${done.commit.slice(0, 12)}), which is not merged into ${(await repo.git(['rev-parse', 'HEAD'])).trim().slice(0, 12)}: the two changes may conflict.`,
     );
