@@ -98,22 +98,22 @@ export async function loadRunFiles(
   runDir: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<RunFiles> {
-  const problems: string[] = [];
-  const read = async (name: string): Promise<string | null> => {
+  const names = ['result.json', 'plan.json', 'diff.patch', TRACE_FILE_NAME, MEMORY_FILE_NAME];
+  const read = async (name: string): Promise<{ text: string | null; problem?: string }> => {
     options.signal?.throwIfAborted();
     try {
-      return await readFile(path.join(runDir, name), 'utf8');
+      return { text: await readFile(path.join(runDir, name), 'utf8') };
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      problems.push(
-        code === 'ENOENT' ? `${name}: not in the run folder.` : `${name}: ${String(error)}`,
-      );
-      return null;
+      const problem =
+        code === 'ENOENT' ? `${name}: not in the run folder.` : `${name}: ${String(error)}`;
+      return { text: null, problem };
     }
   };
-  const [resultText, planText, diff, traceText, memoryText] = await Promise.all(
-    ['result.json', 'plan.json', 'diff.patch', TRACE_FILE_NAME, MEMORY_FILE_NAME].map(read),
-  );
+  const texts = await Promise.all(names.map(read));
+  // Problems in file order, whatever order the reads finished in.
+  const problems = texts.flatMap((t) => (t.problem === undefined ? [] : [t.problem]));
+  const [resultText, planText, diff, traceText, memoryText] = texts.map((t) => t.text);
   return {
     runDir,
     result: parseJson(resultText, 'result.json', ReportResultSchema, problems),
