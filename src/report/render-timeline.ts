@@ -70,9 +70,7 @@ export function renderTimeline(timeline: Timeline | null): string {
           'phase-bar',
         ),
       );
-      rows.push(
-        `<text x="${px(timeX(group.bar.startMs + group.bar.durationMs, timeline.totalMs) + 4)}" y="${px(y + 16)}" class="bar-label">${escapeHtml(formatMs(group.bar.durationMs))}</text>`,
-      );
+      rows.push(durationLabel(group.bar, timeline.totalMs, y + 16));
       y += PHASE_ROW;
     }
     const lanes = packLanes(group.children, timeline.totalMs);
@@ -91,6 +89,15 @@ export function renderTimeline(timeline: Timeline | null): string {
   );
   const svg = `<svg class="chart" id="timeline-chart" viewBox="0 0 ${CHART_WIDTH} ${px(height)}" width="${CHART_WIDTH}" height="${px(height)}" role="img" aria-label="Phase timeline">${renderTimeAxis(timeline.totalMs, height)}${rows.join('')}</svg>`;
   return `${svg}${legend}${renderToolTable(timeline)}${renderProcessTable(timeline)}`;
+}
+
+/** A phase's duration right of its bar, or left of it where the bar ends near the edge. */
+function durationLabel(span: TimelineSpan, totalMs: number, y: number): string {
+  const end = timeX(span.startMs + span.durationMs, totalMs);
+  const text = escapeHtml(formatMs(span.durationMs));
+  return end > CHART_WIDTH - 70
+    ? `<text x="${px(timeX(span.startMs, totalMs) - 4)}" y="${px(y)}" class="bar-label" text-anchor="end">${text}</text>`
+    : `<text x="${px(end + 4)}" y="${px(y)}" class="bar-label">${text}</text>`;
 }
 
 function bar(
