@@ -17,6 +17,20 @@ const PHASE_ROW = 24;
 const LANE = 14;
 const MAX_LANES = 6;
 const AXIS = 26;
+/** Bars drawn under one phase at most; a page of 200k bars is too heavy to open. */
+export const MAX_BARS_PER_ROW = 2_000;
+
+/**
+ * The spans of a row that are drawn: all of them, or, past {@link MAX_BARS_PER_ROW}, the
+ * failed ones and then the longest, in time order. The tables still count every span. Pure.
+ */
+export function toDrawnSpans(spans: readonly TimelineSpan[]): TimelineSpan[] {
+  if (spans.length <= MAX_BARS_PER_ROW) return [...spans];
+  const ranked = [...spans].sort(
+    (a, b) => Number(b.failed) - Number(a.failed) || b.durationMs - a.durationMs,
+  );
+  return ranked.slice(0, MAX_BARS_PER_ROW).sort((a, b) => a.startMs - b.startMs);
+}
 
 /** x of `ms` on the run's time axis. */
 export function timeX(ms: number, totalMs: number): number {
@@ -45,6 +59,7 @@ export function renderTimeline(timeline: Timeline | null): string {
   };
   const rows: string[] = [];
   let y = AXIS;
+  let leftOut = 0;
   const groups = [
     ...(timeline.outside.length > 0
       ? [{ label: 'servers & run', bar: null, children: timeline.outside }]
@@ -73,14 +88,16 @@ export function renderTimeline(timeline: Timeline | null): string {
       rows.push(durationLabel(group.bar, timeline.totalMs, y + 16));
       y += PHASE_ROW;
     }
-    const lanes = packLanes(group.children, timeline.totalMs);
-    for (const [index, span] of group.children.entries()) {
+    const drawn = toDrawnSpans(group.children);
+    leftOut += group.children.length - drawn.length;
+    const lanes = packLanes(drawn, timeline.totalMs);
+    for (const [index, span] of drawn.entries()) {
       const lane = lanes[index] ?? 0;
       rows.push(
         bar(span, y + lane * LANE + 1, LANE - 3, barColor(span), timeline.totalMs, 'call-bar'),
       );
     }
-    y += Math.max(0, ...lanes.map((lane) => lane + 1)) * LANE + 6;
+    y += lanes.reduce((most, lane) => Math.max(most, lane + 1), 0) * LANE + 6;
   }
   const height = y + 4;
   const legend = renderLegend(
@@ -88,7 +105,11 @@ export function renderTimeline(timeline: Timeline | null): string {
     barColor,
   );
   const svg = `<svg class="chart" id="timeline-chart" viewBox="0 0 ${CHART_WIDTH} ${px(height)}" width="${CHART_WIDTH}" height="${px(height)}" role="img" aria-label="Phase timeline">${renderTimeAxis(timeline.totalMs, height)}${rows.join('')}</svg>`;
-  return `${svg}${legend}${renderToolTable(timeline)}${renderProcessTable(timeline)}`;
+  const cut =
+    leftOut === 0
+      ? ''
+      : `<p class="note">${leftOut} short calls are not drawn (at most ${MAX_BARS_PER_ROW} bars a phase: the failed ones, then the longest); the table counts them all.</p>`;
+  return `${svg}${legend}${cut}${renderToolTable(timeline)}${renderProcessTable(timeline)}`;
 }
 
 /** A phase's duration right of its bar, or left of it where the bar ends near the edge. */

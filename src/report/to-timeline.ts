@@ -43,9 +43,13 @@ export function toTimeline(trace: readonly TraceLine[]): Timeline | null {
   if (trace.length === 0) return null;
   const root = trace.find((line) => line.parentSpanId === null && line.name === 'run');
   const starts = trace.map((line) => Date.parse(line.startTime));
-  const startEpochMs = root ? Date.parse(root.startTime) : Math.min(...starts);
+  // reduce, not Math.min(...): a trace may hold more spans than a call has arguments.
+  const startEpochMs = root
+    ? Date.parse(root.startTime)
+    : starts.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
   const ends = trace.map((line, i) => (starts[i] as number) + line.durationMs);
-  const totalMs = Math.max(root?.durationMs ?? 0, Math.max(...ends) - startEpochMs);
+  const lastEnd = ends.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+  const totalMs = Math.max(root?.durationMs ?? 0, lastEnd - startEpochMs);
   const byId = new Map(trace.map((line) => [line.spanId, line]));
   const phaseOf = (line: TraceLine): TraceLine | undefined => {
     let parent = line.parentSpanId === null ? undefined : byId.get(line.parentSpanId);
@@ -131,7 +135,9 @@ export function toToolCallSummaries(timeline: Timeline): ToolCallSummary[] {
   for (const span of all) {
     if (span.kind !== 'mcp' || span.attributes[ATTR.mcpMethod] !== 'tools/call') continue;
     const key = `${span.group}\u0000${String(span.attributes[ATTR.genAiTool] ?? span.name)}`;
-    groups.set(key, [...(groups.get(key) ?? []), span]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [span]);
+    else group.push(span);
   }
   const number = (value: unknown) => (typeof value === 'number' ? value : 0);
   return [...groups.entries()]

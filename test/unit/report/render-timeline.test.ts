@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderMemory } from '../../../src/report/render-memory.js';
-import { renderTimeline } from '../../../src/report/render-timeline.js';
+import {
+  MAX_BARS_PER_ROW,
+  renderTimeline,
+  toDrawnSpans,
+} from '../../../src/report/render-timeline.js';
 import { toTimeline } from '../../../src/report/to-timeline.js';
 import { fixtureMemory, fixtureTrace } from '../../helpers/run-folder-fixture.js';
 
@@ -34,5 +38,29 @@ describe('renderMemory', () => {
       : '';
     expect(tree.match(/[ML]/g)).toHaveLength(11);
     expect(html).toContain('Peak 400 MB at 1.00 s; 11 samples; 1 sample(s) under high pressure.');
+  });
+});
+
+describe('toDrawnSpans', () => {
+  it('draws at most MAX_BARS_PER_ROW bars a row: the failed ones, then the longest, in time order', () => {
+    const spans = Array.from({ length: MAX_BARS_PER_ROW + 500 }, (_, i) => ({
+      spanId: String(i),
+      name: 'tools/call compute_edits',
+      startMs: i,
+      durationMs: i % 7,
+      failed: i === 3,
+      kind: 'mcp' as const,
+      group: 'dependency_graph',
+      attributes: {},
+    }));
+    const drawn = toDrawnSpans(spans);
+    expect(drawn).toHaveLength(MAX_BARS_PER_ROW);
+    expect(drawn.some((s) => s.spanId === '3')).toBe(true);
+    expect(drawn.map((s) => s.startMs)).toEqual(drawn.map((s) => s.startMs).sort((a, b) => a - b));
+    const shortestDrawn = Math.min(...drawn.filter((s) => !s.failed).map((s) => s.durationMs));
+    const longestLeft = Math.max(
+      ...spans.filter((s) => !drawn.includes(s)).map((s) => s.durationMs),
+    );
+    expect(shortestDrawn).toBeGreaterThanOrEqual(longestLeft);
   });
 });
