@@ -1,9 +1,11 @@
 import path from 'node:path';
+import { createBaseResultCache } from '../cache/base-result-cache.js';
 import { SliceCache } from '../cache/slice-cache.js';
 import { createCodeGraph } from '../contracts/create-code-graph.js';
 import { createTextSearch } from '../contracts/create-text-search.js';
 import { toErrorMessage } from '../core/errors.js';
 import type {
+  BaseResultCache,
   CodeGraph,
   RunHistoryReader,
   SliceStore,
@@ -20,6 +22,7 @@ import { createMemoryLog } from '../telemetry/memory-log.js';
 import { openRunHistory, type RunHistory } from '../telemetry/run-history.js';
 import { STATE_DIR_NAME } from '../vcs/open-git-workspace.js';
 import { withRemoteErrorCodes } from './remote-errors.js';
+import { toolchainFingerprint } from './toolchain-fingerprint.js';
 
 /** The long-lived services one run owns; `close()` tears them down in reverse order. */
 export interface RunServices {
@@ -28,6 +31,8 @@ export interface RunServices {
   graph: CodeGraph;
   search: TextSearch;
   cache?: SliceStore;
+  /** Results computed at a base commit, kept across runs. */
+  baseResults: BaseResultCache;
   pressure: MemoryPressureMonitor;
   history?: RunHistory & RunHistoryReader;
   spans: RunTracer;
@@ -110,6 +115,10 @@ export async function openRunServices(options: {
       graph: createCodeGraph(tools),
       search: createTextSearch(tools),
       ...(cache ? { cache } : {}),
+      baseResults: createBaseResultCache({
+        dir: path.join(options.root, STATE_DIR_NAME, 'base-results'),
+        fingerprint: toolchainFingerprint(options.env),
+      }),
       pressure: monitor,
       ...(history ? { history } : {}),
       spans: tracer,

@@ -52,6 +52,7 @@ export async function runPhases(
       files: createWorkspaceFiles(input.git.root),
       runFiles: { dir: folder.runDir, writeText: (name, text) => folder.writeText(name, text) },
       ...(services.cache ? { cache: services.cache } : {}),
+      baseResults: services.baseResults,
       pressure: services.pressure,
       ...(services.history ? { history: services.history } : {}),
       parallelism: input.settings.parallelism,
