@@ -86,6 +86,12 @@ export type {
   WarmWorkspaceStatus,
   WarmWorkspacesOptions,
 } from './orchestrator/warm-workspaces.js';
+export {
+  REPORT_FILE_NAME,
+  type RunReportResult,
+  type WriteRunReportOptions,
+  writeRunReport,
+} from './report/write-run-report.js';
 export { type CleanResult, type CleanStateOptions, cleanWorkspace } from './vcs/clean-state.js';
 export type { CheckoutChange } from './vcs/snapshot-checkout.js';
 

@@ -23,6 +23,7 @@ import { createExplainCommand } from './run-explain.js';
 import { createHistoryCommand } from './run-history.js';
 import { type McpFlags, runMcpCommand } from './run-mcp-command.js';
 import { createParseCommand } from './run-parse.js';
+import { createReportCommand } from './run-report.js';
 import { readVersion } from './version.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
 
@@ -151,6 +152,7 @@ program
 program.addCommand(createParseCommand());
 program.addCommand(createExplainCommand());
 program.addCommand(createHistoryCommand());
+program.addCommand(createReportCommand());
 
 program
   .command('server')

@@ -1,26 +1,33 @@
 import path from 'node:path';
+import { createBaseResultCache } from '../cache/base-result-cache.js';
 import { SliceCache } from '../cache/slice-cache.js';
 import { createCodeGraph } from '../contracts/create-code-graph.js';
 import { createTextSearch } from '../contracts/create-text-search.js';
 import { toErrorMessage } from '../core/errors.js';
 import type {
+  BaseResultCache,
   CodeGraph,
   RunHistoryReader,
   SliceStore,
-  SpanRunner,
   TextSearch,
   ToolCaller,
 } from '../core/services.js';
 import type { ResolvedSettings } from '../core/settings.js';
+import { ATTR } from '../core/span-attributes.js';
+import type { SpanRunner } from '../core/spans.js';
 import { type ClientPool, createClientPool } from '../mcp/client-pool.js';
 import { resolveMcpServers } from '../mcp/resolve-mcp-servers.js';
 import { MemoryPressureMonitor } from '../pressure/memory-pressure-monitor.js';
-import { createRunTracer } from '../telemetry/create-tracer.js';
+import { createRunTracer, type RunTracer } from '../telemetry/create-tracer.js';
+import { createMemoryLog } from '../telemetry/memory-log.js';
 import { openRunHistory, type RunHistory } from '../telemetry/run-history.js';
+import { resolveTraceSettings } from '../telemetry/trace-settings.js';
 import { STATE_DIR_NAME } from '../vcs/open-git-workspace.js';
 import { type ChangeMemory, createChangeMemory } from './change-memory.js';
 import { countServerCalls, type ServerCallCounter } from './count-server-calls.js';
 import { withRemoteErrorCodes } from './remote-errors.js';
+import { createSpanRelay, type SpanRelay } from './span-relay.js';
+import { toolchainFingerprint } from './toolchain-fingerprint.js';
 
 /** The long-lived services one run owns; `close()` tears them down in reverse order. */
 export interface RunServices {
@@ -31,11 +38,13 @@ export interface RunServices {
   graph: CodeGraph;
   search: TextSearch;
   cache?: SliceStore;
+  /** Results computed at a base commit, kept across runs. */
+  baseResults: BaseResultCache;
   pressure: MemoryPressureMonitor;
   history?: RunHistory & RunHistoryReader;
   /** Earlier runs through the memory server; absent when none is configured. */
   memory?: ChangeMemory;
-  spans: SpanRunner;
+  spans: RunTracer;
   close(): Promise<string[]>;
 }
 
@@ -45,6 +54,8 @@ export interface RunServices {
  */
 export interface SharedServices {
   pool: ClientPool;
+  /** Where the pool's spans go: the tracer of the run using the services. */
+  spans: SpanRelay;
   cache?: SliceCache;
   /** The memory server's `MEMORY_FILE_PATH`, when it is a stdio server that sets one. */
   memoryFile?: string;
@@ -61,6 +72,8 @@ export interface OpenSharedOptions {
   connect: readonly string[];
   signal: AbortSignal;
   warn: (message: string) => void;
+  /** Where the pool's spans go from the start (a run's tracer); attach later ones through `spans`. */
+  spans?: SpanRunner;
 }
 
 /** Opens the MCP pool (starting `connect` in the background) and the SliceCache (which may fail: MAP then runs without it). */
@@ -71,10 +84,14 @@ export async function openSharedServices(options: OpenSharedOptions): Promise<Sh
       env: options.env,
       signal: options.signal,
     });
+    const spans = createSpanRelay();
+    if (options.spans) spans.attach(options.spans);
     const pool = createClientPool({
       workspace: options.root,
       servers,
       parallelism: options.settings.parallelism,
+      spans,
+      recordContent: resolveTraceSettings(options.env).recordContent,
     });
     closers.push(() => pool.close());
     // Servers take the longest to start: they start while the cache opens.
@@ -86,6 +103,7 @@ export async function openSharedServices(options: OpenSharedOptions): Promise<Sh
     const memoryFile = memory?.transport === 'stdio' ? memory.env.MEMORY_FILE_PATH : undefined;
     return {
       pool,
+      spans,
       ...(cache ? { cache } : {}),
       ...(memoryFile ? { memoryFile: path.resolve(options.root, memoryFile) } : {}),
       close: closers.close,
@@ -102,7 +120,12 @@ export async function openSharedServices(options: OpenSharedOptions): Promise<Sh
  * while the rest opens. The run history may fail: the run degrades.
  */
 export async function openRunServices(
-  options: OpenSharedOptions & { runDir: string; shared?: SharedServices },
+  options: OpenSharedOptions & {
+    runDir: string;
+    shared?: SharedServices;
+    /** Attributes of the trace's root span. */
+    trace?: { runId: string; command: string };
+  },
 ): Promise<RunServices> {
   const closers = createClosers();
   try {
@@ -110,12 +133,30 @@ export async function openRunServices(
       thresholdRatio: options.settings.memoryThreshold,
       collectOnSuggest: true,
     });
+    const memoryLog = createMemoryLog(options.runDir, options.warn);
+    monitor.on('sample', (sample) => memoryLog.record(sample));
     monitor.start();
     closers.push(() => monitor.stop());
-    const tracer = createRunTracer(options.runDir);
+    closers.push(() => memoryLog.close());
+    const tracer = createRunTracer(options.runDir, {
+      env: options.env,
+      warn: options.warn,
+      ...(options.trace
+        ? {
+            input: options.trace.command,
+            attributes: {
+              [ATTR.runId]: options.trace.runId,
+              [ATTR.command]: options.trace.command,
+            },
+          }
+        : {}),
+    });
     closers.push(() => tracer.shutdown());
-    const shared = options.shared ?? (await openSharedServices(options));
+    const shared = options.shared ?? (await openSharedServices({ ...options, spans: tracer }));
     if (options.shared === undefined) closers.push(async () => rejectAll(await shared.close()));
+    // The pool's spans go to this run's trace while it runs (a warm pool outlives the run).
+    const detach = shared.spans.attach(tracer);
+    closers.push(detach);
     // Already starting when the services were opened just now: this waits for the same start.
     const connecting =
       options.connect.length > 0
@@ -138,6 +179,10 @@ export async function openRunServices(
       graph: createCodeGraph(tools),
       search: createTextSearch(tools),
       ...(shared.cache ? { cache: shared.cache } : {}),
+      baseResults: createBaseResultCache({
+        dir: path.join(options.root, STATE_DIR_NAME, 'base-results'),
+        fingerprint: toolchainFingerprint(options.env),
+      }),
       pressure: monitor,
       ...(history ? { history } : {}),
       ...(memory ? { memory } : {}),
