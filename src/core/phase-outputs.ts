@@ -89,9 +89,20 @@ export interface PlanOutput {
 }
 
 export interface OptimizeOutput {
+  /** Test workers (1 when the test runner takes no worker count). */
   parallelism: number;
   batchSize: number;
   testTimeoutMs: number;
+  /** The argv EXECUTE runs for the tests: the test node's command with what its runner allows (fail-fast, workers, the tests that reach the change first). */
+  testCommand: string[];
+  /** What OPTIMIZE predicted, stored in the run history beside what happened. */
+  prediction: {
+    model: 'linear' | 'median' | 'rules';
+    /** Earlier runs the model was fitted to. */
+    runs: number;
+    testDurationMs: number | null;
+    memoryPeakMb: number | null;
+  };
   reasons: string[];
 }
 

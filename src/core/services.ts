@@ -276,9 +276,26 @@ export interface RunHistorySummary {
   medianDurationMs: number | null;
 }
 
+/** One earlier run, as OPTIMIZE's model is fitted to it. */
+export interface RunSample {
+  success: boolean;
+  /** Files the plan changed. */
+  fileCount: number;
+  /** Edits (or file creations, deletions, moves) the plan made. */
+  editCount: number;
+  /** Test workers the run used (1 when its test runner takes no worker count). */
+  parallelism: number;
+  /** Wall time of the test step(s), in ms; `null` when no tests ran. */
+  testDurationMs: number | null;
+  /** Peak memory of the run's process tree, in MB. */
+  memoryPeakMb: number;
+}
+
 /** Earlier runs, read-only, as OPTIMIZE sees them. */
 export interface RunHistoryReader {
-  summary(filter: { kind: string; language: string }): RunHistorySummary;
+  summary(filter: { kind: string; language: string }): Promise<RunHistorySummary>;
+  /** The most recent runs of this kind and language, newest first. @default limit 50 */
+  samples(filter: { kind: string; language: string; limit?: number }): Promise<RunSample[]>;
 }
 
 /** How a command run through a {@link CommandRunner} ended. */

@@ -75,7 +75,7 @@ export async function openRunServices(options: {
         : undefined;
     connecting?.catch(() => {});
     const cache = await openCache(options, closers);
-    const history = openHistory(options, closers);
+    const history = await openHistory(options, closers);
     for (const status of (await connecting) ?? []) {
       if (status.state === 'failed') {
         options.warn(`MCP server ${status.name} failed to start: ${status.error}`);
@@ -118,9 +118,12 @@ async function openCache(options: OpenOptions, closers: Closers): Promise<SliceC
   }
 }
 
-function openHistory(options: OpenOptions, closers: Closers): RunServices['history'] {
+async function openHistory(
+  options: OpenOptions,
+  closers: Closers,
+): Promise<RunServices['history']> {
   try {
-    const history = openRunHistory(options.root, { logger: { warn: options.warn } });
+    const history = await openRunHistory(options.root, { logger: { warn: options.warn } });
     closers.push(() => history.close());
     return history;
   } catch (error) {

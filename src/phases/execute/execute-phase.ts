@@ -30,6 +30,7 @@ export function createExecutePhase(): Phase<'execute'> {
       const applied = await worktree.files.applyChanges(changes, { signal: context.signal });
       const { test, compile, firstFailure } = await runTestsAndCompile(context, plan, worktree, {
         testTimeoutMs: optimize.testTimeoutMs,
+        testCommand: optimize.testCommand,
       });
       const output: ExecuteOutput = {
         worktree,
@@ -81,7 +82,7 @@ async function runTestsAndCompile(
   context: PhaseContext,
   plan: ExecutionPlan,
   worktree: WorktreeHandle,
-  options: { testTimeoutMs: number },
+  options: { testTimeoutMs: number; testCommand: readonly string[] },
 ): Promise<{ test: TestRunReport; compile: CompileReport; firstFailure?: 'test' | 'compile' }> {
   const stop = new AbortController();
   let firstFailure: 'test' | 'compile' | undefined;
@@ -94,9 +95,11 @@ async function runTestsAndCompile(
   const checkNode = plan.node('check');
   if (!testNode || !checkNode)
     throw new OrchestratorError('INTERNAL', 'The plan has no test or check node.');
+  // OPTIMIZE's tuning of the test node's command (fail-fast, workers, tests that reach the change first).
+  const testCommand = options.testCommand.length > 0 ? [...options.testCommand] : testNode.command;
   context.progress(`running ${testNode.command.join(' ')} and ${checkNode.compile.kind}`);
   const testing = context.commands
-    .run(testNode.command, {
+    .run(testCommand, {
       cwd: worktree.path,
       timeoutMs: options.testTimeoutMs,
       signal,
@@ -104,7 +107,7 @@ async function runTestsAndCompile(
     })
     .then((result): TestRunReport => {
       const report: TestRunReport = {
-        command: testNode.command,
+        command: testCommand,
         exitCode: result.exitCode,
         passed: result.exitCode === 0 && !result.timedOut && !result.cancelled,
         durationMs: result.durationMs,
