@@ -35,6 +35,7 @@ export {
   describeBranch,
   EXAMPLES,
 } from './orchestrator/example-workspace.js';
+export { loadWorkspaceStats, type RunStats } from './orchestrator/load-workspace-stats.js';
 export type {
   PullRequestSummary,
   RunCommandOptions,

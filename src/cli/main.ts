@@ -16,6 +16,7 @@ import { renderSummary } from './render-summary.js';
 import { runBundledServer } from './run-bundled-server.js';
 import { type CleanFlags, runClean } from './run-clean.js';
 import { runDemo } from './run-demo.js';
+import { runStats, type StatsFlags } from './run-stats.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
 
 interface RunFlags {
@@ -159,6 +160,21 @@ program
   .action(async (flags: CleanFlags) => {
     try {
       process.exitCode = await withInterruptSignal((signal) => runClean(flags, signal));
+    } catch (error) {
+      report(error, false, flags.json ?? false);
+    }
+  });
+
+program
+  .command('stats')
+  .option('-w, --workspace <dir>', 'folder inside the git repository', process.cwd())
+  .option('--json', 'print the figures as JSON (top-level "runs": the number of runs recorded)')
+  .description(
+    'figures from the run history: runs, success rate, phase times, cache hits, tokens, prediction error',
+  )
+  .action(async (flags: StatsFlags) => {
+    try {
+      process.exitCode = await withInterruptSignal((signal) => runStats(flags, signal));
     } catch (error) {
       report(error, false, flags.json ?? false);
     }
