@@ -240,7 +240,8 @@ describe('OPTIMIZE phase', () => {
     const text = run.written.toJson();
     expect(text.startsWith(run.plan.toJson().replace(/\n}\n$/, ''))).toBe(true);
     const testCommand = run.plan.node('test')?.command ?? [];
-    expect(run.written.withOptimize(chooseExecution(section!.inputs, testCommand)).toJson()).toBe(
+    if (!section) throw new Error('plan.json has no optimize section');
+    expect(run.written.withOptimize(chooseExecution(section.inputs, testCommand)).toJson()).toBe(
       text,
     );
     expect(run.written.withOptimize(undefined).toJson()).toBe(run.plan.toJson());
