@@ -8,6 +8,7 @@ const FOLDERS: Record<string, string> = {
   dependency_graph: 'dependency-graph',
   'dependency-graph': 'dependency-graph',
   duckdb: 'duckdb',
+  pyrepl: 'pyrepl',
 };
 
 /** Runs a bundled MCP server in this process on stdio, rooted at `workspace`. */
@@ -16,7 +17,7 @@ export async function runBundledServer(name: string, workspace: string): Promise
   if (folder === undefined) {
     throw new OrchestratorError(
       'BAD_INPUT',
-      `There is no bundled server "${name}". Bundled servers: ripgrep, dependency_graph, duckdb.`,
+      `There is no bundled server "${name}". Bundled servers: ripgrep, dependency_graph, duckdb, pyrepl.`,
       { data: { name } },
     );
   }
