@@ -8,6 +8,7 @@ import type {
   CommandRunner,
   GitService,
   PressureGauge,
+  PythonRunner,
   RunFiles,
   RunHistoryReader,
   SliceStore,
@@ -81,6 +82,8 @@ export interface PhaseContext {
   readonly cache?: SliceStore;
   readonly pressure?: PressureGauge;
   readonly history?: RunHistoryReader;
+  /** Python code in a persistent interpreter (the pyrepl server), when it is configured. */
+  readonly python?: PythonRunner;
   /** Current parallelism; the runner halves it under memory pressure. */
   parallelism: number;
   warn(message: string): void;

@@ -355,3 +355,25 @@ export interface WorkspaceFiles {
     options?: { signal?: AbortSignal },
   ): Promise<AppliedChanges>;
 }
+
+/** What one piece of Python code did in a {@link PythonRunner}'s interpreter. */
+export interface PythonExecution {
+  stdout: string;
+  stderr: string;
+  /** `repr()` of the code's last expression when it is not None. */
+  value: string | null;
+  error: { type: string; message: string; traceback: string } | null;
+  timedOut: boolean;
+}
+
+/** Runs Python code in a persistent interpreter per workspace (the pyrepl server). */
+export interface PythonRunner {
+  /**
+   * Runs `code` with `workspace` (an absolute folder, e.g. the run's worktree) as its current
+   * folder and first `sys.path` entry. Throws when the server cannot be reached.
+   */
+  execute(
+    code: string,
+    options: { workspace: string; timeoutMs?: number; signal?: AbortSignal },
+  ): Promise<PythonExecution>;
+}

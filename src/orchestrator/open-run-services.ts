@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { SliceCache } from '../cache/slice-cache.js';
 import { createCodeGraph } from '../contracts/create-code-graph.js';
+import { createPythonRunner } from '../contracts/create-python-runner.js';
 import { createTextSearch } from '../contracts/create-text-search.js';
 import { toErrorMessage } from '../core/errors.js';
 import type {
   CodeGraph,
+  PythonRunner,
   RunHistoryReader,
   SliceStore,
   SpanRunner,
@@ -26,6 +28,8 @@ export interface RunServices {
   tools: ToolCaller;
   graph: CodeGraph;
   search: TextSearch;
+  /** Present when a `pyrepl` server is configured. */
+  python?: PythonRunner;
   cache?: SliceStore;
   pressure: MemoryPressureMonitor;
   history?: RunHistory & RunHistoryReader;
@@ -87,6 +91,7 @@ export async function openRunServices(options: {
       tools,
       graph: createCodeGraph(tools),
       search: createTextSearch(tools),
+      ...(tools.serverNames().includes('pyrepl') ? { python: createPythonRunner(tools) } : {}),
       ...(cache ? { cache } : {}),
       pressure: monitor,
       ...(history ? { history } : {}),

@@ -54,6 +54,7 @@ export async function runPhases(
       ...(services.cache ? { cache: services.cache } : {}),
       pressure: services.pressure,
       ...(services.history ? { history: services.history } : {}),
+      ...(services.python ? { python: services.python } : {}),
       parallelism: input.settings.parallelism,
       warn: events.warn,
       progress: (message) => events.emit({ type: 'progress', phase: current.phase, message }),
