@@ -49,7 +49,6 @@ export {
   describeBranch,
   EXAMPLES,
 } from './orchestrator/example-workspace.js';
-export { loadWorkspaceStats, type RunStats } from './orchestrator/load-workspace-stats.js';
 export type {
   ExplainedChange,
   ExplainedSymbol,
@@ -57,6 +56,7 @@ export type {
   ExplainResult,
   Explanation,
 } from './orchestrator/explain-run.js';
+export { loadWorkspaceStats, type RunStats } from './orchestrator/load-workspace-stats.js';
 export type {
   PullRequestSummary,
   RunCommandOptions,
