@@ -134,6 +134,18 @@ export interface ExecuteOutput {
   linkedDependencies: string[];
   test: TestRunReport;
   compile: CompileReport;
+  /** The import check of the changed Python modules (pyrepl), when it ran. */
+  pythonImports?: PythonImportReport;
+}
+
+/** What importing the changed Python modules in the worktree found. */
+export interface PythonImportReport {
+  /** Modules imported without an error. */
+  imported: string[];
+  /** What the change broke: each fails the run. */
+  problems: string[];
+  /** What could not be checked, or is the environment's doing (warnings). */
+  notes: string[];
 }
 
 export interface ReviewOutput {

@@ -2,12 +2,10 @@ import type { Phase } from '../../core/phase.js';
 import type { ReviewOutput } from '../../core/phase-outputs.js';
 import { transformFor } from '../../transforms/registry.js';
 import { requireUpstream } from '../shared/require-upstream.js';
-import { checkPythonImports, type ImportCheckResult } from './check-python-imports.js';
 
 /**
  * REVIEW: checks the transform's own post-conditions on the changed tree, confirms the tests
  * passed and the compile check did, then commits exactly the changed files and saves diff.patch.
- * With a pyrepl server, a Python change's modules are imported in the worktree first.
  */
 export function createReviewPhase(): Phase<'review'> {
   return {
@@ -26,10 +24,8 @@ export function createReviewPhase(): Phase<'review'> {
           change.op === 'delete' ? [] : [change.op === 'move' ? change.to : change.file],
         );
       const changedFiles = [...new Set(written)].sort();
-      const imports = await importCheck(context, worktree.path, changedFiles);
-      const problems = [...(imports?.problems ?? [])];
-      for (const note of imports?.notes ?? []) context.warn(note);
-      const verified = await transform.verify(plan.data.intent, check?.verify ?? [], {
+      const imports = execute.pythonImports;
+      const problems = await transform.verify(plan.data.intent, check?.verify ?? [], {
         worktreePath: worktree.path,
         files: worktree.files,
         changedFiles,
@@ -38,7 +34,6 @@ export function createReviewPhase(): Phase<'review'> {
         ...(context.python ? { python: context.python } : {}),
         signal: context.signal,
       });
-      problems.push(...verified);
       if (!compile.passed) problems.push(`${compile.description} failed:\n${compile.outputTail}`);
       if (!execute.test.passed) problems.push('the tests did not pass');
       const base = { problems, compile, testsPassed: execute.test.passed };
@@ -76,15 +71,4 @@ export function createReviewPhase(): Phase<'review'> {
       };
     },
   };
-}
-
-/** The import check of a change's Python files, when a pyrepl server is there to run it. */
-async function importCheck(
-  context: Parameters<Phase<'review'>['run']>[0],
-  worktreePath: string,
-  changedFiles: readonly string[],
-): Promise<ImportCheckResult | undefined> {
-  if (!context.python || !changedFiles.some((file) => file.endsWith('.py'))) return undefined;
-  context.progress('importing the changed Python modules');
-  return checkPythonImports(context.python, worktreePath, changedFiles, { signal: context.signal });
 }

@@ -6,9 +6,11 @@ import { createPythonRunner } from '../../../src/contracts/create-python-runner.
 import type { PythonRunner } from '../../../src/core/services.js';
 import { type ClientPool, createClientPool } from '../../../src/mcp/client-pool.js';
 import { createDefaultServers } from '../../../src/mcp/default-servers.js';
-import { checkPythonImports } from '../../../src/phases/review/check-python-imports.js';
+import { checkPythonImports } from '../../../src/phases/shared/check-python-imports.js';
 import { verifyCoroutineFunctions } from '../../../src/transforms/make-async/coroutine-check.js';
 import type { VerifyContext } from '../../../src/transforms/transform.js';
+import { commandsOf, setUpExecute, untilStopped } from '../../fixtures/phases/execute-setup.js';
+import { createPlan } from '../../fixtures/phases/plan-fixtures.js';
 
 const FILES: Record<string, string> = {
   'app/__init__.py': '',
@@ -126,4 +128,76 @@ describe('dynamic Python checks through the pyrepl server', () => {
       notes: [],
     });
   });
+});
+
+describe('EXECUTE imports the changed Python modules beside the tests', () => {
+  let root: string;
+  let pool: ClientPool;
+
+  beforeAll(async () => {
+    root = realpathSync(mkdtempSync(path.join(tmpdir(), 'pyrepl-execute-')));
+    const { pyrepl } = createDefaultServers(root);
+    if (!pyrepl) throw new Error('pyrepl is not a default server');
+    pool = createClientPool({ workspace: root, servers: { pyrepl }, parallelism: 2 });
+  }, 30_000);
+
+  afterAll(async () => {
+    await pool?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  /** EXECUTE on a plan creating `file` with `text`, also written where pyrepl reads it. */
+  function setUpPythonExecute(name: string, text: string, slowTests: boolean) {
+    const worktreePath = path.join(root, '.mcp-orchestrator', 'worktrees', name);
+    const file = `pkg_${name}/mod.py`;
+    for (const [relative, content] of [
+      [`pkg_${name}/__init__.py`, ''],
+      [file, text],
+    ] as const) {
+      mkdirSync(path.dirname(path.join(worktreePath, relative)), { recursive: true });
+      writeFileSync(path.join(worktreePath, relative), content);
+    }
+    const plan = createPlan({
+      language: 'python',
+      changes: [{ op: 'create', file, text, reason: 'new' }],
+      testCommand: ['python3', '-m', 'pytest'],
+    });
+    return setUpExecute(plan, {
+      worktreePath,
+      pythonRunner: createPythonRunner(pool),
+      // A slow suite: only a stop ends it early.
+      run: commandsOf({
+        test: (_argv, options) => (slowTests ? untilStopped(options, 10_000) : {}),
+      }),
+    });
+  }
+
+  it('stops the tests when a changed module no longer imports, and says why', async () => {
+    const run = setUpPythonExecute('broken', 'from os import no_such_name\n', true);
+    const started = performance.now();
+    const outcome = await run.outcome();
+    expect(performance.now() - started).toBeLessThan(8000);
+    expect(outcome).toMatchObject({
+      success: false,
+      error: {
+        code: 'CHECK_FAILED',
+        message: expect.stringContaining(
+          'Importing the changed Python modules failed on mcp-orchestrator/',
+        ),
+      },
+    });
+    expect((outcome as { error?: { message: string } }).error?.message).toContain(
+      "cannot import name 'no_such_name'",
+    );
+    expect(outcome.data).toMatchObject({ test: { passed: false } });
+  }, 20_000);
+
+  it('hands REVIEW the modules it imported when they all import', async () => {
+    const run = setUpPythonExecute('fine', 'VALUE = 1\n', false);
+    const outcome = await run.outcome();
+    expect(outcome).toMatchObject({
+      success: true,
+      output: { pythonImports: { imported: ['pkg_fine.mod'], problems: [], notes: [] } },
+    });
+  }, 20_000);
 });

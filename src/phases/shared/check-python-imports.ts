@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { toErrorMessage } from '../../core/errors.js';
+import type { PythonImportReport } from '../../core/phase-outputs.js';
 import { PYTHON_CHECK_HELPERS, toCheckValue } from '../../core/python-check-script.js';
 import type { PythonRunner } from '../../core/services.js';
-
-/** What the import check found: problems fail REVIEW, notes are warnings. */
-export interface ImportCheckResult {
-  /** Modules imported without an error. */
-  imported: string[];
-  problems: string[];
-  notes: string[];
-}
 
 /** Files never imported: importing them runs them. */
 const SCRIPTS = /(?:^|\/)(?:setup|__main__|noxfile|fabfile)\.py$/;
@@ -60,9 +53,9 @@ export async function checkPythonImports(
   worktreePath: string,
   changedFiles: readonly string[],
   options: { timeoutMs?: number; signal?: AbortSignal } = {},
-): Promise<ImportCheckResult> {
+): Promise<PythonImportReport> {
   const files = changedFiles.filter((file) => file.endsWith('.py') && !SCRIPTS.test(file));
-  const result: ImportCheckResult = { imported: [], problems: [], notes: [] };
+  const result: PythonImportReport = { imported: [], problems: [], notes: [] };
   if (files.length === 0) return result;
   const timeoutMs = options.timeoutMs ?? 20_000;
   let report: z.infer<typeof reportSchema>;
