@@ -17,6 +17,7 @@ export async function runStats(flags: StatsFlags, signal: AbortSignal): Promise<
   return EXIT_OK;
 }
 
+const runsOf = (count: number): string => `${count} run${count === 1 ? '' : 's'}`;
 const percent = (share: number | null): string =>
   share === null ? 'n/a' : `${(share * 100).toFixed(1)}%`;
 const ms = (value: number): string =>
@@ -25,7 +26,9 @@ const ms = (value: number): string =>
 /** The figures as lines people read. */
 export function renderStats(stats: RunStats): string {
   if (stats.runs === 0) return `No runs recorded yet in ${stats.history}.\n`;
-  const lines = [`${stats.runs} runs, ${percent(stats.successRate)} successful (${stats.history})`];
+  const lines = [
+    `${runsOf(stats.runs)}, ${percent(stats.successRate)} successful (${stats.history})`,
+  ];
   if (stats.durationMs) {
     lines.push(`run time: median ${ms(stats.durationMs.median)}, p95 ${ms(stats.durationMs.p95)}`);
   }
@@ -39,7 +42,7 @@ export function renderStats(stats: RunStats): string {
   lines.push(
     error === null
       ? 'test time predictions: none checked yet'
-      : `test time predictions over ${error.runs} runs: mean error ${ms(error.meanAbsoluteMs)}, median ${ms(error.medianAbsoluteMs)}${error.meanAbsolutePercent === null ? '' : `, ${error.meanAbsolutePercent}% of the actual time on average`}`,
+      : `test time predictions over ${runsOf(error.runs)}: mean error ${ms(error.meanAbsoluteMs)}, median ${ms(error.medianAbsoluteMs)}${error.meanAbsolutePercent === null ? '' : `, ${error.meanAbsolutePercent}% of the actual time on average`}`,
   );
   lines.push('', 'phase            runs   median      p95');
   for (const p of stats.phases) {
@@ -53,7 +56,9 @@ export function renderStats(stats: RunStats): string {
   }
   lines.push('', 'by kind:');
   for (const k of stats.byKind) {
-    lines.push(`  ${k.kind} (${k.language}): ${k.runs} runs, ${percent(k.successRate)} successful`);
+    lines.push(
+      `  ${k.kind} (${k.language}): ${runsOf(k.runs)}, ${percent(k.successRate)} successful`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -100,6 +100,7 @@ describe('loadRunStats', () => {
       { kind: 'rename', language: 'typescript', runs: 3, successRate: 0.6667 },
       { kind: 'make_async', language: 'python', runs: 1, successRate: 1 },
     ]);
+    expect(renderStats(stats)).toContain('make_async (python): 1 run, 100.0% successful');
   });
 
   it('measures the prediction error over the runs that have a prediction and tests', async () => {
