@@ -75,6 +75,7 @@ export {
   type RunSummary,
   readRun,
 } from './orchestrator/list-runs.js';
+export { loadWorkspaceStats, type RunStats } from './orchestrator/load-workspace-stats.js';
 export type { HistoryEntry, HistoryOptions } from './orchestrator/read-change-history.js';
 export type {
   PullRequestSummary,

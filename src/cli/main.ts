@@ -24,6 +24,7 @@ import { createHistoryCommand } from './run-history.js';
 import { type McpFlags, runMcpCommand } from './run-mcp-command.js';
 import { createParseCommand } from './run-parse.js';
 import { createReportCommand } from './run-report.js';
+import { runStats, type StatsFlags } from './run-stats.js';
 import { readVersion } from './version.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
 
@@ -207,6 +208,21 @@ program
   .action(async (flags: CleanFlags) => {
     try {
       process.exitCode = await withInterruptSignal((signal) => runClean(flags, signal));
+    } catch (error) {
+      reportError(error, false, flags.json ?? false);
+    }
+  });
+
+program
+  .command('stats')
+  .option('-w, --workspace <dir>', 'folder inside the git repository', process.cwd())
+  .option('--json', 'print the figures as JSON (top-level "runs": the number of runs recorded)')
+  .description(
+    'figures from the run history: runs, success rate, phase times, cache hits, tokens, prediction error',
+  )
+  .action(async (flags: StatsFlags) => {
+    try {
+      process.exitCode = await withInterruptSignal((signal) => runStats(flags, signal));
     } catch (error) {
       reportError(error, false, flags.json ?? false);
     }

@@ -24,6 +24,12 @@ export function renderSummary(result: RunResult): string {
       `risk: P(break) ${result.risk.pBreak}, blast radius p50 ${result.risk.blastRadius.p50} / p95 ${result.risk.blastRadius.p95} over ${result.risk.simulations} simulations`,
     );
   }
+  const test = result.prediction?.testDurationMs;
+  if (test && test.predicted !== null && test.actual !== null) {
+    out.push(
+      `tests: predicted ${test.predicted} ms (${result.prediction?.model} model over ${result.prediction?.runs} runs), took ${test.actual} ms`,
+    );
+  }
   if (result.diffStat) {
     out.push('', 'diff:');
     for (const f of result.diffStat.files)

@@ -7,6 +7,8 @@ const FOLDERS: Record<string, string> = {
   ripgrep: 'ripgrep',
   dependency_graph: 'dependency-graph',
   'dependency-graph': 'dependency-graph',
+  duckdb: 'duckdb',
+  pyrepl: 'pyrepl',
 };
 
 /** Runs a bundled MCP server in this process on stdio, rooted at `workspace`. */
@@ -15,7 +17,7 @@ export async function runBundledServer(name: string, workspace: string): Promise
   if (folder === undefined) {
     throw new OrchestratorError(
       'BAD_INPUT',
-      `There is no bundled server "${name}". Bundled servers: ripgrep, dependency_graph.`,
+      `There is no bundled server "${name}". Bundled servers: ripgrep, dependency_graph, duckdb, pyrepl.`,
       { data: { name } },
     );
   }

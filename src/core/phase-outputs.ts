@@ -91,9 +91,20 @@ export interface PlanOutput {
 }
 
 export interface OptimizeOutput {
+  /** Test workers (1 when the test runner takes no worker count). */
   parallelism: number;
   batchSize: number;
   testTimeoutMs: number;
+  /** The argv EXECUTE runs for the tests: the test node's command with what its runner allows (fail-fast, workers, the tests that reach the change first). */
+  testCommand: string[];
+  /** What OPTIMIZE predicted, stored in the run history beside what happened. */
+  prediction: {
+    model: 'linear' | 'median' | 'rules';
+    /** Earlier runs the model was fitted to. */
+    runs: number;
+    testDurationMs: number | null;
+    memoryPeakMb: number | null;
+  };
   reasons: string[];
 }
 
@@ -123,6 +134,18 @@ export interface ExecuteOutput {
   linkedDependencies: string[];
   test: TestRunReport;
   compile: CompileReport;
+  /** The import check of the changed Python modules (pyrepl), when it ran. */
+  pythonImports?: PythonImportReport;
+}
+
+/** What importing the changed Python modules in the worktree found. */
+export interface PythonImportReport {
+  /** Modules imported without an error. */
+  imported: string[];
+  /** What the change broke: each fails the run. */
+  problems: string[];
+  /** What could not be checked, or is the environment's doing (warnings). */
+  notes: string[];
 }
 
 export interface ReviewOutput {

@@ -10,6 +10,7 @@ import type {
   CommandRunner,
   GitService,
   PressureGauge,
+  PythonRunner,
   RunFiles,
   RunHistoryReader,
   SliceStore,
@@ -87,6 +88,8 @@ export interface PhaseContext {
   readonly history?: RunHistoryReader;
   /** Earlier runs the memory server recorded (absent when no memory server is configured). */
   readonly memory?: ChangeMemoryReader;
+  /** Python code in a persistent interpreter (the pyrepl server), when it is configured. */
+  readonly python?: PythonRunner;
   /** Current parallelism; the runner halves it under memory pressure. */
   parallelism: number;
   warn(message: string): void;

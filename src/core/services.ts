@@ -311,9 +311,26 @@ export interface ChangeMemoryReader {
   ): Promise<RememberedRun[]>;
 }
 
+/** One earlier run, as OPTIMIZE's model is fitted to it. */
+export interface RunSample {
+  success: boolean;
+  /** Files the plan changed. */
+  fileCount: number;
+  /** Edits (or file creations, deletions, moves) the plan made. */
+  editCount: number;
+  /** Test workers the run used (1 when its test runner takes no worker count). */
+  parallelism: number;
+  /** Wall time of the test step(s), in ms; `null` when no tests ran. */
+  testDurationMs: number | null;
+  /** Peak memory of the run's process tree, in MB. */
+  memoryPeakMb: number;
+}
+
 /** Earlier runs, read-only, as OPTIMIZE sees them. */
 export interface RunHistoryReader {
-  summary(filter: { kind: string; language: string }): RunHistorySummary;
+  summary(filter: { kind: string; language: string }): Promise<RunHistorySummary>;
+  /** The most recent runs of this kind and language, newest first. @default limit 50 */
+  samples(filter: { kind: string; language: string; limit?: number }): Promise<RunSample[]>;
 }
 
 /** How a command run through a {@link CommandRunner} ended. */
@@ -374,4 +391,26 @@ export interface WorkspaceFiles {
     changes: readonly FileChange[],
     options?: { signal?: AbortSignal },
   ): Promise<AppliedChanges>;
+}
+
+/** What one piece of Python code did in a {@link PythonRunner}'s interpreter. */
+export interface PythonExecution {
+  stdout: string;
+  stderr: string;
+  /** `repr()` of the code's last expression when it is not None. */
+  value: string | null;
+  error: { type: string; message: string; traceback: string } | null;
+  timedOut: boolean;
+}
+
+/** Runs Python code in a persistent interpreter per workspace (the pyrepl server). */
+export interface PythonRunner {
+  /**
+   * Runs `code` with `workspace` (an absolute folder, e.g. the run's worktree) as its current
+   * folder and first `sys.path` entry. Throws when the server cannot be reached.
+   */
+  execute(
+    code: string,
+    options: { workspace: string; timeoutMs?: number; signal?: AbortSignal },
+  ): Promise<PythonExecution>;
 }

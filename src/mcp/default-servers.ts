@@ -13,6 +13,7 @@ export const DEFAULT_SERVER_NAMES = [
   'sequential-thinking',
   'ripgrep',
   'dependency_graph',
+  'pyrepl',
 ] as const;
 
 /** Folder of the compiled bundled servers (`dist/servers`), found from this module's location. */
@@ -44,7 +45,8 @@ function node(script: string, args: string[], env: Record<string, string> = {}):
 /**
  * The built-in servers for `workspace`, all launched with the running Node from installed
  * packages (never a network download): the official filesystem, memory and
- * sequential-thinking servers, and the bundled ripgrep and dependency_graph.
+ * sequential-thinking servers, and the bundled ripgrep, dependency_graph and pyrepl (whose
+ * interpreter starts on its first `execute`).
  */
 export function createDefaultServers(workspace: string): McpServersConfig {
   const root = path.resolve(workspace);
@@ -62,5 +64,6 @@ export function createDefaultServers(workspace: string): McpServersConfig {
     ),
     ripgrep: bundled('ripgrep'),
     dependency_graph: bundled('dependency-graph'),
+    pyrepl: bundled('pyrepl'),
   };
 }

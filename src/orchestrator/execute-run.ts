@@ -13,6 +13,7 @@ import type { ResolvedGithubTarget } from './publish-pull-request.js';
 import type { RunFolder } from './run-folder.js';
 import { runPhases } from './run-phases.js';
 import type { RunCommandOptions, RunResult } from './run-types.js';
+import { toPredictionCheck } from './to-prediction-check.js';
 import type { WarmLease, WarmWorkspaces } from './warm-workspaces.js';
 import { toCheckoutChangedFailure, watchCheckout } from './watch-checkout.js';
 
@@ -120,6 +121,7 @@ async function executeLockedRun(
     const { pr, failure } = await proposePullRequest(input, outcome);
     const { outputs } = outcome;
     const kept = outcome.failure === null && outputs.review !== undefined;
+    const memoryPeakMb = peakMemoryMb(services.pressure);
     const result: RunResult = {
       success: failure === null,
       command: input.command,
@@ -133,11 +135,12 @@ async function executeLockedRun(
       commit: kept ? (outputs.review?.commit ?? null) : null,
       plan: outputs.plan?.planPath ?? null,
       pr,
-      memoryPeakMb: peakMemoryMb(services.pressure),
+      memoryPeakMb,
       risk: outputs.monte_carlo ?? null,
       diffStat: outputs.review?.diffStat ?? null,
       leftAlone: outputs.plan?.plan.data.analysis.leftAlone ?? outputs.logic?.leftAlone ?? [],
       checkoutChanges,
+      prediction: toPredictionCheck(outputs, memoryPeakMb),
       warnings,
       error: failure,
       ...(lease

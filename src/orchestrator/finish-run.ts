@@ -1,6 +1,5 @@
 import { copyFile } from 'node:fs/promises';
 import { isOrchestratorError, toErrorMessage } from '../core/errors.js';
-import type { IntentBase } from '../core/intent.js';
 import type { PhaseOutputs } from '../core/phase-outputs.js';
 import { buildPullRequest } from './build-pull-request.js';
 import type { RunInput } from './execute-run.js';
@@ -9,6 +8,7 @@ import { publishPullRequest } from './publish-pull-request.js';
 import { rememberRun } from './remember-run.js';
 import type { PhasesOutcome } from './run-phases.js';
 import type { PullRequestSummary, RunResult } from './run-types.js';
+import { toRunRecord } from './to-run-record.js';
 
 /** Rolls back (on failure) or releases (on success) every worktree the run made. */
 export async function settleWorktrees(
@@ -80,34 +80,11 @@ export async function persistRun(
   if (result.pr) await folder.writeJson('pr.json', result.pr);
   if (result.pr && options.outputPath)
     await copyFile(`${folder.runDir}/pr.json`, options.outputPath);
-  const row = toHistoryRow(result, input.intent, outputs);
+  const row = toRunRecord(result, input.intent, outputs);
   if (!row) return;
   try {
-    services.history?.record(row);
+    await services.history?.record(row);
   } catch (error) {
     warn(`Run history not updated: ${toErrorMessage(error)}`);
   }
-}
-
-/** The history row of a run that got as far as OPTIMIZE (earlier stops teach OPTIMIZE nothing). */
-function toHistoryRow(result: RunResult, intent: IntentBase, outputs: Partial<PhaseOutputs>) {
-  if (!outputs.optimize) return undefined;
-  const plan = outputs.plan?.plan;
-  const changes = plan?.fileChanges() ?? [];
-  return {
-    runId: result.runId,
-    command: result.command,
-    kind: intent.kind,
-    language: plan?.data.language ?? 'unknown',
-    success: result.success,
-    durationMs: result.durationMs,
-    fileCount: changes.length,
-    editCount: changes.reduce((n, c) => n + (c.op === 'edit' ? c.edits.length : 1), 0),
-    parallelism: outputs.optimize.parallelism,
-    batchSize: outputs.optimize.batchSize,
-    testDurationMs: outputs.execute?.test.durationMs ?? 0,
-    phaseDurations: Object.fromEntries(result.phases.map((p) => [p.phase, p.durationMs])),
-    memoryPeakMb: result.memoryPeakMb,
-    createdAt: new Date().toISOString(),
-  };
 }

@@ -2,11 +2,13 @@ import path from 'node:path';
 import { createBaseResultCache } from '../cache/base-result-cache.js';
 import { SliceCache } from '../cache/slice-cache.js';
 import { createCodeGraph } from '../contracts/create-code-graph.js';
+import { createPythonRunner } from '../contracts/create-python-runner.js';
 import { createTextSearch } from '../contracts/create-text-search.js';
 import { toErrorMessage } from '../core/errors.js';
 import type {
   BaseResultCache,
   CodeGraph,
+  PythonRunner,
   RunHistoryReader,
   SliceStore,
   TextSearch,
@@ -37,6 +39,8 @@ export interface RunServices {
   calls: ServerCallCounter;
   graph: CodeGraph;
   search: TextSearch;
+  /** Present when a `pyrepl` server is configured. */
+  python?: PythonRunner;
   cache?: SliceStore;
   /** Results computed at a base commit, kept across runs. */
   baseResults: BaseResultCache;
@@ -163,7 +167,7 @@ export async function openRunServices(
         ? shared.pool.connect(options.connect, { signal: options.signal })
         : undefined;
     connecting?.catch(() => {});
-    const history = openHistory(options, closers.push);
+    const history = await openHistory(options, closers.push);
     for (const status of (await connecting) ?? []) {
       if (status.state === 'failed') {
         options.warn(`MCP server ${status.name} failed to start: ${status.error}`);
@@ -178,6 +182,7 @@ export async function openRunServices(
       calls,
       graph: createCodeGraph(tools),
       search: createTextSearch(tools),
+      ...(tools.serverNames().includes('pyrepl') ? { python: createPythonRunner(tools) } : {}),
       ...(shared.cache ? { cache: shared.cache } : {}),
       baseResults: createBaseResultCache({
         dir: path.join(options.root, STATE_DIR_NAME, 'base-results'),
@@ -246,9 +251,12 @@ async function openCache(
   }
 }
 
-function openHistory(options: OpenOptions, push: (fn: Closer) => void): RunServices['history'] {
+async function openHistory(
+  options: OpenOptions,
+  push: (fn: Closer) => void,
+): Promise<RunServices['history']> {
   try {
-    const history = openRunHistory(options.root, { logger: { warn: options.warn } });
+    const history = await openRunHistory(options.root, { logger: { warn: options.warn } });
     push(() => history.close());
     return history;
   } catch (error) {

@@ -56,6 +56,7 @@ export async function runPhases(
       pressure: services.pressure,
       ...(services.history ? { history: services.history } : {}),
       ...(services.memory ? { memory: services.memory } : {}),
+      ...(services.python ? { python: services.python } : {}),
       parallelism: input.settings.parallelism,
       warn: events.warn,
       progress: (message) => events.emit({ type: 'progress', phase: current.phase, message }),

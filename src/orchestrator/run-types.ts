@@ -4,6 +4,7 @@ import type { RiskOutput } from '../core/phase-outputs.js';
 import type { PullRequest } from '../vcs/pull-request.js';
 import type { CheckoutChange } from '../vcs/snapshot-checkout.js';
 import type { GithubTarget } from './publish-pull-request.js';
+import type { PredictionCheck } from './to-prediction-check.js';
 
 /** Options for one run (`run`, `plan`, `apply`). */
 export interface RunCommandOptions {
@@ -92,6 +93,12 @@ export interface RunResult {
    * outside its worktree); any entry fails the run with `CHECKOUT_CHANGED`.
    */
   checkoutChanges: CheckoutChange[];
+  /**
+   * OPTIMIZE's predicted test time and memory peak beside the measured ones (also stored in the
+   * run history, where `stats` reports the prediction error); `null` when the run stopped
+   * before OPTIMIZE.
+   */
+  prediction: PredictionCheck | null;
   warnings: string[];
   error: { code: string; message: string } | null;
   /**

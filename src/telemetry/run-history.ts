@@ -1,7 +1,12 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { OrchestratorError, toErrorMessage } from '../core/errors.js';
+import { HISTORY_FILE_NAME, LEGACY_HISTORY_FILE_NAME } from '../core/history-files.js';
+import type { RunSample } from '../core/services.js';
+import { isDamagedFileError, withDuckDbFile } from './duckdb-file.js';
+import { type MigrationResult, migrateSqliteHistory } from './migrate-sqlite-history.js';
+import { HISTORY_SCHEMA, HISTORY_SCHEMA_VERSION, insertRecords } from './run-history-schema.js';
 import { type RunRecord, RunRecordSchema, type RunSummary, toRunSummary } from './run-record.js';
 
 /** Where the run history reports problems it recovered from. */
@@ -11,10 +16,14 @@ export interface RunHistoryLogger {
 
 /** Options for {@link openRunHistory}. */
 export interface OpenRunHistoryOptions {
-  /** Database file. @default `<dir>/.mcp-orchestrator/history.db` */
+  /** Database file. @default `<dir>/.mcp-orchestrator/history.duckdb` */
   path?: string;
-  /** Told when a damaged file was moved aside. @default warnings are dropped (see `movedAside`) */
+  /** SQLite history to migrate once. @default `history.db` beside `path` */
+  legacyPath?: string;
+  /** Told when a damaged file was moved aside or a migration failed. @default dropped */
   logger?: RunHistoryLogger;
+  /** How long to wait for another process's lock on the file, in ms. @default 5000 */
+  lockWaitMs?: number;
 }
 
 /** Which runs to read back. */
@@ -27,56 +36,69 @@ export interface RunFilter {
   limit?: number;
 }
 
-/** The run history: one SQLite (WAL) row per finished run. */
+/**
+ * The run history: a DuckDB file with a row per run and per phase. The file is opened for
+ * each operation and closed after it, so `stats` and the duckdb MCP server can read it while a
+ * run goes on (DuckDB lets one process hold a file at a time).
+ */
 export interface RunHistory {
   /** Absolute path of the database file. */
   readonly path: string;
   /** Where a damaged file was moved, when opening had to recreate it; otherwise `null`. */
   readonly movedAside: string | null;
+  /** The SQLite history migrated while opening; otherwise `null`. */
+  readonly migrated: MigrationResult | null;
   /** Stores a run (validated); a second record with the same `runId` replaces the first. */
-  record(run: RunRecord): void;
+  record(run: RunRecord): Promise<void>;
   /** Most recent runs first. Rows that no longer validate are skipped. */
-  recent(filter?: RunFilter): RunRecord[];
+  recent(filter?: RunFilter): Promise<RunRecord[]>;
   /** Success rate, median and p95 figures over the most recent matching runs. */
-  summary(filter?: RunFilter): RunSummary;
-  /** Closes the database. Safe to call twice. */
+  summary(filter?: RunFilter): Promise<RunSummary>;
+  /** The most recent runs of a kind and language, as OPTIMIZE's model reads them (limit 50). */
+  samples(filter: { kind: string; language: string; limit?: number }): Promise<RunSample[]>;
+  /** Refuses further use. Safe to call twice. */
   close(): void;
 }
 
-const SCHEMA_VERSION = 1;
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS runs (
-  run_id TEXT PRIMARY KEY,
-  created_at TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  language TEXT NOT NULL,
-  record TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS runs_by_kind ON runs (kind, language, created_at);
-`;
-const DAMAGE = /SQLITE_(NOTADB|CORRUPT)/;
-
 /**
- * Opens (creating it if needed) the run history of the workspace at `dir`. A file that is not a
- * readable run history is moved aside (`history.db.corrupt-<time>`) with a warning to
- * `options.logger`, and a new one is created.
+ * Opens (creating it if needed) the run history of the workspace at `dir`, and migrates an
+ * earlier SQLite `history.db` into it once. A file that is not a DuckDB database is moved aside
+ * (`history.duckdb.corrupt-<time>`) with a warning and a new one is created; a SQLite history
+ * that cannot be read is left in place with a warning.
  * Throws `CACHE_FAILED` when the database cannot be opened at all.
  */
-export function openRunHistory(dir: string, options: OpenRunHistoryOptions = {}): RunHistory {
-  const file = path.resolve(options.path ?? path.join(dir, '.mcp-orchestrator', 'history.db'));
+export async function openRunHistory(
+  dir: string,
+  options: OpenRunHistoryOptions = {},
+): Promise<RunHistory> {
+  const file = path.resolve(options.path ?? path.join(dir, '.mcp-orchestrator', HISTORY_FILE_NAME));
+  const legacy = path.resolve(
+    options.legacyPath ?? path.join(path.dirname(file), LEGACY_HISTORY_FILE_NAME),
+  );
   mkdirSync(path.dirname(file), { recursive: true });
+  const lock = options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs };
   let movedAside: string | null = null;
-  let db: Database.Database;
+  let migrated: MigrationResult | null = null;
+  const prepare = async (connection: DuckDBConnection): Promise<void> => {
+    await createSchema(connection);
+    try {
+      migrated = await migrateSqliteHistory(legacy, connection);
+    } catch (error) {
+      options.logger?.warn(
+        `Run history: ${toErrorMessage(error)}; it was not migrated into ${file} and is left where it is.`,
+      );
+    }
+  };
   try {
-    db = openChecked(file);
+    await withDuckDbFile(file, 'read-write', prepare, lock);
   } catch (error) {
-    if (!isDamage(error)) throw failed(file, error);
+    if (!isDamagedFileError(error)) throw failed(file, error);
     movedAside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    for (const suffix of ['', '-wal', '-shm']) {
+    for (const suffix of ['', '.wal']) {
       if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${movedAside}${suffix}`);
     }
     try {
-      db = openChecked(file);
+      await withDuckDbFile(file, 'read-write', prepare, lock);
     } catch (retryError) {
       throw failed(file, retryError);
     }
@@ -84,104 +106,101 @@ export function openRunHistory(dir: string, options: OpenRunHistoryOptions = {})
       `Run history ${file} was unreadable or not a run history (${toErrorMessage(error)}); moved it to ${movedAside} and started an empty history.`,
     );
   }
-  const insert = db.prepare(
-    'INSERT OR REPLACE INTO runs (run_id, created_at, kind, language, record) VALUES (?, ?, ?, ?, ?)',
-  );
-  const select = db.prepare(
-    `SELECT record FROM runs
-     WHERE (@kind IS NULL OR kind = @kind) AND (@language IS NULL OR language = @language)
-     ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
-  );
+
   let open = true;
-  const read = (filter: RunFilter, defaultLimit: number): RunRecord[] => {
+  const use = async <T>(
+    mode: 'read-only' | 'read-write',
+    body: (c: DuckDBConnection) => Promise<T>,
+  ) => {
     if (!open) throw failed(file, new Error('the run history is closed'));
-    const rows = select.pluck().all({
-      kind: filter.kind ?? null,
-      language: filter.language ?? null,
-      limit: filter.limit ?? defaultLimit,
-    }) as unknown[];
-    const records: RunRecord[] = [];
-    for (const row of rows) {
-      const parsed = RunRecordSchema.safeParse(parseJson(row));
-      if (parsed.success) records.push(parsed.data);
+    try {
+      return await withDuckDbFile(file, mode, body, lock);
+    } catch (error) {
+      throw failed(file, error);
     }
-    return records;
   };
+  const read = (filter: RunFilter, defaultLimit: number) =>
+    use('read-only', (c) => selectRecords(c, filter, defaultLimit));
 
   return {
     path: file,
     movedAside,
-    record(run) {
-      if (!open) throw failed(file, new Error('the run history is closed'));
+    migrated,
+    async record(run) {
       const parsed = RunRecordSchema.safeParse(run);
       if (!parsed.success) {
         throw new OrchestratorError(
           'CACHE_INVALID_INPUT',
           `Run ${String(run.runId)} cannot be stored: ${parsed.error.message}`,
-          {
-            data: { runId: run.runId },
-          },
+          { data: { runId: run.runId } },
         );
       }
-      const r = parsed.data;
-      insert.run(
-        r.runId,
-        new Date(r.createdAt).toISOString(),
-        r.kind,
-        r.language,
-        JSON.stringify(r),
-      );
+      await use('read-write', (c) => insertRecords(c, [parsed.data]));
     },
-    recent(filter = {}) {
-      return read(filter, 20);
-    },
-    summary(filter = {}) {
-      return toRunSummary(read(filter, 200));
+    recent: (filter = {}) => read(filter, 20),
+    summary: async (filter = {}) => toRunSummary(await read(filter, 200)),
+    async samples(filter) {
+      const records = await read(filter, filter.limit ?? 50);
+      return records.map(toRunSample);
     },
     close() {
-      if (!open) return;
       open = false;
-      db.close();
     },
   };
 }
 
-function openChecked(file: string): Database.Database {
-  const db = new Database(file, { timeout: 5000 });
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    const version = db.pragma('user_version', { simple: true });
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok')
-      throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
-    if (version !== 0 && version !== SCHEMA_VERSION) {
-      throw Object.assign(new Error(`unknown history schema version ${String(version)}`), {
-        code: 'SQLITE_NOTADB',
-      });
-    }
-    db.exec(SCHEMA);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+/** The facts of a run OPTIMIZE's model is fitted to. */
+export function toRunSample(record: RunRecord): RunSample {
+  return {
+    success: record.success,
+    fileCount: record.fileCount,
+    editCount: record.editCount,
+    parallelism: record.parallelism,
+    testDurationMs: record.testDurationMs,
+    memoryPeakMb: record.memoryPeakMb,
+  };
 }
 
-function isDamage(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && DAMAGE.test(code);
+async function createSchema(connection: DuckDBConnection): Promise<void> {
+  await connection.run(HISTORY_SCHEMA);
+  const version = await connection.runAndReadAll(
+    "SELECT value FROM meta WHERE key = 'schema_version'",
+  );
+  const found = version.getRowsJson()[0]?.[0];
+  if (found !== undefined && found !== String(HISTORY_SCHEMA_VERSION)) {
+    throw new Error(
+      `it has history layout version ${String(found)}; this mcp-orchestrator reads version ${HISTORY_SCHEMA_VERSION}`,
+    );
+  }
+  await connection.run(
+    `INSERT OR REPLACE INTO meta VALUES ('schema_version', '${HISTORY_SCHEMA_VERSION}')`,
+  );
+}
+
+async function selectRecords(
+  connection: DuckDBConnection,
+  filter: RunFilter,
+  defaultLimit: number,
+): Promise<RunRecord[]> {
+  const reader = await connection.runAndReadAll(
+    `SELECT CAST(record AS VARCHAR) FROM runs
+     WHERE ($1::VARCHAR IS NULL OR kind = $1) AND ($2::VARCHAR IS NULL OR language = $2)
+     ORDER BY created_at DESC, run_id DESC LIMIT $3::INTEGER`,
+    [filter.kind ?? null, filter.language ?? null, filter.limit ?? defaultLimit],
+  );
+  const records: RunRecord[] = [];
+  for (const [text] of reader.getRowsJson()) {
+    const parsed = RunRecordSchema.safeParse(parseJson(text));
+    if (parsed.success) records.push(parsed.data);
+  }
+  return records;
 }
 
 function failed(file: string, cause: unknown): OrchestratorError {
   return new OrchestratorError(
     'CACHE_FAILED',
     `Run history ${file} is unusable: ${toErrorMessage(cause)}. Delete the file to start over.`,
-    {
-      data: { file },
-      cause,
-    },
+    { data: { file }, cause },
   );
 }
 

@@ -1,8 +1,34 @@
 import { z } from 'zod';
 
 const nonNegative = z.number().finite().nonnegative();
+const count = z.number().int().nonnegative();
 
-/** One finished run, as the run history stores it. */
+/** One phase of a finished run. */
+export const PhaseRecordSchema = z.object({
+  phase: z.string().min(1),
+  success: z.boolean(),
+  durationMs: nonNegative,
+  tokenCount: count,
+  retries: count,
+});
+
+/** What OPTIMIZE predicted for a run, stored beside what happened. */
+export const PredictionRecordSchema = z.object({
+  /**
+   * `linear`: a least-squares fit to earlier runs (test time against files, edits and 1/workers);
+   * `median`: too few runs for a fit, their median; `rules`: no earlier run.
+   */
+  model: z.enum(['linear', 'median', 'rules']),
+  /** Predicted wall time of the test step(s), in milliseconds; `null` when nothing was predicted. */
+  testDurationMs: nonNegative.nullable(),
+  /** Earlier runs the model was fitted to. */
+  runs: count,
+});
+
+/**
+ * One finished run, as the run history stores it. Fields after `createdAt` came with the DuckDB
+ * history; rows migrated from the SQLite history have them absent.
+ */
 export const RunRecordSchema = z.object({
   runId: z.string().min(1),
   command: z.string(),
@@ -12,8 +38,8 @@ export const RunRecordSchema = z.object({
   language: z.string().min(1),
   success: z.boolean(),
   durationMs: nonNegative,
-  fileCount: z.number().int().nonnegative(),
-  editCount: z.number().int().nonnegative(),
+  fileCount: count,
+  editCount: count,
   parallelism: z.number().int().positive(),
   batchSize: z.number().int().positive(),
   /** Wall time of the test run, in milliseconds; `null` when no tests ran. */
@@ -23,10 +49,23 @@ export const RunRecordSchema = z.object({
   memoryPeakMb: nonNegative,
   /** ISO 8601 time the run started. */
   createdAt: z.iso.datetime({ offset: true }),
+  /** The failure's code (`TESTS_FAILED`, …); `null` for a successful run. */
+  errorCode: z.string().min(1).nullable().optional(),
+  /** Tokens counted over all phases. */
+  totalTokens: count.optional(),
+  /** Each phase that ran, in order. */
+  phases: z.array(PhaseRecordSchema).optional(),
+  /** MAP's slices that were already in the SliceCache, and all it looked up. */
+  cacheHits: count.optional(),
+  cacheLookups: count.optional(),
+  /** OPTIMIZE's prediction for this run. */
+  prediction: PredictionRecordSchema.nullable().optional(),
 });
 
 /** One finished run, as the run history stores it. */
 export type RunRecord = z.infer<typeof RunRecordSchema>;
+export type PhaseRecord = z.infer<typeof PhaseRecordSchema>;
+export type PredictionRecord = z.infer<typeof PredictionRecordSchema>;
 
 /** Figures over recent runs of one kind and language, used to tune OPTIMIZE. */
 export interface RunSummary {
@@ -68,14 +107,14 @@ export function toRunSummary(records: readonly RunRecord[]): RunSummary {
 }
 
 /** Median of sorted, non-empty values (mean of the middle two for an even count). */
-function median(sorted: readonly number[]): number {
+export function median(sorted: readonly number[]): number {
   const middle = Math.floor(sorted.length / 2);
   const upper = sorted[middle] ?? 0;
   return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
 }
 
 /** Nearest-rank percentile of sorted, non-empty values. */
-function nearestRank(sorted: readonly number[], quantile: number): number {
+export function nearestRank(sorted: readonly number[], quantile: number): number {
   const rank = Math.max(1, Math.ceil(quantile * sorted.length));
   return sorted[rank - 1] ?? 0;
 }

@@ -3,7 +3,13 @@ import type { FileChange } from '../core/change/change-types.js';
 import type { LeftAlone, VerifyCheck } from '../core/change/verify-types.js';
 import type { IntentBase } from '../core/intent.js';
 import type { MapOutput } from '../core/phase-outputs.js';
-import type { CodeGraph, GitService, TextSearch, WorkspaceFiles } from '../core/services.js';
+import type {
+  CodeGraph,
+  GitService,
+  PythonRunner,
+  TextSearch,
+  WorkspaceFiles,
+} from '../core/services.js';
 import type { LanguageId, SymbolDefinition } from '../core/source-types.js';
 
 /** What MAP searches for on a transform's behalf. */
@@ -68,6 +74,8 @@ export interface VerifyContext {
   readonly git: Pick<GitService, 'findWholeWord'>;
   /** The language servers, for questions about the changed tree (pass it as an overlay). */
   readonly graph: CodeGraph;
+  /** Python in the changed tree's interpreter (the pyrepl server), when it is configured. */
+  readonly python?: PythonRunner;
   readonly signal: AbortSignal;
 }
 

@@ -16,7 +16,7 @@ interface RunJson {
   success: boolean;
   branch: string;
   commit: string;
-  phases: Array<{ phase: string; success: boolean }>;
+  phases: Array<{ phase: string; success: boolean; data?: { pythonImports?: string[] } }>;
 }
 
 describe(`run "${COMMAND}" on the risk-py example`, () => {
@@ -49,6 +49,9 @@ describe(`run "${COMMAND}" on the risk-py example`, () => {
     expect(json.branch).toBe('mcp-orchestrator/refactor-the-risk-management-module-to-use-async');
     expect((await repo.git(['rev-parse', json.branch])).trim()).toBe(json.commit);
     expect(await repo.checkoutSnapshot()).toEqual(checkoutBefore);
+    // REVIEW imported the changed modules in the worktree through the pyrepl server.
+    const review = json.phases.find((p) => p.phase === 'review');
+    expect(review?.data?.pythonImports).toContain('risk.management');
   });
 
   it('converts the blocking functions and their callers, rewrites the blocking calls, keeps the pure function sync', async () => {

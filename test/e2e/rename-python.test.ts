@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRunStats } from '../../src/telemetry/run-stats.js';
 import type { RepoSnapshot } from '../fixtures/git/snapshot-repo.js';
 import { createExampleRepo, type ExampleRepo, runCli } from '../helpers/fixture-repo.js';
 
@@ -11,6 +12,11 @@ interface RunJson {
   commit: string;
   phases: Array<{ phase: string; success: boolean; tokenCount: number }>;
   runDir: string;
+  prediction: {
+    model: string;
+    testDurationMs: { predicted: number | null; actual: number | null };
+    memoryPeakMb: { actual: number };
+  };
 }
 
 describe('run "rename function post_entry to record_entry" on the ledger-py example', () => {
@@ -114,5 +120,17 @@ describe('run "rename function post_entry to record_entry" on the ledger-py exam
     expect((await repo.git(['check-ignore', '.mcp-orchestrator/runs'])).trim()).toBe(
       '.mcp-orchestrator/runs',
     );
+  });
+
+  it('stores the run in the history with the prediction of OPTIMIZE beside the measured test time', async () => {
+    expect(json.prediction.model).toBe('rules');
+    expect(json.prediction.testDurationMs.predicted).toBeNull();
+    expect(json.prediction.testDurationMs.actual).toBeGreaterThan(0);
+    expect(json.prediction.memoryPeakMb.actual).toBeGreaterThan(0);
+    const stats = await loadRunStats(path.join(repo.dir, '.mcp-orchestrator', 'history.duckdb'));
+    expect(stats.runs).toBe(1);
+    expect(stats.successRate).toBe(1);
+    expect(stats.phases.map((p) => p.phase)).toContain('review');
+    expect(stats.predictionError).toBeNull();
   });
 });

@@ -26,6 +26,7 @@ describe('servers and server', () => {
       'dependency_graph',
       'filesystem',
       'memory',
+      'pyrepl',
       'ripgrep',
       'sequential-thinking',
     ]);

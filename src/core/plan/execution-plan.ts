@@ -2,6 +2,7 @@ import type { FileChange } from '../change/change-types.js';
 import { OrchestratorError } from '../errors.js';
 import { PHASE_NAMES } from '../phase.js';
 import { toIssueList } from '../zod-issues.js';
+import type { OptimizeSection } from './optimize-section-schema.js';
 import {
   type ChangeNode,
   type DagNode,
@@ -69,6 +70,15 @@ export class ExecutionPlan {
     return this.orderedNodes().flatMap((node): FileChange[] =>
       isChangeNode(node) ? [toFileChange(node)] : [],
     );
+  }
+
+  /**
+   * This plan with OPTIMIZE's section set (or, with `undefined`, removed). The rest of the plan
+   * is unchanged, byte for byte.
+   */
+  withOptimize(section: OptimizeSection | undefined): ExecutionPlan {
+    const { optimize: _previous, ...rest } = this.data;
+    return ExecutionPlan.create(section === undefined ? rest : { ...rest, optimize: section });
   }
 
   /** The canonical JSON text (2-space indent, trailing newline). */
@@ -155,8 +165,9 @@ function toCanonical(value: unknown): unknown {
  * the transform's details) in canonical key order, so the same content gives the same bytes.
  */
 function toCanonicalPlan(data: ExecutionPlanData): ExecutionPlanData {
+  const { optimize, ...rest } = data;
   return {
-    ...data,
+    ...rest,
     intent: toCanonical(data.intent) as ExecutionPlanData['intent'],
     phases: toCanonical(data.phases) as ExecutionPlanData['phases'],
     analysis: {
@@ -171,5 +182,7 @@ function toCanonicalPlan(data: ExecutionPlanData): ExecutionPlanData {
           : node,
       ),
     },
+    // Last, after everything PLAN made, so a plan with it starts with the same bytes.
+    ...(optimize ? { optimize: toCanonical(optimize) as typeof optimize } : {}),
   };
 }

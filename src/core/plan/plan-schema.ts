@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optimizeSectionSchema } from './optimize-section-schema.js';
 
 /** The plan format this version writes and reads. */
 export const PLAN_VERSION = 2;
@@ -147,6 +148,8 @@ export const executionPlanSchema = z.strictObject({
     nodes: z.array(dagNodeSchema).min(1),
     edges: z.array(z.tuple([nodeId, nodeId])),
   }),
+  /** What OPTIMIZE chose when the plan was carried out; absent in a plan PLAN made. */
+  optimize: optimizeSectionSchema.optional(),
 });
 
 export type RangeEditData = z.infer<typeof rangeEditSchema>;

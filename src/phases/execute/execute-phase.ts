@@ -1,8 +1,14 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { Phase, PhaseContext } from '../../core/phase.js';
-import type { CompileReport, ExecuteOutput, TestRunReport } from '../../core/phase-outputs.js';
+import type {
+  CompileReport,
+  ExecuteOutput,
+  PythonImportReport,
+  TestRunReport,
+} from '../../core/phase-outputs.js';
 import type { ExecutionPlan } from '../../core/plan/execution-plan.js';
 import type { WorktreeHandle } from '../../core/services.js';
+import { checkPythonImports } from '../shared/check-python-imports.js';
 import { toLastLines } from '../shared/output-lines.js';
 import { requireUpstream } from '../shared/require-upstream.js';
 import { runCompileCheck } from './run-compile-check.js';
@@ -10,8 +16,10 @@ import { runCompileCheck } from './run-compile-check.js';
 /**
  * EXECUTE: creates branch and worktree at the plan's base, applies the plan's file changes
  * there (all checked before any is written), then runs the test node and the check node's
- * compile side by side — the first to fail stops the other. Failing tests or a failing compile
- * are a failed outcome; the run rolls the worktree back.
+ * compile side by side — the first to fail stops the other — and, for a Python change with a
+ * pyrepl server, imports the changed modules beside them, so a module the change broke stops
+ * the suite within a second or so. Failing tests, compile or imports are a failed outcome; the
+ * run rolls the worktree back.
  */
 export function createExecutePhase(): Phase<'execute'> {
   return {
@@ -28,9 +36,12 @@ export function createExecutePhase(): Phase<'execute'> {
       });
       context.progress(`applying ${changes.length} file changes on ${worktree.branch}`);
       const applied = await worktree.files.applyChanges(changes, { signal: context.signal });
-      const { test, compile, firstFailure } = await runTestsAndCompile(context, plan, worktree, {
-        testTimeoutMs: optimize.testTimeoutMs,
-      });
+      const { test, compile, pythonImports, firstFailure } = await runTestsAndCompile(
+        context,
+        plan,
+        worktree,
+        { testTimeoutMs: optimize.testTimeoutMs, testCommand: optimize.testCommand },
+      );
       const output: ExecuteOutput = {
         worktree,
         filesChanged: applied.filesChanged,
@@ -38,6 +49,7 @@ export function createExecutePhase(): Phase<'execute'> {
         linkedDependencies,
         test,
         compile,
+        ...(pythonImports ? { pythonImports } : {}),
       };
       const data = {
         worktreePath: worktree.path,
@@ -47,8 +59,20 @@ export function createExecutePhase(): Phase<'execute'> {
         linkedDependencies,
         test: { ...test, outputTail: toLastLines(test.outputTail, 20) },
         compile: { ...compile, outputTail: toLastLines(compile.outputTail, 20) },
+        ...(pythonImports ? { pythonImports } : {}),
       };
       const contextPack = `# EXECUTE on ${worktree.branch}\n${applied.editsApplied} edits in ${applied.filesChanged} files\ntests: ${test.passed ? 'passed' : 'FAILED'}\ncompile: ${compile.passed ? 'passed' : 'FAILED'} (${compile.description})\n${toLastLines(test.outputTail, 60)}`;
+      if (firstFailure === 'imports' && pythonImports) {
+        return {
+          success: false,
+          data,
+          contextPack,
+          error: {
+            code: 'CHECK_FAILED',
+            message: `Importing the changed Python modules failed on ${worktree.branch}; the tests were stopped and the change was rolled back:\n${pythonImports.problems.join('\n')}`,
+          },
+        };
+      }
       if (firstFailure === 'compile') {
         return {
           success: false,
@@ -76,27 +100,41 @@ export function createExecutePhase(): Phase<'execute'> {
   };
 }
 
-/** Tests and compile at once; whichever fails first cancels the other. */
+type Job = 'test' | 'compile' | 'imports';
+const JOB_NAMES: Record<Job, string> = {
+  test: 'tests',
+  compile: 'compile check',
+  imports: 'import check',
+};
+
+/** Tests, compile and the Python import check at once; whichever fails first cancels the rest. */
 async function runTestsAndCompile(
   context: PhaseContext,
   plan: ExecutionPlan,
   worktree: WorktreeHandle,
-  options: { testTimeoutMs: number },
-): Promise<{ test: TestRunReport; compile: CompileReport; firstFailure?: 'test' | 'compile' }> {
+  options: { testTimeoutMs: number; testCommand: readonly string[] },
+): Promise<{
+  test: TestRunReport;
+  compile: CompileReport;
+  pythonImports?: PythonImportReport;
+  firstFailure?: Job;
+}> {
   const stop = new AbortController();
-  let firstFailure: 'test' | 'compile' | undefined;
-  const fail = (who: 'test' | 'compile'): void => {
+  let firstFailure: Job | undefined;
+  const fail = (who: Job): void => {
     firstFailure ??= who;
-    stop.abort(new Error(`the ${who === 'test' ? 'tests' : 'compile check'} failed`));
+    stop.abort(new Error(`the ${JOB_NAMES[who]} failed`));
   };
   const signal = AbortSignal.any([context.signal, stop.signal]);
   const testNode = plan.node('test');
   const checkNode = plan.node('check');
   if (!testNode || !checkNode)
     throw new OrchestratorError('INTERNAL', 'The plan has no test or check node.');
+  // OPTIMIZE's tuning of the test node's command (fail-fast, workers, tests that reach the change first).
+  const testCommand = options.testCommand.length > 0 ? [...options.testCommand] : testNode.command;
   context.progress(`running ${testNode.command.join(' ')} and ${checkNode.compile.kind}`);
   const testing = context.commands
-    .run(testNode.command, {
+    .run(testCommand, {
       cwd: worktree.path,
       timeoutMs: options.testTimeoutMs,
       signal,
@@ -105,7 +143,7 @@ async function runTestsAndCompile(
     })
     .then((result): TestRunReport => {
       const report: TestRunReport = {
-        command: testNode.command,
+        command: testCommand,
         exitCode: result.exitCode,
         passed: result.exitCode === 0 && !result.timedOut && !result.cancelled,
         durationMs: result.durationMs,
@@ -150,9 +188,46 @@ async function runTestsAndCompile(
       if (!report.passed && !stop.signal.aborted) fail('compile');
       return report;
     });
-  const [test, compile] = await Promise.all([testing, compiling]);
+  const importing = importChangedModules(context, plan, worktree, signal).then((report) => {
+    if (report && report.problems.length > 0 && !stop.signal.aborted) fail('imports');
+    return report;
+  });
+  const [test, compile, pythonImports] = await Promise.all([testing, compiling, importing]);
   context.signal.throwIfAborted();
-  return { test, compile, ...(firstFailure ? { firstFailure } : {}) };
+  return {
+    test,
+    compile,
+    ...(pythonImports ? { pythonImports } : {}),
+    ...(firstFailure ? { firstFailure } : {}),
+  };
+}
+
+/** The import check of the change's Python files, when a pyrepl server is there to run it. */
+async function importChangedModules(
+  context: PhaseContext,
+  plan: ExecutionPlan,
+  worktree: WorktreeHandle,
+  signal: AbortSignal,
+): Promise<PythonImportReport | undefined> {
+  const written = plan
+    .fileChanges()
+    .flatMap((change) =>
+      change.op === 'delete' ? [] : [change.op === 'move' ? change.to : change.file],
+    );
+  const files = [...new Set(written)].filter((file) => file.endsWith('.py')).sort();
+  if (!context.python || files.length === 0) return undefined;
+  // Stopped because the tests or the compile check failed first: nothing to say.
+  const stoppedByOthers = () => signal.aborted && !context.signal.aborted;
+  let report: PythonImportReport;
+  try {
+    report = await checkPythonImports(context.python, worktree.path, files, { signal });
+  } catch (error) {
+    if (stoppedByOthers()) return undefined;
+    throw error;
+  }
+  if (stoppedByOthers()) return undefined;
+  for (const note of report.notes) context.warn(note);
+  return report;
 }
 
 /** True when the checkout, which the graph reads, is the base commit with nothing uncommitted. */

@@ -1,64 +1,129 @@
-import { availableParallelism } from 'node:os';
-import type { Phase } from '../../core/phase.js';
+import { availableParallelism, totalmem } from 'node:os';
+import { OrchestratorError, toErrorMessage } from '../../core/errors.js';
+import type { Phase, PhaseContext, Upstream } from '../../core/phase.js';
 import type { OptimizeOutput } from '../../core/phase-outputs.js';
-import { isChangeNode } from '../../core/plan/execution-plan.js';
+import type { ExecutionPlan } from '../../core/plan/execution-plan.js';
+import type { OptimizeSection } from '../../core/plan/optimize-section-schema.js';
 import { findPhaseSettings } from '../phase-settings.js';
 import { requireUpstream } from '../shared/require-upstream.js';
+import { chooseExecution } from './choose-execution.js';
 
-/** Files edited per batch never exceed this; small batches keep memory flat. */
-const MAX_BATCH = 64;
-/** The test timeout when neither the run nor its history says otherwise: 10 minutes. */
-export const DEFAULT_TEST_TIMEOUT_MS = 10 * 60_000;
-const MIN_TEST_TIMEOUT_MS = 2 * 60_000;
+export { DEFAULT_TEST_TIMEOUT_MS } from './choose-execution.js';
+
+/** Earlier runs the model reads, newest first. */
+const HISTORY_RUNS = 50;
 
 /**
- * OPTIMIZE: picks parallelism, batch size and test timeout from the cores,
- * CLAUDE_CODE_PARALLELISM, memory pressure, the edit set and earlier runs — and says why.
+ * OPTIMIZE: picks the test workers, batch size, test timeout and test command (fail-fast, the
+ * tests that reach the change first) from the machine, memory pressure, the plan and a model
+ * fitted to earlier runs — and says why. It records the choice, the prediction and every input
+ * in the run folder's plan.json (`optimize`), from which the choice can be recomputed.
  */
 export function createOptimizePhase(): Phase<'optimize'> {
   return {
     name: 'optimize',
     async run(context, upstream) {
-      const planned = requireUpstream(upstream, 'plan', 'OPTIMIZE').plan;
-      const reasons: string[] = [];
-      const editFiles = planned.data.dag.nodes.filter(isChangeNode).length;
-      const cores = availableParallelism();
-      let parallelism = Math.min(cores, context.parallelism);
-      reasons.push(
-        `${cores} cores and a parallelism limit of ${context.parallelism} (CLAUDE_CODE_PARALLELISM${context.parallelism < context.settings.parallelism ? ', halved under memory pressure' : ''}) allow ${parallelism}.`,
-      );
-      if (context.pressure?.isPressureHigh()) {
-        parallelism = Math.max(1, Math.floor(parallelism / 2));
-        reasons.push(`memory pressure is high: parallelism halved to ${parallelism}.`);
+      const planned = requireUpstream(upstream, 'plan', 'OPTIMIZE');
+      const plan = planned.plan;
+      const testNode = plan.node('test');
+      if (!testNode) throw new OrchestratorError('INTERNAL', 'The plan has no test node.');
+      const inputs = await collectInputs(context, upstream, plan, testNode.command);
+      const section = chooseExecution(inputs, testNode.command);
+      if (plan.data.optimize !== undefined) {
+        section.reasons.push('the plan recorded an earlier choice; this one replaces it.');
       }
-      const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.ceil(editFiles / parallelism)));
-      parallelism = Math.max(1, Math.min(parallelism, Math.ceil(editFiles / batchSize)));
-      reasons.push(`${editFiles} files to edit: ${parallelism} workers × batches of ${batchSize}.`);
-      const summary = context.history?.summary({
-        kind: planned.data.intent.kind,
-        language: planned.data.language,
-      });
-      let testTimeoutMs = DEFAULT_TEST_TIMEOUT_MS;
-      const median = summary?.medianTestDurationMs ?? null;
-      const fixed = findPhaseSettings(context.options, 'execute').test_timeout_ms;
-      if (fixed !== undefined) {
-        testTimeoutMs = fixed;
-        reasons.push(`the test timeout is set to ${fixed} ms (--test-timeout or the plan).`);
-      } else if (summary && median !== null && median > 0) {
-        testTimeoutMs = Math.max(MIN_TEST_TIMEOUT_MS, Math.round(median * 5));
-        reasons.push(
-          `${summary.runs} earlier runs: median test time ${median} ms, so the test timeout is ${testTimeoutMs} ms (5×, at least ${MIN_TEST_TIMEOUT_MS} ms).`,
-        );
-      } else {
-        reasons.push(`no earlier runs of this kind: test timeout ${testTimeoutMs} ms.`);
-      }
-      const output: OptimizeOutput = { parallelism, batchSize, testTimeoutMs, reasons };
+      await context.runFiles.writeText('plan.json', plan.withOptimize(section).toJson());
+      const output: OptimizeOutput = {
+        parallelism: section.choice.parallelism,
+        batchSize: section.choice.batchSize,
+        testTimeoutMs: section.choice.testTimeoutMs,
+        testCommand: section.choice.testCommand,
+        prediction: {
+          model: section.model.kind,
+          runs: section.model.runs,
+          testDurationMs: section.prediction.testDurationMs,
+          memoryPeakMb: section.prediction.memoryPeakMb,
+        },
+        reasons: section.reasons,
+      };
       return {
         success: true,
         output,
-        data: { ...output },
-        contextPack: ['# OPTIMIZE', ...reasons].join('\n'),
+        data: { ...output, runner: section.runner, model: section.model },
+        contextPack: ['# OPTIMIZE', ...section.reasons].join('\n'),
       };
     },
   };
+}
+
+async function collectInputs(
+  context: PhaseContext,
+  upstream: Upstream,
+  plan: ExecutionPlan,
+  testCommand: readonly string[],
+): Promise<OptimizeSection['inputs']> {
+  const changes = plan.fileChanges();
+  return {
+    cores: availableParallelism(),
+    parallelismLimit: context.parallelism,
+    memoryLimitMb: Math.round(totalmem() / 1024 / 1024),
+    memoryThreshold: context.settings.memoryThreshold,
+    pressureHigh: context.pressure?.isPressureHigh() ?? false,
+    fileCount: changes.length,
+    editCount: changes.reduce((n, c) => n + (c.op === 'edit' ? c.edits.length : 1), 0),
+    // `apply` has no MONTE CARLO: a plan carried out before keeps what it found.
+    testsFirst: upstream.monte_carlo?.testsToRun ?? plan.data.optimize?.inputs.testsFirst ?? [],
+    fixedTestTimeoutMs: findPhaseSettings(context.options, 'execute').test_timeout_ms ?? null,
+    testScripts: testCommand[0] === 'npm' ? await readTestScripts(context) : null,
+    history: await readHistory(context, plan),
+  };
+}
+
+async function readHistory(
+  context: PhaseContext,
+  plan: ExecutionPlan,
+): Promise<OptimizeSection['inputs']['history']> {
+  if (!context.history) return [];
+  try {
+    const samples = await context.history.samples({
+      kind: plan.data.intent.kind,
+      language: plan.data.language,
+      limit: HISTORY_RUNS,
+    });
+    return samples.flatMap((s) =>
+      s.success && s.testDurationMs !== null
+        ? [
+            [
+              s.fileCount,
+              s.editCount,
+              s.parallelism,
+              Math.round(s.testDurationMs),
+              Math.round(s.memoryPeakMb * 10) / 10,
+            ] as OptimizeSection['inputs']['history'][number],
+          ]
+        : [],
+    );
+  } catch (error) {
+    context.warn(
+      `OPTIMIZE: the run history could not be read (${toErrorMessage(error)}); rules only.`,
+    );
+    return [];
+  }
+}
+
+/** package.json's test, pretest and posttest scripts (strings only), or `null` without them. */
+async function readTestScripts(context: PhaseContext): Promise<Record<string, string> | null> {
+  try {
+    const manifest = JSON.parse(await context.files.readText('package.json')) as {
+      scripts?: Record<string, unknown>;
+    };
+    const scripts: Record<string, string> = {};
+    for (const name of ['pretest', 'test', 'posttest']) {
+      const script = manifest.scripts?.[name];
+      if (typeof script === 'string') scripts[name] = script;
+    }
+    return Object.keys(scripts).length === 0 ? null : scripts;
+  } catch {
+    return null;
+  }
 }

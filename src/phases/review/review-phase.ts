@@ -23,18 +23,25 @@ export function createReviewPhase(): Phase<'review'> {
         .flatMap((change) =>
           change.op === 'delete' ? [] : [change.op === 'move' ? change.to : change.file],
         );
+      const changedFiles = [...new Set(written)].sort();
+      const imports = execute.pythonImports;
       const problems = await transform.verify(plan.data.intent, check?.verify ?? [], {
         worktreePath: worktree.path,
         files: worktree.files,
-        changedFiles: [...new Set(written)].sort(),
+        changedFiles,
         git: context.git,
         graph: context.graph,
+        ...(context.python ? { python: context.python } : {}),
         signal: context.signal,
       });
       if (!compile.passed) problems.push(`${compile.description} failed:\n${compile.outputTail}`);
       if (!execute.test.passed) problems.push('the tests did not pass');
       const base = { problems, compile, testsPassed: execute.test.passed };
-      const data = { ...base, compile: { ...compile, outputTail: undefined } };
+      const data = {
+        ...base,
+        compile: { ...compile, outputTail: undefined },
+        ...(imports ? { pythonImports: imports.imported } : {}),
+      };
       if (problems.length > 0) {
         return {
           success: false,

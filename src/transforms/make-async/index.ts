@@ -2,6 +2,7 @@ import type { VerifyCheck } from '../../core/change/verify-types.js';
 import type { Transform } from '../transform.js';
 import { analyzeMakeAsync } from './analyze.js';
 import { checkMakeAsyncChange } from './check-change.js';
+import { verifyCoroutineFunctions } from './coroutine-check.js';
 import { type MakeAsyncIntent, makeAsyncIntentSchema } from './intent.js';
 import { resolveModule, resolvePath } from './resolve-module.js';
 import { toTargetNames } from './target-names.js';
@@ -30,7 +31,9 @@ export const makeAsyncTransform: Transform<MakeAsyncIntent> = {
   async verify(_intent, checks: readonly VerifyCheck[], context) {
     const problems: string[] = [];
     for (const check of checks) {
-      problems.push(...(await verifyAwaitedCalls(awaitedCallsCheckSchema.parse(check), context)));
+      const parsed = awaitedCallsCheckSchema.parse(check);
+      problems.push(...(await verifyAwaitedCalls(parsed, context)));
+      problems.push(...(await verifyCoroutineFunctions(parsed, context)));
     }
     return problems;
   },

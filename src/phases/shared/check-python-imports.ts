@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { toErrorMessage } from '../../core/errors.js';
+import type { PythonImportReport } from '../../core/phase-outputs.js';
+import { PYTHON_CHECK_HELPERS, toCheckValue } from '../../core/python-check-script.js';
+import type { PythonRunner } from '../../core/services.js';
+
+/** Files never imported: importing them runs them. */
+const SCRIPTS = /(?:^|\/)(?:setup|__main__|noxfile|fabfile)\.py$/;
+
+/**
+ * Exceptions an edit causes on import (a name that is gone, a bad signature, broken syntax);
+ * anything else (a missing third-party package, a side effect refused) is noted, not failed.
+ */
+const SCRIPT = `
+def _mcpo_check_imports(files):
+    import inspect, os
+    report = []
+    for file in files:
+        entry = {'file': file, 'module': _mcpo_module_name(file)[1]}
+        try:
+            module, caught = _mcpo_import(file)
+            entry['unawaited'] = [m for m in caught if 'was never awaited' in m]
+            entry['coroutines'] = sorted(k for k, v in vars(module).items() if inspect.iscoroutine(v))
+        except BaseException as error:
+            entry['error'] = type(error).__name__ + ': ' + str(error)
+            missing = getattr(error, 'name', None) if isinstance(error, ModuleNotFoundError) else None
+            top = (missing or '').split('.')[0]
+            ours = bool(top) and (os.path.exists(top + '.py') or os.path.isdir(top))
+            entry['counts'] = isinstance(error, (SyntaxError, NameError, AttributeError, TypeError)) or (
+                isinstance(error, ImportError) and (missing is None or ours))
+        report.append(entry)
+    return report
+`;
+
+const reportSchema = z.array(
+  z.object({
+    file: z.string(),
+    module: z.string(),
+    error: z.string().optional(),
+    counts: z.boolean().optional(),
+    unawaited: z.array(z.string()).optional(),
+    coroutines: z.array(z.string()).optional(),
+  }),
+);
+
+/**
+ * Imports every changed Python module in the worktree's interpreter (the pyrepl server) and
+ * reports modules that no longer import, coroutines created and never awaited while importing,
+ * and module globals left holding coroutine objects. A check that cannot run is a note.
+ */
+export async function checkPythonImports(
+  python: PythonRunner,
+  worktreePath: string,
+  changedFiles: readonly string[],
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<PythonImportReport> {
+  const files = changedFiles.filter((file) => file.endsWith('.py') && !SCRIPTS.test(file));
+  const result: PythonImportReport = { imported: [], problems: [], notes: [] };
+  if (files.length === 0) return result;
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  let report: z.infer<typeof reportSchema>;
+  try {
+    const execution = await python.execute(
+      `${PYTHON_CHECK_HELPERS}\n${SCRIPT}\n_mcpo_result(_mcpo_check_imports(${JSON.stringify(files)}))`,
+      { workspace: worktreePath, timeoutMs, ...(options.signal ? { signal: options.signal } : {}) },
+    );
+    if (execution.timedOut) {
+      result.notes.push(
+        `Importing the changed Python modules took over ${timeoutMs} ms; not checked.`,
+      );
+      return result;
+    }
+    report = reportSchema.parse(toCheckValue(execution));
+  } catch (error) {
+    options.signal?.throwIfAborted();
+    result.notes.push(
+      `The changed Python modules could not be import-checked: ${toErrorMessage(error)}`,
+    );
+    return result;
+  }
+  for (const entry of report) {
+    if (entry.error !== undefined) {
+      (entry.counts ? result.problems : result.notes).push(
+        `${entry.file} (module ${entry.module}) does not import: ${entry.error}`,
+      );
+      continue;
+    }
+    result.imported.push(entry.module);
+    for (const message of entry.unawaited ?? []) {
+      result.problems.push(`Importing ${entry.module} left a coroutine unawaited: ${message}`);
+    }
+    for (const name of entry.coroutines ?? []) {
+      result.problems.push(
+        `Module ${entry.module} holds a coroutine object in "${name}": a caller of a converted function is not awaiting it.`,
+      );
+    }
+  }
+  return result;
+}

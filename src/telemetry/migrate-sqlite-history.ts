@@ -1,0 +1,73 @@
+import { existsSync, renameSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import Database from 'better-sqlite3';
+import { toErrorMessage } from '../core/errors.js';
+import { MIGRATED_SUFFIX } from '../core/history-files.js';
+import { insertRecords } from './run-history-schema.js';
+import { type RunRecord, RunRecordSchema } from './run-record.js';
+
+/** What a migration did. */
+export interface MigrationResult {
+  /** The SQLite file that was read. */
+  from: string;
+  /** Where it was moved once its rows were in DuckDB. */
+  movedTo: string;
+  /** Rows copied. */
+  runs: number;
+  /** Rows that no longer validated and were left out. */
+  skipped: number;
+}
+
+/**
+ * Copies every run of the SQLite history at `legacyFile` (the `runs` table of earlier versions,
+ * read with better-sqlite3 — DuckDB's sqlite scanner is a download) into the DuckDB history,
+ * then renames the file to `history.db.migrated` so it is migrated once. Returns `null` when
+ * there is no such file. Throws when it cannot be read; the file is then left where it is.
+ */
+export async function migrateSqliteHistory(
+  legacyFile: string,
+  connection: DuckDBConnection,
+): Promise<MigrationResult | null> {
+  if (!existsSync(legacyFile)) return null;
+  const rows = readLegacyRows(legacyFile);
+  const records: RunRecord[] = [];
+  for (const row of rows) {
+    const parsed = RunRecordSchema.safeParse(parseJson(row));
+    if (parsed.success) records.push(parsed.data);
+  }
+  await insertRecords(connection, records);
+  const movedTo = `${legacyFile}${MIGRATED_SUFFIX}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(`${legacyFile}${suffix}`))
+      renameSync(`${legacyFile}${suffix}`, `${movedTo}${suffix}`);
+  }
+  return { from: legacyFile, movedTo, runs: records.length, skipped: rows.length - records.length };
+}
+
+function readLegacyRows(file: string): unknown[] {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const hasRuns = db
+      .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'runs'")
+      .pluck()
+      .get();
+    if (hasRuns === 0) return [];
+    return db.prepare('SELECT record FROM runs ORDER BY created_at, rowid').pluck().all();
+  } catch (error) {
+    throw new Error(`the SQLite history ${file} is unreadable: ${toErrorMessage(error)}`, {
+      cause: error,
+    });
+  } finally {
+    db?.close();
+  }
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
