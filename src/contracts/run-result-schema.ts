@@ -87,6 +87,19 @@ export const runResultShape = {
   diffStat: diffStatSchema.nullable(),
   leftAlone: z.array(leftAloneSchema),
   checkoutChanges: z.array(z.looseObject({ path: z.string() })),
+  prediction: z
+    .looseObject({
+      model: z.enum(['linear', 'median', 'rules']),
+      runs: z.number(),
+      testDurationMs: z.looseObject({
+        predicted: z.number().nullable(),
+        actual: z.number().nullable(),
+        errorMs: z.number().nullable(),
+      }),
+      memoryPeakMb: z.looseObject({ predicted: z.number().nullable(), actual: z.number() }),
+    })
+    .nullable()
+    .describe("OPTIMIZE's prediction against what the run measured; null before OPTIMIZE."),
   warnings: z.array(z.string()),
   error: runErrorSchema.nullable(),
   warm: z

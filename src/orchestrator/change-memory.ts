@@ -89,7 +89,10 @@ export function createChangeMemory(
   return memory;
 }
 
-/** True when `commit` exists and is not in `base`'s history (`git merge-base --is-ancestor` exits 1). */
+/**
+ * True when `commit` is not in `base`'s history (`git merge-base --is-ancestor` exits 1) and a
+ * local branch still holds it: a change whose branch was deleted was dropped, not left unmerged.
+ */
 async function isUnmerged(
   root: string,
   commit: string,
@@ -97,11 +100,17 @@ async function isUnmerged(
   signal?: AbortSignal,
 ): Promise<boolean> {
   if (!/^[0-9a-f]{7,64}$/.test(commit)) return false;
-  const output = await runGitRaw(['merge-base', '--is-ancestor', commit, base], {
-    cwd: root,
-    ...(signal ? { signal } : {}),
-  });
-  return output.exitCode === 1;
+  const git = (args: string[]) => runGitRaw(args, { cwd: root, ...(signal ? { signal } : {}) });
+  const ancestor = await git(['merge-base', '--is-ancestor', commit, base]);
+  if (ancestor.exitCode !== 1) return false;
+  const holders = await git([
+    'for-each-ref',
+    '--contains',
+    commit,
+    '--format=%(refname)',
+    'refs/heads',
+  ]);
+  return holders.exitCode === 0 && holders.stdout.trim() !== '';
 }
 
 function toGraph(run: RunToRemember): { entities: MemoryEntity[]; relations: MemoryRelation[] } {

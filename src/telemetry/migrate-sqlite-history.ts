@@ -44,6 +44,19 @@ export async function migrateSqliteHistory(
   return { from: legacyFile, movedTo, runs: records.length, skipped: rows.length - records.length };
 }
 
+/** A SQLite history that could not be read; `damaged` when SQLite says it is not a database or is corrupt. */
+export class UnreadableLegacyHistoryError extends Error {
+  readonly damaged: boolean;
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`the SQLite history ${file} is unreadable: ${toErrorMessage(cause)}`, { cause });
+    const code = (cause as { code?: unknown } | null)?.code;
+    this.damaged = code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+  }
+}
+
 function readLegacyRows(file: string): unknown[] {
   let db: Database.Database | undefined;
   try {
@@ -55,9 +68,7 @@ function readLegacyRows(file: string): unknown[] {
     if (hasRuns === 0) return [];
     return db.prepare('SELECT record FROM runs ORDER BY created_at, rowid').pluck().all();
   } catch (error) {
-    throw new Error(`the SQLite history ${file} is unreadable: ${toErrorMessage(error)}`, {
-      cause: error,
-    });
+    throw new UnreadableLegacyHistoryError(file, error);
   } finally {
     db?.close();
   }

@@ -5,7 +5,11 @@ import { OrchestratorError, toErrorMessage } from '../core/errors.js';
 import { HISTORY_FILE_NAME, LEGACY_HISTORY_FILE_NAME } from '../core/history-files.js';
 import type { RunSample } from '../core/services.js';
 import { isDamagedFileError, withDuckDbFile } from './duckdb-file.js';
-import { type MigrationResult, migrateSqliteHistory } from './migrate-sqlite-history.js';
+import {
+  type MigrationResult,
+  migrateSqliteHistory,
+  UnreadableLegacyHistoryError,
+} from './migrate-sqlite-history.js';
 import { HISTORY_SCHEMA, HISTORY_SCHEMA_VERSION, insertRecords } from './run-history-schema.js';
 import { type RunRecord, RunRecordSchema, type RunSummary, toRunSummary } from './run-record.js';
 
@@ -84,6 +88,18 @@ export async function openRunHistory(
     try {
       migrated = await migrateSqliteHistory(legacy, connection);
     } catch (error) {
+      if (error instanceof UnreadableLegacyHistoryError && error.damaged) {
+        // Not a database at all: set it aside once, so later runs do not warn again.
+        const aside = `${legacy}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        for (const suffix of ['', '-wal', '-shm']) {
+          if (existsSync(`${legacy}${suffix}`))
+            renameSync(`${legacy}${suffix}`, `${aside}${suffix}`);
+        }
+        options.logger?.warn(
+          `Run history ${legacy} was unreadable (${toErrorMessage(error.cause)}); moved it to ${aside}, and ${file} starts without it.`,
+        );
+        return;
+      }
       options.logger?.warn(
         `Run history: ${toErrorMessage(error)}; it was not migrated into ${file} and is left where it is.`,
       );

@@ -49,7 +49,7 @@ describe('a repository with a link out of it, or damaged run state', () => {
     expect(result.stderr).toMatch(/Slice cache \S+cache\.db was unreadable .* moved it to/);
     const json = await readRunResult(result);
     expect(json.warnings.join('\n')).toMatch(
-      /Run history \S+history\.db was unreadable .* moved it to/,
+      /Run history \S+history\.db was unreadable .* moved it to \S+history\.db\.corrupt-\S+, and \S+history\.duckdb starts without it/,
     );
     const names = await readdir(state);
     expect(names.filter((n) => n.startsWith('cache.db.corrupt-'))).toHaveLength(1);

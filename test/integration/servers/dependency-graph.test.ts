@@ -99,7 +99,7 @@ describe('dependency_graph MCP server over stdio (TypeScript workspace)', () => 
     await fixture?.cleanup();
   });
 
-  it('lists the generic queries and the one transform tool', async () => {
+  it('lists the generic queries, the one transform tool and the change notice', async () => {
     const { tools } = await connection.client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([
       'classify_positions',
@@ -110,6 +110,7 @@ describe('dependency_graph MCP server over stdio (TypeScript workspace)', () => 
       'find_importers',
       'find_references',
       'import_graph',
+      'notify_files_changed',
     ]);
   });
 

@@ -244,7 +244,7 @@ describe('openRunHistory (DuckDB)', () => {
     expect(await again.recent()).toHaveLength(2);
   });
 
-  it('leaves an unreadable history.db where it is, with a warning, and opens anyway', async () => {
+  it('sets an unreadable history.db aside once, with a warning, and opens anyway', async () => {
     const dir = await workspace();
     const legacy = path.join(dir, '.mcp-orchestrator', 'history.db');
     mkdirSync(path.dirname(legacy), { recursive: true });
@@ -252,9 +252,14 @@ describe('openRunHistory (DuckDB)', () => {
     const warnings: string[] = [];
     const h = await openRunHistory(dir, { logger: { warn: (m) => warnings.push(m) } });
     expect(h.migrated).toBeNull();
-    expect(existsSync(legacy)).toBe(true);
-    expect(warnings[0]).toMatch(/history\.db is unreadable.*not migrated/);
+    expect(existsSync(legacy)).toBe(false);
+    expect(warnings).toEqual([
+      expect.stringMatching(/history\.db was unreadable .*; moved it to \S+history\.db\.corrupt-/),
+    ]);
     expect(await h.recent()).toEqual([]);
+    const again: string[] = [];
+    await openRunHistory(dir, { logger: { warn: (m) => again.push(m) } });
+    expect(again).toEqual([]);
   });
 
   it('skips stored rows that no longer validate', async () => {
