@@ -1,6 +1,6 @@
-import ts from 'typescript';
 import type { SourcePosition, SymbolReference } from '../../../core/source-types.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
+import ts from '../typescript.js';
 import { isRequireCall } from './commonjs.js';
 import { expandThroughRequire, type FileSpan, spanKey } from './expand-through-require.js';
 import {
