@@ -33,8 +33,25 @@ export type {
   RangeEditData,
 } from './core/plan/plan-schema.js';
 export { executionPlanSchema } from './core/plan/plan-schema.js';
-export { parseIntent, SUPPORTED_FORMS, validateIntent } from './intent/parse-intent.js';
+export { INTENT_KINDS, type Intent, intentSchema } from './intent/all-intents.js';
 export {
+  describeCommandForms,
+  isKindAvailable,
+  SUPPORTED_FORMS,
+} from './intent/command-forms.js';
+export {
+  MAX_COMMAND_LENGTH,
+  parseIntent,
+  toCommandText,
+  validateIntent,
+} from './intent/parse-intent.js';
+export type { CommandInput } from './intent/resolve-command-input.js';
+export {
+  type ExplainedChange,
+  type ExplainedSymbol,
+  type ExplainOptions,
+  type ExplainResult,
+  type Explanation,
   MCPOrchestrator,
   type PullRequestSummary,
   type RunCommandOptions,
@@ -55,5 +72,11 @@ export {
   type PressureMonitorEvents,
   type PressureStats,
 } from './pressure/index.js';
-export type { Intent, TransformKind } from './transforms/registry.js';
+export type { AddParameterIntent } from './transforms/add-parameter/intent.js';
+export type { MakeAsyncIntent } from './transforms/make-async/intent.js';
+export type { MoveIntent } from './transforms/move/intent.js';
+export type { TransformKind } from './transforms/registry.js';
+export type { RemoveParameterIntent } from './transforms/remove-parameter/intent.js';
+export type { RemoveUnusedImportsIntent } from './transforms/remove-unused-imports/intent.js';
 export type { RenameIntent } from './transforms/rename/intent.js';
+export type { ReplaceCallsIntent } from './transforms/replace-calls/intent.js';

@@ -5,12 +5,18 @@ import type { AnyPhase, RunOptions } from './core/phase.js';
 import type { PhaseOutputs } from './core/phase-outputs.js';
 import type { ExecutionPlan } from './core/plan/execution-plan.js';
 import { resolveSettings } from './core/settings.js';
-import { parseIntent } from './intent/parse-intent.js';
+import { type CommandInput, resolveCommandInput } from './intent/resolve-command-input.js';
 import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
 import type { ServerStatus } from './mcp/server-status.js';
 import { checkPlanCommands } from './orchestrator/check-plan-commands.js';
 import { executeRun } from './orchestrator/execute-run.js';
+import {
+  captureOutput,
+  type ExplainOptions,
+  type ExplainResult,
+  toExplainResult,
+} from './orchestrator/explain-run.js';
 import { loadPlan } from './orchestrator/load-plan.js';
 import { toEffectivePlan, withTestTimeout } from './orchestrator/plan-overrides.js';
 import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
@@ -24,10 +30,18 @@ import { createOptimizePhase } from './phases/optimize/optimize-phase.js';
 import { createDefaultPhaseSettings, mergePhaseSettings } from './phases/phase-settings.js';
 import { createPlanPhase } from './phases/plan/plan-phase.js';
 import { createReviewPhase } from './phases/review/review-phase.js';
+import { transformFor } from './transforms/registry.js';
 
 export { BAD_INPUT_CODES, isOrchestratorError, OrchestratorError } from './core/errors.js';
 export { ExecutionPlan } from './core/plan/execution-plan.js';
-export { SUPPORTED_FORMS } from './intent/parse-intent.js';
+export type { Intent } from './intent/all-intents.js';
+export {
+  describeCommandForms,
+  isKindAvailable,
+  SUPPORTED_FORMS,
+} from './intent/command-forms.js';
+export { parseIntent, toCommandText, validateIntent } from './intent/parse-intent.js';
+export type { CommandInput } from './intent/resolve-command-input.js';
 export type { ServerStatus } from './mcp/server-status.js';
 export {
   createExampleWorkspace,
@@ -35,6 +49,13 @@ export {
   describeBranch,
   EXAMPLES,
 } from './orchestrator/example-workspace.js';
+export type {
+  ExplainedChange,
+  ExplainedSymbol,
+  ExplainOptions,
+  ExplainResult,
+  Explanation,
+} from './orchestrator/explain-run.js';
 export type {
   PullRequestSummary,
   RunCommandOptions,
@@ -52,9 +73,12 @@ const ANALYSIS_SERVERS = ['ripgrep', 'dependency_graph'];
  * out on a git repository by coordinating MCP servers (the composition root).
  */
 export class MCPOrchestrator {
-  /** Plans and (unless `dryRun`) carries out `command`: map → logic → monte carlo → plan → optimize → execute → review. */
-  async run(command: string, options: RunCommandOptions = {}): Promise<RunResult> {
-    const intent = parseIntent(command);
+  /**
+   * Plans and (unless `dryRun`) carries out a command — in words, or an intent given as data —
+   * map → logic → monte carlo → plan → optimize → execute → review.
+   */
+  async run(input: CommandInput, options: RunCommandOptions = {}): Promise<RunResult> {
+    const { command, intent } = resolveRunnable(input);
     const phases: AnyPhase[] = [
       createMapPhase(),
       createLogicPhase(),
@@ -62,25 +86,36 @@ export class MCPOrchestrator {
       createPlanPhase(),
       ...(options.dryRun ? [] : carryingOutPhases()),
     ];
-    const phaseSettings = withTestTimeout(
-      options.phaseSettings === undefined
-        ? createDefaultPhaseSettings()
-        : mergePhaseSettings(options.phaseSettings, 'The phase settings (--phases)'),
-      options.testTimeoutMs,
-    );
+    const phaseSettings = withTestTimeout(toPhaseSettings(options), options.testTimeoutMs);
     return this.#start(command, intent, phases, ANALYSIS_SERVERS, options, { phaseSettings });
   }
 
-  /** Makes the plan for `command` without changing anything and writes it to `outPath`. */
+  /** Makes the plan for a command without changing anything and writes it to `outPath`. */
   async plan(
-    command: string,
+    input: CommandInput,
     outPath: string,
     options: RunCommandOptions = {},
   ): Promise<RunResult> {
     await checkWritableFolder(outPath, '--out');
-    const result = await this.run(command, { ...options, dryRun: true });
+    const result = await this.run(input, { ...options, dryRun: true });
     if (result.success && result.plan) await writeFile(outPath, await readFile(result.plan));
     return result;
+  }
+
+  /**
+   * Says what a command would change, running MAP, LOGIC and MONTE CARLO only: the intent, the
+   * symbols it resolved (file:line), the files and edits, what is left alone, and the risk. No
+   * plan file, no worktree; the run folder keeps the trace.
+   */
+  async explain(input: CommandInput, options: ExplainOptions = {}): Promise<ExplainResult> {
+    const { command, intent } = resolveRunnable(input);
+    const logic = captureOutput(createLogicPhase());
+    const phases: AnyPhase[] = [createMapPhase(), logic.phase, createMonteCarloPhase()];
+    const phaseSettings = toPhaseSettings(options);
+    const result = await this.#start(command, intent, phases, ANALYSIS_SERVERS, options, {
+      phaseSettings,
+    });
+    return toExplainResult(result, intent, logic.output());
   }
 
   /**
@@ -197,6 +232,19 @@ export class MCPOrchestrator {
       ...(prepared.github ? { github: prepared.github } : {}),
     });
   }
+}
+
+/** The command and its intent; `TRANSFORM_UNAVAILABLE` before anything starts for a kind not landed. */
+function resolveRunnable(input: CommandInput) {
+  const resolved = resolveCommandInput(input);
+  transformFor(resolved.intent.kind);
+  return resolved;
+}
+
+function toPhaseSettings(options: Pick<RunCommandOptions, 'phaseSettings'>) {
+  return options.phaseSettings === undefined
+    ? createDefaultPhaseSettings()
+    : mergePhaseSettings(options.phaseSettings, 'The phase settings (--phases)');
 }
 
 /** OPTIMIZE, EXECUTE and REVIEW. */

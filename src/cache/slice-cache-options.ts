@@ -29,8 +29,16 @@ export interface SliceCacheOptions {
   approximateThreshold?: number;
   /** Tuning of the approximate index. */
   approximate?: ApproximateIndexOptions;
-  /** How long read times may wait in memory before they are written, in ms. @default 1000 */
+  /** How long a read time due to be written may wait in memory first, in ms. @default 1000 */
   accessFlushMs?: number;
+  /**
+   * How far behind a slice's read time in the database may be, in ms: a read is written once it
+   * is this much newer than the stored time; reads in between are counted in memory and written
+   * when the slice leaves memory or the cache closes (this process's evictions and cleanups
+   * always heed them). Other processes see read times this coarsely; 0 writes every read.
+   * @default 60000
+   */
+  accessResolutionMs?: number;
   /** The clock, in ms since the epoch (tests fake it). @default Date.now */
   now?: () => number;
 }
@@ -47,6 +55,7 @@ export interface ResolvedSliceCacheOptions {
   approximateThreshold: number;
   approximate: ApproximateIndexOptions;
   accessFlushMs: number;
+  accessResolutionMs: number;
   now: () => number;
 }
 
@@ -58,6 +67,7 @@ const numbersSchema = z.object({
   busyTimeoutMs: z.number().int().min(0).optional(),
   approximateThreshold: z.number().int().min(1).optional(),
   accessFlushMs: z.number().int().min(1).optional(),
+  accessResolutionMs: z.number().int().min(0).optional(),
 });
 
 const defaultLogger: CacheLogger = {
@@ -98,6 +108,7 @@ export function resolveSliceCacheOptions(options: SliceCacheOptions): ResolvedSl
     approximateThreshold: options.approximateThreshold ?? 20_000,
     approximate: options.approximate ?? {},
     accessFlushMs: options.accessFlushMs ?? 1000,
+    accessResolutionMs: options.accessResolutionMs ?? 60_000,
     now: options.now ?? Date.now,
   };
 }

@@ -1,10 +1,9 @@
 import { OrchestratorError, toErrorMessage } from '../core/errors.js';
 import type { SliceData, SliceStore } from '../core/services.js';
-import { AccessLog } from './access-log.js';
 import { CacheConnection } from './cache-connection.js';
 import { type CachedSlice, fromSliceRow, toCachedSlice } from './cached-slice.js';
 import type { EmbedOptions } from './embedder-types.js';
-import { LruMap } from './lru-map.js';
+import { MemoryTier } from './memory-tier.js';
 import {
   type ResolvedSliceCacheOptions,
   resolveSliceCacheOptions,
@@ -17,24 +16,23 @@ import type {
   SliceCacheState,
   SliceCacheStats,
 } from './slice-cache-types.js';
-import type { PreparedSlice, RemovedRow, SliceTable } from './slice-table.js';
+import type { PreparedSlice, RemovedRow, SliceTable, UnwrittenReadAt } from './slice-table.js';
 import { toPreparedSlice, toSliceKey, toUnitVector, validateCount } from './validate-input.js';
 import { type VectorIndexStatus, VectorSearch } from './vector-search.js';
 
 const DAY_MS = 86_400_000;
-/** Pending reads written at once when this many distinct slices were read. */
+/** Queued reads written at once, on a miss or a write, when this many wait. */
 const ACCESS_FLUSH_ENTRIES = 8192;
 
 /**
  * Code slices keyed by the SHA-1 of their content, with optional embedding vectors: an
  * in-memory LRU tier over a SQLite file (WAL; several processes may share it), a byte cap with
- * LRU eviction, and cosine search: exact over a contiguous matrix, then approximate once an IVF
- * index has been built in the background.
+ * eviction of the least recently read, and cosine search: exact over a contiguous matrix, then
+ * approximate once an IVF index has been built in the background.
  */
 export class SliceCache implements SliceStore {
   readonly #options: ResolvedSliceCacheOptions;
-  readonly #memory: LruMap<string, CachedSlice>;
-  readonly #accesses = new AccessLog();
+  readonly #memory: MemoryTier;
   readonly #vectors: VectorSearch;
   #state: SliceCacheState = 'created';
   readonly #connection: CacheConnection;
@@ -46,7 +44,7 @@ export class SliceCache implements SliceStore {
 
   constructor(options: SliceCacheOptions) {
     this.#options = resolveSliceCacheOptions(options);
-    this.#memory = new LruMap(this.#options.maxMemoryEntries);
+    this.#memory = new MemoryTier(this.#options.maxMemoryEntries, this.#options.accessResolutionMs);
     const { dimensions, approximateThreshold, approximate } = this.#options;
     this.#vectors = new VectorSearch(dimensions, approximateThreshold, approximate);
     const { file, busyTimeoutMs, logger, now } = this.#options;
@@ -57,7 +55,6 @@ export class SliceCache implements SliceStore {
       now,
       onRebuilt: () => {
         this.#memory.clear();
-        this.#accesses.take();
         this.#vectors.unload();
       },
     });
@@ -81,13 +78,16 @@ export class SliceCache implements SliceStore {
     this.#state = 'ready';
   }
 
-  /** Writes pending read times and closes the database. Safe to call twice. */
+  /** Writes every read not yet written and closes the database. Safe to call twice. */
   async close(): Promise<void> {
     if (this.#state === 'closed') return;
     if (this.#flushTimer !== undefined) clearTimeout(this.#flushTimer);
     this.#flushTimer = undefined;
     try {
-      if (this.#state === 'ready') this.#flushAccesses();
+      if (this.#state === 'ready') {
+        this.#memory.queueAll();
+        this.#flushAccesses();
+      }
     } finally {
       this.#state = 'closed';
       this.#vectors.close();
@@ -109,27 +109,30 @@ export class SliceCache implements SliceStore {
     );
   }
 
-  /** The stored data (with its unit `vector` when one was stored), or null. Frozen: do not mutate. */
+  /**
+   * The stored data (with its unit `vector` when one was stored), or null. Frozen: do not mutate.
+   * A slice held in memory is served without touching the database.
+   */
   async retrieve(sliceHash: string): Promise<CachedSlice | null> {
+    const now = this.#options.now();
+    // Memory holds only checked keys, so a hit on the caller's own string needs no check.
+    const held = this.#state === 'ready' ? this.#memory.hit(sliceHash, now) : undefined;
+    if (held !== undefined) return this.#served(held);
     const key = toSliceKey(sliceHash);
     this.#requireReady();
-    const hot = this.#memory.get(key);
-    if (hot !== undefined) {
-      this.#hits++;
-      this.#noteAccess(key);
-      return hot;
-    }
+    const hot = key === sliceHash ? undefined : this.#memory.hit(key, now);
+    if (hot !== undefined) return this.#served(hot);
     const row = this.#connection.run((table) => table.get(key));
     const value = row === undefined ? undefined : fromSliceRow(row, this.#options.dimensions);
-    if (value === undefined) {
+    if (row === undefined || value === undefined) {
       if (row !== undefined)
         this.#options.logger.warn(`Slice cache row ${key} is damaged; ignored.`);
       this.#misses++;
       return null;
     }
     this.#hits++;
-    this.#memory.set(key, value);
-    this.#noteAccess(key);
+    this.#memory.holdRead(key, value, row.accessedAt, now);
+    this.#flushWhenFull();
     return value;
   }
 
@@ -152,7 +155,9 @@ export class SliceCache implements SliceStore {
   async cleanupOldEntries(days: number): Promise<number> {
     validateCount('days', days, { integer: false, min: 0 });
     const cutoff = this.#options.now() - days * DAY_MS;
-    const removed = this.#mutate((table) => table.deleteAccessedBefore(cutoff));
+    const removed = this.#mutate((table, unwrittenReadAt) =>
+      table.deleteAccessedBefore(cutoff, unwrittenReadAt),
+    );
     this.#forget(removed);
     return removed.length;
   }
@@ -217,42 +222,50 @@ export class SliceCache implements SliceStore {
     if (slices.length === 0) return;
     const now = this.#options.now();
     let ids: number[] = [];
-    const removed = this.#mutate((table) => {
+    const removed = this.#mutate((table, unwrittenReadAt) => {
       ids = table.upsert(slices, now);
-      return table.evictOver(this.#options.capBytes);
+      return table.evictOver(this.#options.capBytes, unwrittenReadAt);
     });
     slices.forEach((slice, i) => {
       this.#vectors.upsert(ids[i] as number, slice.hash, slice.vector);
-      if (remember || this.#memory.delete(slice.hash)) {
-        this.#memory.set(slice.hash, toCachedSlice(slice.json, slice.vector));
+      if (remember || this.#memory.holds(slice.hash)) {
+        this.#memory.holdWritten(slice.hash, toCachedSlice(slice.json, slice.vector), now);
       }
     });
     this.#databaseEvictions += removed.length;
     this.#forget(removed);
+    this.#flushWhenFull();
   }
 
-  /** Runs a write transaction that first records pending reads; keeps the vector view honest. */
-  #mutate(body: (table: SliceTable) => RemovedRow[]): RemovedRow[] {
-    const accesses = this.#accesses.take();
+  /**
+   * Runs a write transaction that first records queued reads; `body` learns of the reads still
+   * held in memory, so no row read since its stored time is taken for unread. Keeps the vector
+   * view honest.
+   */
+  #mutate(
+    body: (table: SliceTable, unwrittenReadAt: UnwrittenReadAt) => RemovedRow[],
+  ): RemovedRow[] {
+    const queued = this.#memory.takeQueued();
+    const unwrittenReadAt: UnwrittenReadAt = (hash) => this.#memory.unwrittenReadAt(hash);
     try {
       return this.#connection.run((table) => {
         const result = table.write(() => {
           if (table.meta('vector_version') !== this.#knownVectorVersion) this.#vectors.unload();
-          table.touch(accesses);
-          return { removed: body(table), version: table.meta('vector_version') };
+          table.touch(queued);
+          return { removed: body(table, unwrittenReadAt), version: table.meta('vector_version') };
         });
         this.#knownVectorVersion = result.version;
         return result.removed;
       });
     } catch (error) {
-      this.#accesses.restore(accesses);
+      this.#memory.restore(queued);
       throw error;
     }
   }
 
   #forget(removed: readonly RemovedRow[]): void {
     for (const row of removed) {
-      this.#memory.delete(row.hash);
+      this.#memory.forget(row.hash);
       this.#vectors.remove(row.id);
     }
   }
@@ -270,21 +283,31 @@ export class SliceCache implements SliceStore {
     });
   }
 
-  #noteAccess(hash: string): void {
-    this.#accesses.record(hash, this.#options.now());
-    if (this.#accesses.size >= ACCESS_FLUSH_ENTRIES) this.#flushAccesses();
-    else if (this.#flushTimer === undefined) {
-      this.#flushTimer = setTimeout(() => {
-        this.#flushTimer = undefined;
-        if (this.#state === 'ready') this.#flushAccesses();
-      }, this.#options.accessFlushMs);
-      this.#flushTimer.unref();
-    }
+  /** Counts a hit from memory; its read is written later, never on this call. */
+  #served(value: CachedSlice): CachedSlice {
+    this.#hits++;
+    if (this.#memory.queuedReads > 0) this.#scheduleFlush();
+    return value;
   }
 
-  /** Writes pending read times; a failure (e.g. a lock held too long) only costs bookkeeping. */
+  /** Writes queued reads now when many wait, else soon. Not called on a hit: hits stay in memory. */
+  #flushWhenFull(): void {
+    if (this.#memory.queuedReads >= ACCESS_FLUSH_ENTRIES) this.#flushAccesses();
+    else if (this.#memory.queuedReads > 0) this.#scheduleFlush();
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushTimer !== undefined) return;
+    this.#flushTimer = setTimeout(() => {
+      this.#flushTimer = undefined;
+      if (this.#state === 'ready') this.#flushAccesses();
+    }, this.#options.accessFlushMs);
+    this.#flushTimer.unref();
+  }
+
+  /** Writes queued read times; a failure (e.g. a lock held too long) only costs bookkeeping. */
   #flushAccesses(): void {
-    if (this.#accesses.size === 0) return;
+    if (this.#memory.queuedReads === 0) return;
     try {
       this.#mutate(() => []);
     } catch (error) {

@@ -20,6 +20,7 @@ const sliceRowSchema = z.object({
   id: z.number().int(),
   data: z.string(),
   vector: z.instanceof(Uint8Array).nullable(),
+  accessedAt: z.number(),
 });
 export type SliceRow = z.infer<typeof sliceRowSchema>;
 
@@ -29,14 +30,30 @@ const removedRowSchema = z.object({
   hash: z.string(),
   size: z.number(),
   hasVector: z.number(),
+  accessedAt: z.number(),
 });
-const existingRowSchema = removedRowSchema.omit({ hash: true });
+const existingRowSchema = removedRowSchema.omit({ hash: true, accessedAt: true });
 const vectorRowSchema = z.object({
   id: z.number().int(),
   hash: z.string(),
   vector: z.instanceof(Uint8Array),
 });
 export type VectorRow = z.infer<typeof vectorRowSchema>;
+
+/** A read not yet written: its time, in ms since the epoch, and how many reads it stands for. */
+export interface PendingRead {
+  readonly hash: string;
+  readonly at: number;
+  readonly count: number;
+}
+
+/** The latest read of a slice that this process has not written yet, if any. */
+export type UnwrittenReadAt = (hash: string) => number | undefined;
+
+/** Rows considered at a time for eviction, oldest first. */
+const EVICTION_BATCH = 256;
+const CANDIDATE_COLUMNS =
+  'id, hash, size_bytes AS size, vector IS NOT NULL AS hasVector, accessed_at AS accessedAt';
 
 /** Bytes of the vector BLOB view of `vector` (no copy). */
 function toBlob(vector: Float32Array | undefined): Buffer | null {
@@ -54,6 +71,7 @@ export class SliceTable {
   readonly #replace: Database.Statement<[string, Buffer | null, number, number, number]>;
   readonly #bump: Database.Statement<[number, string]>;
   readonly #touch: Database.Statement<[number, number, string]>;
+  readonly #setAccessedAt: Database.Statement<[number, number]>;
   readonly #meta: Database.Statement<[string]>;
   readonly #oldest: Database.Statement<[number]>;
   readonly #olderThan: Database.Statement<[number]>;
@@ -62,7 +80,9 @@ export class SliceTable {
 
   constructor(db: Database.Database) {
     this.#db = db;
-    this.#select = db.prepare('SELECT id, data, vector FROM slices WHERE hash = ?');
+    this.#select = db.prepare(
+      'SELECT id, data, vector, accessed_at AS accessedAt FROM slices WHERE hash = ?',
+    );
     this.#insert = db
       .prepare(
         `INSERT INTO slices (hash, data, vector, size_bytes, created_at, accessed_at)
@@ -80,15 +100,12 @@ export class SliceTable {
       `UPDATE slices SET accessed_at = max(accessed_at, ?), access_count = access_count + ?
        WHERE hash = ?`,
     );
+    this.#setAccessedAt = db.prepare('UPDATE slices SET accessed_at = ? WHERE id = ?');
     this.#meta = db.prepare('SELECT value FROM cache_meta WHERE key = ?').pluck();
     this.#oldest = db.prepare(
-      `SELECT id, hash, size_bytes AS size, vector IS NOT NULL AS hasVector FROM slices
-       ORDER BY accessed_at, id LIMIT ?`,
+      `SELECT ${CANDIDATE_COLUMNS} FROM slices ORDER BY accessed_at, id LIMIT ?`,
     );
-    this.#olderThan = db.prepare(
-      `SELECT id, hash, size_bytes AS size, vector IS NOT NULL AS hasVector FROM slices
-       WHERE accessed_at <= ?`,
-    );
+    this.#olderThan = db.prepare(`SELECT ${CANDIDATE_COLUMNS} FROM slices WHERE accessed_at <= ?`);
     this.#deleteById = db.prepare('DELETE FROM slices WHERE id = ?');
     this.#vectors = db.prepare('SELECT id, hash, vector FROM slices WHERE vector IS NOT NULL');
   }
@@ -134,18 +151,32 @@ export class SliceTable {
   }
 
   /** Records reads: the latest access time and how many reads, per hash. */
-  touch(accesses: ReadonlyMap<string, { at: number; count: number }>): void {
-    for (const [hash, access] of accesses) this.#touch.run(access.at, access.count, hash);
+  touch(reads: readonly PendingRead[]): void {
+    for (const read of reads) this.#touch.run(read.at, read.count, read.hash);
   }
 
-  /** Deletes least recently used rows until the content is at most `capBytes`. */
-  evictOver(capBytes: number): RemovedRow[] {
+  /**
+   * Deletes least recently read rows until the content is at most `capBytes`, taking a row's
+   * unwritten read (`unwrittenReadAt`) as its read time. Rows come oldest first, in batches; one
+   * whose read moves it past the batch's newest stored time gets that time written, and waits.
+   */
+  evictOver(capBytes: number, unwrittenReadAt: UnwrittenReadAt): RemovedRow[] {
     const removed: Array<z.infer<typeof removedRowSchema>> = [];
     let total = this.meta('total_bytes');
     while (total > capBytes) {
-      const batch = this.#oldest.all(256).map((row) => removedRowSchema.parse(row));
-      if (batch.length === 0) break;
+      const batch = this.#oldest.all(EVICTION_BATCH).map((row) => removedRowSchema.parse(row));
+      const last = batch.at(-1);
+      if (last === undefined) break;
+      // Rows after the batch were read at or after `horizon`; a short batch is every row.
+      const horizon = batch.length < EVICTION_BATCH ? Number.POSITIVE_INFINITY : last.accessedAt;
+      const candidates: Array<{ row: (typeof batch)[number]; readAt: number }> = [];
       for (const row of batch) {
+        const readAt = Math.max(row.accessedAt, unwrittenReadAt(row.hash) ?? row.accessedAt);
+        if (readAt > horizon) this.#setAccessedAt.run(readAt, row.id);
+        else candidates.push({ row, readAt });
+      }
+      candidates.sort((a, b) => a.readAt - b.readAt || a.row.id - b.row.id);
+      for (const { row } of candidates) {
         if (total <= capBytes) break;
         this.#deleteById.run(row.id);
         total -= row.size;
@@ -155,9 +186,12 @@ export class SliceTable {
     return this.#counted(removed);
   }
 
-  /** Deletes rows last read at or before `cutoff` (ms since the epoch). */
-  deleteAccessedBefore(cutoff: number): RemovedRow[] {
-    const rows = this.#olderThan.all(cutoff).map((row) => removedRowSchema.parse(row));
+  /** Deletes rows last read at or before `cutoff` (ms since the epoch), unwritten reads included. */
+  deleteAccessedBefore(cutoff: number, unwrittenReadAt: UnwrittenReadAt): RemovedRow[] {
+    const rows = this.#olderThan
+      .all(cutoff)
+      .map((row) => removedRowSchema.parse(row))
+      .filter((row) => (unwrittenReadAt(row.hash) ?? cutoff) <= cutoff);
     for (const row of rows) this.#deleteById.run(row.id);
     return this.#counted(rows);
   }

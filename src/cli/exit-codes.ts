@@ -5,7 +5,7 @@ export const EXIT_RUN_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
 
 /** 0 for success, 2 when the run failed on bad input, 1 for any other failure. */
-export function toExitCode(result: RunResult): number {
+export function toExitCode(result: Pick<RunResult, 'success' | 'error'>): number {
   if (result.success) return EXIT_OK;
   const code = result.error?.code;
   return code !== undefined && (BAD_INPUT_CODES as ReadonlySet<string>).has(code)

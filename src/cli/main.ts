@@ -2,23 +2,29 @@
 import { Command, Option } from 'commander';
 import {
   DEFAULT_EXAMPLE,
+  describeCommandForms,
   EXAMPLES,
   MCPOrchestrator,
   type RunCommandOptions,
   type RunResult,
 } from '../orchestrator.js';
-import { toErrorExitCode, toExitCode } from './exit-codes.js';
+import { addCommandFlags, type CommandFlags, toCommandInput } from './command-input.js';
+import { toExitCode } from './exit-codes.js';
 import { parseTestTimeout } from './parse-test-timeout.js';
 import { createProgressReporter, createWarningReporter } from './progress-reporter.js';
 import { readJsonFile } from './read-json-file.js';
 import { renderServers } from './render-servers.js';
 import { renderSummary } from './render-summary.js';
+import { reportError } from './report-error.js';
 import { runBundledServer } from './run-bundled-server.js';
 import { type CleanFlags, runClean } from './run-clean.js';
 import { runDemo } from './run-demo.js';
+import { createExplainCommand } from './run-explain.js';
+import { createParseCommand } from './run-parse.js';
+import { readVersion } from './version.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
 
-interface RunFlags {
+interface RunFlags extends CommandFlags {
   workspace?: string;
   json?: boolean;
   output?: string;
@@ -42,6 +48,8 @@ const program = new Command()
   .description(
     'Deterministic, validated code changes on git repositories, carried out through MCP servers.',
   )
+  .version(readVersion(), '-V, --version', 'print the version')
+  .addHelpText('before', `${describeCommandForms()}\n`)
   .showHelpAfterError()
   .exitOverride((error) => {
     process.exit(error.exitCode === 0 ? 0 : 2);
@@ -75,29 +83,33 @@ const runFlags = (command: Command): Command =>
       'repository for the pull request (default: from the remote URL)',
     );
 
-runFlags(program.command('run').argument('<command>', 'e.g. "rename getUser to fetchUser"'))
+runFlags(addCommandFlags(program.command('run')))
   .option('--dry-run', 'stop after PLAN; write nothing but the run folder')
   .option(
     '--phases <file>',
     'JSON list of phase settings, e.g. [{"phase":"monte_carlo","duration_limit_ms":5000}]',
   )
   .description('plan and carry out a change: a branch with a test-green commit')
-  .action((command: string, flags: RunFlags) =>
+  .action((command: string | undefined, flags: RunFlags) =>
     finish(flags, async (signal) =>
-      new MCPOrchestrator().run(command, await toOptions(flags, signal)),
+      new MCPOrchestrator().run(toCommandInput(command, flags), await toOptions(flags, signal)),
     ),
   );
 
-runFlags(program.command('plan').argument('<command>', 'e.g. "rename getUser to fetchUser"'))
+runFlags(addCommandFlags(program.command('plan')))
   .option(
     '--phases <file>',
     'JSON list of phase settings, e.g. [{"phase":"map","targets":["ripgrep"]}]',
   )
   .addOption(new Option('--out <file>', 'where to write the plan').default('plan.json'))
   .description('write the ExecutionPlan for a command without changing anything')
-  .action((command: string, flags: RunFlags & { out: string }) =>
+  .action((command: string | undefined, flags: RunFlags & { out: string }) =>
     finish(flags, async (signal) =>
-      new MCPOrchestrator().plan(command, flags.out, await toOptions(flags, signal)),
+      new MCPOrchestrator().plan(
+        toCommandInput(command, flags),
+        flags.out,
+        await toOptions(flags, signal),
+      ),
     ),
   );
 
@@ -130,9 +142,12 @@ program
       );
       process.exitCode = statuses.some((s) => s.state !== 'ready') ? 1 : 0;
     } catch (error) {
-      report(error, false);
+      reportError(error, false);
     }
   });
+
+program.addCommand(createParseCommand());
+program.addCommand(createExplainCommand());
 
 program
   .command('server')
@@ -143,7 +158,7 @@ program
     try {
       await runBundledServer(name, flags.workspace);
     } catch (error) {
-      report(error, false);
+      reportError(error, false);
     }
   });
 
@@ -160,7 +175,7 @@ program
     try {
       process.exitCode = await withInterruptSignal((signal) => runClean(flags, signal));
     } catch (error) {
-      report(error, false, flags.json ?? false);
+      reportError(error, false, flags.json ?? false);
     }
   });
 
@@ -178,7 +193,7 @@ program
     try {
       process.exitCode = await runDemo(flags.example);
     } catch (error) {
-      report(error, false);
+      reportError(error, false);
     }
   });
 
@@ -221,20 +236,8 @@ async function finish(
     else process.stderr.write(renderSummary(result));
     process.exitCode = toExitCode(result);
   } catch (error) {
-    report(error, flags.debug ?? false, flags.json ?? false);
+    reportError(error, flags.debug ?? false, flags.json ?? false);
   }
-}
-
-function report(error: unknown, debug: boolean, json = false): void {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: unknown })?.code;
-  if (json)
-    process.stdout.write(
-      `${JSON.stringify({ success: false, error: { code, message } }, null, 2)}\n`,
-    );
-  process.stderr.write(`error${typeof code === 'string' ? ` [${code}]` : ''}: ${message}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  process.exitCode = toErrorExitCode(error);
 }
 
 await program.parseAsync(process.argv);

@@ -1,21 +1,28 @@
 import { OrchestratorError } from '../core/errors.js';
 import { toIssueList } from '../core/zod-issues.js';
-import { type Intent, intentSchema, TRANSFORMS } from '../transforms/registry.js';
+import { TRANSFORMS } from '../transforms/registry.js';
 import type { Transform } from '../transforms/transform.js';
+import { GRAMMARS } from './all-grammars.js';
+import { INTENT_KINDS, type Intent, intentSchema } from './all-intents.js';
+import { SUPPORTED_FORMS } from './command-forms.js';
+import { type CompiledGrammars, compileGrammars } from './grammar/compile-grammars.js';
+import { quoteWith, readCommand } from './grammar/read-command.js';
+import { normaliseCommand } from './grammar/tokenize.js';
 
 /** The longest command read; longer text is refused before anything else. */
 export const MAX_COMMAND_LENGTH = 2_000;
 
-const transforms = Object.values(TRANSFORMS) as ReadonlyArray<Transform<Intent>>;
+let compiled: CompiledGrammars | undefined;
 
-/** The command forms the parser understands, with an example of each. */
-export const SUPPORTED_FORMS: readonly string[] = transforms.flatMap((transform) =>
-  transform.forms.map((form) => `${form.usage.padEnd(42)} e.g. "${form.example}"`),
-);
+function compiledGrammars(): CompiledGrammars {
+  compiled ??= compileGrammars(GRAMMARS);
+  return compiled;
+}
 
 /**
- * Turns a natural-language command into an {@link Intent}, checked by its transform.
- * Throws `INTENT_UNRECOGNISED` listing the supported forms, or the transform's refusal
+ * Turns a natural-language command into an {@link Intent} with the deterministic grammar (every
+ * kind's forms), checked by its transform when it has landed. Throws `INTENT_UNRECOGNISED`
+ * naming what it could not place and listing the supported forms, or the refusal of the kind
  * (`INVALID_IDENTIFIER`, `NOTHING_TO_DO`, …).
  */
 export function parseIntent(command: string): Intent {
@@ -26,16 +33,23 @@ export function parseIntent(command: string): Intent {
       { data: { length: command.length } },
     );
   }
-  const text = command.trim().replace(/\s+/g, ' ');
-  for (const transform of transforms) {
-    const intent = transform.parse(text);
-    if (intent !== undefined) return validateIntent(intent);
-  }
-  throw unrecognised(command);
+  const { intent } = readCommand(normaliseCommand(command), compiledGrammars(), SUPPORTED_FORMS);
+  return validateIntent(intent);
 }
 
-/** Validates an intent given as data (`--intent`, a plan, the library) with its transform. */
+/**
+ * Validates an intent given as data (`--intent`, a plan, the library): its kind's schema, then
+ * its transform's own checks when the transform has landed. `BAD_INPUT` names the field.
+ */
 export function validateIntent(input: unknown, source = 'The intent'): Intent {
+  const kind = (input as { kind?: unknown } | null)?.kind;
+  if (typeof kind === 'string' && !(INTENT_KINDS as readonly string[]).includes(kind)) {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      `${source} is not valid:\n  kind: "${kind}" is not a kind of change; the kinds are ${INTENT_KINDS.join(', ')}.`,
+      { data: { source, field: 'kind' } },
+    );
+  }
   const parsed = intentSchema.safeParse(input);
   if (!parsed.success) {
     throw new OrchestratorError(
@@ -44,18 +58,24 @@ export function validateIntent(input: unknown, source = 'The intent'): Intent {
       { data: { source } },
     );
   }
-  const intent = parsed.data;
-  const transform = TRANSFORMS[intent.kind] as Transform<Intent>;
-  transform.validateIntent(intent);
+  const intent = inSchemaOrder(parsed.data);
+  const transform = (TRANSFORMS as Readonly<Record<string, Transform<Intent>>>)[intent.kind];
+  transform?.validateIntent(intent);
   return intent;
 }
 
-function unrecognised(command: string): OrchestratorError {
-  const shown =
-    command.length > 200 ? `${JSON.stringify(command.slice(0, 200))}…` : JSON.stringify(command);
-  return new OrchestratorError(
-    'INTENT_UNRECOGNISED',
-    `Could not understand the command ${shown}.\nSupported forms:\n  ${SUPPORTED_FORMS.join('\n  ')}`,
-    { data: { command: command.slice(0, 200), supportedForms: SUPPORTED_FORMS } },
-  );
+/** The intent with its fields in its schema's order, whatever order they came in. */
+function inSchemaOrder(intent: Intent): Intent {
+  const option = intentSchema.options.find((o) => o.shape.kind.value === intent.kind);
+  const fields = Object.keys(option?.shape ?? {}).filter((key) => Object.hasOwn(intent, key));
+  return Object.fromEntries(
+    fields.map((key) => [key, (intent as Record<string, unknown>)[key]]),
+  ) as Intent;
+}
+
+/** The plain command that reads back as `intent`: `rename function post_entry to record_entry`. */
+export function toCommandText(intent: Intent): string {
+  const grammar = GRAMMARS.find((g) => g.kind === intent.kind);
+  if (grammar === undefined) throw new Error(`No grammar for the kind "${intent.kind}".`);
+  return grammar.toCommand(intent, quoteWith(compiledGrammars()));
 }

@@ -1,4 +1,5 @@
 import { addParameterLanguageHalf } from './add-parameter/languages.js';
+import { convertPromisesLanguageHalf } from './convert-promises/languages.js';
 import type { LanguageHalf } from './language-half.js';
 import { makeAsyncLanguageHalf } from './make-async/languages.js';
 import { moveLanguageHalf } from './move/languages.js';
@@ -16,4 +17,5 @@ export const LANGUAGE_HALVES: Readonly<Record<string, LanguageHalf>> = {
   remove_parameter: removeParameterLanguageHalf,
   replace_calls: replaceCallsLanguageHalf,
   remove_unused_imports: removeUnusedImportsLanguageHalf,
+  convert_promises: convertPromisesLanguageHalf,
 };

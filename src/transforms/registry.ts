@@ -3,6 +3,8 @@ import { OrchestratorError } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
 import { addParameterTransform } from './add-parameter/index.js';
 import { addParameterIntentSchema } from './add-parameter/intent.js';
+import { convertPromisesTransform } from './convert-promises/index.js';
+import { convertPromisesIntentSchema } from './convert-promises/intent.js';
 import { makeAsyncTransform } from './make-async/index.js';
 import { makeAsyncIntentSchema } from './make-async/intent.js';
 import { moveTransform } from './move/index.js';
@@ -26,6 +28,7 @@ export const TRANSFORMS = {
   remove_parameter: removeParameterTransform,
   replace_calls: replaceCallsTransform,
   remove_unused_imports: removeUnusedImportsTransform,
+  convert_promises: convertPromisesTransform,
 } as const;
 
 /** The kinds of change the orchestrator can carry out. */
@@ -40,6 +43,7 @@ export const intentSchema = z.discriminatedUnion('kind', [
   removeParameterIntentSchema,
   replaceCallsIntentSchema,
   removeUnusedImportsIntentSchema,
+  convertPromisesIntentSchema,
 ]);
 
 export type Intent = z.infer<typeof intentSchema>;

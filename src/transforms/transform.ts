@@ -6,12 +6,6 @@ import type { MapOutput } from '../core/phase-outputs.js';
 import type { CodeGraph, GitService, TextSearch, WorkspaceFiles } from '../core/services.js';
 import type { LanguageId, SymbolDefinition } from '../core/source-types.js';
 
-/** One way of saying a command, for `--help` and refusals. */
-export interface CommandForm {
-  usage: string;
-  example: string;
-}
-
 /** What MAP searches for on a transform's behalf. */
 export interface SearchRequest {
   /** Whole-word literal text searches (ripgrep). */
@@ -80,6 +74,8 @@ export interface VerifyContext {
 /**
  * A transform's orchestrator half: everything the generic phases ask about one kind of change.
  * Pure: it computes from what the phases hand it and asks servers only through the context.
+ * Its command forms are data beside it (`forms.ts`, a `KindGrammar`), read by the grammar
+ * in `src/intent/` for every kind, landed or not.
  */
 export interface Transform<I extends IntentBase = IntentBase> {
   readonly kind: I['kind'];
@@ -87,10 +83,6 @@ export interface Transform<I extends IntentBase = IntentBase> {
   readonly intentSchema: z.ZodType<I>;
   /** Validates one of this transform's verify checks (from a plan). */
   readonly verifySchema: z.ZodType<VerifyCheck>;
-  /** The command forms this transform understands, with an example each. */
-  readonly forms: readonly CommandForm[];
-  /** Reads a normalised command (trimmed, single spaces) if it is one of this transform's forms. */
-  parse(command: string): I | undefined;
   /** Refuses bad values (invalid new names, …) before any server starts. */
   validateIntent(intent: I): void;
   /** What MAP should search for. */

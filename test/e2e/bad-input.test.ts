@@ -38,6 +38,7 @@ describe('bad input exits 2 with a message that names the problem', () => {
   });
 
   it('lists the candidates of an ambiguous symbol as file:line', async () => {
+    // Peers (two module-level functions): the module-level preference does not apply.
     const result = await runCli([
       'run',
       'rename helper to assist',

@@ -7,7 +7,6 @@ import type { Transform } from '../transform.js';
 import { analyzeAddParameter } from './analyze.js';
 import { checkAddParameterChange } from './check-change.js';
 import { type AddParameterIntent, addParameterIntentSchema } from './intent.js';
-import { ADD_PARAMETER_FORMS, parseAddParameterCommand } from './parse-command.js';
 import { validateAddParameterIntent } from './validate-intent.js';
 
 const lastName = (written: string): string => written.slice(written.lastIndexOf('.') + 1);
@@ -17,8 +16,6 @@ export const addParameterTransform: Transform<AddParameterIntent> = {
   kind: 'add_parameter',
   intentSchema: addParameterIntentSchema,
   verifySchema: parameterSignatureCheckSchema as unknown as Transform['verifySchema'],
-  forms: ADD_PARAMETER_FORMS,
-  parse: parseAddParameterCommand,
   validateIntent: validateAddParameterIntent,
   search: (intent) => ({
     words: [lastName(intent.function)],

@@ -2,6 +2,7 @@ import type { FileChange, RangeEdit } from '../../core/change/change-types.js';
 import { mapPositionThroughEdits } from '../../core/change/map-positions.js';
 import type { LanguageId, SymbolDefinition } from '../../core/source-types.js';
 import { parseFacts } from '../parse-facts.js';
+import { createChoiceLog } from '../shared/resolve-symbol.js';
 import type { AnalysisContext, TransformAnalysis } from '../transform.js';
 import { type ConvertFacts, convertFactsSchema, type FunctionRef } from './contract.js';
 import type { MakeAsyncIntent } from './intent.js';
@@ -20,7 +21,10 @@ export async function analyzeMakeAsync(
 ): Promise<TransformAnalysis> {
   const { graph, signal } = context;
   const symbolForm = intent.targetKind === 'symbol';
-  const roots = symbolForm ? await resolveRoots(intent, context) : [];
+  const choices = createChoiceLog(context.warn);
+  const roots = symbolForm
+    ? await resolveRoots(intent, { ...context, onChoice: choices.onChoice })
+    : [];
   const files = symbolForm ? [] : [...context.map.files];
   const at = symbolForm ? (roots[0] as SymbolDefinition) : { file: files[0] as string };
   context.progress(
@@ -58,6 +62,7 @@ export async function analyzeMakeAsync(
       boundaries: facts.boundaries,
       rewrites: facts.rewrites,
       blocking: facts.blocking,
+      ...choices.details(),
     },
     title: `Make ${symbolForm ? roots.map((r) => qualified(r)).join(', ') : intent.target} async`,
     summary: [

@@ -11,6 +11,7 @@ import {
   chainOf,
   type Member,
 } from './closure-types.typescript.js';
+import { findDeclarationFileMates } from './declaration-file.typescript.js';
 import { isGenerator } from './enclosing.typescript.js';
 import { type FunctionUnit, qualifiedName } from './function-units.typescript.js';
 import { findHierarchyMates } from './hierarchy.typescript.js';
@@ -113,7 +114,10 @@ function enqueueHierarchy(state: ClosureState, member: Member): void {
   const pending = [member];
   while (pending.length > 0) {
     const current = pending.shift() as Member;
-    for (const mate of findHierarchyMates(state.project, current.unit)) {
+    for (const mate of [
+      ...findHierarchyMates(state.project, current.unit),
+      ...findDeclarationFileMates(state.project, current.unit),
+    ]) {
       const joined = state.enqueue(mate.unit, mate.reason, current);
       if (joined !== undefined) pending.push(joined);
     }

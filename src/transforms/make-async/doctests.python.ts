@@ -29,7 +29,10 @@ export function refuseDoctests(
         { file, line: example.line, column: example.column },
         {
           kind: 'doctest',
-          detail: `a doctest calls ${member.fn.name}(); it would print a coroutine. Rewrite the example or convert by hand`,
+          detail:
+            member.fn.container === undefined
+              ? `a doctest calls ${member.fn.name}(); it would print a coroutine. Rewrite the example or convert by hand`
+              : `a doctest calls a method named ${member.fn.name} (doctest code is not type-checked, so any .${member.fn.name}() counts); it would print a coroutine. Rewrite the example or convert by hand`,
           handling: 'refused',
           tail: 'doctest',
         },

@@ -3,8 +3,8 @@ import type { Transform } from '../transform.js';
 import { analyzeMakeAsync } from './analyze.js';
 import { checkMakeAsyncChange } from './check-change.js';
 import { type MakeAsyncIntent, makeAsyncIntentSchema } from './intent.js';
-import { MAKE_ASYNC_FORMS, parseMakeAsyncCommand, toTargetNames } from './parse-command.js';
 import { resolveModule, resolvePath } from './resolve-module.js';
+import { toTargetNames } from './target-names.js';
 import { validateMakeAsyncIntent } from './validate-intent.js';
 import { awaitedCallsCheckSchema, verifyAwaitedCalls } from './verify.js';
 
@@ -13,8 +13,6 @@ export const makeAsyncTransform: Transform<MakeAsyncIntent> = {
   kind: 'make_async',
   intentSchema: makeAsyncIntentSchema,
   verifySchema: awaitedCallsCheckSchema as unknown as Transform['verifySchema'],
-  forms: MAKE_ASYNC_FORMS,
-  parse: parseMakeAsyncCommand,
   validateIntent: validateMakeAsyncIntent,
   search(intent, { trackedFiles }) {
     if (intent.targetKind === 'symbol') {

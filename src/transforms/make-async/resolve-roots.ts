@@ -1,9 +1,9 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { SymbolDefinition } from '../../core/source-types.js';
-import { resolveSymbol } from '../shared/resolve-symbol.js';
+import { type ResolveServices, resolveSymbol } from '../shared/resolve-symbol.js';
 import type { AnalysisContext } from '../transform.js';
 import type { MakeAsyncIntent } from './intent.js';
-import { toTargetNames } from './parse-command.js';
+import { toTargetNames } from './target-names.js';
 
 /** Declarations that may be converted: functions, methods, and variables holding a function. */
 const CONVERTIBLE = ['function', 'method', 'variable', 'constant', 'property'] as const;
@@ -15,7 +15,7 @@ const CONVERTIBLE = ['function', 'method', 'variable', 'constant', 'property'] a
  */
 export async function resolveRoots(
   intent: MakeAsyncIntent,
-  context: AnalysisContext,
+  context: AnalysisContext & Pick<ResolveServices, 'onChoice'>,
 ): Promise<SymbolDefinition[]> {
   const roots: SymbolDefinition[] = [];
   for (const written of toTargetNames(intent.target)) {

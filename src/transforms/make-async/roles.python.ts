@@ -57,6 +57,14 @@ export function createRoles(
   };
 }
 
+/** What the async counterpart of a synchronous protocol's dunder would take. */
+const ASYNC_PROTOCOL_HINTS: Readonly<Record<string, string>> = {
+  __enter__: '; an async context manager needs __aenter__/__aexit__ and "async with" at every use',
+  __exit__: '; an async context manager needs __aenter__/__aexit__ and "async with" at every use',
+  __iter__: '; an async iterator needs __aiter__/__anext__ and "async for" at every use',
+  __next__: '; an async iterator needs __aiter__/__anext__ and "async for" at every use',
+};
+
 async function toRole(
   fn: FunctionFacts,
   index: SiteIndex,
@@ -68,7 +76,7 @@ async function toRole(
     return {
       kind: 'refused',
       boundary: 'dunder',
-      detail: `${fn.qualname} is the dunder method ${fn.name}, which Python calls synchronously`,
+      detail: `${fn.qualname} is the dunder method ${fn.name}, which Python calls synchronously${ASYNC_PROTOCOL_HINTS[fn.name] ?? ''}`,
     };
   }
   const property = decorators.find(

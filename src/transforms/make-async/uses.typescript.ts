@@ -11,6 +11,7 @@ import {
   toAliasUnit,
   toUnitOfDeclaration,
 } from './function-units.typescript.js';
+import { isModuleObjectLiteral } from './module-object.typescript.js';
 import { nameText } from './names.typescript.js';
 
 /** What one reference to a converted function does with it. */
@@ -105,12 +106,15 @@ function expressionUse(outer: ts.Node, unit: UseSubject): Use {
       : { kind: 'escapes', detail: 'destructured into variables' };
   }
   if (ts.isShorthandPropertyAssignment(parent)) {
-    return isCommonJsExportLiteral(parent.parent)
-      ? { kind: 'link' }
+    // The checker links `module.exports = { f }` to its importers; `const M = { f }` is a new
+    // property whose readers (`M.f(…)`) are references of the property, not of `f`.
+    if (isCommonJsExportLiteral(parent.parent)) return { kind: 'link' };
+    return isModuleObjectLiteral(parent.parent)
+      ? { kind: 'alias', unit: toAliasUnit(parent.name, parent) }
       : { kind: 'escapes', detail: 'stored in an object literal' };
   }
   if (ts.isPropertyAssignment(parent) && parent.initializer === outer) {
-    if (!isCommonJsExportLiteral(parent.parent)) {
+    if (!isModuleObjectLiteral(parent.parent)) {
       return { kind: 'escapes', detail: `stored in the object property ${nameText(parent.name)}` };
     }
     return ts.isIdentifier(parent.name) && parent.name.text !== unit.name

@@ -1,6 +1,6 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { MakeAsyncIntent } from './intent.js';
-import { toTargetNames } from './parse-command.js';
+import { toTargetNames } from './target-names.js';
 
 const QUALIFIED = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?$/;
 

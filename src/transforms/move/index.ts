@@ -3,7 +3,6 @@ import type { Transform } from '../transform.js';
 import { analyzeMove } from './analyze.js';
 import { checkMoveChange } from './check-change.js';
 import { type MoveIntent, moveIntentSchema } from './intent.js';
-import { MOVE_FORMS, parseMoveCommand } from './parse-command.js';
 import { validateMoveIntent } from './validate-intent.js';
 import { movedDeclarationsCheckSchema, verifyMovedDeclarations } from './verify.js';
 
@@ -12,8 +11,6 @@ export const moveTransform: Transform<MoveIntent> = {
   kind: 'move',
   intentSchema: moveIntentSchema,
   verifySchema: movedDeclarationsCheckSchema as unknown as Transform['verifySchema'],
-  forms: MOVE_FORMS,
-  parse: parseMoveCommand,
   validateIntent: validateMoveIntent,
   search: (intent) => ({ words: [intent.symbol], declarations: [intent.symbol], files: [] }),
   analyze: analyzeMove,

@@ -7,7 +7,6 @@ import type { Transform } from '../transform.js';
 import { analyzeRemoveParameter } from './analyze.js';
 import { checkRemoveParameterChange } from './check-change.js';
 import { type RemoveParameterIntent, removeParameterIntentSchema } from './intent.js';
-import { parseRemoveParameterCommand, REMOVE_PARAMETER_FORMS } from './parse-command.js';
 import { validateRemoveParameterIntent } from './validate-intent.js';
 
 const lastName = (written: string): string => written.slice(written.lastIndexOf('.') + 1);
@@ -17,8 +16,6 @@ export const removeParameterTransform: Transform<RemoveParameterIntent> = {
   kind: 'remove_parameter',
   intentSchema: removeParameterIntentSchema,
   verifySchema: parameterSignatureCheckSchema as unknown as Transform['verifySchema'],
-  forms: REMOVE_PARAMETER_FORMS,
-  parse: parseRemoveParameterCommand,
   validateIntent: validateRemoveParameterIntent,
   search: (intent) => ({
     words: [lastName(intent.function)],

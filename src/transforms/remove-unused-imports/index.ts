@@ -4,7 +4,6 @@ import type { Transform } from '../transform.js';
 import { analyzeRemoveUnusedImports } from './analyze.js';
 import { checkRemoveUnusedImportsChange } from './check-change.js';
 import { type RemoveUnusedImportsIntent, removeUnusedImportsIntentSchema } from './intent.js';
-import { parseRemoveUnusedImportsCommand, REMOVE_UNUSED_IMPORTS_FORMS } from './parse-command.js';
 import { resolveScope } from './resolve-scope.js';
 import { validateRemoveUnusedImportsIntent } from './validate-intent.js';
 
@@ -13,8 +12,6 @@ export const removeUnusedImportsTransform: Transform<RemoveUnusedImportsIntent> 
   kind: 'remove_unused_imports',
   intentSchema: removeUnusedImportsIntentSchema,
   verifySchema: wordPositionsCheckSchema as unknown as Transform['verifySchema'],
-  forms: REMOVE_UNUSED_IMPORTS_FORMS,
-  parse: parseRemoveUnusedImportsCommand,
   validateIntent: validateRemoveUnusedImportsIntent,
   search: (intent, { trackedFiles }) => ({
     words: [],

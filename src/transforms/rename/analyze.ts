@@ -4,7 +4,7 @@ import type { WordPosition } from '../../core/services.js';
 import type { SymbolReference } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
 import { parseFacts } from '../parse-facts.js';
-import { resolveSymbol } from '../shared/resolve-symbol.js';
+import { createChoiceLog, resolveSymbol } from '../shared/resolve-symbol.js';
 import type { AnalysisContext, TransformAnalysis } from '../transform.js';
 import {
   classifyLeftAlone,
@@ -30,10 +30,12 @@ export async function analyzeRename(
     context.map.definitions[intent.from] ?? (await graph.definitions(intent.from, { signal }));
   // Declarations in files git does not track (build output, a vendored copy) are not candidates.
   const definitions = declared.filter((d) => context.tracked.has(d.file));
+  const choices = createChoiceLog(context.warn);
   const target = await resolveSymbol(toSymbolQuery(intent), definitions, {
     graph,
     search: context.search,
     signal,
+    onChoice: choices.onChoice,
   });
   context.progress(`resolving ${target.kind} ${target.name} at ${target.file}:${target.line}`);
   const computed = await graph.computeEdits('rename', target, { newName: intent.to }, { signal });
@@ -93,7 +95,7 @@ export async function analyzeRename(
     verify: [toWordPositionsCheck(intent.from, changes, leftAlone)],
     riskNames: [intent.from],
     certaintyByFile: toCertaintyByFile(changes, facts.references),
-    details: {},
+    details: choices.details(),
     title: `Rename ${intent.from} to ${intent.to}`,
     summary: [
       `${target.kind} ${target.name} at ${target.file}:${target.line}:${target.column} → ${intent.to} (${target.language})`,

@@ -3,7 +3,6 @@ import type { Transform } from '../transform.js';
 import { analyzeRename } from './analyze.js';
 import { checkRenameChange } from './check-change.js';
 import { type RenameIntent, renameIntentSchema } from './intent.js';
-import { parseRenameCommand, RENAME_FORMS } from './parse-command.js';
 import { validateRenameIntent } from './validate-intent.js';
 import { verifyWordPositions, wordPositionsCheckSchema } from './word-positions.js';
 
@@ -12,8 +11,6 @@ export const renameTransform: Transform<RenameIntent> = {
   kind: 'rename',
   intentSchema: renameIntentSchema,
   verifySchema: wordPositionsCheckSchema as unknown as Transform['verifySchema'],
-  forms: RENAME_FORMS,
-  parse: parseRenameCommand,
   validateIntent: validateRenameIntent,
   search: (intent) => ({ words: [intent.from], declarations: [intent.from], files: [] }),
   analyze: analyzeRename,

@@ -13,7 +13,9 @@ const KINDS: Record<NonNullable<RenameIntent['symbolKind']>, readonly SymbolKind
 export function toSymbolQuery(intent: RenameIntent): SymbolQuery {
   return {
     name: intent.from,
-    ...(intent.symbolKind ? { kinds: KINDS[intent.symbolKind], kindWord: intent.symbolKind } : {}),
+    ...(intent.symbolKind
+      ? { kinds: KINDS[intent.symbolKind], kindWord: intent.symbolKind, namesKind: true }
+      : {}),
     ...(intent.container ? { container: intent.container } : {}),
     ...(intent.scope ? { scope: intent.scope } : {}),
   };

@@ -5,9 +5,9 @@ import { parseFacts } from '../parse-facts.js';
 import type { AnalysisContext, TransformAnalysis } from '../transform.js';
 import { replaceCallsFactsSchema } from './contract.js';
 import type { ReplaceCallsIntent } from './intent.js';
-import { splitDotted } from './parse-command.js';
 import { refuseWhatCannotBeReplaced } from './refusals.js';
 import { closeNames, resolveTargets } from './resolve-targets.js';
+import { splitDotted } from './split-dotted.js';
 import { toWordChecks } from './word-checks.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { FileChange } from '../../core/change/change-types.js';
 import { checkRemoveUnusedImportsChange } from '../remove-unused-imports/check-change.js';
 import type { ReplaceCallsIntent } from './intent.js';
-import { splitDotted } from './parse-command.js';
+import { splitDotted } from './split-dotted.js';
 
 const DOTTED = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 

@@ -4,7 +4,7 @@ import type { Transform } from '../transform.js';
 import { analyzeReplaceCalls } from './analyze.js';
 import { checkReplaceCallsChange } from './check-change.js';
 import { type ReplaceCallsIntent, replaceCallsIntentSchema } from './intent.js';
-import { parseReplaceCallsCommand, REPLACE_CALLS_FORMS, splitDotted } from './parse-command.js';
+import { splitDotted } from './split-dotted.js';
 import { validateReplaceCallsIntent } from './validate-intent.js';
 
 /** replace_calls: every resolved call of one function calls another instead. */
@@ -12,8 +12,6 @@ export const replaceCallsTransform: Transform<ReplaceCallsIntent> = {
   kind: 'replace_calls',
   intentSchema: replaceCallsIntentSchema,
   verifySchema: wordPositionsCheckSchema as unknown as Transform['verifySchema'],
-  forms: REPLACE_CALLS_FORMS,
-  parse: parseReplaceCallsCommand,
   validateIntent: validateReplaceCallsIntent,
   search(intent) {
     const names = [...new Set([splitDotted(intent.from).name, splitDotted(intent.to).name])];

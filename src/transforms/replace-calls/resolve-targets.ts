@@ -6,7 +6,7 @@ import { describeDefinition, resolveSymbol } from '../shared/resolve-symbol.js';
 import type { AnalysisContext } from '../transform.js';
 import type { ReplaceCallsArgs } from './contract.js';
 import type { ReplaceCallsIntent } from './intent.js';
-import { splitDotted } from './parse-command.js';
+import { splitDotted } from './split-dotted.js';
 
 /** Declarations that can be called like a function. */
 const CALLABLE: readonly SymbolKind[] = [

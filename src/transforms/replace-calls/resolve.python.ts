@@ -7,8 +7,8 @@ import { toFileUri } from '../../lang/python/engine/lsp-locations.js';
 import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
 import type { PythonParameter } from './bind-python-arguments.js';
 import type { ReplaceCallsArgs, ResolvedFunction } from './contract.js';
-import { splitDotted } from './parse-command.js';
 import { SIGNATURES_SCRIPT } from './signatures-script.python.js';
+import { splitDotted } from './split-dotted.js';
 
 /**
  * A scratch module shown to pyright only (never written), through which library names are

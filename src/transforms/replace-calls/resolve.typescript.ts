@@ -7,7 +7,7 @@ import {
 } from '../../lang/typescript/queries/positions.js';
 import ts from '../../lang/typescript/typescript.js';
 import type { ReplaceCallsArgs, ResolvedFunction } from './contract.js';
-import { splitDotted } from './parse-command.js';
+import { splitDotted } from './split-dotted.js';
 
 /**
  * A scratch file, shown to the LanguageService only (never written), through which library

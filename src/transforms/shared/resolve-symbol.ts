@@ -13,6 +13,39 @@ export interface SymbolQuery {
   container?: string;
   /** Workspace-relative path prefix it is declared under (`in <path>`). */
   scope?: string;
+  /**
+   * True when the command itself names the kind (`rename function x`): then no candidate is
+   * preferred for being module-level. @default false
+   */
+  namesKind?: boolean;
+}
+
+/** What {@link resolveSymbol} asks and tells. */
+export interface ResolveServices {
+  graph: CodeGraph;
+  search: TextSearch;
+  signal: AbortSignal;
+  /** Told when the module-level candidate is taken over class members (else `warn` is). */
+  onChoice?(note: string): void;
+  warn?(message: string): void;
+}
+
+/** The key of a transform's `details` (and the plan's `analysis.details`) that lists those notes. */
+export const SYMBOL_CHOICES_DETAIL = 'symbolChoices';
+
+/** Collects the module-level notes of one analysis: passed on as warnings, kept for `details`. */
+export function createChoiceLog(warn: (message: string) => void): {
+  onChoice(note: string): void;
+  details(): Record<string, unknown>;
+} {
+  const notes: string[] = [];
+  return {
+    onChoice(note) {
+      notes.push(note);
+      warn(note);
+    },
+    details: () => (notes.length === 0 ? {} : { [SYMBOL_CHOICES_DETAIL]: [...notes] }),
+  };
 }
 
 /** Keeps the definitions the query's kind, container and `in <path>` allow. */
@@ -39,13 +72,16 @@ export function describeDefinition(d: SymbolDefinition): string {
 
 /**
  * Picks the one symbol the query means. Declarations of one symbol (overloads, a
- * redefinition) are merged through the references of the first; several distinct symbols are
- * `SYMBOL_AMBIGUOUS`, none is `SYMBOL_NOT_FOUND` with close matches.
+ * redefinition) are merged through the references of the first. Several distinct symbols are
+ * `SYMBOL_AMBIGUOUS` — unless exactly one is module-level, every other is a class member and
+ * the query names no kind or class: then the module-level one is taken and `onChoice` is told
+ * (`post_entry: the function at ledger/core.py:15; method Ledger.post_entry left alone`). None
+ * is `SYMBOL_NOT_FOUND` with close matches.
  */
 export async function resolveSymbol(
   intent: SymbolQuery,
   definitions: readonly SymbolDefinition[],
-  services: { graph: CodeGraph; search: TextSearch; signal: AbortSignal },
+  services: ResolveServices,
 ): Promise<SymbolDefinition> {
   const candidates = filterDefinitions(intent, definitions);
   if (candidates.length === 0) throw await notFound(intent, definitions, services);
@@ -65,6 +101,11 @@ export async function resolveSymbol(
     rest = others.filter((d) => !same(d));
   }
   if (groups.length > 1) {
+    const preferred = preferModuleLevel(intent, groups);
+    if (preferred !== undefined) {
+      (services.onChoice ?? services.warn)?.call(services, preferred.note);
+      return preferred.target;
+    }
     const list = groups.map((group) => describeDefinition(group[0] as SymbolDefinition));
     throw new OrchestratorError(
       'SYMBOL_AMBIGUOUS',
@@ -73,6 +114,32 @@ export async function resolveSymbol(
     );
   }
   return (groups[0] as SymbolDefinition[])[0] as SymbolDefinition;
+}
+
+/** A declaration inside a class: a method, or a property (a class attribute in Python). */
+function isClassMember(d: SymbolDefinition): boolean {
+  return d.container !== undefined && (d.kind === 'method' || d.kind === 'property');
+}
+
+/** The module-level candidate when it is the only one and every other is a class member. */
+function preferModuleLevel(
+  intent: SymbolQuery,
+  groups: readonly SymbolDefinition[][],
+): { target: SymbolDefinition; note: string } | undefined {
+  if (intent.namesKind === true || intent.container !== undefined) return undefined;
+  const moduleLevel = groups.filter((group) => group.every((d) => d.container === undefined));
+  const members = groups.filter((group) => group.every(isClassMember));
+  const [chosen] = moduleLevel;
+  if (moduleLevel.length !== 1 || members.length !== groups.length - 1) return undefined;
+  const target = (chosen as SymbolDefinition[])[0] as SymbolDefinition;
+  const others = members.map((group) => {
+    const d = group[0] as SymbolDefinition;
+    return `${d.kind} ${d.container}.${d.name}`;
+  });
+  return {
+    target,
+    note: `${target.name}: the ${target.kind} at ${target.file}:${target.line}; ${others.join(', ')} left alone`,
+  };
 }
 
 async function notFound(

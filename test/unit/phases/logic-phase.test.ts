@@ -55,6 +55,10 @@ const CACHE_METHOD: SymbolDefinition = {
 
 const CACHE_TS = 'export class Cache {\n  getUser() {}\n}\n';
 
+const METHOD_INTENT = { ...RENAME_INTENT, symbolKind: 'method' };
+const LEGACY_GET_USER: SymbolDefinition = { ...GET_USER, file: 'src/legacy.ts' };
+const LEGACY_TS = 'export function getUser(id: string) {\n  return { id };\n}\n';
+
 const at = (p: { file: string; line: number; column: number }) => `${p.file}:${p.line}:${p.column}`;
 
 describe('LOGIC phase (rename)', () => {
@@ -84,13 +88,45 @@ describe('LOGIC phase (rename)', () => {
   });
 
   it('refuses a name declared by two different symbols with SYMBOL_AMBIGUOUS, listing file:line', async () => {
-    const map = { ...renameMapOutput(), definitions: { getUser: [CACHE_METHOD, GET_USER] } };
-    const error = await logicError({ files: { ...RENAME_FILES, 'src/cache.ts': CACHE_TS } }, map);
+    const map = { ...renameMapOutput(), definitions: { getUser: [LEGACY_GET_USER, GET_USER] } };
+    const error = await logicError({ files: { ...RENAME_FILES, 'src/legacy.ts': LEGACY_TS } }, map);
     expect(error.code).toBe('SYMBOL_AMBIGUOUS');
     expect(error.message).toContain('"getUser" names 2 different symbols');
-    expect(error.message).toContain(
-      'src/cache.ts:2 (method in Cache)\n  src/users.ts:1 (function)',
+    expect(error.message).toContain('src/legacy.ts:1 (function)\n  src/users.ts:1 (function)');
+    expect(error.data.candidates).toEqual([
+      'src/legacy.ts:1 (function)',
+      'src/users.ts:1 (function)',
+    ]);
+  });
+
+  it('takes the module-level function over a same-named method, and says so in the warnings and the details', async () => {
+    const map = { ...renameMapOutput(), definitions: { getUser: [CACHE_METHOD, GET_USER] } };
+    const run = await runLogic(
+      {
+        files: { ...RENAME_FILES, 'src/cache.ts': CACHE_TS },
+        classes: {
+          ...renameScenario().classes,
+          'src/cache.ts:2:3': { kind: 'code', declaration: CACHE_METHOD },
+        },
+      },
+      map,
     );
+    const note = 'getUser: the function at src/users.ts:1; method Cache.getUser left alone';
+    expect(run.output.targets).toEqual([GET_USER]);
+    expect(run.warnings).toContain(note);
+    expect(run.output.details).toEqual({ symbolChoices: [note] });
+  });
+
+  it('still refuses the function and the method when the command names a kind', async () => {
+    const map = { ...renameMapOutput(), definitions: { getUser: [CACHE_METHOD, GET_USER] } };
+    const error = await logicError(
+      {
+        files: { ...RENAME_FILES, 'src/cache.ts': CACHE_TS },
+        intent: METHOD_INTENT,
+      },
+      map,
+    );
+    expect(error.code).toBe('SYMBOL_AMBIGUOUS');
     expect(error.data.candidates).toEqual([
       'src/cache.ts:2 (method in Cache)',
       'src/users.ts:1 (function)',

@@ -3,15 +3,12 @@ import { isOrchestratorError } from '../../../../src/core/errors.js';
 import { parseIntent } from '../../../../src/intent/parse-intent.js';
 import { checkMakeAsyncChange } from '../../../../src/transforms/make-async/check-change.js';
 import type { ConvertFacts } from '../../../../src/transforms/make-async/contract.js';
-import {
-  parseMakeAsyncCommand,
-  toTargetNames,
-} from '../../../../src/transforms/make-async/parse-command.js';
 import { refuseWhatCannotBeConverted } from '../../../../src/transforms/make-async/refusals.js';
 import {
   findModules,
   resolveModule,
 } from '../../../../src/transforms/make-async/resolve-module.js';
+import { toTargetNames } from '../../../../src/transforms/make-async/target-names.js';
 
 const thrown = (body: () => unknown): unknown => {
   try {
@@ -41,7 +38,7 @@ describe('make_async commands', () => {
     ],
     ['refactor the pricing module to async', { target: 'pricing', targetKind: 'module' }],
   ])('reads "%s"', (command, expected) => {
-    expect(parseMakeAsyncCommand(command)).toEqual({ kind: 'make_async', ...expected });
+    expect(parseIntent(command)).toEqual({ kind: 'make_async', ...expected });
   });
 
   it('splits the names of the function form, keeping Class.name whole', () => {

@@ -91,4 +91,15 @@ describe('make_async (Python): tests without an async test plugin', () => {
     ]);
     expect(refused.changes).toEqual([]);
   });
+
+  it('says a doctest method call is matched by name, and what an async context manager takes', async () => {
+    const refused = await fixture.convert({
+      roots: [positionOf(TESTS_FILES, 'app/api.py', 'def open_gate', 'open_gate')],
+    });
+    expect(refused.facts.boundaries.map((b) => `${b.kind} ${b.line}: ${b.detail}`)).toEqual([
+      'doctest 21: a doctest calls a method named open_gate (doctest code is not type-checked, so any .open_gate() counts); it would print a coroutine. Rewrite the example or convert by hand',
+      'dunder 28: Gate.__enter__ is the dunder method __enter__, which Python calls synchronously; an async context manager needs __aenter__/__aexit__ and "async with" at every use (calls Gate.open_gate at app/api.py:29)',
+    ]);
+    expect(refused.changes).toEqual([]);
+  });
 });

@@ -7,6 +7,8 @@ import {
   ESM_INPUT,
   ESM_OUTPUT,
   LATE_EXPORTS_INPUT,
+  MODULE_OBJECT_INPUT,
+  MODULE_OBJECT_OUTPUT,
   TEMPLATE_INPUT,
   TEMPLATE_OUTPUT,
   TS_COMMONJS_INPUT,
@@ -27,6 +29,7 @@ describe('make_async (TypeScript): CommonJS, ESM and entry points', () => {
     ...UNWRAPPABLE_INPUT,
     ...TEMPLATE_INPUT,
     ...TS_COMMONJS_INPUT,
+    ...MODULE_OBJECT_INPUT,
   });
 
   it('follows require() bindings, module members and exports.x, and wraps a CommonJS top level in an async IIFE', async () => {
@@ -153,6 +156,25 @@ describe('make_async (TypeScript): CommonJS, ESM and entry points', () => {
     expect(outcome.facts.closure.map((e) => `${e.file} ${e.name}: ${e.reason}`)).toEqual([
       'tool/bin/run main: calls build at tool/bin/run:4',
       'tool/lib.js build: root',
+    ]);
+  });
+
+  it('follows the members of a module object to their readers, and moves the declaration file beside it', async () => {
+    const outcome = await workspace.convert({ roots: [{ file: 'nsobj/lib.js', needle: 'parse' }] });
+    expect(outcome.changed).toEqual(MODULE_OBJECT_OUTPUT);
+    expect(outcome.facts.boundaries).toEqual([]);
+  });
+
+  it('refuses a table of functions that is passed away: its callers cannot be followed', async () => {
+    const outcome = await workspace.convert({ roots: [{ file: 'table/lib.js', needle: 'one' }] });
+    expect(outcome.changes).toEqual([]);
+    expect(outcome.facts.boundaries.map((b) => [b.file, b.line, b.handling, b.detail])).toEqual([
+      [
+        'table/lib.js',
+        4,
+        'refused',
+        'one is stored in an object literal; its callers cannot be followed',
+      ],
     ]);
   });
 

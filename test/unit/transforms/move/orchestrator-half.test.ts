@@ -6,7 +6,6 @@ import { applyRangeEdits } from '../../../../src/transforms/move/apply-edits.js'
 import { checkMoveChange } from '../../../../src/transforms/move/check-change.js';
 import type { MoveFacts } from '../../../../src/transforms/move/contract.js';
 import { findNewCycles } from '../../../../src/transforms/move/import-cycles.js';
-import { parseMoveCommand } from '../../../../src/transforms/move/parse-command.js';
 import { refuseWhatCannotMove } from '../../../../src/transforms/move/refusals.js';
 import { toDiffEdits } from '../../../../src/transforms/move/text-diff.js';
 import { toDeclarationPattern } from '../../../../src/transforms/move/verify.js';
@@ -37,7 +36,7 @@ describe('move commands', () => {
       { symbol: 'Ledger', to: 'ledger/books.py' },
     ],
   ])('reads "%s"', (command, expected) => {
-    expect(parseMoveCommand(command)).toEqual({ kind: 'move', ...expected });
+    expect(parseIntent(command)).toEqual({ kind: 'move', ...expected });
   });
 
   it('is reached through the common parser, which checks it', () => {

@@ -3,7 +3,6 @@ import type { FileChange } from '../../../../src/core/change/change-types.js';
 import { isOrchestratorError } from '../../../../src/core/errors.js';
 import { parseIntent, validateIntent } from '../../../../src/intent/parse-intent.js';
 import { checkRemoveUnusedImportsChange } from '../../../../src/transforms/remove-unused-imports/check-change.js';
-import { parseRemoveUnusedImportsCommand } from '../../../../src/transforms/remove-unused-imports/parse-command.js';
 import { resolveScope } from '../../../../src/transforms/remove-unused-imports/resolve-scope.js';
 
 const thrown = (body: () => unknown): unknown => {
@@ -24,7 +23,7 @@ describe('remove_unused_imports commands', () => {
     ['cleanup unused imports from ./pkg/', 'pkg'],
     ['delete the unused imports under tests', 'tests'],
   ])('reads "%s"', (command, scope) => {
-    expect(parseRemoveUnusedImportsCommand(command)).toEqual({
+    expect(parseIntent(command)).toEqual({
       kind: 'remove_unused_imports',
       ...(scope ? { scope } : {}),
     });

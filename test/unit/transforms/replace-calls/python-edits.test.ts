@@ -121,7 +121,8 @@ describe('replace_calls, Python half: old_fn → new_fn in the workspace', () =>
 describe('replace_calls, Python half: a new function in another module', () => {
   const files: Record<string, string> = {
     'ledger/__init__.py': '',
-    'ledger/core.py': 'def old_fn(amount):\n    return amount\n\n\ndef total(xs):\n    return sum(old_fn(x) for x in xs)\n',
+    'ledger/core.py':
+      'def old_fn(amount):\n    return amount\n\n\ndef total(xs):\n    return sum(old_fn(x) for x in xs)\n',
     'ledger/posting.py': 'def record(amount):\n    return amount\n',
     'app.py': [
       '"""The app."""',
