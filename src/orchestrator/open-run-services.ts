@@ -15,6 +15,7 @@ import type { ResolvedSettings } from '../core/settings.js';
 import { type ClientPool, createClientPool } from '../mcp/client-pool.js';
 import { resolveMcpServers } from '../mcp/resolve-mcp-servers.js';
 import { MemoryPressureMonitor } from '../pressure/memory-pressure-monitor.js';
+import { prepareTokenCounter } from '../telemetry/count-tokens.js';
 import { createRunTracer } from '../telemetry/create-tracer.js';
 import { openRunHistory, type RunHistory } from '../telemetry/run-history.js';
 import { STATE_DIR_NAME } from '../vcs/open-git-workspace.js';
@@ -76,6 +77,8 @@ export async function openRunServices(options: {
     connecting?.catch(() => {});
     const cache = await openCache(options, closers);
     const history = openHistory(options, closers);
+    // The servers are starting in their own processes: parse the tokenizer's ranks meanwhile.
+    prepareTokenCounter();
     for (const status of (await connecting) ?? []) {
       if (status.state === 'failed') {
         options.warn(`MCP server ${status.name} failed to start: ${status.error}`);
