@@ -5,11 +5,16 @@ import type { ExecutionPlan } from '../../core/plan/execution-plan.js';
 import type { WorktreeHandle } from '../../core/services.js';
 import { toLastLines } from '../shared/output-lines.js';
 import { requireUpstream } from '../shared/require-upstream.js';
-import { runCompileCheck } from './run-compile-check.js';
+import {
+  type BaseDiagnostics,
+  runCompileCheck,
+  startBaseDiagnostics,
+} from './run-compile-check.js';
 
 /**
- * EXECUTE: creates branch and worktree at the plan's base, applies the plan's file changes
- * there (all checked before any is written), then runs the test node and the check node's
+ * EXECUTE: creates branch and worktree at the plan's base (the language servers meanwhile
+ * compute the base's diagnostics of the files the change touches), applies the plan's file
+ * changes there (all checked before any is written), then runs the test node and the check node's
  * compile side by side — the first to fail stops the other. Failing tests or a failing compile
  * are a failed outcome; the run rolls the worktree back.
  */
@@ -21,6 +26,19 @@ export function createExecutePhase(): Phase<'execute'> {
       const optimize = requireUpstream(upstream, 'optimize', 'EXECUTE');
       const changes = plan.fileChanges();
       await refuseUntrackedFiles(context, plan);
+      // The base's diagnostics need no worktree: the language servers compute them meanwhile.
+      // Whichever of the tests and the check fails first stops the other (and these).
+      const stop = new AbortController();
+      const checkNode = plan.node('check');
+      const base =
+        checkNode === undefined
+          ? undefined
+          : startBaseDiagnostics(
+              checkNode.compile,
+              changes,
+              context.graph,
+              AbortSignal.any([context.signal, stop.signal]),
+            );
       const { worktree, linkedDependencies } = await context.git.createWorktree({
         branchHint: plan.data.command,
         baseCommit: plan.data.base,
@@ -30,6 +48,8 @@ export function createExecutePhase(): Phase<'execute'> {
       const applied = await worktree.files.applyChanges(changes, { signal: context.signal });
       const { test, compile, firstFailure } = await runTestsAndCompile(context, plan, worktree, {
         testTimeoutMs: optimize.testTimeoutMs,
+        stop,
+        ...(base ? { base } : {}),
       });
       const output: ExecuteOutput = {
         worktree,
@@ -81,9 +101,9 @@ async function runTestsAndCompile(
   context: PhaseContext,
   plan: ExecutionPlan,
   worktree: WorktreeHandle,
-  options: { testTimeoutMs: number },
+  options: { testTimeoutMs: number; stop: AbortController; base?: Promise<BaseDiagnostics> },
 ): Promise<{ test: TestRunReport; compile: CompileReport; firstFailure?: 'test' | 'compile' }> {
-  const stop = new AbortController();
+  const { stop } = options;
   let firstFailure: 'test' | 'compile' | undefined;
   const fail = (who: 'test' | 'compile'): void => {
     firstFailure ??= who;
@@ -129,6 +149,7 @@ async function runTestsAndCompile(
           signal,
         })
       ).worktree,
+    ...(options.base ? { base: options.base } : {}),
     signal,
   })
     .catch((error: unknown): CompileReport => {

@@ -22,7 +22,34 @@ export interface CompileCheckInput {
   commands: CommandRunner;
   /** Makes a clean worktree at the base, to judge a failing command there. */
   baseWorktree: () => Promise<WorktreeHandle>;
+  /** The base's diagnostics, already asked for by {@link startBaseDiagnostics}. */
+  base?: Promise<BaseDiagnostics>;
   signal: AbortSignal;
+}
+
+/** The base's diagnostics of the files a change touches, from the loaded program. */
+export type BaseDiagnostics = Awaited<ReturnType<CodeGraph['diagnostics']>>;
+
+/** How the language servers' check works, as the result says it. */
+const LANGUAGE_SERVICE_METHOD =
+  'incremental, on the program the language servers already hold: the changed files and their importers, against the base from the same program';
+
+/**
+ * Asks for the base's diagnostics of the files `changes` touches, for a language-service check:
+ * they need no worktree, so EXECUTE starts them while it checks the worktree out. Undefined for
+ * a command check or none. The promise never rejects unobserved.
+ */
+export function startBaseDiagnostics(
+  setting: CompileSetting,
+  changes: readonly FileChange[],
+  graph: CodeGraph,
+  signal: AbortSignal,
+): Promise<BaseDiagnostics> | undefined {
+  if (setting.kind !== 'language-service') return undefined;
+  const before = changes.filter((c) => c.op !== 'create').map((c) => c.file);
+  const asked = graph.diagnostics({ files: [...new Set(before)], importers: true }, { signal });
+  asked.catch(() => {});
+  return asked;
 }
 
 /**
@@ -45,12 +72,15 @@ export async function runCompileCheck(input: CompileCheckInput): Promise<Compile
     };
   }
   if (setting.kind === 'command') return runCommandCheck(input, setting.command);
-  const { before, after, overlay, renamed } = await toCheckedFiles(input);
+  const { after, overlay, renamed } = await toCheckedFiles(input);
   // One after the other: the overlay of the second must not be seen by the first.
-  const base = await input.graph.diagnostics(
-    { files: before, importers: true },
-    { signal: input.signal },
-  );
+  const base = await (input.base ??
+    (startBaseDiagnostics(
+      setting,
+      input.changes,
+      input.graph,
+      input.signal,
+    ) as Promise<BaseDiagnostics>));
   const changed = await input.graph.diagnostics(
     { files: after, importers: true, overlay },
     { signal: input.signal },
@@ -66,6 +96,7 @@ export async function runCompileCheck(input: CompileCheckInput): Promise<Compile
     passed: fresh.length === 0,
     durationMs: elapsed(),
     description,
+    method: LANGUAGE_SERVICE_METHOD,
     outputTail: fresh
       .map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)
       .join('\n'),
@@ -83,11 +114,9 @@ async function toCheckedFiles(input: CompileCheckInput) {
     if (change.op === 'move') movedTo.set(change.file, change.to);
     if (change.op === 'delete') deleted.add(change.file);
   }
-  const before = new Set<string>();
   const written = new Set<string>();
   const renamed = new Map<string, string>();
   for (const change of input.changes) {
-    if (change.op !== 'create') before.add(change.file);
     if (change.op === 'create') written.add(change.file);
     else if (change.op === 'move') {
       written.add(change.to);
@@ -106,7 +135,7 @@ async function toCheckedFiles(input: CompileCheckInput) {
       text: await input.worktree.files.readText(file, { signal: input.signal }),
     });
   }
-  return { before: [...before], after: [...written], overlay, renamed };
+  return { after: [...written], overlay, renamed };
 }
 
 /** The user's command in the worktree; when it fails, the same command at the base judges it. */
