@@ -43,6 +43,11 @@ export interface PythonWorkspace {
   /** Validates `file` and tells pyright its current text; returns its URI. */
   openFile(file: string, signal?: AbortSignal): Promise<string>;
   /**
+   * {@link openFile} for many files, with one look at what changed on disk for all of them
+   * (each look lists and stats every `.py` file). Returns the URIs in the order given.
+   */
+  openFiles(files: readonly string[], signal?: AbortSignal): Promise<string[]>;
+  /**
    * Runs `body` as if the files in `overlay` held the given text (`null`: deleted — pyright
    * then sees an empty module), for pyright and the analysis scripts alike; afterwards pyright
    * reads those files from disk again. Calls must not interleave with other queries.
@@ -112,6 +117,11 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
   let overlay: ReadonlyMap<string, string | null> = new Map();
 
   const openFile = async (file: string, signal?: AbortSignal): Promise<string> => {
+    await refresh(signal);
+    return syncFile(file, signal);
+  };
+  /** Tells pyright `file`'s current (or overlaid) text, without looking at the disk's changes. */
+  const syncFile = async (file: string, signal?: AbortSignal): Promise<string> => {
     const relative = toWorkspaceFile(root, file);
     let text: string;
     try {
@@ -126,7 +136,6 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
       );
     }
     const uri = toFileUri(root, relative);
-    await refresh(signal);
     await session.syncDocument(uri, text, signal);
     return uri;
   };
@@ -136,6 +145,12 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
     pythonPath,
     session,
     listFiles: (signal) => listPythonFiles(root, signal === undefined ? {} : { signal }),
+    async openFiles(files, signal) {
+      await refresh(signal);
+      const uris: string[] = [];
+      for (const file of files) uris.push(await syncFile(file, signal));
+      return uris;
+    },
     async filesContaining(text, signal) {
       const files = await listPythonFiles(root, signal === undefined ? {} : { signal });
       const found = await Promise.all(
