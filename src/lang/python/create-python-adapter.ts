@@ -55,12 +55,14 @@ function withOverlayOf(workspace: PythonWorkspace) {
 }
 
 /** Passes the call's signal on and turns failures after an abort into `CANCELLED`. */
-function guard<T>(
+/** One adapter call: cancellable, and looking at the disk's changes at most once. */
+function guardIn<T>(
+  workspace: PythonWorkspace,
   call: AdapterCallOptions | undefined,
   body: (signal: AbortSignal | undefined) => Promise<T>,
 ): Promise<T> {
   const signal = call?.signal;
-  return withCancellation(signal, () => body(signal));
+  return withCancellation(signal, () => workspace.withOneLook(() => body(signal)));
 }
 
 /**
@@ -72,6 +74,10 @@ function guard<T>(
 export function createPythonAdapter(options: PythonAdapterOptions): PythonAdapter {
   const workspace = createPythonWorkspace(options);
   const withOverlay = withOverlayOf(workspace);
+  const guard = <T>(
+    call: AdapterCallOptions | undefined,
+    body: (signal: AbortSignal | undefined) => Promise<T>,
+  ): Promise<T> => guardIn(workspace, call, body);
   return {
     language: 'python',
     root: workspace.root,

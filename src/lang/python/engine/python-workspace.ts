@@ -27,6 +27,11 @@ export interface PythonWorkspace {
   readonly session: PyrightSession;
   /** Workspace `.py` files, sorted (see {@link listPythonFiles}). */
   listFiles(signal?: AbortSignal): Promise<string[]>;
+  /**
+   * Runs `body` (one adapter call) looking at what changed on disk at most once, however many
+   * files it opens: each look lists and stats every `.py` file.
+   */
+  withOneLook<T>(body: () => Promise<T>): Promise<T>;
   /** Workspace `.py` files whose text contains `text`, sorted. */
   filesContaining(text: string, signal?: AbortSignal): Promise<string[]>;
   /** True when the workspace holds at least one `.py` file (then pyright may be started). */
@@ -87,8 +92,13 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
     ...(options.diagnosticMode === undefined ? {} : { diagnosticMode: options.diagnosticMode }),
   });
   let refreshing: Promise<void> = Promise.resolve();
+  // Calls in progress, and whether one of them already looked at the disk.
+  let calls = 0;
+  let lookedDuringCalls = false;
   // pyright does not watch files over stdio: report what changed on disk since the last call.
   const refresh = (signal?: AbortSignal): Promise<void> => {
+    if (calls > 0 && lookedDuringCalls) return refreshing;
+    if (calls > 0 && session.state === 'ready') lookedDuringCalls = true;
     refreshing = refreshing
       .catch(() => {})
       .then(async () => {
@@ -145,6 +155,15 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
     pythonPath,
     session,
     listFiles: (signal) => listPythonFiles(root, signal === undefined ? {} : { signal }),
+    async withOneLook(body) {
+      if (calls === 0) lookedDuringCalls = false;
+      calls += 1;
+      try {
+        return await body();
+      } finally {
+        calls -= 1;
+      }
+    },
     async openFiles(files, signal) {
       await refresh(signal);
       const uris: string[] = [];
