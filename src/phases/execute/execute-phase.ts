@@ -30,15 +30,19 @@ export function createExecutePhase(): Phase<'execute'> {
       // Whichever of the tests and the check fails first stops the other (and these).
       const stop = new AbortController();
       const checkNode = plan.node('check');
+      const seesBase = await graphSeesBase(context, plan.data.base);
       const base =
         checkNode === undefined
           ? undefined
-          : startBaseDiagnostics(
-              checkNode.compile,
+          : startBaseDiagnostics({
+              setting: checkNode.compile,
               changes,
-              context.graph,
-              AbortSignal.any([context.signal, stop.signal]),
-            );
+              graph: context.graph,
+              baseCommit: plan.data.base,
+              ...(context.baseResults ? { baseResults: context.baseResults } : {}),
+              graphSeesBase: seesBase,
+              signal: AbortSignal.any([context.signal, stop.signal]),
+            });
       const { worktree, linkedDependencies } = await context.git.createWorktree({
         branchHint: plan.data.command,
         baseCommit: plan.data.base,
@@ -49,6 +53,7 @@ export function createExecutePhase(): Phase<'execute'> {
       const { test, compile, firstFailure } = await runTestsAndCompile(context, plan, worktree, {
         testTimeoutMs: optimize.testTimeoutMs,
         stop,
+        graphSeesBase: seesBase,
         ...(base ? { base } : {}),
       });
       const output: ExecuteOutput = {
@@ -101,7 +106,12 @@ async function runTestsAndCompile(
   context: PhaseContext,
   plan: ExecutionPlan,
   worktree: WorktreeHandle,
-  options: { testTimeoutMs: number; stop: AbortController; base?: Promise<BaseDiagnostics> },
+  options: {
+    testTimeoutMs: number;
+    stop: AbortController;
+    graphSeesBase: boolean;
+    base?: Promise<BaseDiagnostics>;
+  },
 ): Promise<{ test: TestRunReport; compile: CompileReport; firstFailure?: 'test' | 'compile' }> {
   const { stop } = options;
   let firstFailure: 'test' | 'compile' | undefined;
@@ -121,6 +131,7 @@ async function runTestsAndCompile(
       timeoutMs: options.testTimeoutMs,
       signal,
       env: { PYTHONDONTWRITEBYTECODE: '1', CI: 'true' },
+      label: 'test',
     })
     .then((result): TestRunReport => {
       const report: TestRunReport = {
@@ -140,6 +151,9 @@ async function runTestsAndCompile(
     worktree,
     graph: context.graph,
     commands: context.commands,
+    baseCommit: plan.data.base,
+    ...(context.baseResults ? { baseResults: context.baseResults } : {}),
+    graphSeesBase: options.graphSeesBase,
     baseWorktree: async () =>
       (
         await context.git.createWorktree({
@@ -170,6 +184,16 @@ async function runTestsAndCompile(
   const [test, compile] = await Promise.all([testing, compiling]);
   context.signal.throwIfAborted();
   return { test, compile, ...(firstFailure ? { firstFailure } : {}) };
+}
+
+/** True when the checkout, which the graph reads, is the base commit with nothing uncommitted. */
+async function graphSeesBase(context: PhaseContext, base: string): Promise<boolean> {
+  const options = { signal: context.signal };
+  const [head, dirty] = await Promise.all([
+    context.git.headCommit(options),
+    context.git.dirtyFiles(options),
+  ]);
+  return head === base && dirty.length === 0;
 }
 
 /**

@@ -2,12 +2,15 @@ import type { FileChange } from '../../core/change/change-types.js';
 import type { CompileReport } from '../../core/phase-outputs.js';
 import type { CompileSetting } from '../../core/plan/plan-schema.js';
 import type {
+  BaseResultCache,
   CodeGraph,
   CommandRunner,
+  DiagnosticsReport,
   OverlayEntry,
   WorktreeHandle,
 } from '../../core/services.js';
 import { toLastLines } from '../shared/output-lines.js';
+import { type AtBase, commandAtBase, diagnosticsAtBase } from './base-results.js';
 import { toNewErrors } from './new-diagnostics.js';
 
 /** Longest a compile command may run. */
@@ -24,30 +27,44 @@ export interface CompileCheckInput {
   baseWorktree: () => Promise<WorktreeHandle>;
   /** The base's diagnostics, already asked for by {@link startBaseDiagnostics}. */
   base?: Promise<BaseDiagnostics>;
+  /** The commit the change is made from. */
+  baseCommit: string;
+  /** Results at the base kept across runs; none to neither read nor store them. */
+  baseResults?: BaseResultCache;
+  /**
+   * True when the graph reads the base as committed (the checkout at the base commit, clean):
+   * only then are its findings the base's, to store for later runs.
+   */
+  graphSeesBase: boolean;
   signal: AbortSignal;
 }
 
-/** The base's diagnostics of the files a change touches, from the loaded program. */
-export type BaseDiagnostics = Awaited<ReturnType<CodeGraph['diagnostics']>>;
+/** The base's diagnostics of the files a change touches, and whether an earlier run kept them. */
+export type BaseDiagnostics = AtBase<DiagnosticsReport>;
 
 /** How the language servers' check works, as the result says it. */
 const LANGUAGE_SERVICE_METHOD =
   'incremental, on the program the language servers already hold: the changed files and their importers, against the base from the same program';
 
 /**
- * Asks for the base's diagnostics of the files `changes` touches, for a language-service check:
- * they need no worktree, so EXECUTE starts them while it checks the worktree out. Undefined for
+ * Asks for the base's diagnostics of the files `changes` touches (kept from an earlier run
+ * when one stored them), for a language-service check: they need no worktree, so EXECUTE starts them while it checks the worktree out. Undefined for
  * a command check or none. The promise never rejects unobserved.
  */
 export function startBaseDiagnostics(
-  setting: CompileSetting,
-  changes: readonly FileChange[],
-  graph: CodeGraph,
-  signal: AbortSignal,
+  input: Pick<
+    CompileCheckInput,
+    'setting' | 'changes' | 'graph' | 'baseCommit' | 'baseResults' | 'graphSeesBase' | 'signal'
+  >,
 ): Promise<BaseDiagnostics> | undefined {
-  if (setting.kind !== 'language-service') return undefined;
-  const before = changes.filter((c) => c.op !== 'create').map((c) => c.file);
-  const asked = graph.diagnostics({ files: [...new Set(before)], importers: true }, { signal });
+  if (input.setting.kind !== 'language-service') return undefined;
+  const before = [...new Set(input.changes.filter((c) => c.op !== 'create').map((c) => c.file))];
+  const asked = diagnosticsAtBase(
+    input.graphSeesBase ? input.baseResults : undefined,
+    input.baseCommit,
+    before,
+    () => input.graph.diagnostics({ files: before, importers: true }, { signal: input.signal }),
+  );
   asked.catch(() => {});
   return asked;
 }
@@ -74,13 +91,8 @@ export async function runCompileCheck(input: CompileCheckInput): Promise<Compile
   if (setting.kind === 'command') return runCommandCheck(input, setting.command);
   const { after, overlay, renamed } = await toCheckedFiles(input);
   // One after the other: the overlay of the second must not be seen by the first.
-  const base = await (input.base ??
-    (startBaseDiagnostics(
-      setting,
-      input.changes,
-      input.graph,
-      input.signal,
-    ) as Promise<BaseDiagnostics>));
+  const atBase = await (input.base ?? (startBaseDiagnostics(input) as Promise<BaseDiagnostics>));
+  const base = atBase.value;
   const changed = await input.graph.diagnostics(
     { files: after, importers: true, overlay },
     { signal: input.signal },
@@ -90,7 +102,7 @@ export async function runCompileCheck(input: CompileCheckInput): Promise<Compile
   const description =
     changed.checked.length === 0
       ? 'type check: no changed file is one a type checker reads'
-      : `type check (${changed.configs.join(', ')}) of ${changed.checked.length} file(s), ${already} error(s) already at the base left out`;
+      : `type check (${changed.configs.join(', ')}) of ${changed.checked.length} file(s), ${already} error(s) already at the base left out${atBase.cached ? ' (the base as an earlier run checked it)' : ''}`;
   return {
     setting,
     passed: fresh.length === 0,
@@ -150,6 +162,7 @@ async function runCommandCheck(
       timeoutMs: COMPILE_TIMEOUT_MS,
       signal: input.signal,
       env: { PYTHONDONTWRITEBYTECODE: '1' },
+      label: 'compile',
     });
   const changed = await run(input.worktree.path);
   const shown = command.join(' ');
@@ -171,24 +184,36 @@ async function runCommandCheck(
       outputTail: 'cancelled',
     };
   }
-  const base = await input.baseWorktree();
-  try {
-    const atBase = await run(base.path);
-    const baseLines = new Set(normalise(atBase.outputTail, base.path));
-    const fresh = normalise(changed.outputTail, input.worktree.path).filter(
-      (line) => !baseLines.has(line),
-    );
-    const failsAtBase = atBase.exitCode !== 0;
-    return {
-      setting,
-      passed: failsAtBase && fresh.length === 0,
-      durationMs: changed.durationMs + atBase.durationMs,
-      description: failsAtBase ? `${shown} (fails at the base too; only new output counts)` : shown,
-      outputTail: toLastLines(failsAtBase ? fresh.join('\n') : changed.outputTail, 30),
-    };
-  } finally {
-    await base.rollback();
-  }
+  // The base worktree is clean at the base commit whatever the checkout holds: always storable.
+  const atBase = await commandAtBase(input.baseResults, input.baseCommit, command, async () => {
+    const base = await input.baseWorktree();
+    try {
+      const result = await run(base.path);
+      if (result.cancelled) input.signal.throwIfAborted();
+      return {
+        exitCode: result.timedOut ? null : result.exitCode,
+        lines: normalise(result.outputTail, base.path),
+        durationMs: result.durationMs,
+      };
+    } finally {
+      await base.rollback();
+    }
+  });
+  const baseLines = new Set(atBase.value.lines);
+  const fresh = normalise(changed.outputTail, input.worktree.path).filter(
+    (line) => !baseLines.has(line),
+  );
+  const failsAtBase = atBase.value.exitCode !== 0;
+  const remembered = atBase.cached ? ', as an earlier run found it' : '';
+  return {
+    setting,
+    passed: failsAtBase && fresh.length === 0,
+    durationMs: changed.durationMs + (atBase.cached ? 0 : atBase.value.durationMs),
+    description: failsAtBase
+      ? `${shown} (fails at the base too${remembered}; only new output counts)`
+      : shown,
+    outputTail: toLastLines(failsAtBase ? fresh.join('\n') : changed.outputTail, 30),
+  };
 }
 
 /** Output lines with the folder they ran in taken out, so two folders' outputs compare. */

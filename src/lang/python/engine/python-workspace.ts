@@ -27,11 +27,6 @@ export interface PythonWorkspace {
   readonly session: PyrightSession;
   /** Workspace `.py` files, sorted (see {@link listPythonFiles}). */
   listFiles(signal?: AbortSignal): Promise<string[]>;
-  /**
-   * Runs `body` (one adapter call) looking at what changed on disk at most once, however many
-   * files it opens: each look lists and stats every `.py` file.
-   */
-  withOneLook<T>(body: () => Promise<T>): Promise<T>;
   /** Workspace `.py` files whose text contains `text`, sorted. */
   filesContaining(text: string, signal?: AbortSignal): Promise<string[]>;
   /** True when the workspace holds at least one `.py` file (then pyright may be started). */
@@ -48,10 +43,10 @@ export interface PythonWorkspace {
   /** Validates `file` and tells pyright its current text; returns its URI. */
   openFile(file: string, signal?: AbortSignal): Promise<string>;
   /**
-   * {@link openFile} for many files, with one look at what changed on disk for all of them
-   * (each look lists and stats every `.py` file). Returns the URIs in the order given.
+   * Tells a running pyright what changed on disk since the last call (it does not watch files
+   * over stdio). Walks the workspace's files: call it once per request, not per file.
    */
-  openFiles(files: readonly string[], signal?: AbortSignal): Promise<string[]>;
+  syncWithDisk(signal?: AbortSignal): Promise<void>;
   /**
    * Runs `body` as if the files in `overlay` held the given text (`null`: deleted — pyright
    * then sees an empty module), for pyright and the analysis scripts alike; afterwards pyright
@@ -92,13 +87,8 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
     ...(options.diagnosticMode === undefined ? {} : { diagnosticMode: options.diagnosticMode }),
   });
   let refreshing: Promise<void> = Promise.resolve();
-  // Calls in progress, and whether one of them already looked at the disk.
-  let calls = 0;
-  let lookedDuringCalls = false;
   // pyright does not watch files over stdio: report what changed on disk since the last call.
   const refresh = (signal?: AbortSignal): Promise<void> => {
-    if (calls > 0 && lookedDuringCalls) return refreshing;
-    if (calls > 0 && session.state === 'ready') lookedDuringCalls = true;
     refreshing = refreshing
       .catch(() => {})
       .then(async () => {
@@ -127,11 +117,6 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
   let overlay: ReadonlyMap<string, string | null> = new Map();
 
   const openFile = async (file: string, signal?: AbortSignal): Promise<string> => {
-    await refresh(signal);
-    return syncFile(file, signal);
-  };
-  /** Tells pyright `file`'s current (or overlaid) text, without looking at the disk's changes. */
-  const syncFile = async (file: string, signal?: AbortSignal): Promise<string> => {
     const relative = toWorkspaceFile(root, file);
     let text: string;
     try {
@@ -155,21 +140,6 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
     pythonPath,
     session,
     listFiles: (signal) => listPythonFiles(root, signal === undefined ? {} : { signal }),
-    async withOneLook(body) {
-      if (calls === 0) lookedDuringCalls = false;
-      calls += 1;
-      try {
-        return await body();
-      } finally {
-        calls -= 1;
-      }
-    },
-    async openFiles(files, signal) {
-      await refresh(signal);
-      const uris: string[] = [];
-      for (const file of files) uris.push(await syncFile(file, signal));
-      return uris;
-    },
     async filesContaining(text, signal) {
       const files = await listPythonFiles(root, signal === undefined ? {} : { signal });
       const found = await Promise.all(
@@ -235,6 +205,7 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
       return { textDocument: { uri }, position: toLspPosition(at) };
     },
     openFile,
+    syncWithDisk: refresh,
     memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
       const known = memos.get(key);
       if (known !== undefined) return known as Promise<T>;

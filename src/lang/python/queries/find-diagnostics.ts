@@ -33,9 +33,10 @@ export async function findDiagnostics(
     read: (file) => workspace.readText(file),
   };
   const sorted = [...new Set(requested)].sort(compareText);
-  // One look at the disk for every file, then every request in flight at once: pyright
-  // answers them in turn, without a round trip between two files.
-  const uris = await workspace.openFiles(sorted, signal);
+  // Every file opened, then every request in flight at once: pyright answers them in turn,
+  // without a round trip between two files.
+  const uris: string[] = [];
+  for (const file of sorted) uris.push(await workspace.openFile(file, signal));
   const reports = await Promise.all(
     uris.map((uri) =>
       workspace.session.request<DocumentDiagnosticReport>(
