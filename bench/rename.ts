@@ -159,6 +159,10 @@ async function benchLanguage(language: 'python' | 'typescript'): Promise<void> {
 }
 
 const only = process.argv[2];
-for (const language of ['python', 'typescript'] as const) {
-  if (only === undefined || only === language) await benchLanguage(language);
+if (process.argv.includes('--repo')) {
+  await (await import('./repo.js')).benchRepo(process.argv.slice(2));
+} else {
+  for (const language of ['python', 'typescript'] as const) {
+    if (only === undefined || only === language) await benchLanguage(language);
+  }
 }

@@ -124,6 +124,8 @@ export interface CompileReport {
   durationMs: number;
   /** What ran, or why nothing did. */
   description: string;
+  /** How the check was made (for the language servers' check: incremental, which program). */
+  method?: string;
   outputTail: string;
 }
 

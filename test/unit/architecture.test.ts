@@ -145,6 +145,15 @@ describe('layer boundaries', () => {
     expect(offenders.map((file) => path.relative(SRC, file))).toEqual([]);
   });
 
+  it('the TypeScript compiler is loaded only by lang/typescript/typescript.ts (require, not ESM)', () => {
+    const loading = listFiles(SRC).filter(
+      (file) =>
+        path.relative(SRC, file) !== path.join('lang', 'typescript', 'typescript.ts') &&
+        /^import (?!type )[^;]*from 'typescript';/m.test(readFileSync(file, 'utf8')),
+    );
+    expect(loading.map((file) => path.relative(SRC, file))).toEqual([]);
+  });
+
   it('only src/process spawns child processes', () => {
     const spawning = listFiles(SRC).filter(
       (file) =>

@@ -11,11 +11,16 @@ import type { WorktreeHandle } from '../../core/services.js';
 import { checkPythonImports } from '../shared/check-python-imports.js';
 import { toLastLines } from '../shared/output-lines.js';
 import { requireUpstream } from '../shared/require-upstream.js';
-import { runCompileCheck } from './run-compile-check.js';
+import {
+  type BaseDiagnostics,
+  runCompileCheck,
+  startBaseDiagnostics,
+} from './run-compile-check.js';
 
 /**
- * EXECUTE: creates branch and worktree at the plan's base, applies the plan's file changes
- * there (all checked before any is written), then runs the test node and the check node's
+ * EXECUTE: creates branch and worktree at the plan's base (the language servers meanwhile
+ * compute the base's diagnostics of the files the change touches), applies the plan's file
+ * changes there (all checked before any is written), then runs the test node and the check node's
  * compile side by side — the first to fail stops the other — and, for a Python change with a
  * pyrepl server, imports the changed modules beside them, so a module the change broke stops
  * the suite within a second or so. Failing tests, compile or imports are a failed outcome; the
@@ -29,6 +34,23 @@ export function createExecutePhase(): Phase<'execute'> {
       const optimize = requireUpstream(upstream, 'optimize', 'EXECUTE');
       const changes = plan.fileChanges();
       await refuseUntrackedFiles(context, plan);
+      // The base's diagnostics need no worktree: the language servers compute them meanwhile.
+      // Whichever of the tests, the check and the imports fails first stops the others (and these).
+      const stop = new AbortController();
+      const checkNode = plan.node('check');
+      const seesBase = await graphSeesBase(context, plan.data.base);
+      const base =
+        checkNode === undefined
+          ? undefined
+          : startBaseDiagnostics({
+              setting: checkNode.compile,
+              changes,
+              graph: context.graph,
+              baseCommit: plan.data.base,
+              ...(context.baseResults ? { baseResults: context.baseResults } : {}),
+              graphSeesBase: seesBase,
+              signal: AbortSignal.any([context.signal, stop.signal]),
+            });
       const { worktree, linkedDependencies } = await context.git.createWorktree({
         branchHint: plan.data.command,
         baseCommit: plan.data.base,
@@ -40,7 +62,13 @@ export function createExecutePhase(): Phase<'execute'> {
         context,
         plan,
         worktree,
-        { testTimeoutMs: optimize.testTimeoutMs, testCommand: optimize.testCommand },
+        {
+          testTimeoutMs: optimize.testTimeoutMs,
+          testCommand: optimize.testCommand,
+          stop,
+          graphSeesBase: seesBase,
+          ...(base ? { base } : {}),
+        },
       );
       const output: ExecuteOutput = {
         worktree,
@@ -112,14 +140,20 @@ async function runTestsAndCompile(
   context: PhaseContext,
   plan: ExecutionPlan,
   worktree: WorktreeHandle,
-  options: { testTimeoutMs: number; testCommand: readonly string[] },
+  options: {
+    testTimeoutMs: number;
+    testCommand: readonly string[];
+    stop: AbortController;
+    graphSeesBase: boolean;
+    base?: Promise<BaseDiagnostics>;
+  },
 ): Promise<{
   test: TestRunReport;
   compile: CompileReport;
   pythonImports?: PythonImportReport;
   firstFailure?: Job;
 }> {
-  const stop = new AbortController();
+  const { stop } = options;
   let firstFailure: Job | undefined;
   const fail = (who: Job): void => {
     firstFailure ??= who;
@@ -161,7 +195,7 @@ async function runTestsAndCompile(
     commands: context.commands,
     baseCommit: plan.data.base,
     ...(context.baseResults ? { baseResults: context.baseResults } : {}),
-    graphSeesBase: await graphSeesBase(context, plan.data.base),
+    graphSeesBase: options.graphSeesBase,
     baseWorktree: async () =>
       (
         await context.git.createWorktree({
@@ -171,6 +205,7 @@ async function runTestsAndCompile(
           signal,
         })
       ).worktree,
+    ...(options.base ? { base: options.base } : {}),
     signal,
   })
     .catch((error: unknown): CompileReport => {
