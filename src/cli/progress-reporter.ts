@@ -22,7 +22,7 @@ export function createProgressReporter(
         const mark = r.success ? '✔' : '✘';
         const retries = r.retries > 0 ? `, ${r.retries} retries` : '';
         stream.write(
-          `${stamp()} ${mark} ${r.phase} (${r.durationMs} ms, ${r.tokenCount} tokens${retries})\n`,
+          `${stamp()} ${mark} ${r.phase} (${r.durationMs} ms, ${r.tokenCount} context tokens${retries})\n`,
         );
         break;
       }
