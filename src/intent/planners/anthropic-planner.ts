@@ -18,6 +18,7 @@ const ERRORS = { APIError, APIUserAbortError, APIConnectionError, APIConnectionT
 export function createAnthropicPlanner(settings: ResolvedHttpPlannerSettings): IntentPlanner {
   const client = new Anthropic({
     apiKey: settings.apiKey ?? null,
+    authToken: null,
     baseURL: settings.baseUrl,
     timeout: settings.timeoutMs,
     maxRetries: settings.maxRetries,

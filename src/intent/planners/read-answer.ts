@@ -15,15 +15,17 @@ export type AnswerReading =
  * zod schema, then its transform's checks). Never throws for a bad answer.
  */
 export function readAnswer(answer: PlannerAnswer, maxTokensSource: string): AnswerReading {
+  const reading = readValue(answer);
+  if (reading.type !== 'invalid' || answer.stop !== 'max_tokens') return reading;
+  return {
+    type: 'invalid',
+    problem: `the answer was cut off at max_tokens (${maxTokensSource}) before it was complete: ${reading.problem}`,
+  };
+}
+
+function readValue(answer: PlannerAnswer): AnswerReading {
   const value = toValue(answer);
-  if ('problem' in value) {
-    return answer.stop === 'max_tokens'
-      ? {
-          type: 'invalid',
-          problem: `the answer was cut off at max_tokens (${maxTokensSource}) before it was complete: ${value.problem}`,
-        }
-      : { type: 'invalid', problem: value.problem };
-  }
+  if ('problem' in value) return { type: 'invalid', problem: value.problem };
   const intent = unwrap(value.value);
   if (typeof intent !== 'object' || intent === null || Array.isArray(intent)) {
     return {
