@@ -15,6 +15,8 @@ export interface ScriptedReply {
   readonly headers?: Record<string, string>;
   /** JSON body (or raw text when a string). */
   readonly body: unknown;
+  /** Wait this long before answering (a slow model). */
+  readonly delayMs?: number;
 }
 
 /** A local HTTP server speaking a model API's wire format, answering from a script. */
@@ -52,11 +54,16 @@ export async function startModelServer(
           body: { error: 'no reply scripted' },
         };
       const body = typeof chosen.body === 'string' ? chosen.body : JSON.stringify(chosen.body);
-      res.writeHead(chosen.status ?? 200, {
-        'content-type': 'application/json',
-        ...chosen.headers,
-      });
-      res.end(body);
+      const send = (): void => {
+        if (res.destroyed) return;
+        res.writeHead(chosen.status ?? 200, {
+          'content-type': 'application/json',
+          ...chosen.headers,
+        });
+        res.end(body);
+      };
+      if (chosen.delayMs === undefined) send();
+      else setTimeout(send, chosen.delayMs).unref();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -174,6 +174,33 @@ describe('the OpenAI-compatible planner, against a local chat-completions server
     expect(server.requests).toHaveLength(2);
   });
 
+  it('gives up on a server slower than ORCHESTRATOR_PLANNER_TIMEOUT_MS, naming it', async () => {
+    server.script([{ ...openAiToolReply({ intent: RENAME }), delayMs: 2_000 }]);
+    const slow = createOpenAiPlanner(
+      httpSettings({
+        ORCHESTRATOR_PLANNER: 'openai',
+        OPENAI_BASE_URL: `${server.url}/v1`,
+        ORCHESTRATOR_MODEL: 'test-model',
+        ORCHESTRATOR_PLANNER_TIMEOUT_MS: '50',
+        ORCHESTRATOR_PLANNER_RETRIES: '0',
+      }),
+    );
+    const error = await rejectionOf(planWith(slow, UNPLACED, warnings));
+    expect(error.code).toBe('MODEL_UNAVAILABLE');
+    expect(error.message).toContain(
+      'did not answer within 50 ms (ORCHESTRATOR_PLANNER_TIMEOUT_MS)',
+    );
+  });
+
+  it('stops waiting when the run is cancelled', async () => {
+    server.script([{ ...openAiToolReply({ intent: RENAME }), delayMs: 2_000 }]);
+    const controller = new AbortController();
+    const pending = planWith(planner(), UNPLACED, warnings, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('interrupted')), 50);
+    const error = await rejectionOf(pending);
+    expect(error.code).toBe('CANCELLED');
+  });
+
   it('names OPENAI_BASE_URL and its value when nothing listens there', async () => {
     const closed = await startModelServer();
     await closed.close();
