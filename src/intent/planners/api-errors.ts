@@ -43,7 +43,7 @@ export function toPlannerError(
     const code = causeCode(error);
     return new OrchestratorError(
       'MODEL_UNAVAILABLE',
-      `Could not connect to ${where}${code ? ` (${code})` : ''}: ${toErrorMessage(error)}. Start the server, or set ${settings.baseUrlVariable} to where it listens.`,
+      `Could not connect to ${where}${code ? ` (${code})` : ''}: ${causeMessages(error)}. Start the server, or set ${settings.baseUrlVariable} to where it listens.`,
       {
         data: { ...data, variable: settings.baseUrlVariable, ...(code ? { errno: code } : {}) },
         retryable: true,
@@ -86,6 +86,18 @@ export function toPlannerError(
     `The call to ${api} at ${where} failed: ${toErrorMessage(error)}`,
     { data, cause: error },
   );
+}
+
+/** `Connection error: fetch failed: connect ECONNREFUSED 127.0.0.1:1`: the error and its causes. */
+function causeMessages(error: unknown): string {
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    const message = current.message.replace(/\.$/, '');
+    if (message !== '' && !messages.includes(message)) messages.push(message);
+    current = current.cause;
+  }
+  return messages.join(': ');
 }
 
 /** `ECONNREFUSED`, `ENOTFOUND`, … from an error or its causes. */
