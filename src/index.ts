@@ -73,12 +73,16 @@ export {
   type Explanation,
   MCPOrchestrator,
   type PullRequestSummary,
+  REPORT_FILE_NAME,
   type ResolveIntentOptions,
   type RunCommandOptions,
   type RunEvent,
+  type RunReportResult,
   type RunResult,
   resolveRunIntent,
   type ServerStatus,
+  type WriteRunReportOptions,
+  writeRunReport,
 } from './orchestrator.js';
 export {
   MemoryPressureMonitor,
