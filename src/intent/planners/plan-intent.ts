@@ -1,8 +1,14 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { ModelPhaseUsage } from '../../core/model-usage.js';
 import type { TokenCounter } from '../../core/services.js';
+import type { ModelCallTracer } from '../../core/spans.js';
 import type { Intent } from '../all-intents.js';
-import type { IntentPlanner, PlannerAnswer, PlannerMessage } from './intent-planner.js';
+import type {
+  IntentPlanner,
+  PlannerAnswer,
+  PlannerMessage,
+  PlannerPrompt,
+} from './intent-planner.js';
 import { buildPlannerPrompt } from './planner-prompt.js';
 import { readAnswer } from './read-answer.js';
 
@@ -20,6 +26,8 @@ export interface PlanIntentOptions {
   readonly maxRetries: number;
   readonly signal?: AbortSignal;
   readonly warn: (message: string) => void;
+  /** Each model call becomes an OpenInference `LLM` span when given. */
+  readonly tracer?: ModelCallTracer;
 }
 
 /** The intent a model chose, and what choosing it cost. */
@@ -74,10 +82,7 @@ export async function planIntent(
       );
     }
     spent += built.tokens;
-    const answer = await planner.ask(
-      built.prompt,
-      options.signal ? { signal: options.signal } : {},
-    );
+    const answer = await ask(planner, built.prompt, built.tokens, options);
     usage.calls += 1;
     if (answer.usage) {
       usage.inputTokens += answer.usage.inputTokens;
@@ -140,6 +145,37 @@ export async function planIntent(
     'MODEL_ANSWER_INVALID',
     `The model (${describePlanner(planner, planner.model)}) gave no valid intent for ${JSON.stringify(command.slice(0, 200))} in ${problems.length} answers; the last: ${problems.at(-1)}\nNothing was changed. Say the command as one of the supported forms (mcp-orchestrator --help), or give --intent '<json>'.`,
     { data: { command: command.slice(0, 200), problems, calls: usage.calls } },
+  );
+}
+
+/** One call, in a model-call span when there is a tracer (the API's usage, else counted). */
+async function ask(
+  planner: IntentPlanner,
+  prompt: PlannerPrompt,
+  promptTokens: number,
+  options: PlanIntentOptions,
+): Promise<PlannerAnswer> {
+  const call = () => planner.ask(prompt, options.signal ? { signal: options.signal } : {});
+  if (!options.tracer) return call();
+  return options.tracer.traceModelCall(
+    {
+      modelName: planner.model,
+      provider: planner.name,
+      messages: [
+        { role: 'system', content: prompt.system },
+        ...prompt.messages.map((m) => ({ role: m.role, content: m.text })),
+      ],
+      invocationParameters: { max_tokens: prompt.maxTokens, tool: prompt.tool.name },
+    },
+    async (span) => {
+      const answer = await call();
+      span.recordResponse({
+        promptTokens: answer.usage?.inputTokens ?? promptTokens,
+        completionTokens: answer.usage?.outputTokens ?? options.tokens.count(answerText(answer)),
+        messages: [{ role: 'assistant', content: answerText(answer) }],
+      });
+      return answer;
+    },
   );
 }
 

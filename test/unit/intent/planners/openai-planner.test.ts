@@ -1,6 +1,10 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseIntent } from '../../../../src/intent/parse-intent.js';
 import { createOpenAiPlanner } from '../../../../src/intent/planners/openai-planner.js';
+import { createRunTracer } from '../../../../src/telemetry/create-tracer.js';
 import {
   errorReply,
   type ModelServer,
@@ -133,6 +137,30 @@ describe('the OpenAI-compatible planner, against a local chat-completions server
     expect(withTools?.tools).toBeDefined();
     expect(without?.tools).toBeUndefined();
     expect(without?.messages[0]?.content).toContain('matching this JSON schema');
+  });
+
+  it("records each call as an LLM span with the API's token counts when given a tracer", async () => {
+    server.script([openAiToolReply('{'), openAiToolReply({ intent: RENAME })]);
+    const dir = await mkdtemp(path.join(tmpdir(), 'mcpo-planner-trace-'));
+    try {
+      const tracer = createRunTracer(dir, { env: {} });
+      await planWith(planner(), UNPLACED, warnings, { tracer });
+      await tracer.shutdown();
+      const spans = (await readFile(path.join(dir, 'trace.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { attributes: Record<string, unknown> })
+        .filter((span) => span.attributes['openinference.span.kind'] === 'LLM');
+      expect(spans).toHaveLength(2);
+      expect(spans[0]?.attributes).toMatchObject({
+        'llm.model_name': 'test-model',
+        'llm.provider': 'openai',
+        'llm.token_count.prompt': 812,
+        'llm.token_count.completion': 31,
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('says what the model found unclear, as INTENT_UNRECOGNISED', async () => {
