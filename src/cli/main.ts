@@ -258,6 +258,7 @@ async function toOptions(flags: RunFlags, signal: AbortSignal): Promise<RunComma
     ...(flags.trustPlanCommands ? { trustPlanCommands: true } : {}),
     ...(flags.allowDirty ? { allowDirty: true } : {}),
     ...(flags.allowUnresolved ? { allowUnresolved: true } : {}),
+    ...(flags.planner ? { plannerMode: flags.planner } : {}),
     ...(flags.compileCommand !== undefined ? { compileCommand: flags.compileCommand } : {}),
     ...(flags.compile === false ? { noCompile: true } : {}),
     ...(flags.output ? { outputPath: flags.output } : {}),

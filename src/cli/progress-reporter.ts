@@ -22,7 +22,7 @@ export function createProgressReporter(
         const mark = r.success ? '✔' : '✘';
         const retries = r.retries > 0 ? `, ${r.retries} retries` : '';
         stream.write(
-          `${stamp()} ${mark} ${r.phase} (${r.durationMs} ms, ${r.tokenCount} tokens${retries})\n`,
+          `${stamp()} ${mark} ${r.phase} (${r.durationMs} ms, ${r.tokenCount} context tokens${retries})\n`,
         );
         break;
       }
@@ -30,11 +30,17 @@ export function createProgressReporter(
   };
 }
 
-/** Prints only warnings to stderr, as they happen (for --json, where stdout is the result). */
+/**
+ * Prints only warnings, and what a model planner chose, to stderr as they happen (for --json,
+ * where stdout is the result).
+ */
 export function createWarningReporter(
   stream: NodeJS.WritableStream = process.stderr,
 ): (event: RunEvent) => void {
   return (event) => {
     if (event.type === 'warning') stream.write(`⚠ ${event.message}\n`);
+    if (event.type === 'progress' && event.phase === 'intent') {
+      stream.write(`intent: ${event.message}\n`);
+    }
   };
 }

@@ -58,6 +58,7 @@ export async function runExplain(
     ...(flags.phases ? { phaseSettings: await readJsonFile(flags.phases, '--phases') } : {}),
     ...(flags.allowDirty ? { allowDirty: true } : {}),
     ...(flags.allowUnresolved ? { allowUnresolved: true } : {}),
+    ...(flags.planner ? { plannerMode: flags.planner } : {}),
     signal,
     onEvent: flags.json ? createWarningReporter() : createProgressReporter(),
   };

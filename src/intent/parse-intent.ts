@@ -30,7 +30,7 @@ export function parseIntent(command: string): Intent {
     throw new OrchestratorError(
       'INTENT_UNRECOGNISED',
       `The command is ${command.length} characters long; commands are at most ${MAX_COMMAND_LENGTH}. It starts ${JSON.stringify(command.slice(0, 80))}…`,
-      { data: { length: command.length } },
+      { data: { length: command.length, reason: 'too-long' } },
     );
   }
   const { intent } = readCommand(normaliseCommand(command), compiledGrammars(), SUPPORTED_FORMS);

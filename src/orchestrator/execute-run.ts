@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { toErrorMessage } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
+import { type ModelPhaseUsage, toModelUsageReport } from '../core/model-usage.js';
 import type { AnyPhase, RunOptions } from '../core/phase.js';
 import type { PhaseOutputs } from '../core/phase-outputs.js';
 import type { ResolvedSettings } from '../core/settings.js';
@@ -35,6 +36,8 @@ export interface RunInput {
   github?: ResolvedGithubTarget;
   /** Outputs the run starts with (the plan, for `apply`). */
   outputs?: Partial<PhaseOutputs>;
+  /** What the model calls before the run cost (a model planner reading the command). */
+  modelUsage?: readonly ModelPhaseUsage[];
   /** Warnings given before the run started (already shown through `onEvent`). */
   warnings?: readonly string[];
   /** Keep the pool and caches open between runs (one run at a time per repository). */
@@ -129,6 +132,7 @@ async function executeLockedRun(
       runDir: folder.runDir,
       durationMs: Math.round(performance.now() - started),
       totalTokens: outcome.phases.reduce((sum, p) => sum + p.tokenCount, 0),
+      modelTokens: toModelUsageReport(input.modelUsage ?? []),
       phases: outcome.phases,
       // A run that failed before its worktree was settled rolled its branch back.
       branch: kept ? (outputs.execute?.worktree.branch ?? null) : null,

@@ -1,6 +1,9 @@
 import type { LeftAlone } from '../core/change/verify-types.js';
+import type { ModelUsageReport } from '../core/model-usage.js';
 import type { PhaseResult } from '../core/phase.js';
 import type { RiskOutput } from '../core/phase-outputs.js';
+import type { IntentPlanner } from '../intent/planners/intent-planner.js';
+import type { PlannerMode } from '../intent/understand-command.js';
 import type { PullRequest } from '../vcs/pull-request.js';
 import type { CheckoutChange } from '../vcs/snapshot-checkout.js';
 import type { GithubTarget } from './publish-pull-request.js';
@@ -53,6 +56,16 @@ export interface RunCommandOptions {
   github?: GithubTarget;
   /** Environment to read settings from. @default process.env */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Who reads a command in words: `auto` (the grammar, then the model planner when one is
+   * configured and the grammar cannot place the command), `grammar`, or `model`. @default 'auto'
+   */
+  plannerMode?: PlannerMode;
+  /**
+   * The model planner to ask (e.g. MCP sampling through the connected client). @default the one
+   * `ORCHESTRATOR_PLANNER` configures, or none
+   */
+  planner?: IntentPlanner;
 }
 
 /** Live progress of a run. */
@@ -72,7 +85,13 @@ export interface RunResult {
   runId: string;
   runDir: string;
   durationMs: number;
+  /** Tokens of the phases' context packs (cl100k_base), as the phase table's "context" column. */
   totalTokens: number;
+  /**
+   * Model tokens from the APIs' usage figures: per step (`intent`: reading the command) and in
+   * total. No phases and zeros when no model was asked.
+   */
+  modelTokens: ModelUsageReport;
   phases: PhaseResult[];
   branch: string | null;
   commit: string | null;
