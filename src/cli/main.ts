@@ -21,6 +21,7 @@ import { type CleanFlags, runClean } from './run-clean.js';
 import { runDemo } from './run-demo.js';
 import { createExplainCommand } from './run-explain.js';
 import { createParseCommand } from './run-parse.js';
+import { createReportCommand } from './run-report.js';
 import { readVersion } from './version.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
 
@@ -148,6 +149,7 @@ program
 
 program.addCommand(createParseCommand());
 program.addCommand(createExplainCommand());
+program.addCommand(createReportCommand());
 
 program
   .command('server')

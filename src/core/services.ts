@@ -269,14 +269,7 @@ export interface TokenCounter {
   trim(text: string, budget: number): { text: string; tokens: number; trimmed: boolean };
 }
 
-/** Wraps work in a trace span. */
-export interface SpanRunner {
-  withSpan<T>(
-    name: string,
-    attributes: Record<string, string | number | boolean>,
-    body: () => Promise<T>,
-  ): Promise<T>;
-}
+export type { SpanRunner } from './spans.js';
 
 /** What OPTIMIZE learns from earlier runs. */
 export interface RunHistorySummary {
@@ -316,6 +309,8 @@ export interface CommandRunOptions {
   signal: AbortSignal;
   /** Bytes of output kept in `outputTail`. @default 8000 */
   tailBytes?: number;
+  /** What the command is for, named in its trace span (`test`, `compile`). @default 'command' */
+  label?: string;
 }
 
 /** Runs shell-free argv commands (tests, compile checks) for the phases. */

@@ -9,15 +9,16 @@ import type {
   CodeGraph,
   RunHistoryReader,
   SliceStore,
-  SpanRunner,
   TextSearch,
   ToolCaller,
 } from '../core/services.js';
 import type { ResolvedSettings } from '../core/settings.js';
+import { ATTR } from '../core/span-attributes.js';
 import { type ClientPool, createClientPool } from '../mcp/client-pool.js';
 import { resolveMcpServers } from '../mcp/resolve-mcp-servers.js';
 import { MemoryPressureMonitor } from '../pressure/memory-pressure-monitor.js';
-import { createRunTracer } from '../telemetry/create-tracer.js';
+import { createRunTracer, type RunTracer } from '../telemetry/create-tracer.js';
+import { createMemoryLog } from '../telemetry/memory-log.js';
 import { openRunHistory, type RunHistory } from '../telemetry/run-history.js';
 import { STATE_DIR_NAME } from '../vcs/open-git-workspace.js';
 import { withRemoteErrorCodes } from './remote-errors.js';
@@ -34,7 +35,7 @@ export interface RunServices {
   baseResults: BaseResultCache;
   pressure: MemoryPressureMonitor;
   history?: RunHistory & RunHistoryReader;
-  spans: SpanRunner;
+  spans: RunTracer;
   close(): Promise<string[]>;
 }
 
@@ -47,6 +48,8 @@ export async function openRunServices(options: {
   connect: readonly string[];
   signal: AbortSignal;
   warn: (message: string) => void;
+  /** Attributes of the trace's root span. */
+  trace?: { runId: string; command: string };
 }): Promise<RunServices> {
   const closers: Closers = [];
   const close = async (): Promise<string[]> => {
@@ -59,9 +62,26 @@ export async function openRunServices(options: {
       thresholdRatio: options.settings.memoryThreshold,
       collectOnSuggest: true,
     });
+    const memoryLog = createMemoryLog(options.runDir, options.warn);
+    monitor.on('sample', (sample) => memoryLog.record(sample));
     monitor.start();
-    closers.push(() => monitor.stop());
-    const tracer = createRunTracer(options.runDir);
+    closers.push(
+      () => monitor.stop(),
+      () => memoryLog.close(),
+    );
+    const tracer = createRunTracer(options.runDir, {
+      env: options.env,
+      warn: options.warn,
+      ...(options.trace
+        ? {
+            input: options.trace.command,
+            attributes: {
+              [ATTR.runId]: options.trace.runId,
+              [ATTR.command]: options.trace.command,
+            },
+          }
+        : {}),
+    });
     closers.push(() => tracer.shutdown());
     // Servers take the longest to start: connect them while the cache and history open.
     const servers = await resolveMcpServers(options.root, {
@@ -72,6 +92,8 @@ export async function openRunServices(options: {
       workspace: options.root,
       servers,
       parallelism: options.settings.parallelism,
+      spans: tracer,
+      recordContent: tracer.settings.recordContent,
     });
     closers.push(() => pool.close());
     const connecting =

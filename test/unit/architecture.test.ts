@@ -24,6 +24,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   pressure: ['core'],
   vcs: ['core', 'process'],
   telemetry: ['core'],
+  report: ['core', 'telemetry', 'vcs'],
   phases: ['core', 'transforms'],
   servers: [
     'core',
@@ -51,7 +52,16 @@ const ALLOWED: Record<string, readonly string[]> = {
     'transforms',
     'orchestrator.ts',
   ],
-  'orchestrator.ts': ['core', 'intent', 'mcp', 'vcs', 'phases', 'orchestrator', 'transforms'],
+  'orchestrator.ts': [
+    'core',
+    'intent',
+    'mcp',
+    'vcs',
+    'phases',
+    'orchestrator',
+    'transforms',
+    'report',
+  ],
   cli: ['orchestrator.ts'],
   'index.ts': ['cache', 'core', 'intent', 'orchestrator.ts', 'pressure', 'transforms'],
 };

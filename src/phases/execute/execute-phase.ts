@@ -101,6 +101,7 @@ async function runTestsAndCompile(
       timeoutMs: options.testTimeoutMs,
       signal,
       env: { PYTHONDONTWRITEBYTECODE: '1', CI: 'true' },
+      label: 'test',
     })
     .then((result): TestRunReport => {
       const report: TestRunReport = {

@@ -135,6 +135,7 @@ async function runCommandCheck(
       timeoutMs: COMPILE_TIMEOUT_MS,
       signal: input.signal,
       env: { PYTHONDONTWRITEBYTECODE: '1' },
+      label: 'compile',
     });
   const changed = await run(input.worktree.path);
   const shown = command.join(' ');
