@@ -20,6 +20,8 @@ import { runBundledServer } from './run-bundled-server.js';
 import { type CleanFlags, runClean } from './run-clean.js';
 import { runDemo } from './run-demo.js';
 import { createExplainCommand } from './run-explain.js';
+import { createHistoryCommand } from './run-history.js';
+import { type McpFlags, runMcpCommand } from './run-mcp-command.js';
 import { createParseCommand } from './run-parse.js';
 import { createReportCommand } from './run-report.js';
 import { readVersion } from './version.js';
@@ -149,6 +151,7 @@ program
 
 program.addCommand(createParseCommand());
 program.addCommand(createExplainCommand());
+program.addCommand(createHistoryCommand());
 program.addCommand(createReportCommand());
 
 program
@@ -159,6 +162,34 @@ program
   .action(async (name: string, flags: { workspace: string }) => {
     try {
       await runBundledServer(name, flags.workspace);
+    } catch (error) {
+      reportError(error, false);
+    }
+  });
+
+program
+  .command('mcp')
+  .description(
+    'serve the orchestrator itself over MCP (stdio, or Streamable HTTP with --http): plan_change, run_change, apply_plan, explain_command, list_runs, get_run, change_history',
+  )
+  .option('-w, --workspace <dir>', 'where calls that name no workspace run', process.cwd())
+  .option(
+    '--http <[host:]port>',
+    'serve Streamable HTTP at http://host:port/mcp (host default 127.0.0.1)',
+  )
+  .option(
+    '--token <token>',
+    'bearer token HTTP clients must send (default: ORCHESTRATOR_MCP_TOKEN); required beyond loopback',
+  )
+  .option(
+    '--idle-timeout <seconds>',
+    "close a repository's warm servers after this long without a call",
+    '600',
+  )
+  .action(async (flags: McpFlags) => {
+    try {
+      await runMcpCommand(flags);
+      process.exit(0);
     } catch (error) {
       reportError(error, false);
     }

@@ -62,7 +62,9 @@ const ALLOWED: Record<string, readonly string[]> = {
     'transforms',
     'report',
   ],
-  cli: ['orchestrator.ts'],
+  serve: ['core', 'contracts', 'orchestrator.ts'],
+  action: ['core', 'vcs', 'orchestrator.ts'],
+  cli: ['orchestrator.ts', 'serve'],
   'index.ts': ['cache', 'core', 'intent', 'orchestrator.ts', 'pressure', 'transforms'],
 };
 
