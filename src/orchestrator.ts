@@ -8,7 +8,7 @@ import { resolveSettings } from './core/settings.js';
 import { type CommandInput, resolveCommandInput } from './intent/resolve-command-input.js';
 import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
-import type { ServerStatus } from './mcp/server-status.js';
+import { checkNamedPaths } from './orchestrator/check-named-paths.js';
 import { checkPlanCommands } from './orchestrator/check-plan-commands.js';
 import { executeRun } from './orchestrator/execute-run.js';
 import {
@@ -22,6 +22,7 @@ import { toEffectivePlan, withTestTimeout } from './orchestrator/plan-overrides.
 import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
+import { type ServerReport, toServerReports } from './orchestrator/server-roles.js';
 import { createExecutePhase } from './phases/execute/execute-phase.js';
 import { createLogicPhase } from './phases/logic/logic-phase.js';
 import { createMapPhase } from './phases/map/map-phase.js';
@@ -56,12 +57,19 @@ export type {
   ExplainResult,
   Explanation,
 } from './orchestrator/explain-run.js';
+export {
+  listRuns,
+  loadRun,
+  type RunDetails,
+  type RunListing,
+} from './orchestrator/list-runs.js';
 export type {
   PullRequestSummary,
   RunCommandOptions,
   RunEvent,
   RunResult,
 } from './orchestrator/run-types.js';
+export type { ServerReport } from './orchestrator/server-roles.js';
 export { type CleanResult, type CleanStateOptions, cleanWorkspace } from './vcs/clean-state.js';
 export type { CheckoutChange } from './vcs/snapshot-checkout.js';
 
@@ -132,23 +140,31 @@ export class MCPOrchestrator {
       [],
       options,
       { phaseSettings: plan.data.phases },
-      { plan, source: path.basename(planPath) },
+      { plan, source: path.basename(planPath), path: planPath },
     );
   }
 
-  /** Starts every configured server and reports its status, tool count and latencies. */
+  /**
+   * Starts every configured server and reports its status, tool count and latencies, where it
+   * is configured (built in or `.mcp.json`) and which phases use it.
+   */
   async servers(
     options: {
       workspace?: string;
       signal?: AbortSignal;
       env?: Readonly<Record<string, string | undefined>>;
     } = {},
-  ): Promise<ServerStatus[]> {
+  ): Promise<ServerReport[]> {
     const env = options.env ?? process.env;
     const settings = resolveSettings(env);
     const root = path.resolve(options.workspace ?? process.cwd());
     const servers = await resolveMcpServers(root, {
       env,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const configured = await resolveMcpServers(root, {
+      env,
+      defaults: false,
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const pool = createClientPool({ workspace: root, servers, parallelism: settings.parallelism });
@@ -160,7 +176,7 @@ export class MCPOrchestrator {
           .filter((s) => s.state === 'ready')
           .map((s) => pool.ping(s.name, options.signal ? { signal: options.signal } : {})),
       );
-      return pool.status();
+      return toServerReports(pool.status(), new Set(Object.keys(configured)));
     } finally {
       await pool.close();
     }
@@ -173,10 +189,11 @@ export class MCPOrchestrator {
     connect: readonly string[],
     options: RunCommandOptions,
     runOptions: Pick<RunOptions, 'phaseSettings'>,
-    saved?: { plan: ExecutionPlan; source: string },
+    saved?: { plan: ExecutionPlan; source: string; path: string },
   ): Promise<RunResult> {
     const plan = saved?.plan;
-    const prepared = await prepareRun(options, plan?.data.base);
+    const prepared = await prepareRun(options, plan?.data.base, saved?.path);
+    await checkNamedPaths(prepared.git.root, intent);
     const warnings: string[] = [];
     if (saved) {
       await checkPlanCommands(saved.plan, {
