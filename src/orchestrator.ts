@@ -216,6 +216,7 @@ export class MCPOrchestrator {
     const resolved: RunOptions = {
       ...runOptions,
       allowUnresolved: options.allowUnresolved === true,
+      ...(options.baselineTests ? { baselineTests: true } : {}),
       ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
       ...(prepared.compile ? { compile: prepared.compile } : {}),
     };

@@ -20,7 +20,11 @@ export async function findSameChange(
       .trim()
       .split(' ');
     const refs = await runGit(
-      ['for-each-ref', '--format=%(refname:short) %(tree) %(parent)', `refs/heads/${BRANCH_PREFIX}`],
+      [
+        'for-each-ref',
+        '--format=%(refname:short) %(tree) %(parent)',
+        `refs/heads/${BRANCH_PREFIX}`,
+      ],
       { cwd: root },
     );
     return refs

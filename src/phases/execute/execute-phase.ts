@@ -1,10 +1,16 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { Phase, PhaseContext } from '../../core/phase.js';
-import type { CompileReport, ExecuteOutput, TestRunReport } from '../../core/phase-outputs.js';
+import type {
+  BaselineTestReport,
+  CompileReport,
+  ExecuteOutput,
+  TestRunReport,
+} from '../../core/phase-outputs.js';
 import type { ExecutionPlan } from '../../core/plan/execution-plan.js';
 import type { WorktreeHandle } from '../../core/services.js';
 import { toLastLines } from '../shared/output-lines.js';
 import { requireUpstream } from '../shared/require-upstream.js';
+import { describeBaseline, runBaselineTests } from './run-baseline-tests.js';
 import { runCompileCheck } from './run-compile-check.js';
 
 /**
@@ -26,11 +32,33 @@ export function createExecutePhase(): Phase<'execute'> {
         baseCommit: plan.data.base,
         signal: context.signal,
       });
+      const testCommand = plan.node('test')?.command ?? [];
+      const baselineOptions = {
+        command: testCommand,
+        baseCommit: plan.data.base,
+        testTimeoutMs: optimize.testTimeoutMs,
+      };
+      let baseline: BaselineTestReport | undefined;
+      if (context.options.baselineTests === true) {
+        context.progress(`running ${testCommand.join(' ')} at the base commit first`);
+        baseline = await runBaselineTests(context, baselineOptions);
+        if (!baseline.passed)
+          context.warn(
+            `The tests already fail at the base commit ${plan.data.base.slice(0, 12)} (${baseline.timedOut ? 'timed out' : `exit code ${baseline.exitCode}`}), before any change.`,
+          );
+      }
       context.progress(`applying ${changes.length} file changes on ${worktree.branch}`);
       const applied = await worktree.files.applyChanges(changes, { signal: context.signal });
-      const { test, compile, firstFailure } = await runTestsAndCompile(context, plan, worktree, {
+      const ran = await runTestsAndCompile(context, plan, worktree, {
         testTimeoutMs: optimize.testTimeoutMs,
       });
+      const { compile, firstFailure } = ran;
+      const testsFailed = !ran.test.passed && firstFailure !== 'compile';
+      if (testsFailed && ran.test.exitCode !== null && baseline === undefined) {
+        context.progress('the tests failed: running them at the base commit to compare');
+        baseline = await runBaselineTests(context, baselineOptions);
+      }
+      const test = baseline === undefined ? ran.test : { ...ran.test, baseline };
       const output: ExecuteOutput = {
         worktree,
         filesChanged: applied.filesChanged,
@@ -67,7 +95,7 @@ export function createExecutePhase(): Phase<'execute'> {
           contextPack,
           error: {
             code: 'TESTS_FAILED',
-            message: `The tests failed on ${worktree.branch} (${test.timedOut ? `timed out after ${optimize.testTimeoutMs} ms` : `exit code ${test.exitCode}`}); the change was rolled back.\n${toLastLines(test.outputTail, 15)}`,
+            message: `The tests failed on ${worktree.branch} (${test.timedOut ? `timed out after ${optimize.testTimeoutMs} ms` : `exit code ${test.exitCode}`}); the change was rolled back.${test.baseline ? ` ${describeBaseline(test.baseline, plan.data.base)}` : ''}\n${toLastLines(test.outputTail, 15)}`,
           },
         };
       }
