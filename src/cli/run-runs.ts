@@ -27,10 +27,12 @@ export function createRunsCommand(): Command {
   runs
     .command('show')
     .argument('<id>', 'a run id (or the start of one) from "runs"')
-    .option('-w, --workspace <dir>', 'folder inside the git repository', process.cwd())
-    .option('--json', 'print the run and its result.json as JSON')
-    .description('show one run: outcome, branch, phases, error, and the files in its folder')
-    .action(async (id: string, flags: RunsFlags) => {
+    .description(
+      'show one run: outcome, branch, phases, error, and the files in its folder (--json: with its result.json)',
+    )
+    .action(async (id: string, _options: unknown, command: Command) => {
+      // -w and --json belong to "runs", before or after "show".
+      const flags = command.optsWithGlobals<RunsFlags>();
       try {
         const { loadRun } = await import('../orchestrator.js');
         const run = await loadRun(flags.workspace, id);
