@@ -2,7 +2,6 @@ import type { CommandInput, RunCommandOptions, RunResult } from '../orchestrator
 import { checkChangeFlags } from './check-change-flags.js';
 import type { CommandFlags } from './command-input.js';
 import { toExitCode } from './exit-codes.js';
-import { parseTestTimeout } from './parse-test-timeout.js';
 import { createProgress, type ProgressReporter, resolveProgressMode } from './progress-reporter.js';
 import { readJsonFile } from './read-json-file.js';
 import { renderRunOutput } from './render-run-output.js';
@@ -105,6 +104,7 @@ async function toOptions(
   signal: AbortSignal,
   progress: ProgressReporter,
 ): Promise<RunCommandOptions> {
+  const { parseTestTimeout } = await import('./parse-test-timeout.js');
   return {
     ...(flags.phases ? { phaseSettings: await readJsonFile(flags.phases, '--phases') } : {}),
     ...(flags.workspace ? { workspace: flags.workspace } : {}),
