@@ -14,6 +14,7 @@ export async function runDemo(example: string): Promise<number> {
     `mcp-orchestrator demo: "${command}" on a fresh copy of examples/${example} at ${workspace}\n\n`,
   );
   const progress = await createProgress(resolveProgressMode({}), process.stderr);
+  progress.note('checking the repository and starting the servers');
   const result = await withInterruptSignal((signal) =>
     new MCPOrchestrator().run(command, {
       workspace,
