@@ -51,13 +51,16 @@ export function createLineReporter(
     state.lastLine = performance.now();
     stream.write(`${stamp()} ${text}\n`);
   };
-  const timer = setInterval(() => {
-    const now = performance.now();
-    const quietFor = now - state.phaseStarted < 10_000 ? heartbeatMs : 5 * heartbeatMs;
-    if (state.phase === '' || now - state.lastLine < quietFor) return;
-    const elapsed = formatMs(now - state.phaseStarted);
-    write(`  ${state.phase}: ${state.doing === '' ? 'working' : state.doing} (${elapsed})`);
-  }, 1_000);
+  const timer = setInterval(
+    () => {
+      const now = performance.now();
+      const quietFor = now - state.phaseStarted < 10_000 ? heartbeatMs : 5 * heartbeatMs;
+      if (state.phase === '' || now - state.lastLine < quietFor) return;
+      const elapsed = formatMs(now - state.phaseStarted);
+      write(`  ${state.phase}: ${state.doing === '' ? 'working' : state.doing} (${elapsed})`);
+    },
+    Math.min(1_000, heartbeatMs / 2),
+  );
   timer.unref();
   return {
     note(message) {

@@ -97,12 +97,16 @@ async function readDiff(patch: string | null, color = false): Promise<string> {
   return `${shown.join('\n')}\n`;
 }
 
+// The caller has decided (TTY, NO_COLOR): styleText must not check process.stdout again.
+const paint = (format: 'bold' | 'cyan' | 'green' | 'red', text: string): string =>
+  styleText(format, text, { validateStream: false });
+
 function colorLine(line: string): string {
   if (line.startsWith('diff --git') || line.startsWith('+++') || line.startsWith('---'))
-    return styleText('bold', line);
-  if (line.startsWith('@@')) return styleText('cyan', line);
-  if (line.startsWith('+')) return styleText('green', line);
-  if (line.startsWith('-')) return styleText('red', line);
+    return paint('bold', line);
+  if (line.startsWith('@@')) return paint('cyan', line);
+  if (line.startsWith('+')) return paint('green', line);
+  if (line.startsWith('-')) return paint('red', line);
   return line;
 }
 
