@@ -54,10 +54,14 @@ export {
   type Explanation,
   MCPOrchestrator,
   type PullRequestSummary,
+  REPORT_FILE_NAME,
   type RunCommandOptions,
   type RunEvent,
+  type RunReportResult,
   type RunResult,
   type ServerStatus,
+  type WriteRunReportOptions,
+  writeRunReport,
 } from './orchestrator.js';
 export {
   MemoryPressureMonitor,

@@ -70,6 +70,12 @@ export type {
   RunResult,
 } from './orchestrator/run-types.js';
 export type { ServerReport } from './orchestrator/server-roles.js';
+export {
+  REPORT_FILE_NAME,
+  type RunReportResult,
+  type WriteRunReportOptions,
+  writeRunReport,
+} from './report/write-run-report.js';
 export { type CleanResult, type CleanStateOptions, cleanWorkspace } from './vcs/clean-state.js';
 export type { CheckoutChange } from './vcs/snapshot-checkout.js';
 

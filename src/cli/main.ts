@@ -7,6 +7,7 @@ import { reportError } from './report-error.js';
 import type { CleanFlags } from './run-clean.js';
 import { createExplainCommand } from './run-explain.js';
 import { createParseCommand } from './run-parse.js';
+import { createReportCommand } from './run-report.js';
 import { createRunsCommand } from './run-runs.js';
 import { readVersion } from './version.js';
 
@@ -43,6 +44,7 @@ program
 program.addCommand(createParseCommand());
 program.addCommand(createExplainCommand());
 program.addCommand(createRunsCommand());
+program.addCommand(createReportCommand());
 
 program
   .command('server')

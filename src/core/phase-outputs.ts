@@ -79,6 +79,8 @@ export interface RiskOutput {
   /** Probability that the change breaks at least one file. */
   pBreak: number;
   blastRadius: { p50: number; p95: number; max: number };
+  /** Simulations per number of files broken (counts above 0 only), fewest files first. */
+  blastRadiusHistogram: Array<{ files: number; simulations: number }>;
   testsToRun: string[];
   riskiestFiles: Array<{ file: string; pBreak: number }>;
 }

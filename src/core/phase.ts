@@ -4,6 +4,7 @@ import type { PhaseOutputs } from './phase-outputs.js';
 import type { ExecutionPlan } from './plan/execution-plan.js';
 import type { PhaseSettingsEntry } from './plan/plan-schema.js';
 import type {
+  BaseResultCache,
   CodeGraph,
   CommandRunner,
   GitService,
@@ -81,6 +82,8 @@ export interface PhaseContext {
   /** The run folder (plan.json, diff.patch, …). */
   readonly runFiles: RunFiles;
   readonly cache?: SliceStore;
+  /** Results computed at the base commit in earlier runs (base diagnostics, compile output). */
+  readonly baseResults?: BaseResultCache;
   readonly pressure?: PressureGauge;
   readonly history?: RunHistoryReader;
   /** Current parallelism; the runner halves it under memory pressure. */

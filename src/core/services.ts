@@ -61,6 +61,16 @@ export interface SliceStore {
   embed(text: string): Promise<Float32Array>;
 }
 
+/**
+ * Results computed at a base commit and kept across runs. The key names everything the value
+ * depends on in this repository (the base commit, the files, the command); the store adds the
+ * tool versions and the environment. A miss is `undefined`; a failed write is silent.
+ */
+export interface BaseResultCache {
+  get(key: readonly unknown[]): Promise<unknown>;
+  set(key: readonly unknown[], value: unknown): Promise<void>;
+}
+
 /** Memory pressure as the pipeline consults it. */
 export interface PressureGauge {
   isPressureHigh(): boolean;
@@ -106,6 +116,8 @@ export interface WordPosition {
 /** Git as the phases need it. */
 export interface GitService {
   readonly root: string;
+  /** The commit the checkout has checked out. */
+  headCommit(options?: { signal?: AbortSignal }): Promise<string>;
   /** Files of the checkout with uncommitted changes (untracked included), sorted. */
   dirtyFiles(options?: { signal?: AbortSignal }): Promise<string[]>;
   /** Every file tracked at `revision`. */
@@ -257,14 +269,7 @@ export interface TokenCounter {
   trim(text: string, budget: number): { text: string; tokens: number; trimmed: boolean };
 }
 
-/** Wraps work in a trace span. */
-export interface SpanRunner {
-  withSpan<T>(
-    name: string,
-    attributes: Record<string, string | number | boolean>,
-    body: () => Promise<T>,
-  ): Promise<T>;
-}
+export type { SpanRunner } from './spans.js';
 
 /** What OPTIMIZE learns from earlier runs. */
 export interface RunHistorySummary {
@@ -304,6 +309,8 @@ export interface CommandRunOptions {
   signal: AbortSignal;
   /** Bytes of output kept in `outputTail`. @default 8000 */
   tailBytes?: number;
+  /** What the command is for, named in its trace span (`test`, `compile`). @default 'command' */
+  label?: string;
 }
 
 /** Runs shell-free argv commands (tests, compile checks) for the phases. */

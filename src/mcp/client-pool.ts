@@ -1,11 +1,17 @@
 import { OrchestratorError } from '../core/errors.js';
 import type { ToolCaller, ToolCallOptions } from '../core/services.js';
+import { NO_SPANS, type SpanRunner } from '../core/spans.js';
 import { createLimiter } from './create-limiter.js';
 import type { McpServersConfig } from './mcp-config-schema.js';
 import { createServerSession, type ServerSession } from './server-session.js';
 import type { ServerStatus } from './server-status.js';
 import { toCallError } from './to-call-error.js';
 import { toToolOutput } from './to-tool-output.js';
+import {
+  toConnectAttributes,
+  toToolCallAttributes,
+  toToolResultAttributes,
+} from './tool-call-attributes.js';
 
 /** Options for {@link createClientPool}. */
 export interface ClientPoolOptions {
@@ -21,6 +27,10 @@ export interface ClientPoolOptions {
   callTimeoutMs?: number;
   /** Wait after each step of stopping a server (stdin close, SIGTERM), in ms. @default 1000 */
   stopGraceMs?: number;
+  /** Where each tool call and connect opens its span. @default no spans */
+  spans?: SpanRunner;
+  /** Record each call's arguments and result in its span (`ORCHESTRATOR_TRACE_CONTENT=1`). @default false */
+  recordContent?: boolean;
 }
 
 /** The MCP client pool: a {@link ToolCaller} with connection management. */
@@ -52,6 +62,8 @@ const DEFAULT_STOP_GRACE_MS = 1_000;
 export function createClientPool(options: ClientPoolOptions): ClientPool {
   const limiter = createLimiter(options.parallelism);
   const callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+  const spans = options.spans ?? NO_SPANS;
+  const recordContent = options.recordContent ?? false;
   let reconnectTotal = 0;
   let closing: Promise<void> | undefined;
   const sessions = new Map<string, ServerSession>();
@@ -98,7 +110,17 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
       const chosen = names ?? [...sessions.keys()];
       const targets = chosen.map((name) => sessionFor(name));
       const signal = connectOptions.signal;
-      await Promise.allSettled(targets.map((session) => session.connect(signal)));
+      await Promise.allSettled(
+        targets.map((session) =>
+          spans.withSpan(`mcp.connect ${session.status().name}`, {}, async (span) => {
+            try {
+              await session.connect(signal);
+            } finally {
+              span.setAttributes(toConnectAttributes(session.status()));
+            }
+          }),
+        ),
+      );
       if (signal?.aborted === true) {
         throw new OrchestratorError('CANCELLED', 'Connecting to MCP servers was cancelled.');
       }
@@ -113,24 +135,42 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
     ): Promise<T> {
       const session = sessionFor(server);
       const timeoutMs = callOptions.timeoutMs ?? callTimeoutMs;
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const deadline =
-        callOptions.signal === undefined ? timeout : AbortSignal.any([callOptions.signal, timeout]);
-      try {
-        const result = await limiter.run(
-          () => session.callTool(tool, args, { signal: deadline, timeoutMs }),
-          deadline,
-        );
-        return toToolOutput(server, tool, result) as T;
-      } catch (error) {
-        throw toCallError(error, {
-          server,
-          tool,
-          timeoutMs,
-          signal: callOptions.signal,
-          deadline,
-        });
-      }
+      return spans.withSpan(
+        `tools/call ${tool}`,
+        toToolCallAttributes(server, tool, args, session.status().transport, recordContent),
+        async (span) => {
+          const timeout = AbortSignal.timeout(timeoutMs);
+          const deadline =
+            callOptions.signal === undefined
+              ? timeout
+              : AbortSignal.any([callOptions.signal, timeout]);
+          let retries = 0;
+          try {
+            const result = await limiter.run(
+              () =>
+                session.callTool(tool, args, {
+                  signal: deadline,
+                  timeoutMs,
+                  onRetry: () => {
+                    retries++;
+                  },
+                }),
+              deadline,
+            );
+            span.setAttributes(toToolResultAttributes(result, retries, recordContent));
+            return toToolOutput(server, tool, result) as T;
+          } catch (error) {
+            span.setAttributes({ 'mcp.request.retries': retries });
+            throw toCallError(error, {
+              server,
+              tool,
+              timeoutMs,
+              signal: callOptions.signal,
+              deadline,
+            });
+          }
+        },
+      );
     },
 
     async ping(name, pingOptions = {}) {

@@ -25,7 +25,7 @@ export interface ServerSession {
   callTool(
     tool: string,
     args: Record<string, unknown>,
-    options: { signal: AbortSignal; timeoutMs: number },
+    options: { signal: AbortSignal; timeoutMs: number; onRetry?: () => void },
   ): Promise<CallToolResult>;
   /** Pings the server, recording and returning the round trip in ms. */
   ping(options: { signal: AbortSignal; timeoutMs: number }): Promise<number>;
@@ -185,6 +185,7 @@ export function createServerSession(
       } catch (caught) {
         if (current().kind === 'closed') throw closedError();
         if (!isConnectionClosed(caught) || options.signal.aborted) throw caught;
+        options.onRetry?.();
         return await callOnce(await restartAfter(first, options.signal), request, options);
       }
     },

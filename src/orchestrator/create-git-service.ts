@@ -41,6 +41,7 @@ export async function createGitService(
       await prewarmed?.made.catch(() => undefined);
       return made;
     },
+    headCommit: (options = {}) => workspace.headCommit(options),
     dirtyFiles: (options = {}) => workspace.dirtyFiles(options),
     trackedFiles(revision, options = {}) {
       // A commit's file list never changes: ask git once per revision.

@@ -5,6 +5,7 @@ import type { IntentBase } from '../core/intent.js';
 import type { AnyPhase, RunOptions } from '../core/phase.js';
 import type { PhaseOutputs } from '../core/phase-outputs.js';
 import type { ResolvedSettings } from '../core/settings.js';
+import { ATTR } from '../core/span-attributes.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import { acquireRunLock, type RunLock } from '../vcs/run-lock.js';
 import { findSameChange } from './find-same-change.js';
@@ -88,6 +89,7 @@ async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResu
     connect: input.connect,
     signal: options.signal ?? new AbortController().signal,
     warn,
+    trace: { runId: folder.runId, command: input.command },
   });
   try {
     // The tests run the user's code: whatever it writes outside its worktree must not go unnoticed.
@@ -156,6 +158,14 @@ async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResu
       warnings,
       error: failure,
     };
+    services.spans.recordRunOutcome({
+      success: result.success,
+      error: result.error,
+      attributes: {
+        [ATTR.runTotalTokens]: result.totalTokens,
+        [ATTR.runMemoryPeakMb]: result.memoryPeakMb,
+      },
+    });
     await persistRun(input, result, outputs, services, warn);
     return result;
   } finally {

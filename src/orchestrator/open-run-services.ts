@@ -1,24 +1,28 @@
 import path from 'node:path';
+import { createBaseResultCache } from '../cache/base-result-cache.js';
 import { SliceCache } from '../cache/slice-cache.js';
 import { createCodeGraph } from '../contracts/create-code-graph.js';
 import { createTextSearch } from '../contracts/create-text-search.js';
 import { toErrorMessage } from '../core/errors.js';
 import type {
+  BaseResultCache,
   CodeGraph,
   RunHistoryReader,
   SliceStore,
-  SpanRunner,
   TextSearch,
   ToolCaller,
 } from '../core/services.js';
 import type { ResolvedSettings } from '../core/settings.js';
+import { ATTR } from '../core/span-attributes.js';
 import { type ClientPool, createClientPool } from '../mcp/client-pool.js';
 import { resolveMcpServers } from '../mcp/resolve-mcp-servers.js';
 import { MemoryPressureMonitor } from '../pressure/memory-pressure-monitor.js';
-import { createRunTracer } from '../telemetry/create-tracer.js';
+import { createRunTracer, type RunTracer } from '../telemetry/create-tracer.js';
+import { createMemoryLog } from '../telemetry/memory-log.js';
 import { openRunHistory, type RunHistory } from '../telemetry/run-history.js';
 import { STATE_DIR_NAME } from '../vcs/open-git-workspace.js';
 import { withRemoteErrorCodes } from './remote-errors.js';
+import { toolchainFingerprint } from './toolchain-fingerprint.js';
 
 /** The long-lived services one run owns; `close()` tears them down in reverse order. */
 export interface RunServices {
@@ -27,9 +31,11 @@ export interface RunServices {
   graph: CodeGraph;
   search: TextSearch;
   cache?: SliceStore;
+  /** Results computed at a base commit, kept across runs. */
+  baseResults: BaseResultCache;
   pressure: MemoryPressureMonitor;
   history?: RunHistory & RunHistoryReader;
-  spans: SpanRunner;
+  spans: RunTracer;
   close(): Promise<string[]>;
 }
 
@@ -42,6 +48,8 @@ export async function openRunServices(options: {
   connect: readonly string[];
   signal: AbortSignal;
   warn: (message: string) => void;
+  /** Attributes of the trace's root span. */
+  trace?: { runId: string; command: string };
 }): Promise<RunServices> {
   const closers: Closers = [];
   const close = async (): Promise<string[]> => {
@@ -54,9 +62,26 @@ export async function openRunServices(options: {
       thresholdRatio: options.settings.memoryThreshold,
       collectOnSuggest: true,
     });
+    const memoryLog = createMemoryLog(options.runDir, options.warn);
+    monitor.on('sample', (sample) => memoryLog.record(sample));
     monitor.start();
-    closers.push(() => monitor.stop());
-    const tracer = createRunTracer(options.runDir);
+    closers.push(
+      () => monitor.stop(),
+      () => memoryLog.close(),
+    );
+    const tracer = createRunTracer(options.runDir, {
+      env: options.env,
+      warn: options.warn,
+      ...(options.trace
+        ? {
+            input: options.trace.command,
+            attributes: {
+              [ATTR.runId]: options.trace.runId,
+              [ATTR.command]: options.trace.command,
+            },
+          }
+        : {}),
+    });
     closers.push(() => tracer.shutdown());
     // Servers take the longest to start: connect them while the cache and history open.
     const servers = await resolveMcpServers(options.root, {
@@ -67,6 +92,8 @@ export async function openRunServices(options: {
       workspace: options.root,
       servers,
       parallelism: options.settings.parallelism,
+      spans: tracer,
+      recordContent: tracer.settings.recordContent,
     });
     closers.push(() => pool.close());
     const connecting =
@@ -88,6 +115,10 @@ export async function openRunServices(options: {
       graph: createCodeGraph(tools),
       search: createTextSearch(tools),
       ...(cache ? { cache } : {}),
+      baseResults: createBaseResultCache({
+        dir: path.join(options.root, STATE_DIR_NAME, 'base-results'),
+        fingerprint: toolchainFingerprint(options.env),
+      }),
       pressure: monitor,
       ...(history ? { history } : {}),
       spans: tracer,

@@ -48,44 +48,40 @@ export async function runPhases(
       graph: services.graph,
       search: services.search,
       git,
-      commands: createCommandRunner(options.env ?? process.env),
+      commands: createCommandRunner(options.env ?? process.env, services.spans),
       files: createWorkspaceFiles(input.git.root),
       runFiles: { dir: folder.runDir, writeText: (name, text) => folder.writeText(name, text) },
       ...(services.cache ? { cache: services.cache } : {}),
+      baseResults: services.baseResults,
       pressure: services.pressure,
       ...(services.history ? { history: services.history } : {}),
       parallelism: input.settings.parallelism,
       warn: events.warn,
       progress: (message) => events.emit({ type: 'progress', phase: current.phase, message }),
     };
-    const phases = await services.spans.withSpan(
-      'run',
-      { command: input.command, runId: folder.runId },
-      () =>
-        runPipeline(input.phases, context, {
-          maxRetries: input.runOptions.plan?.data.maxRetries ?? DEFAULT_MAX_RETRIES,
-          baseBackoffMs: BASE_BACKOFF_MS,
-          tokens: { count: countTokens, trim: trimToTokenBudget },
-          spans: services.spans,
-          outputs,
-          onContextPack: async (phase, text) => {
-            await folder.writeText(`context/${phase}.txt`, text);
-          },
-          onPhaseStart: (phase) => {
-            current.phase = phase;
-            events.emit({ type: 'phase-start', phase });
-            // The checkout of the worktree overlaps the analysis when the run will need it.
-            if (phase === 'logic' && willExecute && git) {
-              git.prewarmWorktree({
-                branchHint: input.command,
-                baseCommit: input.baseCommit,
-                signal,
-              });
-            }
-          },
-          onPhaseEnd: (result) => events.emit({ type: 'phase-end', result }),
-        }),
-    );
+    const phases = await runPipeline(input.phases, context, {
+      maxRetries: input.runOptions.plan?.data.maxRetries ?? DEFAULT_MAX_RETRIES,
+      baseBackoffMs: BASE_BACKOFF_MS,
+      tokens: { count: countTokens, trim: trimToTokenBudget },
+      spans: services.spans,
+      outputs,
+      onContextPack: async (phase, text) => {
+        await folder.writeText(`context/${phase}.txt`, text);
+      },
+      onPhaseStart: (phase) => {
+        current.phase = phase;
+        events.emit({ type: 'phase-start', phase });
+        // The checkout of the worktree overlaps the analysis when the run will need it.
+        if (phase === 'logic' && willExecute && git) {
+          git.prewarmWorktree({
+            branchHint: input.command,
+            baseCommit: input.baseCommit,
+            signal,
+          });
+        }
+      },
+      onPhaseEnd: (result) => events.emit({ type: 'phase-end', result }),
+    });
     const last = phases.at(-1);
     const failure =
       last && !last.success

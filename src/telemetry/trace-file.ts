@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { HrTime } from '@opentelemetry/api';
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { z } from 'zod';
 
 /** File name of the trace inside a run folder. */
 export const TRACE_FILE_NAME = 'trace.jsonl';
@@ -99,3 +100,21 @@ function toStatusCode(code: SpanStatusCode): TraceLine['status']['code'] {
   if (code === SpanStatusCode.ERROR) return 'ERROR';
   return 'UNSET';
 }
+
+/** A line of `trace.jsonl` as read back (a file from an older or crashed run is checked too). */
+export const TraceLineSchema = z.object({
+  traceId: z.string(),
+  spanId: z.string(),
+  parentSpanId: z.string().nullable(),
+  name: z.string(),
+  startTime: z.iso.datetime(),
+  durationMs: z.number().finite().nonnegative(),
+  attributes: z.record(z.string(), z.unknown()),
+  status: z.object({
+    code: z.enum(['UNSET', 'OK', 'ERROR']),
+    message: z.string().optional(),
+  }),
+  events: z.array(
+    z.object({ name: z.string(), time: z.string(), attributes: z.record(z.string(), z.unknown()) }),
+  ),
+}) satisfies z.ZodType<TraceLine>;

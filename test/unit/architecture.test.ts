@@ -24,6 +24,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   pressure: ['core'],
   vcs: ['core', 'process'],
   telemetry: ['core'],
+  report: ['core', 'telemetry', 'vcs'],
   phases: ['core', 'transforms'],
   servers: [
     'core',
@@ -51,7 +52,16 @@ const ALLOWED: Record<string, readonly string[]> = {
     'transforms',
     'orchestrator.ts',
   ],
-  'orchestrator.ts': ['core', 'intent', 'mcp', 'vcs', 'phases', 'orchestrator', 'transforms'],
+  'orchestrator.ts': [
+    'core',
+    'intent',
+    'mcp',
+    'vcs',
+    'phases',
+    'orchestrator',
+    'transforms',
+    'report',
+  ],
   // The CLI reads errors and command forms (pure, no I/O) without loading the orchestrator, so
   // --help, --version and refusals answer fast; everything else goes through orchestrator.ts.
   cli: ['orchestrator.ts', 'core', 'intent'],

@@ -9,6 +9,7 @@ import type {
 } from '../phase.js';
 import type { PhaseOutputs } from '../phase-outputs.js';
 import type { SpanRunner, TokenCounter } from '../services.js';
+import { ATTR } from '../span-attributes.js';
 import { guardMemoryPressure } from './guard-memory-pressure.js';
 import { waitForBackoff } from './wait-for-backoff.js';
 
@@ -85,22 +86,39 @@ async function runOnePhase(
   let attempt = 0;
   try {
     for (;;) {
-      const backoff = await guardMemoryPressure(context);
-      if (backoff) backoffs.push(backoff);
       try {
-        const outcome = await options.spans.withSpan(
+        // The span covers the whole attempt: the wait for memory, the phase, the token count.
+        const { outcome, packed } = await options.spans.withSpan(
           `phase.${phase.name}`,
-          { phase: phase.name, attempt },
-          () => runAttempt(phase, context, upstream),
+          { [ATTR.spanKind]: 'CHAIN', [ATTR.phase]: phase.name, [ATTR.attempt]: attempt },
+          async (span) => {
+            const backoff = await guardMemoryPressure(context);
+            if (backoff) {
+              backoffs.push(backoff);
+              span.setAttributes({ [ATTR.pressureWaitMs]: backoff.waitedMs });
+            }
+            const outcome = await runAttempt(phase, context, upstream);
+            const budget = Math.max(0, Math.min(context.settings.phaseTokenBudget, runTokensLeft));
+            const packed = options.tokens.trim(outcome.contextPack, budget);
+            if (packed.trimmed) {
+              context.warn(
+                `${phase.name}: context pack trimmed to the ${budget}-token budget (CLAUDE_CODE_THINKING_BUDGET_TOKENS).`,
+              );
+            }
+            await options.onContextPack?.(phase.name, packed.text);
+            span.setAttributes({
+              [ATTR.phaseSuccess]: outcome.success,
+              [ATTR.tokens]: packed.tokens,
+              [ATTR.tokenBudget]: budget,
+              [ATTR.phaseTokenBudget]: context.settings.phaseTokenBudget,
+              [ATTR.runTokenBudget]: context.settings.runTokenBudget,
+              [ATTR.tokensTrimmed]: packed.trimmed,
+              [ATTR.treeRssMb]: context.pressure?.treeRssMb(),
+            });
+            if (!outcome.success) span.setError(outcome.error.code, outcome.error.message);
+            return { outcome, packed };
+          },
         );
-        const budget = Math.max(0, Math.min(context.settings.phaseTokenBudget, runTokensLeft));
-        const packed = options.tokens.trim(outcome.contextPack, budget);
-        if (packed.trimmed) {
-          context.warn(
-            `${phase.name}: context pack trimmed to the ${budget}-token budget (CLAUDE_CODE_THINKING_BUDGET_TOKENS).`,
-          );
-        }
-        await options.onContextPack?.(phase.name, packed.text);
         const result: PhaseResult = {
           phase: phase.name,
           success: outcome.success,

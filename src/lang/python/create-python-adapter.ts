@@ -54,13 +54,21 @@ function withOverlayOf(workspace: PythonWorkspace) {
     overlay === undefined || overlay.size === 0 ? body() : workspace.withOverlay(overlay, body);
 }
 
-/** Passes the call's signal on and turns failures after an abort into `CANCELLED`. */
-function guard<T>(
-  call: AdapterCallOptions | undefined,
-  body: (signal: AbortSignal | undefined) => Promise<T>,
-): Promise<T> {
-  const signal = call?.signal;
-  return withCancellation(signal, () => body(signal));
+/**
+ * Starts each call on what is on disk now (pyright told of files changed since the last call),
+ * passes the call's signal on and turns failures after an abort into `CANCELLED`.
+ */
+function guardOf(workspace: PythonWorkspace) {
+  return <T>(
+    call: AdapterCallOptions | undefined,
+    body: (signal: AbortSignal | undefined) => Promise<T>,
+  ): Promise<T> => {
+    const signal = call?.signal;
+    return withCancellation(signal, async () => {
+      await workspace.syncWithDisk(signal);
+      return body(signal);
+    });
+  };
 }
 
 /**
@@ -72,6 +80,7 @@ function guard<T>(
 export function createPythonAdapter(options: PythonAdapterOptions): PythonAdapter {
   const workspace = createPythonWorkspace(options);
   const withOverlay = withOverlayOf(workspace);
+  const guard = guardOf(workspace);
   return {
     language: 'python',
     root: workspace.root,

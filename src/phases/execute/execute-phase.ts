@@ -129,6 +129,7 @@ async function runTestsAndCompile(
       timeoutMs: options.testTimeoutMs,
       signal,
       env: { PYTHONDONTWRITEBYTECODE: '1', CI: 'true' },
+      label: 'test',
     })
     .then((result): TestRunReport => {
       const report: TestRunReport = {
@@ -148,6 +149,9 @@ async function runTestsAndCompile(
     worktree,
     graph: context.graph,
     commands: context.commands,
+    baseCommit: plan.data.base,
+    ...(context.baseResults ? { baseResults: context.baseResults } : {}),
+    graphSeesBase: await graphSeesBase(context, plan.data.base),
     baseWorktree: async () =>
       (
         await context.git.createWorktree({
@@ -177,6 +181,16 @@ async function runTestsAndCompile(
   const [test, compile] = await Promise.all([testing, compiling]);
   context.signal.throwIfAborted();
   return { test, compile, ...(firstFailure ? { firstFailure } : {}) };
+}
+
+/** True when the checkout, which the graph reads, is the base commit with nothing uncommitted. */
+async function graphSeesBase(context: PhaseContext, base: string): Promise<boolean> {
+  const options = { signal: context.signal };
+  const [head, dirty] = await Promise.all([
+    context.git.headCommit(options),
+    context.git.dirtyFiles(options),
+  ]);
+  return head === base && dirty.length === 0;
 }
 
 /**

@@ -2,12 +2,14 @@ import type { FileChange } from '../../core/change/change-types.js';
 import type { CompileReport } from '../../core/phase-outputs.js';
 import type { CompileSetting } from '../../core/plan/plan-schema.js';
 import type {
+  BaseResultCache,
   CodeGraph,
   CommandRunner,
   OverlayEntry,
   WorktreeHandle,
 } from '../../core/services.js';
 import { toLastLines } from '../shared/output-lines.js';
+import { commandAtBase, diagnosticsAtBase } from './base-results.js';
 import { toNewErrors } from './new-diagnostics.js';
 
 /** Longest a compile command may run. */
@@ -22,6 +24,15 @@ export interface CompileCheckInput {
   commands: CommandRunner;
   /** Makes a clean worktree at the base, to judge a failing command there. */
   baseWorktree: () => Promise<WorktreeHandle>;
+  /** The commit the change is made from. */
+  baseCommit: string;
+  /** Results at the base kept across runs; none to neither read nor store them. */
+  baseResults?: BaseResultCache;
+  /**
+   * True when the graph reads the base as committed (the checkout at the base commit, clean):
+   * only then are its findings the base's, to store for later runs.
+   */
+  graphSeesBase: boolean;
   signal: AbortSignal;
 }
 
@@ -47,10 +58,13 @@ export async function runCompileCheck(input: CompileCheckInput): Promise<Compile
   if (setting.kind === 'command') return runCommandCheck(input, setting.command);
   const { before, after, overlay, renamed } = await toCheckedFiles(input);
   // One after the other: the overlay of the second must not be seen by the first.
-  const base = await input.graph.diagnostics(
-    { files: before, importers: true },
-    { signal: input.signal },
+  const atBase = await diagnosticsAtBase(
+    input.graphSeesBase ? input.baseResults : undefined,
+    input.baseCommit,
+    before,
+    () => input.graph.diagnostics({ files: before, importers: true }, { signal: input.signal }),
   );
+  const base = atBase.value;
   const changed = await input.graph.diagnostics(
     { files: after, importers: true, overlay },
     { signal: input.signal },
@@ -60,7 +74,7 @@ export async function runCompileCheck(input: CompileCheckInput): Promise<Compile
   const description =
     changed.checked.length === 0
       ? 'type check: no changed file is one a type checker reads'
-      : `type check (${changed.configs.join(', ')}) of ${changed.checked.length} file(s), ${already} error(s) already at the base left out`;
+      : `type check (${changed.configs.join(', ')}) of ${changed.checked.length} file(s), ${already} error(s) already at the base left out${atBase.cached ? ' (the base as an earlier run checked it)' : ''}`;
   return {
     setting,
     passed: fresh.length === 0,
@@ -121,6 +135,7 @@ async function runCommandCheck(
       timeoutMs: COMPILE_TIMEOUT_MS,
       signal: input.signal,
       env: { PYTHONDONTWRITEBYTECODE: '1' },
+      label: 'compile',
     });
   const changed = await run(input.worktree.path);
   const shown = command.join(' ');
@@ -142,24 +157,36 @@ async function runCommandCheck(
       outputTail: 'cancelled',
     };
   }
-  const base = await input.baseWorktree();
-  try {
-    const atBase = await run(base.path);
-    const baseLines = new Set(normalise(atBase.outputTail, base.path));
-    const fresh = normalise(changed.outputTail, input.worktree.path).filter(
-      (line) => !baseLines.has(line),
-    );
-    const failsAtBase = atBase.exitCode !== 0;
-    return {
-      setting,
-      passed: failsAtBase && fresh.length === 0,
-      durationMs: changed.durationMs + atBase.durationMs,
-      description: failsAtBase ? `${shown} (fails at the base too; only new output counts)` : shown,
-      outputTail: toLastLines(failsAtBase ? fresh.join('\n') : changed.outputTail, 30),
-    };
-  } finally {
-    await base.rollback();
-  }
+  // The base worktree is clean at the base commit whatever the checkout holds: always storable.
+  const atBase = await commandAtBase(input.baseResults, input.baseCommit, command, async () => {
+    const base = await input.baseWorktree();
+    try {
+      const result = await run(base.path);
+      if (result.cancelled) input.signal.throwIfAborted();
+      return {
+        exitCode: result.timedOut ? null : result.exitCode,
+        lines: normalise(result.outputTail, base.path),
+        durationMs: result.durationMs,
+      };
+    } finally {
+      await base.rollback();
+    }
+  });
+  const baseLines = new Set(atBase.value.lines);
+  const fresh = normalise(changed.outputTail, input.worktree.path).filter(
+    (line) => !baseLines.has(line),
+  );
+  const failsAtBase = atBase.value.exitCode !== 0;
+  const remembered = atBase.cached ? ', as an earlier run found it' : '';
+  return {
+    setting,
+    passed: failsAtBase && fresh.length === 0,
+    durationMs: changed.durationMs + (atBase.cached ? 0 : atBase.value.durationMs),
+    description: failsAtBase
+      ? `${shown} (fails at the base too${remembered}; only new output counts)`
+      : shown,
+    outputTail: toLastLines(failsAtBase ? fresh.join('\n') : changed.outputTail, 30),
+  };
 }
 
 /** Output lines with the folder they ran in taken out, so two folders' outputs compare. */

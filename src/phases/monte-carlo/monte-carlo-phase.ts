@@ -46,6 +46,7 @@ export function createMonteCarloPhase(): Phase<'monte_carlo'> {
         pBreak: round(result.pBreak),
         pBreakUncovered: round(result.pBreakUncovered),
         blastRadius: result.blastRadius,
+        blastRadiusHistogram: result.radiusHistogram,
         testsToRun: model.tests,
         riskiestFiles,
       };

@@ -14,6 +14,8 @@ export interface SimulationResult {
   pBreak: number;
   pBreakUncovered: number;
   blastRadius: { p50: number; p95: number; max: number };
+  /** How many simulations broke each number of files (counts above 0 only), fewest files first. */
+  radiusHistogram: Array<{ files: number; simulations: number }>;
   breakFrequency: number[];
 }
 
@@ -89,6 +91,18 @@ export async function simulateBreakage(
       p95: quantile(radii, 0.95),
       max: radii[total - 1] ?? 0,
     },
+    radiusHistogram: toHistogram(radii),
     breakFrequency: Array.from(breakCounts, (count) => count / total),
   };
+}
+
+/** Counts of equal values in sorted `radii`. */
+function toHistogram(radii: readonly number[]): SimulationResult['radiusHistogram'] {
+  const histogram: SimulationResult['radiusHistogram'] = [];
+  for (const files of radii) {
+    const last = histogram.at(-1);
+    if (last?.files === files) last.simulations += 1;
+    else histogram.push({ files, simulations: 1 });
+  }
+  return histogram;
 }

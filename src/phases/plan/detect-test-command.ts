@@ -39,6 +39,7 @@ export async function detectTestCommand(options: {
     cwd: options.files.root,
     timeoutMs: PROBE_TIMEOUT_MS,
     signal: options.signal,
+    label: 'detect-tests',
   });
   if (probe.exitCode === 0) return [options.python, '-m', 'pytest', '-q', '-p', 'no:cacheprovider'];
   return [options.python, '-m', 'unittest', 'discover'];

@@ -44,7 +44,9 @@ export async function findBlockingCalls(
           ? await resolveMethod(workspace, fn.file, call, stubs, signal)
           : { operation: call.callee, rewrite: rule };
       if (match === undefined) continue;
-      found.set(toKey(at), { ...at, fn, end: call.end, text: call.text, ...match });
+      // `open(p).read()` and `open(p)` start at the same place: the end tells them apart.
+      const key = `${toKey(at)}-${call.end.line}:${call.end.column}`;
+      found.set(key, { ...at, fn, end: call.end, text: call.text, ...match });
     }
   }
   return [...found.values()].sort(

@@ -34,7 +34,9 @@ export function createEditPlan(): EditPlan {
   const seen = new Set<string>();
   return {
     add(file, kind, item) {
-      const key = `${file}:${kind}:${item.line}:${item.column}`;
+      // Nested calls start at one point (`open(p).read()`, `open(p)`): blocking calls add their end.
+      const end = 'end' in item ? `:${item.end.line}:${item.end.column}` : '';
+      const key = `${file}:${kind}:${item.line}:${item.column}${end}`;
       if (seen.has(key)) return;
       seen.add(key);
       let plan = plans.get(file);

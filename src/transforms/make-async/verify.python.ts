@@ -73,14 +73,17 @@ export async function verifyAsync(
   const index = createSiteIndex(workspace, signal);
   const found = new Map<string, VerifyFacts['unawaited'][number]>();
   const functions: Array<SourcePosition & { name: string }> = [];
-  for (const fn of args.functions) {
-    const at = { ...workspace.resolvePosition(fn), name: fn.name };
-    await index.load([at.file]);
+  const positions = args.functions.map((fn) => ({
+    ...workspace.resolvePosition(fn),
+    name: fn.name,
+  }));
+  await index.load([...new Set(positions.map((at) => at.file))]);
+  for (const at of positions) {
     const found = index.functionAt(at) ?? nearestNamed(index.facts(at.file).functions, at);
     functions.push(
       found === undefined
         ? at
-        : { file: at.file, line: found.line, column: found.column, name: fn.name },
+        : { file: at.file, line: found.line, column: found.column, name: at.name },
     );
   }
   const uses = await findUses(workspace, index, functions, signal);

@@ -4,6 +4,7 @@ import type { AnyPhase, PhaseContext, PhaseName, Upstream } from '../../../src/c
 import { runPipeline } from '../../../src/core/pipeline/run-pipeline.js';
 import type { ToolCaller } from '../../../src/core/services.js';
 import { resolveSettings } from '../../../src/core/settings.js';
+import { NO_SPANS } from '../../../src/core/spans.js';
 import { createDefaultPhaseSettings } from '../../../src/phases/phase-settings.js';
 import { MemoryPressureMonitor } from '../../../src/pressure/memory-pressure-monitor.js';
 import { countTokens, trimToTokenBudget } from '../../../src/telemetry/count-tokens.js';
@@ -43,7 +44,7 @@ const pipelineOptions = {
   maxRetries: 3,
   baseBackoffMs: 1,
   tokens: { count: countTokens, trim: trimToTokenBudget },
-  spans: { withSpan: <T>(_name: string, _attributes: object, body: () => Promise<T>) => body() },
+  spans: NO_SPANS,
 };
 
 type TestOutcome = { success: true; data: Record<string, unknown>; contextPack: string };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyPhase } from '../../../src/core/phase.js';
 import type { PhaseOutputs } from '../../../src/core/phase-outputs.js';
 import { resolveSettings } from '../../../src/core/settings.js';
+import { NO_SPANS } from '../../../src/core/spans.js';
 import type { RunInput } from '../../../src/orchestrator/execute-run.js';
 import type { RunServices } from '../../../src/orchestrator/open-run-services.js';
 import { createRunFolder } from '../../../src/orchestrator/run-folder.js';
@@ -14,8 +15,8 @@ import { useGitSandbox } from '../../fixtures/git/use-git-sandbox.js';
 /** The services a pipeline of fake phases touches: no server, no cache, no pressure. */
 const SERVICES = {
   tools: { reconnectCount: () => 0 },
-  pressure: { isPressureHigh: () => false },
-  spans: { withSpan: (_name: string, _attributes: unknown, body: () => unknown) => body() },
+  pressure: { isPressureHigh: () => false, treeRssMb: () => 0 },
+  spans: NO_SPANS,
 } as unknown as RunServices;
 
 /** A last phase that succeeds; `during` runs inside it. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AnyPhase } from '../../../src/core/phase.js';
 import type { PhaseOutputs } from '../../../src/core/phase-outputs.js';
 import { runPipeline } from '../../../src/core/pipeline/run-pipeline.js';
-import type { SpanRunner, TokenCounter } from '../../../src/core/services.js';
+import type { TokenCounter } from '../../../src/core/services.js';
+import { NO_SPANS } from '../../../src/core/spans.js';
 import { createLogicPhase } from '../../../src/phases/logic/logic-phase.js';
 import { createMapPhase } from '../../../src/phases/map/map-phase.js';
 import { createMonteCarloPhase } from '../../../src/phases/monte-carlo/monte-carlo-phase.js';
@@ -15,7 +16,7 @@ const tokens: TokenCounter = {
   count: (text) => text.split(/\s+/).filter(Boolean).length,
   trim: (text) => ({ text, tokens: tokens.count(text), trimmed: false }),
 };
-const spans: SpanRunner = { withSpan: (_name, _attributes, body) => body() };
+const spans = NO_SPANS;
 
 const PLANNING: AnyPhase[] = [
   createMapPhase(),

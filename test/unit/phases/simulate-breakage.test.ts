@@ -47,6 +47,21 @@ describe('simulateBreakage', () => {
     expect(unsure.breakFrequency[files.indexOf('c.py')]).toBeGreaterThan(0);
   });
 
+  it('counts the simulations per blast radius, in a histogram that agrees with the quantiles', async () => {
+    const signal = new AbortController().signal;
+    const result = await simulateBreakage(model(0.5), { seed: 3, durationLimitMs: 5_000, signal });
+    const histogram = result.radiusHistogram;
+    expect(histogram.reduce((sum, bin) => sum + bin.simulations, 0)).toBe(result.simulations);
+    expect(histogram.map((bin) => bin.files)).toEqual(
+      [...new Set(histogram.map((bin) => bin.files))].sort((a, b) => a - b),
+    );
+    expect(histogram.every((bin) => bin.simulations > 0)).toBe(true);
+    expect(histogram.at(-1)?.files).toBe(result.blastRadius.max);
+    // The share that broke nothing is 1 - P(break).
+    const none = histogram.find((bin) => bin.files === 0)?.simulations ?? 0;
+    expect(none / result.simulations).toBeCloseTo(1 - result.pBreak, 10);
+  });
+
   it('marks files reached by a test as covered and lists that test', () => {
     const m = model(1);
     expect(m.tests).toEqual(['tests/test_c.py']);

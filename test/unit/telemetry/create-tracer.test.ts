@@ -45,11 +45,12 @@ describe('createRunTracer', () => {
     await tracer.shutdown();
 
     expect(tracer.filePath).toBe(path.join(dir, 'trace.jsonl'));
-    const [line, ...rest] = await readLines(tracer.filePath);
+    const [line, root, ...rest] = await readLines(tracer.filePath);
     expect(rest).toEqual([]);
+    expect(root).toMatchObject({ name: 'run', parentSpanId: null });
     expect(line).toMatchObject({
       name: 'phase.map',
-      parentSpanId: null,
+      parentSpanId: root?.spanId,
       attributes: { 'phase.name': 'map', files: 3 },
       status: { code: 'OK' },
       events: [{ name: 'cache.miss', attributes: { key: 'abc' } }],
@@ -62,8 +63,8 @@ describe('createRunTracer', () => {
   });
 
   it('makes spans started inside withSpan children of it, across awaits and in parallel', async () => {
-    const tracer = createRunTracer(await runDir());
-    await tracer.withSpan('run', {}, async () => {
+    const tracer = createRunTracer(await runDir(), { attributes: { 'orchestrator.run.id': 'r1' } });
+    await tracer.withSpan('phase.x', {}, async () => {
       await Promise.all([
         tracer.withSpan('phase.a', {}, async () => {
           await delay(5);
@@ -74,24 +75,98 @@ describe('createRunTracer', () => {
         }),
       ]);
     });
-    await tracer.withSpan('another-root', {}, () => undefined);
+    await tracer.withSpan('phase.y', {}, () => undefined);
     await tracer.shutdown();
 
     const lines = await readLines(tracer.filePath);
     const byName = new Map(lines.map((line) => [line.name, line]));
     const run = byName.get('run');
     expect(run?.parentSpanId).toBeNull();
-    expect(byName.get('phase.a')?.parentSpanId).toBe(run?.spanId);
-    expect(byName.get('phase.b')?.parentSpanId).toBe(run?.spanId);
+    expect(run?.attributes['orchestrator.run.id']).toBe('r1');
+    expect(byName.get('phase.x')?.parentSpanId).toBe(run?.spanId);
+    expect(byName.get('phase.a')?.parentSpanId).toBe(byName.get('phase.x')?.spanId);
+    expect(byName.get('phase.b')?.parentSpanId).toBe(byName.get('phase.x')?.spanId);
     expect(byName.get('step.a1')?.parentSpanId).toBe(byName.get('phase.a')?.spanId);
-    for (const name of ['phase.a', 'phase.b', 'step.a1'])
-      expect(byName.get(name)?.traceId).toBe(run?.traceId);
-    expect(byName.get('another-root')?.parentSpanId).toBeNull();
-    expect(byName.get('another-root')?.traceId).not.toBe(run?.traceId);
-    // Children end first, so they come first in the file.
-    expect(lines.map((l) => l.name).indexOf('step.a1')).toBeLessThan(
-      lines.map((l) => l.name).indexOf('run'),
+    // One run is one trace: a span opened outside any other is a child of the root.
+    expect(byName.get('phase.y')?.parentSpanId).toBe(run?.spanId);
+    expect(new Set(lines.map((line) => line.traceId))).toEqual(new Set([tracer.traceId]));
+    // Children end first, so they come first in the file; the root is last.
+    expect(lines.at(-1)?.name).toBe('run');
+  });
+
+  it('records the run outcome on the root span, which covers every other span', async () => {
+    const tracer = createRunTracer(await runDir(), { input: 'rename a to b' });
+    await tracer.withSpan('phase.map', {}, () => delay(5));
+    tracer.recordRunOutcome({
+      success: false,
+      error: { code: 'TESTS_FAILED', message: 'the tests failed' },
+      attributes: { 'orchestrator.run.total_tokens': 12 },
+    });
+    await tracer.shutdown();
+    const [phase, root] = await readLines(tracer.filePath);
+    expect(root).toMatchObject({
+      name: 'run',
+      status: { code: 'ERROR', message: 'the tests failed' },
+      attributes: {
+        'input.value': 'rename a to b',
+        'orchestrator.run.success': false,
+        'orchestrator.run.total_tokens': 12,
+        'error.type': 'TESTS_FAILED',
+      },
+    });
+    const start = (line: TraceLine | undefined) => Date.parse(line?.startTime ?? '');
+    expect(start(root)).toBeLessThanOrEqual(start(phase));
+    expect(start(root) + (root?.durationMs ?? 0)).toBeGreaterThanOrEqual(
+      start(phase) + (phase?.durationMs ?? 0) - 1,
     );
+  });
+
+  it('marks a span failed through setError without a throw, and records a model call', async () => {
+    const tracer = createRunTracer(await runDir(), { env: { ORCHESTRATOR_TRACE_CONTENT: '1' } });
+    await tracer.withSpan('phase.plan', {}, (span) => span.setError('PLAN_INVALID', 'bad plan'));
+    const reply = await tracer.traceModelCall(
+      {
+        modelName: 'claude-test',
+        provider: 'anthropic',
+        messages: [{ role: 'user', content: 'plan it' }],
+      },
+      async (span) => {
+        span.recordResponse({
+          promptTokens: 11,
+          completionTokens: 7,
+          messages: [{ role: 'assistant', content: 'done' }],
+        });
+        return 'done';
+      },
+    );
+    expect(reply).toBe('done');
+    await tracer.shutdown();
+    const byName = new Map((await readLines(tracer.filePath)).map((l) => [l.name, l]));
+    expect(byName.get('phase.plan')?.status).toEqual({ code: 'ERROR', message: 'bad plan' });
+    expect(byName.get('phase.plan')?.attributes['error.type']).toBe('PLAN_INVALID');
+    expect(byName.get('chat claude-test')?.attributes).toMatchObject({
+      'openinference.span.kind': 'LLM',
+      'llm.model_name': 'claude-test',
+      'llm.provider': 'anthropic',
+      'llm.token_count.prompt': 11,
+      'llm.token_count.completion': 7,
+      'llm.token_count.total': 18,
+      'llm.input_messages.0.message.role': 'user',
+      'llm.input_messages.0.message.content': 'plan it',
+      'llm.output_messages.0.message.content': 'done',
+    });
+  });
+
+  it('leaves message text out of model-call spans unless ORCHESTRATOR_TRACE_CONTENT=1', async () => {
+    const tracer = createRunTracer(await runDir(), { env: {} });
+    await tracer.traceModelCall(
+      { modelName: 'm', messages: [{ role: 'user', content: 'secret' }] },
+      (span) => span.recordResponse({ promptTokens: 1, completionTokens: 1 }),
+    );
+    await tracer.shutdown();
+    const text = await readFile(tracer.filePath, 'utf8');
+    expect(text).toContain('"llm.input_messages.0.message.role":"user"');
+    expect(text).not.toContain('secret');
   });
 
   it('records a thrown error on the span and rethrows it', async () => {
@@ -103,6 +178,7 @@ describe('createRunTracer', () => {
     ).rejects.toThrow('symbol not found');
     await tracer.shutdown();
     const [line] = await readLines(tracer.filePath);
+    expect(line?.name).toBe('phase.logic');
     expect(line?.status).toEqual({ code: 'ERROR', message: 'symbol not found' });
     expect(line?.events[0]?.name).toBe('exception');
     expect(line?.events[0]?.attributes['exception.message']).toBe('symbol not found');
@@ -121,7 +197,7 @@ describe('createRunTracer', () => {
     await tracer.shutdown();
     await tracer.shutdown();
     await tracer.withSpan('late', {}, () => undefined);
-    expect((await readLines(tracer.filePath)).map((l) => l.name)).toEqual(['kept']);
+    expect((await readLines(tracer.filePath)).map((l) => l.name)).toEqual(['kept', 'run']);
   });
 
   it('does not register a global tracer provider', async () => {

@@ -43,6 +43,11 @@ export interface PythonWorkspace {
   /** Validates `file` and tells pyright its current text; returns its URI. */
   openFile(file: string, signal?: AbortSignal): Promise<string>;
   /**
+   * Tells a running pyright what changed on disk since the last call (it does not watch files
+   * over stdio). Walks the workspace's files: call it once per request, not per file.
+   */
+  syncWithDisk(signal?: AbortSignal): Promise<void>;
+  /**
    * Runs `body` as if the files in `overlay` held the given text (`null`: deleted — pyright
    * then sees an empty module), for pyright and the analysis scripts alike; afterwards pyright
    * reads those files from disk again. Calls must not interleave with other queries.
@@ -126,7 +131,6 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
       );
     }
     const uri = toFileUri(root, relative);
-    await refresh(signal);
     await session.syncDocument(uri, text, signal);
     return uri;
   };
@@ -201,6 +205,7 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
       return { textDocument: { uri }, position: toLspPosition(at) };
     },
     openFile,
+    syncWithDisk: refresh,
     memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
       const known = memos.get(key);
       if (known !== undefined) return known as Promise<T>;

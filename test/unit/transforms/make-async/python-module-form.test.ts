@@ -50,6 +50,7 @@ describe('make_async (Python): the module form and the blocking table', () => {
       'run_report: subprocess.run(command, capture_output=True, text=True)',
       'ping: urllib.request.urlopen(url)',
       'query: sqlite3.connect(db)',
+      'query: conn.execute("select 1").fetchall()',
       'query: conn.execute("select 1")',
       'wait_for: process.wait()',
       'send: socket.create_connection((host, 80))',
