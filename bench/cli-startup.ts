@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -90,7 +90,11 @@ try {
       `  ${r.name.padEnd(52)} ${r.median.toFixed(0).padStart(5)} ms  min ${r.min.toFixed(0).padStart(5)} ms  ×${(r.median / baseline).toFixed(2)}${over}`,
     );
   }
-  console.log(`budget: ${BUDGET_MS} ms per answer`);
+  console.log(
+    `budget: ${BUDGET_MS} ms per answer; load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')} (on a loaded machine compare the ratios)`,
+  );
 } finally {
   rmSync(notGit, { recursive: true, force: true });
 }
