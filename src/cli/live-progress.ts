@@ -13,7 +13,11 @@ export function createLiveReporter(stream: NodeJS.WriteStream = process.stderr):
   const state = { label: 'starting', doing: '', since: performance.now(), closed: false };
   const draw = (): void => {
     const doing = state.doing === '' ? '' : `: ${state.doing}`;
-    spinner.text = `${state.label}${doing} · ${formatMs(performance.now() - state.since)}`;
+    const elapsed = ` · ${formatMs(performance.now() - state.since)}`;
+    // One line, never wrapped (ora clears as many lines as it thinks it drew).
+    const room = Math.max(10, (stream.columns ?? 80) - 3 - elapsed.length);
+    const text = `${state.label}${doing}`.replace(/\s+/g, ' ');
+    spinner.text = `${text.length > room ? `${text.slice(0, room - 1)}…` : text}${elapsed}`;
   };
   const timer = setInterval(draw, REDRAW_MS);
   timer.unref();
@@ -21,9 +25,10 @@ export function createLiveReporter(stream: NodeJS.WriteStream = process.stderr):
   draw();
   /** Prints `line` above the live line, which then goes on. */
   const persist = (symbol: string, line: string): void => {
+    spinner.clear();
     spinner.stopAndPersist({ symbol, text: line });
-    spinner.start();
     draw();
+    spinner.start();
   };
   return {
     note(message) {

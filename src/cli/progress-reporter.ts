@@ -8,20 +8,27 @@ export type { ProgressReporter } from './progress-format.js';
  */
 export type ProgressMode = 'live' | 'lines' | 'quiet';
 
+/** Narrower terminals get plain lines: a live line must never wrap. */
+export const MIN_LIVE_COLUMNS = 20;
+
 /**
  * Plain lines repeat what is running after this long without output, in ms; after the first
  * 10 s of one step, every 10 s.
  */
 export const HEARTBEAT_MS = 2_000;
 
-/** `quiet` with `--quiet`; `lines` off a TTY, with `--no-progress` or `CI`; else `live`. */
+/**
+ * `quiet` with `--quiet`; `lines` off a TTY, on one that reports no width, with `--no-progress`
+ * or `CI`; else `live`.
+ */
 export function resolveProgressMode(
   flags: { quiet?: boolean; progress?: boolean },
-  stream: { isTTY?: boolean } = process.stderr,
+  stream: { isTTY?: boolean; columns?: number } = process.stderr,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): ProgressMode {
   if (flags.quiet) return 'quiet';
   if (flags.progress === false || stream.isTTY !== true) return 'lines';
+  if (!((stream.columns ?? 0) >= MIN_LIVE_COLUMNS)) return 'lines';
   return env.CI === undefined || env.CI === '' || env.CI === 'false' ? 'live' : 'lines';
 }
 

@@ -9,11 +9,13 @@ function collect() {
 
 describe('progress on stderr', () => {
   it('is live on a TTY, plain lines off one, with --no-progress or in CI, and quiet with --quiet', () => {
-    expect(resolveProgressMode({}, { isTTY: true }, {})).toBe('live');
+    const tty = { isTTY: true, columns: 100 };
+    expect(resolveProgressMode({}, tty, {})).toBe('live');
     expect(resolveProgressMode({}, { isTTY: false }, {})).toBe('lines');
-    expect(resolveProgressMode({ progress: false }, { isTTY: true }, {})).toBe('lines');
-    expect(resolveProgressMode({}, { isTTY: true }, { CI: 'true' })).toBe('lines');
-    expect(resolveProgressMode({ quiet: true }, { isTTY: true }, {})).toBe('quiet');
+    expect(resolveProgressMode({}, { isTTY: true, columns: 0 }, {})).toBe('lines');
+    expect(resolveProgressMode({ progress: false }, tty, {})).toBe('lines');
+    expect(resolveProgressMode({}, tty, { CI: 'true' })).toBe('lines');
+    expect(resolveProgressMode({ quiet: true }, tty, {})).toBe('quiet');
   });
 
   it('writes timestamped lines and says again what is running when a step is quiet', async () => {
