@@ -1,6 +1,7 @@
 /**
  * npm run bench: a rename on generated repositories (~1,000 Python files and ~1,000 TypeScript
- * files, the symbol used from 200 of them), with the raw tool times measured in the same run.
+ * files, the symbol used from 200 of them), with the raw tool times measured in the same run;
+ * then the same rename planned cold and planned a second time on warm services.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { rgPath } from '@vscode/ripgrep';
 import { MCPOrchestrator, type RunResult } from 'mcp-orchestrator';
 import { writePythonRepo } from './generate/python-repo.js';
 import { writeTypeScriptRepo } from './generate/typescript-repo.js';
+import { benchWarmPlan } from './warm-plan.js';
 
 const FILES = 1_000;
 const USERS = 200;
@@ -147,6 +149,9 @@ async function benchLanguage(language: 'python' | 'typescript'): Promise<void> {
     );
     process.stdout.write(
       `  map ${phaseMs(result, 'map')} ms, logic ${phaseMs(result, 'logic')} ms, review ${phaseMs(result, 'review')} ms\n`,
+    );
+    await benchWarmPlan(dir, `rename ${symbol} to ${newName}`, (line) =>
+      process.stdout.write(`${line}\n`),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -17,12 +17,24 @@ import {
   type ExplainResult,
   toExplainResult,
 } from './orchestrator/explain-run.js';
+import { withLastRunCalls } from './orchestrator/last-run-calls.js';
 import { loadPlan } from './orchestrator/load-plan.js';
 import { toEffectivePlan, withTestTimeout } from './orchestrator/plan-overrides.js';
 import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
+import {
+  type HistoryEntry,
+  type HistoryOptions,
+  readChangeHistory,
+} from './orchestrator/read-change-history.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
-import { type ServerReport, toServerReports } from './orchestrator/server-roles.js';
+import { type ServerOverview, toServerOverviews } from './orchestrator/server-roles.js';
+import {
+  createWarmWorkspaces,
+  type WarmWorkspaceStatus,
+  type WarmWorkspaces,
+  type WarmWorkspacesOptions,
+} from './orchestrator/warm-workspaces.js';
 import { createExecutePhase } from './phases/execute/execute-phase.js';
 import { createLogicPhase } from './phases/logic/logic-phase.js';
 import { createMapPhase } from './phases/map/map-phase.js';
@@ -57,19 +69,32 @@ export type {
   ExplainResult,
   Explanation,
 } from './orchestrator/explain-run.js';
+export type { ServerReport } from './orchestrator/last-run-calls.js';
 export {
   listRuns,
-  loadRun,
+  RUN_FILES,
+  type RunRecordFiles,
+  type RunSummary,
+  readRun,
+} from './orchestrator/list-runs.js';
+export type { HistoryEntry, HistoryOptions } from './orchestrator/read-change-history.js';
+export {
+  listRunListings,
+  loadRunDetails,
   type RunDetails,
   type RunListing,
-} from './orchestrator/list-runs.js';
+} from './orchestrator/run-listing.js';
 export type {
   PullRequestSummary,
   RunCommandOptions,
   RunEvent,
   RunResult,
 } from './orchestrator/run-types.js';
-export type { ServerReport } from './orchestrator/server-roles.js';
+export type { ServerOverview } from './orchestrator/server-roles.js';
+export type {
+  WarmWorkspaceStatus,
+  WarmWorkspacesOptions,
+} from './orchestrator/warm-workspaces.js';
 export {
   REPORT_FILE_NAME,
   type RunReportResult,
@@ -87,6 +112,27 @@ const ANALYSIS_SERVERS = ['ripgrep', 'dependency_graph'];
  * out on a git repository by coordinating MCP servers (the composition root).
  */
 export class MCPOrchestrator {
+  readonly #warm: WarmWorkspaces | undefined;
+
+  /**
+   * @param options.keepWarm keep each repository's MCP servers (and their language servers) and
+   *   caches open between calls, closed after `idleTimeoutMs` without a run; runs on one
+   *   repository then wait for each other. Call `close()` when done. @default not kept
+   */
+  constructor(options: { keepWarm?: WarmWorkspacesOptions } = {}) {
+    this.#warm = options.keepWarm ? createWarmWorkspaces(options.keepWarm) : undefined;
+  }
+
+  /** The repositories whose services are kept warm, and their servers (empty without `keepWarm`). */
+  warmStatus(): WarmWorkspaceStatus[] {
+    return this.#warm?.status() ?? [];
+  }
+
+  /** Closes the warm services (after the runs under way). Returns the errors' messages. Safe to call twice. */
+  async close(): Promise<string[]> {
+    return (await this.#warm?.close()) ?? [];
+  }
+
   /**
    * Plans and (unless `dryRun`) carries out a command — in words, or an intent given as data —
    * map → logic → monte carlo → plan → optimize → execute → review.
@@ -151,8 +197,17 @@ export class MCPOrchestrator {
   }
 
   /**
+   * The changes earlier runs committed, as the memory server recorded them (only those that
+   * changed `symbol`, when given), oldest first, each saying whether HEAD contains it yet.
+   */
+  history(options: HistoryOptions = {}): Promise<HistoryEntry[]> {
+    return readChangeHistory(options);
+  }
+
+  /**
    * Starts every configured server and reports its status, tool count and latencies, where it
-   * is configured (built in or `.mcp.json`) and which phases use it.
+   * is configured (built in or `.mcp.json`), which phases use it, and which stages of the last
+   * run called it, how often.
    */
   async servers(
     options: {
@@ -160,7 +215,7 @@ export class MCPOrchestrator {
       signal?: AbortSignal;
       env?: Readonly<Record<string, string | undefined>>;
     } = {},
-  ): Promise<ServerReport[]> {
+  ): Promise<ServerOverview[]> {
     const env = options.env ?? process.env;
     const settings = resolveSettings(env);
     const root = path.resolve(options.workspace ?? process.cwd());
@@ -182,7 +237,12 @@ export class MCPOrchestrator {
           .filter((s) => s.state === 'ready')
           .map((s) => pool.ping(s.name, options.signal ? { signal: options.signal } : {})),
       );
-      return toServerReports(pool.status(), new Set(Object.keys(configured)));
+      const reports = await withLastRunCalls(
+        pool.status(),
+        root,
+        options.signal ? { signal: options.signal } : {},
+      );
+      return toServerOverviews(reports, new Set(Object.keys(configured)));
     } finally {
       await pool.close();
     }
@@ -254,6 +314,7 @@ export class MCPOrchestrator {
       outputs,
       warnings,
       ...(prepared.github ? { github: prepared.github } : {}),
+      ...(this.#warm ? { warm: this.#warm } : {}),
     });
   }
 }

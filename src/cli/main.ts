@@ -6,6 +6,8 @@ import { addChangeCommands } from './change-commands.js';
 import { reportError } from './report-error.js';
 import type { CleanFlags } from './run-clean.js';
 import { createExplainCommand } from './run-explain.js';
+import { createHistoryCommand } from './run-history.js';
+import type { McpFlags } from './run-mcp-command.js';
 import { createParseCommand } from './run-parse.js';
 import { createReportCommand } from './run-report.js';
 import { createRunsCommand } from './run-runs.js';
@@ -44,6 +46,7 @@ program
 program.addCommand(createParseCommand());
 program.addCommand(createExplainCommand());
 program.addCommand(createRunsCommand());
+program.addCommand(createHistoryCommand());
 program.addCommand(createReportCommand());
 
 program
@@ -55,6 +58,35 @@ program
     try {
       const { runBundledServer } = await import('./run-bundled-server.js');
       await runBundledServer(name, flags.workspace);
+    } catch (error) {
+      reportError(error, false);
+    }
+  });
+
+program
+  .command('mcp')
+  .description(
+    'serve the orchestrator itself over MCP (stdio, or Streamable HTTP with --http): plan_change, run_change, apply_plan, explain_command, list_runs, get_run, change_history',
+  )
+  .option('-w, --workspace <dir>', 'where calls that name no workspace run', process.cwd())
+  .option(
+    '--http <[host:]port>',
+    'serve Streamable HTTP at http://host:port/mcp (host default 127.0.0.1)',
+  )
+  .option(
+    '--token <token>',
+    'bearer token HTTP clients must send (default: ORCHESTRATOR_MCP_TOKEN); required beyond loopback',
+  )
+  .option(
+    '--idle-timeout <seconds>',
+    "close a repository's warm servers after this long without a call",
+    '600',
+  )
+  .action(async (flags: McpFlags) => {
+    try {
+      const { runMcpCommand } = await import('./run-mcp-command.js');
+      await runMcpCommand(flags);
+      process.exit(0);
     } catch (error) {
       reportError(error, false);
     }

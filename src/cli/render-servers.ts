@@ -1,4 +1,4 @@
-import type { ServerReport } from '../orchestrator.js';
+import type { ServerOverview, ServerReport } from '../orchestrator.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
 
 /**
@@ -18,9 +18,10 @@ export async function runServers(flags: { workspace: string; json?: boolean }): 
 
 /**
  * A header row, then one row per server: name, state, tools, connect and ping latency, where it
- * is configured, the phases that use it; a failed one's error below its row.
+ * is configured, the phases that use it; below it a failed one's error, then which stages of the
+ * last run called it and how often.
  */
-export function renderServers(reports: readonly ServerReport[]): string {
+export function renderServers(reports: readonly ServerOverview[]): string {
   const header = ['server', 'state', 'tools', 'connect', 'ping', 'source', 'phases'];
   const rows = reports.map((s) => [
     s.name,
@@ -42,6 +43,15 @@ export function renderServers(reports: readonly ServerReport[]): string {
   reports.forEach((s, i) => {
     lines.push(line(rows[i] ?? []));
     if (s.error) lines.push(`    ${s.error.split('\n').join('\n    ')}`);
+    lines.push(`    ${renderCalls(s)}`);
   });
   return `${lines.join('\n')}\n`;
+}
+
+function renderCalls(report: ServerReport): string {
+  if (report.lastRun === null) return 'calls: no run has counted its calls yet';
+  const stages = Object.entries(report.lastRun.calls);
+  if (stages.length === 0) return `calls: none in the last run (${report.lastRun.runId})`;
+  const listed = stages.map(([stage, count]) => `${stage} ×${count}`).join(', ');
+  return `calls in the last run (${report.lastRun.runId}): ${listed}`;
 }

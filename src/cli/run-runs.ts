@@ -15,8 +15,8 @@ export function createRunsCommand(): Command {
     .option('--json', 'print JSON')
     .action(async (flags: RunsFlags) => {
       try {
-        const { listRuns } = await import('../orchestrator.js');
-        const listed = await listRuns(flags.workspace);
+        const { listRunListings } = await import('../orchestrator.js');
+        const listed = await listRunListings(flags.workspace);
         process.stdout.write(
           flags.json ? `${JSON.stringify(listed, null, 2)}\n` : renderRuns(listed),
         );
@@ -34,8 +34,8 @@ export function createRunsCommand(): Command {
       // -w and --json belong to "runs", before or after "show".
       const flags = command.optsWithGlobals<RunsFlags>();
       try {
-        const { loadRun } = await import('../orchestrator.js');
-        const run = await loadRun(flags.workspace, id);
+        const { loadRunDetails } = await import('../orchestrator.js');
+        const run = await loadRunDetails(flags.workspace, id);
         process.stdout.write(flags.json ? `${JSON.stringify(run, null, 2)}\n` : renderRun(run));
       } catch (error) {
         reportError(error, false, flags.json ?? false);

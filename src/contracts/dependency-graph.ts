@@ -150,3 +150,21 @@ export const diagnosticsContract = defineContract({
     diagnostics: z.array(diagnosticSchema),
   },
 });
+
+/** `notify_files_changed`: a client tells the server which files changed on disk. */
+export const notifyFilesChangedContract = defineContract({
+  server: SERVER,
+  tool: 'notify_files_changed',
+  description:
+    'Tells the server that these workspace files changed on disk (a commit, a checkout, an ' +
+    'edit), so the language engines reread them and drop every answer kept from before — even ' +
+    'when a file kept its size and modification time. Files of a language not started yet are ' +
+    'read fresh anyway when it starts.',
+  input: {
+    files: z.array(z.string().min(1)).max(100_000).describe('Workspace-relative paths.'),
+  },
+  output: {
+    /** The languages whose engines were running and were told. */
+    languages: z.array(languageIdSchema),
+  },
+});

@@ -5,6 +5,7 @@ import type { ExecutionPlan } from './plan/execution-plan.js';
 import type { PhaseSettingsEntry } from './plan/plan-schema.js';
 import type {
   BaseResultCache,
+  ChangeMemoryReader,
   CodeGraph,
   CommandRunner,
   GitService,
@@ -86,6 +87,8 @@ export interface PhaseContext {
   readonly baseResults?: BaseResultCache;
   readonly pressure?: PressureGauge;
   readonly history?: RunHistoryReader;
+  /** Earlier runs the memory server recorded (absent when no memory server is configured). */
+  readonly memory?: ChangeMemoryReader;
   /** Current parallelism; the runner halves it under memory pressure. */
   parallelism: number;
   warn(message: string): void;

@@ -281,6 +281,36 @@ export interface RunHistorySummary {
   medianDurationMs: number | null;
 }
 
+/** An earlier run that changed code, as the memory server recorded it. */
+export interface RememberedRun {
+  runId: string;
+  command: string;
+  kind: string;
+  /** When the run ended (ISO time). */
+  at: string;
+  branch: string;
+  commit: string;
+  /** The commit the change was made from. */
+  base: string;
+  /** The symbols it changed (declared names, and a rename's new name). */
+  symbols: string[];
+  /** The files it changed. */
+  files: string[];
+}
+
+/** Earlier runs that changed a symbol and are not merged yet, as LOGIC asks the memory server. */
+export interface ChangeMemoryReader {
+  /**
+   * The recorded runs that changed one of `symbols` and whose commit is not in `base`'s
+   * history, oldest first; empty when nothing was recorded.
+   */
+  unmergedChanges(
+    symbols: readonly string[],
+    base: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<RememberedRun[]>;
+}
+
 /** Earlier runs, read-only, as OPTIMIZE sees them. */
 export interface RunHistoryReader {
   summary(filter: { kind: string; language: string }): RunHistorySummary;

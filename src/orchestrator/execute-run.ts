@@ -11,12 +11,13 @@ import { acquireRunLock, type RunLock } from '../vcs/run-lock.js';
 import { findSameChange } from './find-same-change.js';
 import { persistRun, proposePullRequest, settleWorktrees } from './finish-run.js';
 import { keepFailedChange } from './keep-failed-change.js';
-import { openRunServices, type RunServices } from './open-run-services.js';
+import { type OpenSharedOptions, openRunServices, type RunServices } from './open-run-services.js';
 import { toPreviewPatch } from './preview-patch.js';
 import type { ResolvedGithubTarget } from './publish-pull-request.js';
 import type { RunFolder } from './run-folder.js';
 import { type PhasesOutcome, runPhases } from './run-phases.js';
 import type { RunCommandOptions, RunResult } from './run-types.js';
+import type { WarmLease, WarmWorkspaces } from './warm-workspaces.js';
 import { toCheckoutChangedFailure, watchCheckout } from './watch-checkout.js';
 
 /** Everything one run needs, resolved by the orchestrator. */
@@ -39,6 +40,8 @@ export interface RunInput {
   outputs?: Partial<PhaseOutputs>;
   /** Warnings given before the run started (already shown through `onEvent`). */
   warnings?: readonly string[];
+  /** Keep the pool and caches open between runs (one run at a time per repository). */
+  warm?: WarmWorkspaces;
 }
 
 /**
@@ -46,6 +49,18 @@ export interface RunInput {
  * cleaned up first, and said so), runs, and releases the lock whatever happened.
  */
 export async function executeRun(input: RunInput): Promise<RunResult> {
+  if (input.warm === undefined) return executeRunWith(input);
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    warnings.push(message);
+    input.options.onEvent?.({ type: 'warning', message });
+  };
+  return input.warm.run(input.git, toSharedOptions(input, warn), (lease) =>
+    executeRunWith({ ...input, warnings: [...(input.warnings ?? []), ...warnings] }, lease),
+  );
+}
+
+async function executeRunWith(input: RunInput, lease?: WarmLease): Promise<RunResult> {
   const { signal } = input.options;
   const lock = await acquireRunLock(input.git.root, {
     runId: input.folder.runId,
@@ -57,7 +72,7 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
     throw error;
   });
   try {
-    return await executeLockedRun(input, lock);
+    return await executeLockedRun(input, lock, lease);
   } finally {
     await lock.release().catch((error: unknown) => {
       const message = `Could not release the run lock ${lock.file}: ${toErrorMessage(error)}`;
@@ -71,7 +86,11 @@ export async function executeRun(input: RunInput): Promise<RunResult> {
  * or releases (on success) the worktrees the run made, writes result.json (and pr.json),
  * records history and closes everything.
  */
-async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResult> {
+async function executeLockedRun(
+  input: RunInput,
+  lock: RunLock,
+  lease: WarmLease | undefined,
+): Promise<RunResult> {
   const started = performance.now();
   const { options, folder } = input;
   const warnings: string[] = [...(input.warnings ?? [])];
@@ -82,13 +101,9 @@ async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResu
   };
   for (const message of lock.warnings) warn(message);
   const services = await openRunServices({
-    root: input.git.root,
+    ...toSharedOptions(input, warn),
     runDir: folder.runDir,
-    settings: input.settings,
-    env: options.env ?? process.env,
-    connect: input.connect,
-    signal: options.signal ?? new AbortController().signal,
-    warn,
+    ...(lease ? { shared: lease.shared } : {}),
     trace: { runId: folder.runId, command: input.command },
   });
   try {
@@ -157,6 +172,15 @@ async function executeLockedRun(input: RunInput, lock: RunLock): Promise<RunResu
       checkoutChanges,
       warnings,
       error: failure,
+      ...(lease
+        ? {
+            warm: {
+              reused: lease.reused,
+              headMoved: lease.headMoved,
+              changedFiles: lease.changedFiles.length,
+            },
+          }
+        : {}),
     };
     services.spans.recordRunOutcome({
       success: result.success,
@@ -193,4 +217,15 @@ async function writePreview(
 function peakMemoryMb(monitor: RunServices['pressure']): number {
   monitor.sampleNow();
   return Math.round(monitor.getStats().peakMemoryMb);
+}
+
+function toSharedOptions(input: RunInput, warn: (message: string) => void): OpenSharedOptions {
+  return {
+    root: input.git.root,
+    settings: input.settings,
+    env: input.options.env ?? process.env,
+    connect: input.connect,
+    signal: input.options.signal ?? new AbortController().signal,
+    warn,
+  };
 }

@@ -7,6 +7,7 @@ import { buildPullRequest } from './build-pull-request.js';
 import type { RunInput } from './execute-run.js';
 import type { RunServices } from './open-run-services.js';
 import { publishPullRequest } from './publish-pull-request.js';
+import { rememberRun } from './remember-run.js';
 import type { PhasesOutcome } from './run-phases.js';
 import type { PullRequestSummary, RunResult } from './run-types.js';
 
@@ -64,7 +65,7 @@ export async function proposePullRequest(
   }
 }
 
-/** Writes result.json (and pr.json, and `--output`) and records the run in the history. */
+/** Records a committed change in the memory server, writes result.json (and pr.json, and `--output`) and records the run in the history. */
 export async function persistRun(
   input: RunInput,
   result: RunResult,
@@ -73,6 +74,13 @@ export async function persistRun(
   warn: (message: string) => void,
 ): Promise<void> {
   const { folder, options } = input;
+  services.calls.setStage('record');
+  await rememberRun(
+    services.memory,
+    { result, intent: input.intent, outputs, base: input.baseCommit },
+    { warn, ...(options.signal ? { signal: options.signal } : {}) },
+  );
+  result.serverCalls = services.calls.counts();
   await folder.writeJson('result.json', result);
   if (result.pr) await folder.writeJson('pr.json', result.pr);
   if (result.pr && options.outputPath)

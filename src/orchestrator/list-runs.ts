@@ -4,102 +4,125 @@ import { OrchestratorError } from '../core/errors.js';
 import { openGitWorkspace, STATE_DIR_NAME } from '../vcs/open-git-workspace.js';
 import type { RunResult } from './run-types.js';
 
-/** One run folder, as `runs` lists it. */
-export interface RunListing {
+/** The files of a run folder that clients may read. */
+export const RUN_FILES = [
+  'plan.json',
+  'result.json',
+  'diff.patch',
+  'pr.json',
+  'trace.jsonl',
+] as const;
+
+/** A run folder's name: UTC time and a random suffix. */
+const RUN_ID = /^\d{8}T\d{6}Z-[0-9a-f]{6}$/;
+
+/** One run, as a listing shows it. */
+export interface RunSummary {
   runId: string;
-  /** When it started (from the id), ISO 8601 UTC. */
-  startedAt: string;
   command: string | null;
-  /** `succeeded`, `dry run`, `failed (CODE)`, or `unfinished` (no result.json: running or crashed). */
-  outcome: string;
-  branch: string | null;
+  /** Null for a folder without result.json (a run under way, or one that died). */
+  success: boolean | null;
   durationMs: number | null;
-  runDir: string;
+  branch: string | null;
+  commit: string | null;
+  errorCode: string | null;
+  /** Which of {@link RUN_FILES} the folder holds. */
+  files: string[];
 }
 
-/** A run's listing, its result.json (null when unfinished) and the files in its folder. */
-export interface RunDetails extends RunListing {
+/** One run's folder and what it holds. */
+export interface RunRecordFiles {
+  root: string;
+  runId: string;
+  runDir: string;
   result: RunResult | null;
   files: string[];
 }
 
-const RUN_ID = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-[0-9a-f]+$/;
-
-/** Every run folder of the repository that holds `workspace`, newest first. */
-export async function listRuns(workspace: string, options: { signal?: AbortSignal } = {}) {
-  const runsDir = await findRunsDir(workspace, options);
-  const names = await readdir(runsDir).catch(() => [] as string[]);
-  const ids = names
+/** The runs of the repository that contains `workspace`, newest first. */
+export async function listRuns(
+  workspace: string,
+  options: { limit?: number; signal?: AbortSignal } = {},
+): Promise<{ root: string; runs: RunSummary[] }> {
+  const { root } = await openGitWorkspace(
+    workspace,
+    options.signal ? { signal: options.signal } : {},
+  );
+  const dir = path.join(root, STATE_DIR_NAME, 'runs');
+  const names = (await readdir(dir).catch(() => [] as string[]))
     .filter((name) => RUN_ID.test(name))
     .sort()
-    .reverse();
-  return Promise.all(ids.map(async (id) => (await readRun(runsDir, id)).listing));
+    .reverse()
+    .slice(0, options.limit ?? 20);
+  const runs = await Promise.all(
+    names.map(async (runId): Promise<RunSummary> => {
+      const { result, files } = await readRunFolder(path.join(dir, runId));
+      return {
+        runId,
+        command: result?.command ?? null,
+        success: result?.success ?? null,
+        durationMs: result?.durationMs ?? null,
+        branch: result?.branch ?? null,
+        commit: result?.commit ?? null,
+        errorCode: result?.error?.code ?? null,
+        files,
+      };
+    }),
+  );
+  return { root, runs };
 }
 
 /**
- * One run by id (or a unique prefix of one). `BAD_INPUT` naming the id when there is none, or
- * the candidates when the prefix fits several.
+ * Run `runId` of the repository that contains `workspace`.
+ * @throws BAD_INPUT when the id is malformed or the repository has no such run.
  */
-export async function loadRun(
+export async function readRun(
   workspace: string,
-  id: string,
+  runId: string,
   options: { signal?: AbortSignal } = {},
-): Promise<RunDetails> {
-  const runsDir = await findRunsDir(workspace, options);
-  const names = (await readdir(runsDir).catch(() => [] as string[])).filter((n) => RUN_ID.test(n));
-  const matches = names.includes(id) ? [id] : names.filter((name) => name.startsWith(id));
-  if (matches.length !== 1) {
+): Promise<RunRecordFiles> {
+  const { root } = await openGitWorkspace(
+    workspace,
+    options.signal ? { signal: options.signal } : {},
+  );
+  if (!RUN_ID.test(runId)) {
     throw new OrchestratorError(
       'BAD_INPUT',
-      matches.length === 0
-        ? `No run "${id}" in ${runsDir}. List the runs with "mcp-orchestrator runs".`
-        : `"${id}" names ${matches.length} runs (${matches.sort().join(', ')}); give more of the id.`,
-      { data: { id, matches } },
+      `runId ${JSON.stringify(runId)} is not a run id (e.g. 20250101T120000Z-a1b2c3). Take one from list_runs.`,
+      { data: { field: 'runId', runId } },
     );
   }
-  const [match = id] = matches;
-  const { listing, result } = await readRun(runsDir, match);
-  const files = (await readdir(listing.runDir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(listing.runDir, path.join(entry.parentPath, entry.name)))
-    .sort();
-  return { ...listing, result, files };
+  const runDir = path.join(root, STATE_DIR_NAME, 'runs', runId);
+  const { result, files, exists } = await readRunFolder(runDir);
+  if (!exists) {
+    throw new OrchestratorError(
+      'BAD_INPUT',
+      `${root} has no run ${runId} (no folder ${runDir}). Take a run id from list_runs.`,
+      { data: { field: 'runId', runId, root } },
+    );
+  }
+  return { root, runId, runDir, result, files };
 }
 
-async function findRunsDir(workspace: string, options: { signal?: AbortSignal }) {
-  const git = await openGitWorkspace(workspace, options.signal ? { signal: options.signal } : {});
-  return path.join(git.root, STATE_DIR_NAME, 'runs');
+async function readRunFolder(
+  runDir: string,
+): Promise<{ result: RunResult | null; files: string[]; exists: boolean }> {
+  const entries = await readdir(runDir).catch(() => undefined);
+  if (entries === undefined) return { result: null, files: [], exists: false };
+  const files = RUN_FILES.filter((file) => entries.includes(file));
+  const text = files.includes('result.json')
+    ? await readFile(path.join(runDir, 'result.json'), 'utf8').catch(() => undefined)
+    : undefined;
+  return { result: text === undefined ? null : parseResult(text), files, exists: true };
 }
 
-async function readRun(runsDir: string, runId: string) {
-  const runDir = path.join(runsDir, runId);
-  const result = await readFile(path.join(runDir, 'result.json'), 'utf8')
-    .then((text) => JSON.parse(text) as RunResult)
-    .catch(() => null);
-  const plan = result
-    ? null
-    : await readFile(path.join(runDir, 'plan.json'), 'utf8')
-        .then((text) => (JSON.parse(text) as { command?: string }).command ?? null)
-        .catch(() => null);
-  const listing: RunListing = {
-    runId,
-    startedAt: toStartedAt(runId),
-    command: result?.command ?? plan,
-    outcome: toOutcome(result),
-    branch: result?.branch ?? result?.keptBranch ?? null,
-    durationMs: result?.durationMs ?? null,
-    runDir,
-  };
-  return { listing, result };
-}
-
-function toOutcome(result: RunResult | null): string {
-  if (result === null) return 'unfinished';
-  if (!result.success) return `failed (${result.error?.code ?? 'unknown'})`;
-  return result.branch === null ? 'dry run' : 'succeeded';
-}
-
-function toStartedAt(runId: string): string {
-  const [, y, mo, d, h, mi, s] = RUN_ID.exec(runId) ?? [];
-  return `${y}-${mo}-${d}T${h}:${mi}:${s}Z`;
+function parseResult(text: string): RunResult | null {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null && 'runId' in value
+      ? (value as RunResult)
+      : null;
+  } catch {
+    return null;
+  }
 }

@@ -14,20 +14,27 @@ import type {
 } from '../core/services.js';
 import type { ResolvedSettings } from '../core/settings.js';
 import { ATTR } from '../core/span-attributes.js';
+import type { SpanRunner } from '../core/spans.js';
 import { type ClientPool, createClientPool } from '../mcp/client-pool.js';
 import { resolveMcpServers } from '../mcp/resolve-mcp-servers.js';
 import { MemoryPressureMonitor } from '../pressure/memory-pressure-monitor.js';
 import { createRunTracer, type RunTracer } from '../telemetry/create-tracer.js';
 import { createMemoryLog } from '../telemetry/memory-log.js';
 import { openRunHistory, type RunHistory } from '../telemetry/run-history.js';
+import { resolveTraceSettings } from '../telemetry/trace-settings.js';
 import { STATE_DIR_NAME } from '../vcs/open-git-workspace.js';
+import { type ChangeMemory, createChangeMemory } from './change-memory.js';
+import { countServerCalls, type ServerCallCounter } from './count-server-calls.js';
 import { withRemoteErrorCodes } from './remote-errors.js';
+import { createSpanRelay, type SpanRelay } from './span-relay.js';
 import { toolchainFingerprint } from './toolchain-fingerprint.js';
 
 /** The long-lived services one run owns; `close()` tears them down in reverse order. */
 export interface RunServices {
   pool: ClientPool;
   tools: ToolCaller;
+  /** Counts the run's tool calls by server and stage (what `servers` reports of the last run). */
+  calls: ServerCallCounter;
   graph: CodeGraph;
   search: TextSearch;
   cache?: SliceStore;
@@ -35,28 +42,92 @@ export interface RunServices {
   baseResults: BaseResultCache;
   pressure: MemoryPressureMonitor;
   history?: RunHistory & RunHistoryReader;
+  /** Earlier runs through the memory server; absent when none is configured. */
+  memory?: ChangeMemory;
   spans: RunTracer;
   close(): Promise<string[]>;
 }
 
-/** Opens pool, cache, memory monitor, run history and tracer. The cache and history may fail: the run degrades. */
-export async function openRunServices(options: {
+/**
+ * The services that may outlive a run (the MCP pool and the SliceCache): opened per run, or
+ * kept warm between runs on one repository (see `warm-workspaces.ts`).
+ */
+export interface SharedServices {
+  pool: ClientPool;
+  /** Where the pool's spans go: the tracer of the run using the services. */
+  spans: SpanRelay;
+  cache?: SliceCache;
+  /** The memory server's `MEMORY_FILE_PATH`, when it is a stdio server that sets one. */
+  memoryFile?: string;
+  /** Closes the cache and the pool; returns every error's message. Safe to call twice. */
+  close(): Promise<string[]>;
+}
+
+/** Options for {@link openSharedServices}. */
+export interface OpenSharedOptions {
   root: string;
-  runDir: string;
   settings: ResolvedSettings;
   env: Readonly<Record<string, string | undefined>>;
+  /** Servers to start now, in the background (the rest start on their first call). */
   connect: readonly string[];
   signal: AbortSignal;
   warn: (message: string) => void;
-  /** Attributes of the trace's root span. */
-  trace?: { runId: string; command: string };
-}): Promise<RunServices> {
-  const closers: Closers = [];
-  const close = async (): Promise<string[]> => {
-    const settled = await Promise.allSettled(closers.reverse().map(async (fn) => fn()));
-    closers.length = 0;
-    return settled.flatMap((s) => (s.status === 'rejected' ? [toErrorMessage(s.reason)] : []));
-  };
+  /** Where the pool's spans go from the start (a run's tracer); attach later ones through `spans`. */
+  spans?: SpanRunner;
+}
+
+/** Opens the MCP pool (starting `connect` in the background) and the SliceCache (which may fail: MAP then runs without it). */
+export async function openSharedServices(options: OpenSharedOptions): Promise<SharedServices> {
+  const closers = createClosers();
+  try {
+    const servers = await resolveMcpServers(options.root, {
+      env: options.env,
+      signal: options.signal,
+    });
+    const spans = createSpanRelay();
+    if (options.spans) spans.attach(options.spans);
+    const pool = createClientPool({
+      workspace: options.root,
+      servers,
+      parallelism: options.settings.parallelism,
+      spans,
+      recordContent: resolveTraceSettings(options.env).recordContent,
+    });
+    closers.push(() => pool.close());
+    // Servers take the longest to start: they start while the cache opens.
+    if (options.connect.length > 0) {
+      pool.connect(options.connect, { signal: options.signal }).catch(() => {});
+    }
+    const cache = await openCache(options, closers.push);
+    const memory = servers.memory;
+    const memoryFile = memory?.transport === 'stdio' ? memory.env.MEMORY_FILE_PATH : undefined;
+    return {
+      pool,
+      spans,
+      ...(cache ? { cache } : {}),
+      ...(memoryFile ? { memoryFile: path.resolve(options.root, memoryFile) } : {}),
+      close: closers.close,
+    };
+  } catch (error) {
+    await closers.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens what one run owns — memory monitor, tracer, run history — over `shared` services (kept
+ * open when given; opened and closed with the run otherwise), and starts the `connect` servers
+ * while the rest opens. The run history may fail: the run degrades.
+ */
+export async function openRunServices(
+  options: OpenSharedOptions & {
+    runDir: string;
+    shared?: SharedServices;
+    /** Attributes of the trace's root span. */
+    trace?: { runId: string; command: string };
+  },
+): Promise<RunServices> {
+  const closers = createClosers();
   try {
     const monitor = new MemoryPressureMonitor({
       thresholdRatio: options.settings.memoryThreshold,
@@ -65,10 +136,8 @@ export async function openRunServices(options: {
     const memoryLog = createMemoryLog(options.runDir, options.warn);
     monitor.on('sample', (sample) => memoryLog.record(sample));
     monitor.start();
-    closers.push(
-      () => monitor.stop(),
-      () => memoryLog.close(),
-    );
+    closers.push(() => monitor.stop());
+    closers.push(() => memoryLog.close());
     const tracer = createRunTracer(options.runDir, {
       env: options.env,
       warn: options.warn,
@@ -83,57 +152,85 @@ export async function openRunServices(options: {
         : {}),
     });
     closers.push(() => tracer.shutdown());
-    // Servers take the longest to start: connect them while the cache and history open.
-    const servers = await resolveMcpServers(options.root, {
-      env: options.env,
-      signal: options.signal,
-    });
-    const pool = createClientPool({
-      workspace: options.root,
-      servers,
-      parallelism: options.settings.parallelism,
-      spans: tracer,
-      recordContent: tracer.settings.recordContent,
-    });
-    closers.push(() => pool.close());
+    const shared = options.shared ?? (await openSharedServices({ ...options, spans: tracer }));
+    if (options.shared === undefined) closers.push(async () => rejectAll(await shared.close()));
+    // The pool's spans go to this run's trace while it runs (a warm pool outlives the run).
+    const detach = shared.spans.attach(tracer);
+    closers.push(detach);
+    // Already starting when the services were opened just now: this waits for the same start.
     const connecting =
       options.connect.length > 0
-        ? pool.connect(options.connect, { signal: options.signal })
+        ? shared.pool.connect(options.connect, { signal: options.signal })
         : undefined;
     connecting?.catch(() => {});
-    const cache = await openCache(options, closers);
-    const history = openHistory(options, closers);
+    const history = openHistory(options, closers.push);
     for (const status of (await connecting) ?? []) {
       if (status.state === 'failed') {
         options.warn(`MCP server ${status.name} failed to start: ${status.error}`);
       }
     }
-    const tools = withRemoteErrorCodes(pool);
+    const calls = countServerCalls(withRemoteErrorCodes(shared.pool));
+    const { tools } = calls;
+    const memory = createChangeMemory(tools, { root: options.root, memoryFile: shared.memoryFile });
     return {
-      pool,
+      pool: shared.pool,
       tools,
+      calls,
       graph: createCodeGraph(tools),
       search: createTextSearch(tools),
-      ...(cache ? { cache } : {}),
+      ...(shared.cache ? { cache: shared.cache } : {}),
       baseResults: createBaseResultCache({
         dir: path.join(options.root, STATE_DIR_NAME, 'base-results'),
         fingerprint: toolchainFingerprint(options.env),
       }),
       pressure: monitor,
       ...(history ? { history } : {}),
+      ...(memory ? { memory } : {}),
       spans: tracer,
-      close,
+      close: closers.close,
     };
   } catch (error) {
-    await close();
+    await closers.close();
     throw error;
   }
 }
 
-type Closers = Array<() => Promise<unknown> | unknown>;
+type Closer = () => Promise<unknown> | unknown;
+
+/** Closers run in reverse order with `allSettled`; `close` returns every failure's message. */
+function createClosers(): { push: (fn: Closer) => void; close: () => Promise<string[]> } {
+  const closers: Closer[] = [];
+  return {
+    push: (fn) => {
+      closers.push(fn);
+    },
+    async close() {
+      const settled = await Promise.allSettled(closers.reverse().map(async (fn) => fn()));
+      closers.length = 0;
+      return settled.flatMap((s) => (s.status === 'rejected' ? toMessages(s.reason) : []));
+    },
+  };
+}
+
+function toMessages(reason: unknown): string[] {
+  if (reason instanceof AggregateError) return reason.errors.map(toErrorMessage);
+  return [toErrorMessage(reason)];
+}
+
+function rejectAll(messages: string[]): void {
+  if (messages.length > 0)
+    throw new AggregateError(
+      messages.map((m) => new Error(m)),
+      messages.join('; '),
+    );
+}
+
 type OpenOptions = { root: string; settings: ResolvedSettings; warn: (message: string) => void };
 
-async function openCache(options: OpenOptions, closers: Closers): Promise<SliceCache | undefined> {
+async function openCache(
+  options: OpenOptions,
+  push: (fn: Closer) => void,
+): Promise<SliceCache | undefined> {
   try {
     const cache = new SliceCache({
       dir: path.join(options.root, STATE_DIR_NAME),
@@ -141,7 +238,7 @@ async function openCache(options: OpenOptions, closers: Closers): Promise<SliceC
       logger: { warn: options.warn },
     });
     await cache.initialize();
-    closers.push(() => cache.close());
+    push(() => cache.close());
     return cache;
   } catch (error) {
     options.warn(`SliceCache unavailable (${toErrorMessage(error)}); MAP runs without it.`);
@@ -149,10 +246,10 @@ async function openCache(options: OpenOptions, closers: Closers): Promise<SliceC
   }
 }
 
-function openHistory(options: OpenOptions, closers: Closers): RunServices['history'] {
+function openHistory(options: OpenOptions, push: (fn: Closer) => void): RunServices['history'] {
   try {
     const history = openRunHistory(options.root, { logger: { warn: options.warn } });
-    closers.push(() => history.close());
+    push(() => history.close());
     return history;
   } catch (error) {
     options.warn(`Run history unavailable (${toErrorMessage(error)}); OPTIMIZE uses defaults.`);

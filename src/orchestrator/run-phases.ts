@@ -55,6 +55,7 @@ export async function runPhases(
       baseResults: services.baseResults,
       pressure: services.pressure,
       ...(services.history ? { history: services.history } : {}),
+      ...(services.memory ? { memory: services.memory } : {}),
       parallelism: input.settings.parallelism,
       warn: events.warn,
       progress: (message) => events.emit({ type: 'progress', phase: current.phase, message }),
@@ -70,6 +71,7 @@ export async function runPhases(
       },
       onPhaseStart: (phase) => {
         current.phase = phase;
+        services.calls.setStage(phase);
         events.emit({ type: 'phase-start', phase });
         // The checkout of the worktree overlaps the analysis when the run will need it.
         if (phase === 'logic' && willExecute && git) {

@@ -113,4 +113,11 @@ export interface RunResult {
   checkoutChanges: CheckoutChange[];
   warnings: string[];
   error: { code: string; message: string } | null;
+  /**
+   * Only for an orchestrator that keeps services warm: whether the run found them open, and what
+   * changed in the checkout since the last run (told to the servers before this one).
+   */
+  warm?: { reused: boolean; headMoved: boolean; changedFiles: number };
+  /** Tool calls the run made, per server and per stage (a phase, `setup`, or `record`). */
+  serverCalls?: Record<string, Record<string, number>>;
 }

@@ -8,6 +8,7 @@ import { requireUpstream } from '../shared/require-upstream.js';
 import { toAffectedClosure } from './affected-closure.js';
 import { refuseDirtyChanges, refuseForeignChanges } from './guard-changes.js';
 import { sortChanges, toChangedFiles } from './sort-changes.js';
+import { warnUnmergedChanges } from './warn-unmerged-changes.js';
 
 /**
  * LOGIC: the transform resolves what the command means and computes the exact change (or
@@ -39,6 +40,10 @@ export function createLogicPhase(): Phase<'logic'> {
       refuseForeignChanges(transform, context.intent, changes);
       const changedFiles = toChangedFiles(changes);
       await refuseDirtyChanges(context, changedFiles);
+      await warnUnmergedChanges(
+        context,
+        analysis.targets.map((t) => t.name),
+      );
       const importEdges = await importGraphOf(context, analysis.language);
       const output: LogicOutput = {
         ...analysis,

@@ -21,6 +21,11 @@ export interface AdapterRegistry {
     language: LanguageId | undefined,
     options?: { signal?: AbortSignal },
   ): Promise<LanguageId[]>;
+  /**
+   * Tells the engines already created that `files` (workspace-relative) changed on disk; returns
+   * the languages told. Engines not created yet read every file fresh when they start.
+   */
+  invalidate(files: readonly string[], options?: { signal?: AbortSignal }): Promise<LanguageId[]>;
   /** True once `close()` was called. */
   isClosed(): boolean;
   /** Closes every adapter created so far. Safe to call twice. */
@@ -39,6 +44,7 @@ export function createAdapterRegistry(root: string): AdapterRegistry {
       });
     }
   };
+  const pythonAdapter = () => python;
   const registry: AdapterRegistry = {
     typescript() {
       ensureOpen();
@@ -58,6 +64,21 @@ export function createAdapterRegistry(root: string): AdapterRegistry {
       (language === 'python' ? registry.python() : registry.typescript()) as LanguageAdapter,
     forFile: (file) => registry.forLanguage(languageOfFile(file)),
     isClosed: () => closed,
+    async invalidate(files, options = {}) {
+      ensureOpen();
+      const told: LanguageId[] = [];
+      const python = files.filter((file) => languageOfFile(file) === 'python');
+      const other = files.filter((file) => languageOfFile(file) !== 'python');
+      if (typescript !== undefined && other.length > 0) {
+        await typescript.withEngine((project) => project.invalidate(other), options);
+        told.push('typescript');
+      }
+      if (pythonAdapter() !== undefined && python.length > 0) {
+        await pythonAdapter()?.withEngine((workspace) => workspace.invalidate(python), options);
+        told.push('python');
+      }
+      return told;
+    },
     languagesFor: async (language, options = {}) =>
       language === undefined ? detectLanguages(root, options) : [language],
     async close() {

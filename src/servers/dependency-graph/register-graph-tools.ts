@@ -1,5 +1,11 @@
+import path from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { findImportersContract, importGraphContract } from '../../contracts/dependency-graph.js';
+import {
+  findImportersContract,
+  importGraphContract,
+  notifyFilesChangedContract,
+} from '../../contracts/dependency-graph.js';
+import { OrchestratorError } from '../../core/errors.js';
 import type { ImportEdge, LanguageId } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
 import { runTool } from '../shared/tool-result.js';
@@ -9,7 +15,7 @@ import { languageOfFile } from './detect-languages.js';
 import { findImporters } from './find-importers.js';
 import type { ToolContext } from './tool-context.js';
 
-/** Registers `import_graph` and `find_importers`. */
+/** Registers `import_graph`, `find_importers` and `notify_files_changed`. */
 export function registerGraphTools(server: McpServer, context: ToolContext): void {
   const { root, registry, filter, replyLimits } = context;
   const graphOf = async (languages: LanguageId[], signal: AbortSignal): Promise<ImportEdge[]> => {
@@ -55,4 +61,37 @@ export function registerGraphTools(server: McpServer, context: ToolContext): voi
         replyLimits,
       ),
   );
+
+  server.registerTool(
+    notifyFilesChangedContract.tool,
+    {
+      description: notifyFilesChangedContract.description,
+      inputSchema: notifyFilesChangedContract.input,
+      outputSchema: notifyFilesChangedContract.output,
+    },
+    ({ files }, { signal }) =>
+      runTool(
+        async () => {
+          // Deleted files are named too: check the paths' shape, not what is on disk.
+          const relatives = files.map((file) => toRelativePath(root, file));
+          return { languages: await registry.invalidate(relatives, { signal }) };
+        },
+        notifyFilesChangedContract.output,
+        replyLimits,
+      ),
+  );
+}
+
+/** `file` as a normalised workspace-relative POSIX path; `PATH_OUTSIDE_WORKSPACE` when it leaves the root. */
+function toRelativePath(root: string, file: string): string {
+  const relative = path.isAbsolute(file) ? path.relative(root, file) : file;
+  const normal = path.posix.normalize(relative.split(path.sep).join('/'));
+  if (normal === '..' || normal.startsWith('../') || path.posix.isAbsolute(normal)) {
+    throw new OrchestratorError(
+      'PATH_OUTSIDE_WORKSPACE',
+      `Path ${JSON.stringify(file)} is outside the workspace ${root}. Pass a path inside it.`,
+      { data: { file, root } },
+    );
+  }
+  return normal;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyPhase } from '../../../src/core/phase.js';
 import type { PhaseOutputs } from '../../../src/core/phase-outputs.js';
+import type { ToolCaller } from '../../../src/core/services.js';
 import { resolveSettings } from '../../../src/core/settings.js';
 import { NO_SPANS } from '../../../src/core/spans.js';
+import { countServerCalls } from '../../../src/orchestrator/count-server-calls.js';
 import type { RunInput } from '../../../src/orchestrator/execute-run.js';
 import type { RunServices } from '../../../src/orchestrator/open-run-services.js';
 import { createRunFolder } from '../../../src/orchestrator/run-folder.js';
@@ -13,8 +15,10 @@ import { createFixtureRepo } from '../../fixtures/git/create-fixture-repo.js';
 import { useGitSandbox } from '../../fixtures/git/use-git-sandbox.js';
 
 /** The services a pipeline of fake phases touches: no server, no cache, no pressure. */
+const TOOLS = { reconnectCount: () => 0 } as unknown as ToolCaller;
 const SERVICES = {
-  tools: { reconnectCount: () => 0 },
+  tools: TOOLS,
+  calls: countServerCalls(TOOLS),
   pressure: { isPressureHigh: () => false, treeRssMb: () => 0 },
   spans: NO_SPANS,
 } as unknown as RunServices;

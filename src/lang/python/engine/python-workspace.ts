@@ -58,6 +58,11 @@ export interface PythonWorkspace {
   /** The text pyright sees for a workspace file: the overlay's, else the file on disk. */
   readText(file: string): Promise<string>;
   /**
+   * Forgets what it knows of `files` (workspace-relative): pyright is told they changed before
+   * the next query, even when their size and modification time are the same.
+   */
+  invalidate(files: readonly string[]): void;
+  /**
    * `compute()`'s result, shared by calls with the same `key` until a workspace file changes
    * or pyright restarts. Failures are not kept.
    */
@@ -139,6 +144,10 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
     root,
     pythonPath,
     session,
+    invalidate(files) {
+      tracker.invalidate(files);
+      memos.clear();
+    },
     listFiles: (signal) => listPythonFiles(root, signal === undefined ? {} : { signal }),
     async filesContaining(text, signal) {
       const files = await listPythonFiles(root, signal === undefined ? {} : { signal });

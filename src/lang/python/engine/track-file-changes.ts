@@ -12,6 +12,8 @@ import { toFileUri } from './lsp-locations.js';
 export interface FileChangeTracker {
   /** Remembers the current files without reporting anything (call just before pyright starts). */
   reset(signal?: AbortSignal): Promise<void>;
+  /** Makes the next `changes` report `files` (workspace-relative) as changed, whatever their stamps. */
+  invalidate(files: readonly string[]): void;
   /** The changes since the last `reset` or `changes`, as LSP file events. */
   changes(signal?: AbortSignal): Promise<FileEvent[]>;
 }
@@ -40,6 +42,9 @@ export function createFileChangeTracker(root: string): FileChangeTracker {
   return {
     async reset(signal) {
       known = await readStamps(root, signal);
+    },
+    invalidate(files) {
+      for (const file of files) if (known.has(file)) known.set(file, 'invalidated');
     },
     async changes(signal) {
       const current = await readStamps(root, signal);

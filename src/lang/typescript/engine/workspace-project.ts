@@ -12,6 +12,11 @@ export interface WorkspaceProject {
   readonly service: ts.LanguageService;
   /** Re-reads the file list and the changed files from disk (cheap when nothing changed). */
   refresh(options?: { signal?: AbortSignal }): Promise<void>;
+  /**
+   * Forgets what it knows of `files` (workspace-relative), so the next `refresh` rereads them as
+   * changed even when their size and modification time are the same.
+   */
+  invalidate(files: readonly string[]): void;
   /** The current program; built on first use, then reused until a file changes. */
   program(): ts.Program;
   /** True for a source file inside the workspace and outside the excluded folders. */
@@ -186,6 +191,12 @@ export function createWorkspaceProject(root: string): WorkspaceProject {
         memos.clear();
         projectVersion++;
       }
+    },
+    invalidate(relatives) {
+      for (const relative of relatives) scripts.delete(`${root}/${relative}`);
+      externalSnapshots.clear();
+      memos.clear();
+      projectVersion++;
     },
     program() {
       const program = service.getProgram();

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * The zod shape of a run's result (`result.json`, the `RunResult` of the library), as the
+ * orchestrator's own MCP server declares it. Objects whose fields belong to one phase or
+ * transform (a phase's `data`, the risk's extras) are loose: they may grow without breaking
+ * clients.
+ */
+
+/** `{code, message}` of a failed run or phase. */
+export const runErrorSchema = z.looseObject({ code: z.string(), message: z.string() });
+
+/** One phase's result. */
+export const phaseResultSchema = z.looseObject({
+  phase: z.string(),
+  success: z.boolean(),
+  durationMs: z.number(),
+  tokenCount: z.number(),
+  retries: z.number(),
+  data: z.record(z.string(), z.unknown()),
+  error: runErrorSchema.optional(),
+  warnings: z.array(z.string()),
+  backoffs: z.array(z.unknown()),
+});
+
+/** MONTE CARLO's estimate. */
+export const riskSchema = z.looseObject({
+  seed: z.number(),
+  simulations: z.number(),
+  converged: z.boolean(),
+  durationLimitMs: z.number(),
+  pBreak: z.number().describe('Probability that the change breaks at least one file.'),
+  pBreakUncovered: z
+    .number()
+    .describe('Probability that it breaks at least one file no test covers.'),
+  blastRadius: z.looseObject({ p50: z.number(), p95: z.number(), max: z.number() }),
+  testsToRun: z.array(z.string()),
+  riskiestFiles: z.array(z.looseObject({ file: z.string(), pBreak: z.number() })),
+});
+
+/** The changed files' line counts. */
+export const diffStatSchema = z.looseObject({
+  files: z.array(z.looseObject({ file: z.string(), additions: z.number(), deletions: z.number() })),
+  additions: z.number(),
+  deletions: z.number(),
+});
+
+/** The pull request a successful run proposes. */
+export const pullRequestSchema = z.looseObject({
+  title: z.string(),
+  body: z.string(),
+  head: z.string(),
+  base: z.string(),
+  commit: z.string(),
+  files: z.array(z.string()),
+  additions: z.number(),
+  deletions: z.number(),
+  url: z.string().optional(),
+  number: z.number().optional(),
+});
+
+/** An occurrence the change left alone, and why. */
+export const leftAloneSchema = z.looseObject({
+  file: z.string(),
+  line: z.number(),
+  column: z.number(),
+  length: z.number(),
+  reason: z.string(),
+  detail: z.string(),
+});
+
+/** Fields of `RunResult`, as a raw shape (tools spread it into their output). */
+export const runResultShape = {
+  success: z.boolean(),
+  command: z.string(),
+  runId: z.string(),
+  runDir: z.string(),
+  durationMs: z.number(),
+  totalTokens: z.number(),
+  phases: z.array(phaseResultSchema),
+  branch: z.string().nullable().describe('The branch with the change; null unless it succeeded.'),
+  commit: z.string().nullable(),
+  plan: z.string().nullable().describe("Path of the run's plan.json."),
+  pr: pullRequestSchema.nullable(),
+  memoryPeakMb: z.number(),
+  risk: riskSchema.nullable(),
+  diffStat: diffStatSchema.nullable(),
+  leftAlone: z.array(leftAloneSchema),
+  checkoutChanges: z.array(z.looseObject({ path: z.string() })),
+  warnings: z.array(z.string()),
+  error: runErrorSchema.nullable(),
+  warm: z
+    .object({ reused: z.boolean(), headMoved: z.boolean(), changedFiles: z.number() })
+    .optional()
+    .describe('Whether the servers were already up, and what changed since the last run.'),
+  serverCalls: z
+    .record(z.string(), z.record(z.string(), z.number()))
+    .optional()
+    .describe('Tool calls per server and per stage: a phase, setup, or record (after review).'),
+};
+
+/** A whole `RunResult`. */
+export const runResultSchema = z.looseObject(runResultShape);
