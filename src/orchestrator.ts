@@ -10,6 +10,7 @@ import type { CommandInput } from './intent/resolve-command-input.js';
 import type { UnderstoodCommand } from './intent/understand-command.js';
 import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
+import { checkNamedPaths } from './orchestrator/check-named-paths.js';
 import { checkPlanCommands } from './orchestrator/check-plan-commands.js';
 import { executeRun } from './orchestrator/execute-run.js';
 import {
@@ -18,7 +19,7 @@ import {
   type ExplainResult,
   toExplainResult,
 } from './orchestrator/explain-run.js';
-import { type ServerReport, withLastRunCalls } from './orchestrator/last-run-calls.js';
+import { withLastRunCalls } from './orchestrator/last-run-calls.js';
 import { loadPlan } from './orchestrator/load-plan.js';
 import { toEffectivePlan, withTestTimeout } from './orchestrator/plan-overrides.js';
 import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
@@ -30,6 +31,7 @@ import {
 import { resolveRunIntent } from './orchestrator/resolve-run-intent.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
+import { type ServerOverview, toServerOverviews } from './orchestrator/server-roles.js';
 import {
   createWarmWorkspaces,
   type WarmWorkspaceStatus,
@@ -94,12 +96,19 @@ export {
 export { loadWorkspaceStats, type RunStats } from './orchestrator/load-workspace-stats.js';
 export type { HistoryEntry, HistoryOptions } from './orchestrator/read-change-history.js';
 export { type ResolveIntentOptions, resolveRunIntent } from './orchestrator/resolve-run-intent.js';
+export {
+  listRunListings,
+  loadRunDetails,
+  type RunDetails,
+  type RunListing,
+} from './orchestrator/run-listing.js';
 export type {
   PullRequestSummary,
   RunCommandOptions,
   RunEvent,
   RunResult,
 } from './orchestrator/run-types.js';
+export type { ServerOverview } from './orchestrator/server-roles.js';
 export type {
   WarmWorkspaceStatus,
   WarmWorkspacesOptions,
@@ -200,7 +209,7 @@ export class MCPOrchestrator {
       [],
       options,
       { phaseSettings: plan.data.phases },
-      { plan, source: path.basename(planPath) },
+      { plan, source: path.basename(planPath), path: planPath },
     );
   }
 
@@ -213,8 +222,9 @@ export class MCPOrchestrator {
   }
 
   /**
-   * Starts every configured server and reports its status, tool count and latencies, and which
-   * stages (phases) of the last run called it, how often.
+   * Starts every configured server and reports its status, tool count and latencies, where it
+   * is configured (built in or `.mcp.json`), which phases use it, and which stages of the last
+   * run called it, how often.
    */
   async servers(
     options: {
@@ -222,12 +232,17 @@ export class MCPOrchestrator {
       signal?: AbortSignal;
       env?: Readonly<Record<string, string | undefined>>;
     } = {},
-  ): Promise<ServerReport[]> {
+  ): Promise<ServerOverview[]> {
     const env = options.env ?? process.env;
     const settings = resolveSettings(env);
     const root = path.resolve(options.workspace ?? process.cwd());
     const servers = await resolveMcpServers(root, {
       env,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const configured = await resolveMcpServers(root, {
+      env,
+      defaults: false,
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const pool = createClientPool({ workspace: root, servers, parallelism: settings.parallelism });
@@ -239,11 +254,12 @@ export class MCPOrchestrator {
           .filter((s) => s.state === 'ready')
           .map((s) => pool.ping(s.name, options.signal ? { signal: options.signal } : {})),
       );
-      return await withLastRunCalls(
+      const reports = await withLastRunCalls(
         pool.status(),
         root,
         options.signal ? { signal: options.signal } : {},
       );
+      return toServerOverviews(reports, new Set(Object.keys(configured)));
     } finally {
       await pool.close();
     }
@@ -260,11 +276,12 @@ export class MCPOrchestrator {
     connect: readonly string[],
     options: RunCommandOptions,
     runOptions: Pick<RunOptions, 'phaseSettings'>,
-    saved?: { plan: ExecutionPlan; source: string },
+    saved?: { plan: ExecutionPlan; source: string; path: string },
   ): Promise<RunResult> {
     const { command, intent, planned } = understood;
     const plan = saved?.plan;
-    const prepared = await prepareRun(options, plan?.data.base);
+    const prepared = await prepareRun(options, plan?.data.base, saved?.path);
+    await checkNamedPaths(prepared.git.root, intent);
     const warnings: string[] = [...(understood.warnings ?? [])];
     if (saved) {
       await checkPlanCommands(saved.plan, {
@@ -291,6 +308,7 @@ export class MCPOrchestrator {
         ? { intentSource: { by: 'model', planner: planned.planner, model: planned.model } }
         : {}),
       allowUnresolved: options.allowUnresolved === true,
+      ...(options.baselineTests ? { baselineTests: true } : {}),
       ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
       ...(prepared.compile ? { compile: prepared.compile } : {}),
     };

@@ -1,7 +1,7 @@
 import type { RunResult } from '../orchestrator.js';
 
 /**
- * The final report: phase table, risk, diff stat, branch and commit (or the error). The
+ * The phase table, totals and risk of a run (the part of the summary every run has). The
  * "context" column counts each phase's context pack (cl100k_base); when a model was asked, its
  * step comes first and "model in"/"model out" give the API's usage figures.
  */
@@ -39,7 +39,8 @@ export function renderSummary(result: RunResult): string {
   const line = (cells: string[]): string =>
     cells
       .map((c, i) => (i >= 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
-      .join('  ');
+      .join('  ')
+      .trimEnd();
   const out = ['', line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   out.push(
     `total ${result.durationMs} ms, ${result.totalTokens} context tokens, peak ${result.memoryPeakMb} MB`,
@@ -63,22 +64,25 @@ export function renderSummary(result: RunResult): string {
     );
   }
   if (result.diffStat) {
-    out.push('', 'diff:');
+    out.push('', 'changed files:');
     for (const f of result.diffStat.files)
       out.push(`  ${f.file} | +${f.additions} -${f.deletions}`);
     out.push(
       `  ${result.diffStat.files.length} files, +${result.diffStat.additions} -${result.diffStat.deletions}`,
     );
   }
-  for (const warning of result.warnings) out.push(`warning: ${warning}`);
-  if (result.success) {
-    if (result.branch) out.push('', `branch ${result.branch} at ${result.commit}`);
-    if (result.pr?.url) out.push(`pull request #${result.pr.number}: ${result.pr.url}`);
-    if (!result.branch && result.plan)
-      out.push('', `plan written to ${result.plan} (dry run: nothing else changed)`);
-  } else if (result.error) {
-    out.push('', `error [${result.error.code}]: ${result.error.message}`);
-  }
-  out.push(`run folder ${result.runDir}`);
   return `${out.join('\n')}\n`;
+}
+
+/** What was deliberately left alone, and why (`file:line:col reason: detail`), or nothing. */
+export function renderLeftAlone(result: Pick<RunResult, 'leftAlone'>, limit = 50): string {
+  const { leftAlone } = result;
+  if (leftAlone.length === 0) return '';
+  const lines = [`left alone (${leftAlone.length}):`];
+  for (const o of leftAlone.slice(0, limit)) {
+    lines.push(`  ${o.file}:${o.line}:${o.column}  ${o.reason}${o.detail ? `: ${o.detail}` : ''}`);
+  }
+  if (leftAlone.length > limit)
+    lines.push(`  … and ${leftAlone.length - limit} more (result.json)`);
+  return `${lines.join('\n')}\n`;
 }

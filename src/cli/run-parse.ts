@@ -1,15 +1,11 @@
 import { Command } from 'commander';
-import type { PlannerMode } from '../orchestrator.js';
-import {
-  type Intent,
-  isKindAvailable,
-  isOrchestratorError,
-  type PlannedIntent,
-  resolveRunIntent,
-  toCommandText,
-} from '../orchestrator.js';
+import { isOrchestratorError } from '../core/errors.js';
+import type { Intent } from '../intent/all-intents.js';
+import type { PlannerMode } from '../intent/planner-mode.js';
+import type { PlannedIntent } from '../intent/planners/plan-intent.js';
 import { addPlannerFlag } from './command-input.js';
 import { EXIT_OK, toErrorExitCode } from './exit-codes.js';
+import { readWithGrammar } from './read-command.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
 
 /** The flags of `parse`. */
@@ -18,7 +14,7 @@ export interface ParseFlags {
   planner?: PlannerMode;
 }
 
-/** The `parse` command. */
+/** The `parse` command (the grammar loads when it runs; the orchestrator only for a model). */
 export function createParseCommand(): Command {
   return addPlannerFlag(
     new Command('parse')
@@ -41,14 +37,11 @@ export async function runParse(
   flags: ParseFlags,
   signal?: AbortSignal,
 ): Promise<number> {
+  const { renderIntent } = await import('./render-intent.js');
   let intent: Intent;
   let planned: PlannedIntent | undefined;
   try {
-    ({ intent, planned } = await resolveRunIntent(command, {
-      ...(flags.planner ? { plannerMode: flags.planner } : {}),
-      ...(signal ? { signal } : {}),
-      warn: (message) => process.stderr.write(`⚠ ${message}\n`),
-    }));
+    ({ intent, planned } = await readIntent(command, flags, signal));
   } catch (error) {
     if (!isOrchestratorError(error)) throw error;
     if (flags.json) {
@@ -69,22 +62,19 @@ export async function runParse(
   return EXIT_OK;
 }
 
-/** The intent as a small table, what it reads as, who read it, and whether it can run yet. */
-export function renderIntent(intent: Intent, planned?: PlannedIntent): string {
-  const fields = Object.entries(intent);
-  const width = Math.max('available'.length, ...fields.map(([name]) => name.length));
-  const lines = fields.map(([name, value]) => `${name.padEnd(width)}  ${String(value)}`);
-  lines.push(`${'reads as'.padEnd(width)}  ${toCommandText(intent)}`);
-  if (planned) {
-    const { usage } = planned;
-    lines.push(
-      `${'read by'.padEnd(width)}  the ${planned.planner} model ${planned.model} (${usage.calls} call${usage.calls === 1 ? '' : 's'}, ${usage.inputTokens} input and ${usage.outputTokens} output tokens${usage.usageFrom === 'api' ? '' : ', counted'})`,
-    );
-  }
-  if (!isKindAvailable(intent.kind)) {
-    lines.push(
-      `${'available'.padEnd(width)}  not yet: "${intent.kind}" can be parsed but not run (run refuses it, exit 2)`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
+/** The grammar's intent; a model planner's (the orchestrator loads for it) when one is to read it. */
+async function readIntent(
+  command: string,
+  flags: ParseFlags,
+  signal: AbortSignal | undefined,
+): Promise<{ intent: Intent; planned?: PlannedIntent }> {
+  const mode = flags.planner ?? 'auto';
+  const read = await readWithGrammar(command, mode);
+  if (read !== undefined) return read;
+  const { resolveRunIntent } = await import('../orchestrator.js');
+  return resolveRunIntent(command, {
+    plannerMode: mode,
+    ...(signal ? { signal } : {}),
+    warn: (message) => process.stderr.write(`⚠ ${message}\n`),
+  });
 }

@@ -116,6 +116,19 @@ export interface TestRunReport {
   timedOut: boolean;
   /** The last lines of the test output. */
   outputTail: string;
+  /**
+   * The same tests at the base commit: run when they failed on the branch, or first with
+   * `baselineTests`; absent when they did not run there.
+   */
+  baseline?: BaselineTestReport;
+}
+
+/** The tests at the base commit, to tell a failure the change caused from one it found. */
+export interface BaselineTestReport {
+  passed: boolean;
+  exitCode: number | null;
+  durationMs: number;
+  timedOut: boolean;
 }
 
 export interface CompileReport {

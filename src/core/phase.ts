@@ -58,6 +58,8 @@ export interface RunOptions {
   intentSource?: IntentSource;
   /** How to compile the changed tree when the run says (`--compile-command`, `--no-compile`). */
   compile?: { kind: 'command'; command: string[] } | { kind: 'none' };
+  /** Run the tests at the base commit before the change, not only after they fail. @default false */
+  baselineTests?: boolean;
 }
 
 /** Everything a phase may use. Services arrive as interfaces, so a phase can be tested alone. */

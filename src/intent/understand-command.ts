@@ -1,6 +1,7 @@
 import { isOrchestratorError, OrchestratorError } from '../core/errors.js';
 import type { UnrecognisedReason } from './grammar/unrecognised.js';
 import { parseIntent } from './parse-intent.js';
+import type { PlannerMode } from './planner-mode.js';
 import type { IntentPlanner } from './planners/intent-planner.js';
 import { describePlanner, type PlannedIntent } from './planners/plan-intent.js';
 import {
@@ -9,15 +10,7 @@ import {
   resolveCommandInput,
 } from './resolve-command-input.js';
 
-/**
- * Who reads a command in words: `auto` (the grammar; a configured model only when the grammar
- * cannot place the command), `grammar` (never a model), `model` (the model, even when the
- * grammar could read it).
- */
-export type PlannerMode = 'auto' | 'grammar' | 'model';
-
-/** The modes, for flags. */
-export const PLANNER_MODES: readonly PlannerMode[] = ['auto', 'grammar', 'model'];
+export { PLANNER_MODES, type PlannerMode } from './planner-mode.js';
 
 /** A resolved command, and the model's part in it when a model chose the intent. */
 export interface UnderstoodCommand extends ResolvedCommand {
@@ -98,7 +91,11 @@ function refuseUnaskable(command: string): void {
   }
 }
 
-function isAskable(error: unknown): boolean {
+/**
+ * True when a model planner may read a command the grammar refused with `error`: an
+ * `INTENT_UNRECOGNISED` that is not shell syntax, ambiguity or an over-long command.
+ */
+export function isAskable(error: unknown): boolean {
   if (!isOrchestratorError(error, 'INTENT_UNRECOGNISED')) return false;
   const reason = error.data.reason as UnrecognisedReason | undefined;
   return reason !== undefined && !FINAL_REASONS.has(reason);

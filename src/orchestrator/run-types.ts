@@ -47,6 +47,16 @@ export interface RunCommandOptions {
    * result and the pull request). @default false
    */
   allowUnresolved?: boolean;
+  /**
+   * When tests or checks fail, commit the change on its branch and keep it, renamed
+   * `<branch>-failed`, instead of deleting it (diff.patch is written either way). @default false
+   */
+  keepFailed?: boolean;
+  /**
+   * Run the tests at the base commit before the change, so a failure says whether they were
+   * already failing. Without it they run there only when they fail on the branch. @default false
+   */
+  baselineTests?: boolean;
   /** Where to write pr.json as well as the run folder. */
   outputPath?: string;
   signal?: AbortSignal;
@@ -105,6 +115,15 @@ export interface RunResult {
     additions: number;
     deletions: number;
   } | null;
+  /**
+   * The run folder's diff.patch: what was committed, what a dry run would change (a preview),
+   * or the change that failed; null when there is none.
+   */
+  patch: string | null;
+  /** How big the planned change is: edits (a created, deleted or moved file counts one) and files. */
+  changeSize: { edits: number; files: number } | null;
+  /** With `keepFailed`, the branch that holds the failed change (`…-failed`). */
+  keptBranch: string | null;
   /** Occurrences of the changed names the change deliberately left alone, and why. */
   leftAlone: LeftAlone[];
   /**

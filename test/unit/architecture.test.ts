@@ -64,7 +64,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   serve: ['core', 'contracts', 'orchestrator.ts'],
   action: ['core', 'vcs', 'orchestrator.ts'],
-  cli: ['orchestrator.ts', 'serve'],
+  // The CLI reads errors and command forms (pure, no I/O) without loading the orchestrator, so
+  // --help, --version and refusals answer fast; everything else goes through orchestrator.ts.
+  cli: ['orchestrator.ts', 'serve', 'core', 'intent'],
   'index.ts': ['cache', 'core', 'intent', 'orchestrator.ts', 'pressure', 'transforms'],
 };
 

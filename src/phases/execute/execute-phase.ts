@@ -1,6 +1,7 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { Phase, PhaseContext } from '../../core/phase.js';
 import type {
+  BaselineTestReport,
   CompileReport,
   ExecuteOutput,
   PythonImportReport,
@@ -11,6 +12,7 @@ import type { WorktreeHandle } from '../../core/services.js';
 import { checkPythonImports } from '../shared/check-python-imports.js';
 import { toLastLines } from '../shared/output-lines.js';
 import { requireUpstream } from '../shared/require-upstream.js';
+import { describeBaseline, runBaselineTests } from './run-baseline-tests.js';
 import {
   type BaseDiagnostics,
   runCompileCheck,
@@ -56,20 +58,39 @@ export function createExecutePhase(): Phase<'execute'> {
         baseCommit: plan.data.base,
         signal: context.signal,
       });
+      const testCommand = plan.node('test')?.command ?? [];
+      const baselineOptions = {
+        command: testCommand,
+        baseCommit: plan.data.base,
+        testTimeoutMs: optimize.testTimeoutMs,
+      };
+      let baseline: BaselineTestReport | undefined;
+      if (context.options.baselineTests === true) {
+        context.progress(`running ${testCommand.join(' ')} at the base commit first`);
+        baseline = await runBaselineTests(context, baselineOptions);
+        if (!baseline.passed)
+          context.warn(
+            `The tests already fail at the base commit ${plan.data.base.slice(0, 12)} (${baseline.timedOut ? 'timed out' : `exit code ${baseline.exitCode}`}), before any change.`,
+          );
+      }
       context.progress(`applying ${changes.length} file changes on ${worktree.branch}`);
       const applied = await worktree.files.applyChanges(changes, { signal: context.signal });
-      const { test, compile, pythonImports, firstFailure } = await runTestsAndCompile(
-        context,
-        plan,
-        worktree,
-        {
-          testTimeoutMs: optimize.testTimeoutMs,
-          testCommand: optimize.testCommand,
-          stop,
-          graphSeesBase: seesBase,
-          ...(base ? { base } : {}),
-        },
-      );
+      const ran = await runTestsAndCompile(context, plan, worktree, {
+        testTimeoutMs: optimize.testTimeoutMs,
+        testCommand: optimize.testCommand,
+        stop,
+        graphSeesBase: seesBase,
+        ...(base ? { base } : {}),
+      });
+      const { compile, pythonImports, firstFailure } = ran;
+      // Tests that failed on their own (not stopped by the compile or import check) run again at the base.
+      const testsFailed =
+        !ran.test.passed && firstFailure !== 'compile' && firstFailure !== 'imports';
+      if (testsFailed && ran.test.exitCode !== null && baseline === undefined) {
+        context.progress('the tests failed: running them at the base commit to compare');
+        baseline = await runBaselineTests(context, baselineOptions);
+      }
+      const test = baseline === undefined ? ran.test : { ...ran.test, baseline };
       const output: ExecuteOutput = {
         worktree,
         filesChanged: applied.filesChanged,
@@ -119,7 +140,7 @@ export function createExecutePhase(): Phase<'execute'> {
           contextPack,
           error: {
             code: 'TESTS_FAILED',
-            message: `The tests failed on ${worktree.branch} (${test.timedOut ? `timed out after ${optimize.testTimeoutMs} ms` : `exit code ${test.exitCode}`}); the change was rolled back.\n${toLastLines(test.outputTail, 15)}`,
+            message: `The tests failed on ${worktree.branch} (${test.timedOut ? `timed out after ${optimize.testTimeoutMs} ms` : `exit code ${test.exitCode}`}); the change was rolled back.${test.baseline ? ` ${describeBaseline(test.baseline, plan.data.base)}` : ''}\n${toLastLines(test.outputTail, 15)}`,
           },
         };
       }
