@@ -40,12 +40,13 @@ describe('a command the grammar refuses, read by an OpenAI-compatible model plan
       'chose {"kind":"rename","from":"getUser","to":"fetchUser"} ("rename getUser to fetchUser"; 2 calls, 1624 input and 62 output tokens)',
     );
     expect(planned.stderr).toMatch(/answer 1 was not a valid intent/);
-    // The phase table: the model's step first, what each column counts said under it.
-    expect(planned.stderr).toMatch(
+    // The phase table (the summary, on stdout): the model's step first, what each column counts
+    // said under it.
+    expect(planned.stdout).toMatch(
       /phase\s+status\s+ms\s+context\s+model in\s+model out\s+retries/,
     );
-    expect(planned.stderr).toMatch(/intent\s+ok\s+\d+\s+\d+\s+1624\s+62\s+1/);
-    expect(planned.stderr).toContain(
+    expect(planned.stdout).toMatch(/intent\s+ok\s+\d+\s+\d+\s+1624\s+62\s+1/);
+    expect(planned.stdout).toContain(
       "model: 1624 input + 62 output tokens (openai test-model; the API's usage figures)",
     );
     const plan = JSON.parse(readFileSync(out, 'utf8')) as {
@@ -56,7 +57,28 @@ describe('a command the grammar refuses, read by an OpenAI-compatible model plan
     expect(plan.command).toBe(COMMAND);
     expect(plan.intent).toEqual(RENAME);
     expect(plan.intentSource).toEqual({ by: 'model', planner: 'openai', model: 'test-model' });
-    const runDir = /run folder (.+)/.exec(planned.stderr)?.[1] ?? '';
+    const runDir = /run folder (.+)/.exec(planned.stdout)?.[1] ?? '';
     expect(existsSync(path.join(runDir, 'context', 'intent.txt'))).toBe(true);
   }, 240_000);
+
+  it('parse reads the command with the model, and --planner grammar never asks it', async () => {
+    const env = {
+      ORCHESTRATOR_PLANNER: 'openai',
+      OPENAI_BASE_URL: `${server.url}/v1`,
+      ORCHESTRATOR_MODEL: 'test-model',
+    };
+    server.script([openAiToolReply({ intent: RENAME })]);
+    const parsed = await runCli(['parse', COMMAND, '--json'], { env });
+    expect(parsed.code, parsed.stderr).toBe(0);
+    const reply = JSON.parse(parsed.stdout) as { intent: unknown; model: { planner: string } };
+    expect(reply.intent).toEqual(RENAME);
+    expect(reply.model.planner).toBe('openai');
+    const table = await runCli(['parse', COMMAND], { env });
+    expect(table.stdout).toMatch(/read by\s+the openai model test-model \(1 call/);
+    expect(server.requests).toHaveLength(2);
+    const refused = await runCli(['parse', COMMAND, '--planner', 'grammar'], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('INTENT_UNRECOGNISED');
+    expect(server.requests).toHaveLength(2);
+  }, 60_000);
 });

@@ -1,6 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createLineReporter, resolveProgressMode } from '../../../src/cli/progress-reporter.js';
+import {
+  createLineReporter,
+  createWarningReporter,
+  resolveProgressMode,
+} from '../../../src/cli/progress-reporter.js';
 
 function collect() {
   const lines: string[] = [];
@@ -35,5 +39,36 @@ describe('progress on stderr', () => {
     for (const line of lines.slice(2, -1))
       expect(line).toMatch(/^\[ {2}0\.\ds\] {3}execute: running npm test \(\d+ ms\)\n$/);
     expect(lines.at(-1)).toMatch(/ {3}⚠ slow\n$/);
+  });
+
+  it('says how many context tokens a phase took when it ends', () => {
+    const { lines, stream } = collect();
+    const reporter = createLineReporter(stream as unknown as NodeJS.WritableStream);
+    reporter.onEvent({
+      type: 'phase-end',
+      result: {
+        phase: 'map',
+        success: true,
+        durationMs: 812,
+        tokenCount: 93,
+        retries: 0,
+        data: {},
+        warnings: [],
+        backoffs: [],
+      },
+    });
+    reporter.close();
+    expect(lines[0]).toMatch(/✔ map \(812 ms, 93 context tokens\)\n$/);
+  });
+
+  it('prints only warnings and the intent a model planner chose when quiet (and with --json)', () => {
+    const { lines, stream } = collect();
+    const reporter = createWarningReporter(stream as unknown as NodeJS.WritableStream);
+    reporter.onEvent({ type: 'phase-start', phase: 'map' });
+    reporter.onEvent({ type: 'progress', phase: 'map', message: 'searching' });
+    reporter.onEvent({ type: 'progress', phase: 'intent', message: 'the openai model chose …' });
+    reporter.onEvent({ type: 'warning', message: 'slow' });
+    reporter.close();
+    expect(lines).toEqual(['intent: the openai model chose …\n', '⚠ slow\n']);
   });
 });
