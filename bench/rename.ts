@@ -7,30 +7,18 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import {
-  getDefaultEnvironment,
-  StdioClientTransport,
-} from '@modelcontextprotocol/sdk/client/stdio.js';
 import { rgPath } from '@vscode/ripgrep';
 import { MCPOrchestrator, type RunResult } from 'mcp-orchestrator';
 import { writePythonRepo } from './generate/python-repo.js';
 import { writeTypeScriptRepo } from './generate/typescript-repo.js';
+import { commitAll } from './shared/git.js';
+import { openRawServer } from './shared/raw-server.js';
+import { toExecuteTimes } from './shared/report.js';
 import { benchWarmPlan } from './warm-plan.js';
 
 const FILES = 1_000;
 const USERS = 200;
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-function commitAll(dir: string): void {
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', ...args], {
-      cwd: dir,
-    });
-  git('init', '--quiet', '--initial-branch=main');
-  git('add', '--all');
-  git('commit', '--quiet', '-m', 'generated');
-}
 
 function timeRg(dir: string, symbol: string): { ms: number; matches: number } {
   const started = performance.now();
@@ -49,33 +37,19 @@ async function timeLanguageServerRename(
   file: string,
   newName: string,
 ): Promise<{ ms: number; edits: number }> {
-  const client = new Client({ name: 'bench', version: '1' });
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [path.join(ROOT, 'dist', 'servers', 'dependency-graph', 'main.js'), '--root', dir],
-    env: getDefaultEnvironment(),
-  });
-  await client.connect(transport);
+  const server = await openRawServer(dir);
   try {
-    const started = performance.now();
-    const result = (await client.callTool(
-      {
-        name: 'compute_edits',
-        arguments: {
-          transform: 'rename',
-          file,
-          line: 1,
-          column: file.endsWith('.py') ? 5 : 17,
-          args: { newName },
-        },
-      },
-      undefined,
-      { timeout: 300_000 },
-    )) as { structuredContent?: { changes?: Array<{ edits?: unknown[] }> } };
-    const edits = (result.structuredContent?.changes ?? []).flatMap((c) => c.edits ?? []);
-    return { ms: performance.now() - started, edits: edits.length };
+    const rename = await server.call<{ changes?: Array<{ edits?: unknown[] }> }>('compute_edits', {
+      transform: 'rename',
+      file,
+      line: 1,
+      column: file.endsWith('.py') ? 5 : 17,
+      args: { newName },
+    });
+    const edits = (rename.data.changes ?? []).flatMap((c) => c.edits ?? []);
+    return { ms: rename.ms, edits: edits.length };
   } finally {
-    await client.close();
+    await server.close();
   }
 }
 
@@ -112,14 +86,13 @@ async function benchLanguage(language: 'python' | 'typescript'): Promise<void> {
       throw new Error(
         `${language} bench run failed: ${result.error?.code} ${result.error?.message}`,
       );
-    const executeData = result.phases.find((p) => p.phase === 'execute')?.data as
-      | { test?: { durationMs?: number }; compile?: { description?: string; durationMs?: number } }
-      | undefined;
-    const testMs = executeData?.test?.durationMs ?? 0;
-    const compileMs = executeData?.compile?.durationMs ?? 0;
+    const {
+      testMs,
+      compileMs,
+      compileDescription,
+      outsideTestsMs: outsideTests,
+    } = toExecuteTimes(result);
     const raw = rg.ms + ls.ms + worktreeMs;
-    // The compile check runs beside the tests: only what it takes beyond them counts.
-    const outsideTests = result.durationMs - Math.max(testMs, compileMs);
     process.stdout.write(`\n## ${language}: ${FILES} files, "${symbol}" used from ${USERS}\n`);
     for (const p of result.phases)
       process.stdout.write(`  ${p.phase.padEnd(12)} ${String(p.durationMs).padStart(7)} ms\n`);
@@ -128,7 +101,7 @@ async function benchLanguage(language: 'python' | 'typescript'): Promise<void> {
     );
     process.stdout.write(`  tests alone          ${testMs.toFixed(0).padStart(7)} ms\n`);
     process.stdout.write(
-      `  compile check        ${compileMs.toFixed(0).padStart(7)} ms (${executeData?.compile?.description ?? 'none'}; runs beside the tests)\n`,
+      `  compile check        ${compileMs.toFixed(0).padStart(7)} ms (${compileDescription}; runs beside the tests)\n`,
     );
     process.stdout.write(`  peak RSS (tree)      ${String(result.memoryPeakMb).padStart(7)} MB\n`);
     process.stdout.write(
@@ -159,6 +132,10 @@ async function benchLanguage(language: 'python' | 'typescript'): Promise<void> {
 }
 
 const only = process.argv[2];
-for (const language of ['python', 'typescript'] as const) {
-  if (only === undefined || only === language) await benchLanguage(language);
+if (process.argv.includes('--repo')) {
+  await (await import('./repo.js')).benchRepo(process.argv.slice(2));
+} else {
+  for (const language of ['python', 'typescript'] as const) {
+    if (only === undefined || only === language) await benchLanguage(language);
+  }
 }

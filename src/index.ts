@@ -22,6 +22,7 @@ export type { LeftAlone, VerifyCheck } from './core/change/verify-types.js';
 export type { ErrorCode, OrchestratorErrorOptions } from './core/errors.js';
 export { isOrchestratorError, OrchestratorError } from './core/errors.js';
 export type { IntentBase } from './core/intent.js';
+export type { ModelPhaseUsage, ModelUsageReport } from './core/model-usage.js';
 export type { PhaseName, PhaseResult } from './core/phase.js';
 export type { RiskOutput } from './core/phase-outputs.js';
 export { ExecutionPlan } from './core/plan/execution-plan.js';
@@ -45,7 +46,25 @@ export {
   toCommandText,
   validateIntent,
 } from './intent/parse-intent.js';
+export { createPlannerFromEnv } from './intent/planners/create-planner.js';
+export type {
+  IntentPlanner,
+  PlannerAnswer,
+  PlannerMessage,
+  PlannerName,
+  PlannerPrompt,
+  PlannerStop,
+  PlannerTool,
+} from './intent/planners/intent-planner.js';
+export type { PlannedIntent } from './intent/planners/plan-intent.js';
+export {
+  createSamplingPlanner,
+  offersSampling,
+  type SamplingPlannerOptions,
+  type SamplingServer,
+} from './intent/planners/sampling-planner.js';
 export type { CommandInput } from './intent/resolve-command-input.js';
+export { PLANNER_MODES, type PlannerMode } from './intent/understand-command.js';
 export {
   type ExplainedChange,
   type ExplainedSymbol,
@@ -55,10 +74,12 @@ export {
   MCPOrchestrator,
   type PullRequestSummary,
   REPORT_FILE_NAME,
+  type ResolveIntentOptions,
   type RunCommandOptions,
   type RunEvent,
   type RunReportResult,
   type RunResult,
+  resolveRunIntent,
   type ServerStatus,
   type WriteRunReportOptions,
   writeRunReport,

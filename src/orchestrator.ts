@@ -4,10 +4,13 @@ import type { IntentBase } from './core/intent.js';
 import type { AnyPhase, RunOptions } from './core/phase.js';
 import type { PhaseOutputs } from './core/phase-outputs.js';
 import type { ExecutionPlan } from './core/plan/execution-plan.js';
-import { resolveSettings } from './core/settings.js';
-import { type CommandInput, resolveCommandInput } from './intent/resolve-command-input.js';
+import { type ResolvedSettings, resolveSettings } from './core/settings.js';
+import type { PlannedIntent } from './intent/planners/plan-intent.js';
+import type { CommandInput } from './intent/resolve-command-input.js';
+import type { UnderstoodCommand } from './intent/understand-command.js';
 import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
+import { checkNamedPaths } from './orchestrator/check-named-paths.js';
 import { checkPlanCommands } from './orchestrator/check-plan-commands.js';
 import { executeRun } from './orchestrator/execute-run.js';
 import {
@@ -16,7 +19,7 @@ import {
   type ExplainResult,
   toExplainResult,
 } from './orchestrator/explain-run.js';
-import { type ServerReport, withLastRunCalls } from './orchestrator/last-run-calls.js';
+import { withLastRunCalls } from './orchestrator/last-run-calls.js';
 import { loadPlan } from './orchestrator/load-plan.js';
 import { toEffectivePlan, withTestTimeout } from './orchestrator/plan-overrides.js';
 import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
@@ -25,8 +28,10 @@ import {
   type HistoryOptions,
   readChangeHistory,
 } from './orchestrator/read-change-history.js';
+import { resolveRunIntent } from './orchestrator/resolve-run-intent.js';
 import { createRunFolder } from './orchestrator/run-folder.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
+import { type ServerOverview, toServerOverviews } from './orchestrator/server-roles.js';
 import {
   createWarmWorkspaces,
   type WarmWorkspaceStatus,
@@ -44,6 +49,7 @@ import { createReviewPhase } from './phases/review/review-phase.js';
 import { transformFor } from './transforms/registry.js';
 
 export { BAD_INPUT_CODES, isOrchestratorError, OrchestratorError } from './core/errors.js';
+export type { ModelPhaseUsage, ModelUsageReport } from './core/model-usage.js';
 export { ExecutionPlan } from './core/plan/execution-plan.js';
 export type { Intent } from './intent/all-intents.js';
 export {
@@ -52,7 +58,19 @@ export {
   SUPPORTED_FORMS,
 } from './intent/command-forms.js';
 export { parseIntent, toCommandText, validateIntent } from './intent/parse-intent.js';
+export type {
+  IntentPlanner,
+  PlannerAnswer,
+  PlannerPrompt,
+} from './intent/planners/intent-planner.js';
+export type { PlannedIntent } from './intent/planners/plan-intent.js';
+export {
+  createSamplingPlanner,
+  offersSampling,
+  type SamplingServer,
+} from './intent/planners/sampling-planner.js';
 export type { CommandInput } from './intent/resolve-command-input.js';
+export { PLANNER_MODES, type PlannerMode } from './intent/understand-command.js';
 export type { ServerStatus } from './mcp/server-status.js';
 export {
   createExampleWorkspace,
@@ -77,12 +95,20 @@ export {
 } from './orchestrator/list-runs.js';
 export { loadWorkspaceStats, type RunStats } from './orchestrator/load-workspace-stats.js';
 export type { HistoryEntry, HistoryOptions } from './orchestrator/read-change-history.js';
+export { type ResolveIntentOptions, resolveRunIntent } from './orchestrator/resolve-run-intent.js';
+export {
+  listRunListings,
+  loadRunDetails,
+  type RunDetails,
+  type RunListing,
+} from './orchestrator/run-listing.js';
 export type {
   PullRequestSummary,
   RunCommandOptions,
   RunEvent,
   RunResult,
 } from './orchestrator/run-types.js';
+export type { ServerOverview } from './orchestrator/server-roles.js';
 export type {
   WarmWorkspaceStatus,
   WarmWorkspacesOptions,
@@ -130,7 +156,7 @@ export class MCPOrchestrator {
    * map → logic → monte carlo → plan → optimize → execute → review.
    */
   async run(input: CommandInput, options: RunCommandOptions = {}): Promise<RunResult> {
-    const { command, intent } = resolveRunnable(input);
+    const understood = await resolveRunnable(input, options);
     const phases: AnyPhase[] = [
       createMapPhase(),
       createLogicPhase(),
@@ -139,7 +165,7 @@ export class MCPOrchestrator {
       ...(options.dryRun ? [] : carryingOutPhases()),
     ];
     const phaseSettings = withTestTimeout(toPhaseSettings(options), options.testTimeoutMs);
-    return this.#start(command, intent, phases, ANALYSIS_SERVERS, options, { phaseSettings });
+    return this.#start(understood, phases, ANALYSIS_SERVERS, options, { phaseSettings });
   }
 
   /** Makes the plan for a command without changing anything and writes it to `outPath`. */
@@ -160,14 +186,14 @@ export class MCPOrchestrator {
    * plan file, no worktree; the run folder keeps the trace.
    */
   async explain(input: CommandInput, options: ExplainOptions = {}): Promise<ExplainResult> {
-    const { command, intent } = resolveRunnable(input);
+    const understood = await resolveRunnable(input, options);
     const logic = captureOutput(createLogicPhase());
     const phases: AnyPhase[] = [createMapPhase(), logic.phase, createMonteCarloPhase()];
     const phaseSettings = toPhaseSettings(options);
-    const result = await this.#start(command, intent, phases, ANALYSIS_SERVERS, options, {
+    const result = await this.#start(understood, phases, ANALYSIS_SERVERS, options, {
       phaseSettings,
     });
-    return toExplainResult(result, intent, logic.output());
+    return toExplainResult(result, understood.intent, logic.output());
   }
 
   /**
@@ -178,13 +204,12 @@ export class MCPOrchestrator {
   async apply(planPath: string, options: RunCommandOptions = {}): Promise<RunResult> {
     const plan = await loadPlan(planPath);
     return this.#start(
-      plan.data.command,
-      plan.data.intent,
+      { command: plan.data.command, intent: plan.data.intent },
       carryingOutPhases(),
       [],
       options,
       { phaseSettings: plan.data.phases },
-      { plan, source: path.basename(planPath) },
+      { plan, source: path.basename(planPath), path: planPath },
     );
   }
 
@@ -197,8 +222,9 @@ export class MCPOrchestrator {
   }
 
   /**
-   * Starts every configured server and reports its status, tool count and latencies, and which
-   * stages (phases) of the last run called it, how often.
+   * Starts every configured server and reports its status, tool count and latencies, where it
+   * is configured (built in or `.mcp.json`), which phases use it, and which stages of the last
+   * run called it, how often.
    */
   async servers(
     options: {
@@ -206,12 +232,17 @@ export class MCPOrchestrator {
       signal?: AbortSignal;
       env?: Readonly<Record<string, string | undefined>>;
     } = {},
-  ): Promise<ServerReport[]> {
+  ): Promise<ServerOverview[]> {
     const env = options.env ?? process.env;
     const settings = resolveSettings(env);
     const root = path.resolve(options.workspace ?? process.cwd());
     const servers = await resolveMcpServers(root, {
       env,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const configured = await resolveMcpServers(root, {
+      env,
+      defaults: false,
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const pool = createClientPool({ workspace: root, servers, parallelism: settings.parallelism });
@@ -223,28 +254,35 @@ export class MCPOrchestrator {
           .filter((s) => s.state === 'ready')
           .map((s) => pool.ping(s.name, options.signal ? { signal: options.signal } : {})),
       );
-      return await withLastRunCalls(
+      const reports = await withLastRunCalls(
         pool.status(),
         root,
         options.signal ? { signal: options.signal } : {},
       );
+      return toServerOverviews(reports, new Set(Object.keys(configured)));
     } finally {
       await pool.close();
     }
   }
 
   async #start(
-    command: string,
-    intent: IntentBase,
+    understood: {
+      command: string;
+      intent: IntentBase;
+      planned?: PlannedIntent;
+      warnings?: readonly string[];
+    },
     phases: AnyPhase[],
     connect: readonly string[],
     options: RunCommandOptions,
     runOptions: Pick<RunOptions, 'phaseSettings'>,
-    saved?: { plan: ExecutionPlan; source: string },
+    saved?: { plan: ExecutionPlan; source: string; path: string },
   ): Promise<RunResult> {
+    const { command, intent, planned } = understood;
     const plan = saved?.plan;
-    const prepared = await prepareRun(options, plan?.data.base);
-    const warnings: string[] = [];
+    const prepared = await prepareRun(options, plan?.data.base, saved?.path);
+    await checkNamedPaths(prepared.git.root, intent);
+    const warnings: string[] = [...(understood.warnings ?? [])];
     if (saved) {
       await checkPlanCommands(saved.plan, {
         root: prepared.git.root,
@@ -263,9 +301,14 @@ export class MCPOrchestrator {
     await prepared.git.ensureExcluded();
     const folder = await createRunFolder(prepared.git.root);
     const outputs: Partial<PhaseOutputs> = {};
+    if (planned) await folder.writeText('context/intent.txt', planned.prompt);
     const resolved: RunOptions = {
       ...runOptions,
+      ...(planned
+        ? { intentSource: { by: 'model', planner: planned.planner, model: planned.model } }
+        : {}),
       allowUnresolved: options.allowUnresolved === true,
+      ...(options.baselineTests ? { baselineTests: true } : {}),
       ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
       ...(prepared.compile ? { compile: prepared.compile } : {}),
     };
@@ -286,9 +329,13 @@ export class MCPOrchestrator {
       intent,
       phases,
       runOptions: resolved,
-      settings: plan
-        ? { ...prepared.settings, phaseTokenBudget: plan.data.tokenBudget }
-        : prepared.settings,
+      settings: withModelSpending(
+        plan
+          ? { ...prepared.settings, phaseTokenBudget: plan.data.tokenBudget }
+          : prepared.settings,
+        planned,
+      ),
+      ...(planned ? { modelUsage: [planned.usage] } : {}),
       git: prepared.git,
       baseCommit: prepared.baseCommit,
       folder,
@@ -302,11 +349,38 @@ export class MCPOrchestrator {
   }
 }
 
-/** The command and its intent; `TRANSFORM_UNAVAILABLE` before anything starts for a kind not landed. */
-function resolveRunnable(input: CommandInput) {
-  const resolved = resolveCommandInput(input);
+/**
+ * The command and its intent (the grammar's, or a model planner's: see `resolveRunIntent`);
+ * `TRANSFORM_UNAVAILABLE` before anything starts for a kind not landed. Warnings given on the
+ * way (a trimmed prompt) are kept for the result.
+ */
+async function resolveRunnable(
+  input: CommandInput,
+  options: RunCommandOptions,
+): Promise<UnderstoodCommand & { warnings: string[] }> {
+  const warnings: string[] = [];
+  const resolved = await resolveRunIntent(input, {
+    ...(options.plannerMode ? { plannerMode: options.plannerMode } : {}),
+    ...(options.planner ? { planner: options.planner } : {}),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    progress: (message) => options.onEvent?.({ type: 'progress', phase: 'intent', message }),
+    warn: (message) => {
+      warnings.push(message);
+      options.onEvent?.({ type: 'warning', message });
+    },
+  });
   transformFor(resolved.intent.kind);
-  return resolved;
+  return { ...resolved, warnings };
+}
+
+/** The run's budget less what the model planner's prompts took of it. */
+function withModelSpending(settings: ResolvedSettings, planned?: PlannedIntent): ResolvedSettings {
+  if (!planned) return settings;
+  return {
+    ...settings,
+    runTokenBudget: Math.max(0, settings.runTokenBudget - planned.usage.promptTokens),
+  };
 }
 
 function toPhaseSettings(options: Pick<RunCommandOptions, 'phaseSettings'>) {

@@ -1,6 +1,7 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type AsyncRepoSummary, toAsyncRepoShape } from './async-shape.js';
+import { writeTypeScriptProject } from './typescript-project.js';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const svc = (k: number) => `svc${pad(k, 2)}`;
@@ -77,28 +78,7 @@ export function writeAsyncTypeScriptRepo(
   for (const sub of ['src/services', 'src/features', 'src/reports', 'src/filler', 'test', 'data'])
     mkdirSync(path.join(dir, sub), { recursive: true });
   const write = (file: string, text: string) => writeFileSync(path.join(dir, file), text);
-  const manifest = {
-    name: 'bench-async-ts',
-    private: true,
-    type: 'module',
-    scripts: { test: 'tsc -p tsconfig.json && node --test build/test/' },
-  };
-  write('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  const compilerOptions = {
-    target: 'ES2022',
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    strict: true,
-    outDir: 'build',
-    rootDir: '.',
-    skipLibCheck: true,
-    types: ['node'],
-  };
-  write(
-    'tsconfig.json',
-    `${JSON.stringify({ compilerOptions, include: ['src', 'test'] }, null, 2)}\n`,
-  );
-  write('.gitignore', 'build/\nnode_modules\n');
+  writeTypeScriptProject(dir, 'bench-async-ts', nodeModules);
   write('data/record.txt', 'alpha beta gamma\n');
   write(
     'src/storage.ts',
@@ -135,7 +115,6 @@ export function writeAsyncTypeScriptRepo(
   const written = 9 + shape.services + shape.features + shape.reports + 2;
   for (let i = 0; written + i < files; i += 1)
     write(`src/filler/mod${pad(i, 4)}.ts`, fillerModule(i));
-  symlinkSync(nodeModules, path.join(dir, 'node_modules'), 'dir');
   return {
     root: 'readRecord',
     definition: 'src/storage.ts',

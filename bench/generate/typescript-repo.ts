@@ -1,5 +1,6 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeTypeScriptProject } from './typescript-project.js';
 
 /**
  * Writes a TypeScript project of `files` modules; `users` of them import and call
@@ -12,17 +13,7 @@ export function writeTypeScriptRepo(
   users: number,
   nodeModules: string,
 ): { symbol: string; definition: string } {
-  mkdirSync(path.join(dir, 'src'), { recursive: true });
-  mkdirSync(path.join(dir, 'test'), { recursive: true });
-  writeFileSync(
-    path.join(dir, 'package.json'),
-    `${JSON.stringify({ name: 'bench-ts', private: true, type: 'module', scripts: { test: 'tsc -p tsconfig.json && node --test build/test/' } }, null, 2)}\n`,
-  );
-  writeFileSync(
-    path.join(dir, 'tsconfig.json'),
-    `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'build', rootDir: '.', skipLibCheck: true, types: ['node'] }, include: ['src', 'test'] }, null, 2)}\n`,
-  );
-  writeFileSync(path.join(dir, '.gitignore'), 'build/\nnode_modules\n');
+  writeTypeScriptProject(dir, 'bench-ts', nodeModules);
   writeFileSync(
     path.join(dir, 'src', 'core.ts'),
     'export function computeTotal(values: number[]): number {\n  return values.reduce((a, b) => a + b, 0);\n}\n',
@@ -40,6 +31,5 @@ export function writeTypeScriptRepo(
     path.join(dir, 'test', 'core.test.ts'),
     "import assert from 'node:assert/strict';\nimport { test } from 'node:test';\nimport { computeTotal } from '../src/core.js';\nimport { run0 } from '../src/mod0000.js';\n\ntest('computeTotal sums', () => {\n  assert.equal(computeTotal([1, 2]), 3);\n  assert.equal(run0([1]), 1);\n});\n",
   );
-  symlinkSync(nodeModules, path.join(dir, 'node_modules'), 'dir');
   return { symbol: 'computeTotal', definition: 'src/core.ts' };
 }

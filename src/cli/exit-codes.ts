@@ -1,4 +1,5 @@
-import { BAD_INPUT_CODES, isOrchestratorError, type RunResult } from '../orchestrator.js';
+import { BAD_INPUT_CODES, isOrchestratorError } from '../core/errors.js';
+import type { RunResult } from '../orchestrator.js';
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OrchestratorError } from '../orchestrator.js';
+import { OrchestratorError } from '../core/errors.js';
 
 const secondsSchema = z
   .string()

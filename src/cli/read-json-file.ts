@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { OrchestratorError } from '../orchestrator.js';
+import { OrchestratorError } from '../core/errors.js';
 
 /** Reads and parses a JSON file named by `flag`; a missing file or bad JSON is `BAD_INPUT` naming both. */
 export async function readJsonFile(file: string, flag: string): Promise<unknown> {

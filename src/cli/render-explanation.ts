@@ -1,5 +1,5 @@
 import type { ExplainResult, Explanation } from '../orchestrator.js';
-import { renderIntent } from './run-parse.js';
+import { renderIntent } from './render-intent.js';
 
 /** How many left-alone occurrences are listed before "… n more". */
 const SHOWN_LEFT_ALONE = 20;

@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { OrchestratorError } from '../orchestrator.js';
+import { OrchestratorError } from '../core/errors.js';
 
 const FOLDERS: Record<string, string> = {
   ripgrep: 'ripgrep',

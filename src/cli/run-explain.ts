@@ -1,11 +1,13 @@
 import { Command } from 'commander';
-import { type CommandInput, type ExplainOptions, MCPOrchestrator } from '../orchestrator.js';
-import { addCommandFlags, type CommandFlags, toCommandInput } from './command-input.js';
+import type { CommandInput, ExplainOptions } from '../orchestrator.js';
+import { checkChangeFlags } from './check-change-flags.js';
+import { addCommandFlags, type CommandFlags } from './command-input.js';
 import { toExitCode } from './exit-codes.js';
-import { createProgressReporter, createWarningReporter } from './progress-reporter.js';
+import { createProgress, resolveProgressMode } from './progress-reporter.js';
+import { readWithGrammar } from './read-command.js';
 import { readJsonFile } from './read-json-file.js';
-import { renderExplanation } from './render-explanation.js';
 import { reportError } from './report-error.js';
+import { toCommandInput } from './to-command-input.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
 
 /** The flags of `explain`. */
@@ -16,6 +18,8 @@ export interface ExplainFlags extends CommandFlags {
   allowDirty?: boolean;
   allowUnresolved?: boolean;
   debug?: boolean;
+  progress?: boolean;
+  quiet?: boolean;
 }
 
 /** The `explain` command. */
@@ -29,14 +33,24 @@ export function createExplainCommand(): Command {
       '--allow-unresolved',
       'keep occurrences the analysis cannot resolve instead of refusing',
     )
+    .option('--no-progress', 'plain timestamped progress lines, even on a terminal')
+    .option('-q, --quiet', 'no progress on stderr (warnings and errors still)')
     .option('--debug', 'print stack traces')
     .description(
       'say what a command would change (symbols, files, edits, what stays, risk); plans and changes nothing',
     )
     .action(async (command: string | undefined, flags: ExplainFlags) => {
       try {
+        checkChangeFlags('run', flags);
+        // Read (and refused) before the orchestrator loads, unless a model planner is to read it.
+        const input = toCommandInput(command, flags);
+        const resolved = await readWithGrammar(input, flags.planner ?? 'auto');
         process.exitCode = await withInterruptSignal((signal) =>
-          runExplain(toCommandInput(command, flags), flags, signal),
+          runExplain(
+            resolved === undefined ? input : { intent: resolved.intent, command: resolved.command },
+            flags,
+            signal,
+          ),
         );
       } catch (error) {
         reportError(error, flags.debug ?? false, flags.json ?? false);
@@ -53,15 +67,27 @@ export async function runExplain(
   flags: ExplainFlags,
   signal: AbortSignal,
 ): Promise<number> {
+  const progress = await createProgress(
+    flags.json ? 'quiet' : resolveProgressMode(flags),
+    process.stderr,
+  );
+  progress.note('loading the orchestrator');
   const options: ExplainOptions = {
     ...(flags.workspace ? { workspace: flags.workspace } : {}),
     ...(flags.phases ? { phaseSettings: await readJsonFile(flags.phases, '--phases') } : {}),
     ...(flags.allowDirty ? { allowDirty: true } : {}),
     ...(flags.allowUnresolved ? { allowUnresolved: true } : {}),
+    ...(flags.planner ? { plannerMode: flags.planner } : {}),
     signal,
-    onEvent: flags.json ? createWarningReporter() : createProgressReporter(),
+    onEvent: (event) => progress.onEvent(event),
   };
-  const result = await new MCPOrchestrator().explain(input, options);
+  const [{ MCPOrchestrator }, { renderExplanation }] = await Promise.all([
+    import('../orchestrator.js'),
+    import('./render-explanation.js'),
+  ]);
+  const result = await new MCPOrchestrator()
+    .explain(input, options)
+    .finally(() => progress.close());
   process.stdout.write(
     flags.json ? `${JSON.stringify(result, null, 2)}\n` : renderExplanation(result),
   );

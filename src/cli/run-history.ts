@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { type HistoryEntry, MCPOrchestrator } from '../orchestrator.js';
+import type { HistoryEntry } from '../orchestrator.js';
 import { reportError } from './report-error.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
 
@@ -21,6 +21,7 @@ export function createHistoryCommand(): Command {
     .action(async (symbol: string | undefined, flags: HistoryFlags) => {
       try {
         await withInterruptSignal(async (signal) => {
+          const { MCPOrchestrator } = await import('../orchestrator.js');
           const entries = await new MCPOrchestrator().history({
             ...(flags.workspace ? { workspace: flags.workspace } : {}),
             ...(symbol !== undefined ? { symbol } : {}),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { type RunReportResult, writeRunReport } from '../orchestrator.js';
+import type { RunReportResult } from '../orchestrator.js';
 import { EXIT_OK } from './exit-codes.js';
 import { reportError } from './report-error.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
@@ -37,6 +37,8 @@ export async function runReport(
   flags: ReportFlags,
   signal: AbortSignal,
 ): Promise<number> {
+  // The orchestrator loads only when the command runs (fast --help).
+  const { writeRunReport } = await import('../orchestrator.js');
   const result = await writeRunReport(run, {
     ...(flags.workspace ? { workspace: flags.workspace } : {}),
     signal,

@@ -33,7 +33,10 @@ export function createCodeGraph(tools: ToolCaller, server = 'dependency_graph'):
   return {
     async definitions(name, options = {}) {
       const args = { name, ...(options.language ? { language: options.language } : {}) };
-      return (await call(findDefinitionsContract, args, options.signal)).definitions;
+      const reply = await call(findDefinitionsContract, args, options.signal);
+      if (reply.skipped !== undefined && reply.skipped.length > 0)
+        options.onSkipped?.(reply.skipped);
+      return reply.definitions;
     },
     async references(at, options = {}) {
       return (await call(findReferencesContract, position(at), options.signal)).references;

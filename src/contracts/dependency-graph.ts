@@ -33,9 +33,14 @@ export const findDefinitionsContract = defineContract({
   tool: 'find_definitions',
   description:
     'Declarations named exactly `name` in workspace files (not dependencies), with kind, ' +
-    'container and the 1-based position of the declared name, sorted by file, line, column.',
+    'container and the 1-based position of the declared name, sorted by file, line, column; ' +
+    '`skipped` names files too large, minified or generated to parse, and why.',
   input: { name: z.string().min(1).describe('The exact symbol name.'), language },
-  output: { definitions: z.array(definitionSchema) },
+  output: {
+    definitions: z.array(definitionSchema),
+    /** Files left out of the search: too large, minified or generated to parse. */
+    skipped: z.array(z.object({ file: z.string(), reason: z.string() })).optional(),
+  },
 });
 
 /** `find_references`: every use of the symbol at a position. */

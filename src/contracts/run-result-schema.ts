@@ -70,6 +70,24 @@ export const leftAloneSchema = z.looseObject({
 });
 
 /** Fields of `RunResult`, as a raw shape (tools spread it into their output). */
+/** The model tokens of a run: per step (`intent`: a model planner reading the command) and in total. */
+export const modelTokensSchema = z.looseObject({
+  phases: z.array(
+    z.looseObject({
+      phase: z.string(),
+      planner: z.string(),
+      model: z.string(),
+      calls: z.number(),
+      promptTokens: z.number(),
+      inputTokens: z.number(),
+      outputTokens: z.number(),
+      usageFrom: z.enum(['api', 'counted']),
+    }),
+  ),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+});
+
 export const runResultShape = {
   success: z.boolean(),
   command: z.string(),
@@ -77,6 +95,11 @@ export const runResultShape = {
   runDir: z.string(),
   durationMs: z.number(),
   totalTokens: z.number(),
+  modelTokens: modelTokensSchema
+    .optional()
+    .describe(
+      "Model tokens from the APIs' usage figures, per step and in total; zeros when no model was asked.",
+    ),
   phases: z.array(phaseResultSchema),
   branch: z.string().nullable().describe('The branch with the change; null unless it succeeded.'),
   commit: z.string().nullable(),

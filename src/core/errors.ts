@@ -40,6 +40,9 @@ export const LOCAL_ERROR_CODES = [
   'GIT_FAILED',
   'CACHE_INVALID_INPUT',
   'CACHE_FAILED',
+  'MODEL_UNAVAILABLE',
+  'MODEL_ANSWER_INVALID',
+  'TOKEN_BUDGET_EXCEEDED',
 ] as const;
 
 /** Every code an {@link OrchestratorError} may carry. */
@@ -107,6 +110,8 @@ export const BAD_INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'PATH_OUTSIDE_WORKSPACE',
   'UNSAFE_PATH',
   'FILE_UNDECODABLE',
+  'MODEL_ANSWER_INVALID',
+  'TOKEN_BUDGET_EXCEEDED',
 ]);
 
 /** Turns any thrown value into a plain message, without a stack trace. */

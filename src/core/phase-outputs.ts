@@ -116,6 +116,19 @@ export interface TestRunReport {
   timedOut: boolean;
   /** The last lines of the test output. */
   outputTail: string;
+  /**
+   * The same tests at the base commit: run when they failed on the branch, or first with
+   * `baselineTests`; absent when they did not run there.
+   */
+  baseline?: BaselineTestReport;
+}
+
+/** The tests at the base commit, to tell a failure the change caused from one it found. */
+export interface BaselineTestReport {
+  passed: boolean;
+  exitCode: number | null;
+  durationMs: number;
+  timedOut: boolean;
 }
 
 export interface CompileReport {
@@ -124,6 +137,8 @@ export interface CompileReport {
   durationMs: number;
   /** What ran, or why nothing did. */
   description: string;
+  /** How the check was made (for the language servers' check: incremental, which program). */
+  method?: string;
   outputTail: string;
 }
 

@@ -2,7 +2,7 @@ import type { IntentBase } from './intent.js';
 import type { PhaseName } from './phase-names.js';
 import type { PhaseOutputs } from './phase-outputs.js';
 import type { ExecutionPlan } from './plan/execution-plan.js';
-import type { PhaseSettingsEntry } from './plan/plan-schema.js';
+import type { IntentSource, PhaseSettingsEntry } from './plan/plan-schema.js';
 import type {
   BaseResultCache,
   ChangeMemoryReader,
@@ -54,8 +54,12 @@ export interface RunOptions {
   phaseSettings: PhaseSettingsEntry[];
   /** Keep occurrences the analysis cannot resolve instead of refusing (named in the PR). */
   allowUnresolved: boolean;
+  /** Set when a model planner chose the intent (recorded in the plan). */
+  intentSource?: IntentSource;
   /** How to compile the changed tree when the run says (`--compile-command`, `--no-compile`). */
   compile?: { kind: 'command'; command: string[] } | { kind: 'none' };
+  /** Run the tests at the base commit before the change, not only after they fail. @default false */
+  baselineTests?: boolean;
 }
 
 /** Everything a phase may use. Services arrive as interfaces, so a phase can be tested alone. */

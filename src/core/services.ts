@@ -4,6 +4,7 @@ import type {
   CallSite,
   ImportEdge,
   LanguageId,
+  SkippedSource,
   SourcePosition,
   SymbolDefinition,
   SymbolReference,
@@ -225,8 +226,14 @@ export interface GraphQueryOptions {
 
 /** The dependency_graph server's generic queries, typed and checked against the contracts. */
 export interface CodeGraph {
-  /** Declarations named `name` (not in dependencies), sorted. */
-  definitions(name: string, options?: GraphQueryOptions): Promise<SymbolDefinition[]>;
+  /**
+   * Declarations named `name` (not in dependencies), sorted; files too large, minified or
+   * generated to parse are left out and handed to `options.onSkipped`.
+   */
+  definitions(
+    name: string,
+    options?: GraphQueryOptions & { onSkipped?: (skipped: SkippedSource[]) => void },
+  ): Promise<SymbolDefinition[]>;
   /** Every use of the symbol at `at`, declarations included, sorted. */
   references(at: SourcePosition, options?: GraphQueryOptions): Promise<SymbolReference[]>;
   /** Call sites of the function or method at `at`, sorted. */

@@ -72,3 +72,10 @@ export interface NameCollision extends SourcePosition {
   name: string;
   reason: string;
 }
+
+/** A source file the analyses leave out (too large, minified or generated), and why. */
+export interface SkippedSource {
+  /** Workspace-relative POSIX path. */
+  file: string;
+  reason: string;
+}

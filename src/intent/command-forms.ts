@@ -1,9 +1,9 @@
-import { TRANSFORMS } from '../transforms/registry.js';
+import { TRANSFORM_KINDS } from '../transforms/transform-kinds.js';
 import { GRAMMARS } from './all-grammars.js';
 
 /** True when the transform of `kind` has landed (its commands can run, not only be parsed). */
 export function isKindAvailable(kind: string): boolean {
-  return Object.hasOwn(TRANSFORMS, kind);
+  return TRANSFORM_KINDS.includes(kind);
 }
 
 const NOT_YET = ' (not available yet)';

@@ -1,7 +1,6 @@
 import { OrchestratorError } from '../core/errors.js';
 import { toIssueList } from '../core/zod-issues.js';
-import { TRANSFORMS } from '../transforms/registry.js';
-import type { Transform } from '../transforms/transform.js';
+import { INTENT_VALIDATORS } from '../transforms/intent-validators.js';
 import { GRAMMARS } from './all-grammars.js';
 import { INTENT_KINDS, type Intent, intentSchema } from './all-intents.js';
 import { SUPPORTED_FORMS } from './command-forms.js';
@@ -30,7 +29,7 @@ export function parseIntent(command: string): Intent {
     throw new OrchestratorError(
       'INTENT_UNRECOGNISED',
       `The command is ${command.length} characters long; commands are at most ${MAX_COMMAND_LENGTH}. It starts ${JSON.stringify(command.slice(0, 80))}…`,
-      { data: { length: command.length } },
+      { data: { length: command.length, reason: 'too-long' } },
     );
   }
   const { intent } = readCommand(normaliseCommand(command), compiledGrammars(), SUPPORTED_FORMS);
@@ -59,8 +58,7 @@ export function validateIntent(input: unknown, source = 'The intent'): Intent {
     );
   }
   const intent = inSchemaOrder(parsed.data);
-  const transform = (TRANSFORMS as Readonly<Record<string, Transform<Intent>>>)[intent.kind];
-  transform?.validateIntent(intent);
+  INTENT_VALIDATORS[intent.kind]?.(intent);
   return intent;
 }
 

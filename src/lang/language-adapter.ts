@@ -3,6 +3,7 @@ import type {
   CallSite,
   ImportEdge,
   LanguageId,
+  SkippedSource,
   SourcePosition,
   SymbolDefinition,
   SymbolReference,
@@ -28,8 +29,14 @@ export interface LanguageAdapter<E = unknown> {
    * may run it in the background while they do other work.
    */
   prepare?(options?: AdapterCallOptions): Promise<void>;
-  /** Declarations named `name` anywhere in the workspace (not in dependencies). */
-  findDefinitions(name: string, options?: AdapterCallOptions): Promise<SymbolDefinition[]>;
+  /**
+   * Declarations named `name` anywhere in the workspace (not in dependencies); files too large,
+   * minified or generated to parse are left out and handed to `options.onSkipped`.
+   */
+  findDefinitions(
+    name: string,
+    options?: AdapterCallOptions & { onSkipped?: (skipped: SkippedSource[]) => void },
+  ): Promise<SymbolDefinition[]>;
   /** Every use of the symbol at `at`, the declaration included, across the workspace. */
   findReferences(at: SourcePosition, options?: AdapterCallOptions): Promise<SymbolReference[]>;
   /** Call sites of the function or method at `at`. */

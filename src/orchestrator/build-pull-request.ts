@@ -10,6 +10,8 @@ export function buildPullRequest(options: {
   baseBranch: string;
   outputs: Partial<PhaseOutputs>;
   phases: readonly PhaseResult[];
+  /** The committed diff (diff.patch). */
+  diff?: string;
 }): PullRequestSummary | null {
   const { outputs } = options;
   const review = outputs.review;
@@ -35,6 +37,7 @@ export function buildPullRequest(options: {
       detail: o.detail,
     })),
     compile: { description: execute.compile.description, passed: execute.compile.passed },
+    ...(options.diff === undefined ? {} : { diff: options.diff }),
     command: options.command,
     branch: execute.worktree.branch,
     baseBranch: options.baseBranch,

@@ -4,18 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OrchestratorError } from '../core/errors.js';
+import { DEFAULT_EXAMPLE, EXAMPLES } from '../core/example-commands.js';
 import { runGit } from '../vcs/run-git.js';
 
-/** The bundled examples and the command `npm start` runs on each; the first is the default. */
-export const EXAMPLES: Readonly<Record<string, string>> = {
-  'risk-py': 'Refactor the risk management module to use async patterns',
-  'catalog-ts': 'make loadCatalog async',
-  'ledger-py': 'rename function post_entry to record_entry',
-  'users-ts': 'rename function getUser to fetchUser',
-};
-
-/** The example `npm start` runs without `--example`. */
-export const DEFAULT_EXAMPLE = 'risk-py';
+export { DEFAULT_EXAMPLE, EXAMPLES };
 
 const IDENTITY = ['-c', 'user.name=mcp-orchestrator demo', '-c', 'user.email=demo@localhost'];
 

@@ -1,17 +1,22 @@
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { toErrorMessage } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
+import { type ModelPhaseUsage, toModelUsageReport } from '../core/model-usage.js';
 import type { AnyPhase, RunOptions } from '../core/phase.js';
 import type { PhaseOutputs } from '../core/phase-outputs.js';
 import type { ResolvedSettings } from '../core/settings.js';
 import { ATTR } from '../core/span-attributes.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import { acquireRunLock, type RunLock } from '../vcs/run-lock.js';
+import { findSameChange } from './find-same-change.js';
 import { persistRun, proposePullRequest, settleWorktrees } from './finish-run.js';
+import { keepFailedChange } from './keep-failed-change.js';
 import { type OpenSharedOptions, openRunServices, type RunServices } from './open-run-services.js';
+import { toPreviewPatch } from './preview-patch.js';
 import type { ResolvedGithubTarget } from './publish-pull-request.js';
 import type { RunFolder } from './run-folder.js';
-import { runPhases } from './run-phases.js';
+import { type PhasesOutcome, runPhases } from './run-phases.js';
 import type { RunCommandOptions, RunResult } from './run-types.js';
 import { toPredictionCheck } from './to-prediction-check.js';
 import type { WarmLease, WarmWorkspaces } from './warm-workspaces.js';
@@ -35,6 +40,8 @@ export interface RunInput {
   github?: ResolvedGithubTarget;
   /** Outputs the run starts with (the plan, for `apply`). */
   outputs?: Partial<PhaseOutputs>;
+  /** What the model calls before the run cost (a model planner reading the command). */
+  modelUsage?: readonly ModelPhaseUsage[];
   /** Warnings given before the run started (already shown through `onEvent`). */
   warnings?: readonly string[];
   /** Keep the pool and caches open between runs (one run at a time per repository). */
@@ -117,11 +124,29 @@ async function executeLockedRun(
             failure: toCheckoutChangedFailure(input.git.root, checkoutChanges, ran.failure),
           }
         : ran;
+    const failed = await keepFailedChange({
+      outcome,
+      git: input.git,
+      folder,
+      command: input.command,
+      keepFailed: options.keepFailed === true,
+      warn,
+    });
     await settleWorktrees(outcome, warn);
     const { pr, failure } = await proposePullRequest(input, outcome);
     const { outputs } = outcome;
     const kept = outcome.failure === null && outputs.review !== undefined;
     const memoryPeakMb = peakMemoryMb(services.pressure);
+    const changes = outputs.plan?.plan.fileChanges() ?? [];
+    const madeBranch = outputs.execute?.worktree.branch;
+    if (kept && madeBranch !== undefined && outputs.review) {
+      const same = await findSameChange(input.git.root, madeBranch, outputs.review.commit, warn);
+      if (same.length > 0) {
+        warn(
+          `This change is already on ${same.length === 1 ? 'branch' : 'branches'} ${same.join(', ')} (the same files from the same base); ${madeBranch} holds it again. Delete the one you do not need with "git branch -D <branch>".`,
+        );
+      }
+    }
     const result: RunResult = {
       success: failure === null,
       command: input.command,
@@ -129,6 +154,7 @@ async function executeLockedRun(
       runDir: folder.runDir,
       durationMs: Math.round(performance.now() - started),
       totalTokens: outcome.phases.reduce((sum, p) => sum + p.tokenCount, 0),
+      modelTokens: toModelUsageReport(input.modelUsage ?? []),
       phases: outcome.phases,
       // A run that failed before its worktree was settled rolled its branch back.
       branch: kept ? (outputs.execute?.worktree.branch ?? null) : null,
@@ -138,6 +164,16 @@ async function executeLockedRun(
       memoryPeakMb,
       risk: outputs.monte_carlo ?? null,
       diffStat: outputs.review?.diffStat ?? null,
+      patch: outputs.review
+        ? path.join(folder.runDir, 'diff.patch')
+        : (failed.patch ?? (await writePreview(input, outcome, warn))),
+      changeSize: outputs.plan
+        ? {
+            edits: changes.reduce((n, c) => n + (c.op === 'edit' ? c.edits.length : 1), 0),
+            files: new Set(changes.map((c) => c.file)).size,
+          }
+        : null,
+      keptBranch: failed.keptBranch,
       leftAlone: outputs.plan?.plan.data.analysis.leftAlone ?? outputs.logic?.leftAlone ?? [],
       checkoutChanges,
       prediction: toPredictionCheck(outputs, memoryPeakMb),
@@ -165,6 +201,23 @@ async function executeLockedRun(
     return result;
   } finally {
     for (const message of await services.close()) warn(`Shutdown: ${message}`);
+  }
+}
+
+/** A successful dry run's diff.patch: what the plan would change, computed without writing. */
+async function writePreview(
+  input: RunInput,
+  outcome: PhasesOutcome,
+  warn: (message: string) => void,
+): Promise<string | null> {
+  const plan = outcome.outputs.plan?.plan;
+  if (outcome.failure !== null || plan === undefined || outcome.outputs.execute) return null;
+  try {
+    const patch = await toPreviewPatch(input.git.root, plan.fileChanges());
+    return patch === '' ? null : await input.folder.writeText('diff.patch', patch);
+  } catch (error) {
+    warn(`No diff preview: ${toErrorMessage(error)}`);
+    return null;
   }
 }
 

@@ -10,7 +10,15 @@ import type { RunCommandOptions, RunResult } from './run-types.js';
 /** Options for `explain`: what a run reads, nothing of what it writes or publishes. */
 export type ExplainOptions = Pick<
   RunCommandOptions,
-  'workspace' | 'phaseSettings' | 'allowDirty' | 'allowUnresolved' | 'signal' | 'onEvent' | 'env'
+  | 'workspace'
+  | 'phaseSettings'
+  | 'allowDirty'
+  | 'allowUnresolved'
+  | 'signal'
+  | 'onEvent'
+  | 'env'
+  | 'plannerMode'
+  | 'planner'
 >;
 
 /** A symbol the command resolved to. */
@@ -60,6 +68,7 @@ export interface ExplainResult
     | 'runDir'
     | 'durationMs'
     | 'totalTokens'
+    | 'modelTokens'
     | 'phases'
     | 'warnings'
     | 'error'
@@ -92,8 +101,18 @@ export function toExplainResult(
   intent: Intent,
   logic: LogicOutput | undefined,
 ): ExplainResult {
-  const { success, command, runId, runDir, durationMs, totalTokens, phases, warnings, error } =
-    result;
+  const {
+    success,
+    command,
+    runId,
+    runDir,
+    durationMs,
+    totalTokens,
+    modelTokens,
+    phases,
+    warnings,
+    error,
+  } = result;
   return {
     success,
     command,
@@ -102,6 +121,7 @@ export function toExplainResult(
     runDir,
     durationMs,
     totalTokens,
+    modelTokens,
     phases,
     explanation: success && logic !== undefined ? toExplanation(logic, result.risk) : null,
     warnings,

@@ -1,4 +1,5 @@
-import { copyFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { isOrchestratorError, toErrorMessage } from '../core/errors.js';
 import type { PhaseOutputs } from '../core/phase-outputs.js';
 import { buildPullRequest } from './build-pull-request.js';
@@ -36,7 +37,11 @@ export async function proposePullRequest(
   outcome: PhasesOutcome,
 ): Promise<{ pr: PullRequestSummary | null; failure: PhasesOutcome['failure'] }> {
   if (outcome.failure !== null) return { pr: null, failure: outcome.failure };
+  const diff = await readFile(path.join(input.folder.runDir, 'diff.patch'), 'utf8').catch(
+    () => undefined,
+  );
   const pr = buildPullRequest({
+    ...(diff === undefined ? {} : { diff }),
     command: input.command,
     baseBranch: (await input.git.currentBranch().catch(() => null)) ?? 'main',
     outputs: outcome.outputs,

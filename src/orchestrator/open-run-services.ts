@@ -20,6 +20,7 @@ import type { SpanRunner } from '../core/spans.js';
 import { type ClientPool, createClientPool } from '../mcp/client-pool.js';
 import { resolveMcpServers } from '../mcp/resolve-mcp-servers.js';
 import { MemoryPressureMonitor } from '../pressure/memory-pressure-monitor.js';
+import { prepareTokenCounter } from '../telemetry/count-tokens.js';
 import { createRunTracer, type RunTracer } from '../telemetry/create-tracer.js';
 import { createMemoryLog } from '../telemetry/memory-log.js';
 import { openRunHistory, type RunHistory } from '../telemetry/run-history.js';
@@ -167,6 +168,9 @@ export async function openRunServices(
         ? shared.pool.connect(options.connect, { signal: options.signal })
         : undefined;
     connecting?.catch(() => {});
+    // The servers are starting in their own processes: parse the tokenizer's ranks meanwhile
+    // (once per process: a warm server pays nothing).
+    prepareTokenCounter();
     const history = await openHistory(options, closers.push);
     for (const status of (await connecting) ?? []) {
       if (status.state === 'failed') {

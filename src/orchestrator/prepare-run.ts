@@ -25,6 +25,7 @@ export interface PreparedRun {
 export async function prepareRun(
   options: RunCommandOptions,
   planBase?: string,
+  planFile?: string,
 ): Promise<PreparedRun> {
   const env = options.env ?? process.env;
   const settings = resolveSettings(env);
@@ -58,7 +59,9 @@ export async function prepareRun(
   if (options.outputPath !== undefined) await checkWritableFolder(options.outputPath, '--output');
   const git = await openGitWorkspace(options.workspace ?? process.cwd(), signalOption);
   if (!options.allowDirty) {
-    const dirty = await git.dirtyFiles(signalOption);
+    // The plan being applied may sit untracked inside the repository (`plan --out plan.json`).
+    const own = planFile === undefined ? undefined : toRepositoryPath(git.root, planFile);
+    const dirty = (await git.dirtyFiles(signalOption)).filter((file) => file !== own);
     if (dirty.length > 0) throw toDirtyError(git.root, dirty);
   }
   const baseCommit =
@@ -80,6 +83,11 @@ export async function prepareRun(
         : {}),
     ...(github ? { github } : {}),
   };
+}
+
+/** `file` relative to `root` in POSIX form, as git status names it. */
+function toRepositoryPath(root: string, file: string): string {
+  return path.relative(root, path.resolve(file)).split(path.sep).join('/');
 }
 
 /** Throws `BAD_INPUT` naming `flag` when the folder that would hold `file` is not writable. */

@@ -1,6 +1,9 @@
 import type { LeftAlone } from '../core/change/verify-types.js';
+import type { ModelUsageReport } from '../core/model-usage.js';
 import type { PhaseResult } from '../core/phase.js';
 import type { RiskOutput } from '../core/phase-outputs.js';
+import type { IntentPlanner } from '../intent/planners/intent-planner.js';
+import type { PlannerMode } from '../intent/understand-command.js';
 import type { PullRequest } from '../vcs/pull-request.js';
 import type { CheckoutChange } from '../vcs/snapshot-checkout.js';
 import type { GithubTarget } from './publish-pull-request.js';
@@ -44,6 +47,16 @@ export interface RunCommandOptions {
    * result and the pull request). @default false
    */
   allowUnresolved?: boolean;
+  /**
+   * When tests or checks fail, commit the change on its branch and keep it, renamed
+   * `<branch>-failed`, instead of deleting it (diff.patch is written either way). @default false
+   */
+  keepFailed?: boolean;
+  /**
+   * Run the tests at the base commit before the change, so a failure says whether they were
+   * already failing. Without it they run there only when they fail on the branch. @default false
+   */
+  baselineTests?: boolean;
   /** Where to write pr.json as well as the run folder. */
   outputPath?: string;
   signal?: AbortSignal;
@@ -53,6 +66,16 @@ export interface RunCommandOptions {
   github?: GithubTarget;
   /** Environment to read settings from. @default process.env */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Who reads a command in words: `auto` (the grammar, then the model planner when one is
+   * configured and the grammar cannot place the command), `grammar`, or `model`. @default 'auto'
+   */
+  plannerMode?: PlannerMode;
+  /**
+   * The model planner to ask (e.g. MCP sampling through the connected client). @default the one
+   * `ORCHESTRATOR_PLANNER` configures, or none
+   */
+  planner?: IntentPlanner;
 }
 
 /** Live progress of a run. */
@@ -72,7 +95,13 @@ export interface RunResult {
   runId: string;
   runDir: string;
   durationMs: number;
+  /** Tokens of the phases' context packs (cl100k_base), as the phase table's "context" column. */
   totalTokens: number;
+  /**
+   * Model tokens from the APIs' usage figures: per step (`intent`: reading the command) and in
+   * total. No phases and zeros when no model was asked.
+   */
+  modelTokens: ModelUsageReport;
   phases: PhaseResult[];
   branch: string | null;
   commit: string | null;
@@ -86,6 +115,15 @@ export interface RunResult {
     additions: number;
     deletions: number;
   } | null;
+  /**
+   * The run folder's diff.patch: what was committed, what a dry run would change (a preview),
+   * or the change that failed; null when there is none.
+   */
+  patch: string | null;
+  /** How big the planned change is: edits (a created, deleted or moved file counts one) and files. */
+  changeSize: { edits: number; files: number } | null;
+  /** With `keepFailed`, the branch that holds the failed change (`…-failed`). */
+  keptBranch: string | null;
   /** Occurrences of the changed names the change deliberately left alone, and why. */
   leftAlone: LeftAlone[];
   /**

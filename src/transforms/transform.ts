@@ -106,4 +106,21 @@ export interface Transform<I extends IntentBase = IntentBase> {
   verify(intent: I, checks: readonly VerifyCheck[], context: VerifyContext): Promise<string[]>;
   /** A few words for the branch name, e.g. `rename post_entry to record_entry`. */
   branchHint(intent: I): string;
+  /**
+   * Paths the command names that must already exist in the repository (`in <path>`, `from
+   * <path>`), with the words that named them; checked before any server starts. @default none
+   */
+  namedPaths?(intent: I): readonly NamedPath[];
+}
+
+/** A repository-relative path a command names, and how the command named it. */
+export interface NamedPath {
+  /** E.g. `in src/users`, `from app/utils.py`. */
+  readonly words: string;
+  readonly path: string;
+}
+
+/** `[{words: 'in <scope>', path: scope}]` for an intent with a `scope`, else `[]`. */
+export function scopePaths(intent: { scope?: string | undefined }): NamedPath[] {
+  return intent.scope === undefined ? [] : [{ words: `in ${intent.scope}`, path: intent.scope }];
 }

@@ -100,7 +100,7 @@ describe('a run that crashed is cleaned up after, and two runs never share a rep
     );
     expect(next.stderr).toContain(`removed its worktree ${WORKTREE}`);
     expect(next.stderr).toContain(`deleted its branch ${BRANCH}`);
-    expect(next.stderr).toContain(`branch ${BRANCH} at`);
+    expect(next.stdout).toContain(`on branch ${BRANCH} at`);
     expect(await runBranches(repo)).toEqual([BRANCH]);
     expect(await repo.git(['worktree', 'list', '--porcelain'])).not.toContain('.mcp-orchestrator');
     expect(await exists(path.join(repo.dir, '.git', 'worktrees'))).toBe(false);

@@ -37,7 +37,7 @@ describe('servers and server', () => {
     }
   }, 120_000);
 
-  it('"servers" explains a server that fails to start and exits 1', async () => {
+  it('"servers" prints a header row, each server\'s source and phases, explains a server that fails to start and exits 1', async () => {
     await repo.write(
       '.mcp.json',
       JSON.stringify({ mcpServers: { broken: { command: '/nonexistent/server' } } }),
@@ -46,6 +46,21 @@ describe('servers and server', () => {
       const result = await runCli(['servers', '--workspace', repo.dir]);
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/broken\s+failed/);
+      const [header = '', ...rows] = result.stdout.split('\n');
+      expect(header.split(/\s+/)).toEqual([
+        'server',
+        'state',
+        'tools',
+        'connect',
+        'ping',
+        'source',
+        'phases',
+      ]);
+      const row = (name: string) => rows.find((line) => line.startsWith(`${name} `)) ?? '';
+      expect(row('broken')).toMatch(/ \.mcp\.json\s+-$/);
+      expect(row('ripgrep')).toMatch(/ready .* built-in\s+map$/);
+      expect(row('dependency_graph')).toMatch(/built-in\s+map, logic, execute, review$/);
+      expect(row('memory')).toMatch(/built-in\s+-$/);
     } finally {
       await repo.git(['clean', '-fq', '.mcp.json']);
     }

@@ -71,7 +71,7 @@ describe('--test-timeout', () => {
     ]);
     expect(own.code, own.stderr).toBe(1);
     expect(own.stderr).toContain('timed out after 1000 ms');
-    const folder = /run folder (\S+)/.exec(own.stderr)?.[1] ?? '';
+    const folder = /run folder (\S+)/.exec(own.stdout)?.[1] ?? '';
     const applied = JSON.parse(await readFile(path.join(folder, 'plan.json'), 'utf8')) as PlanJson;
     expect(executeSetting(applied)).toEqual({ phase: 'execute', test_timeout_ms: 1000 });
   }, 120_000);

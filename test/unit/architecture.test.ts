@@ -64,7 +64,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   serve: ['core', 'contracts', 'orchestrator.ts'],
   action: ['core', 'vcs', 'orchestrator.ts'],
-  cli: ['orchestrator.ts', 'serve'],
+  // The CLI reads errors and command forms (pure, no I/O) without loading the orchestrator, so
+  // --help, --version and refusals answer fast; everything else goes through orchestrator.ts.
+  cli: ['orchestrator.ts', 'serve', 'core', 'intent'],
   'index.ts': ['cache', 'core', 'intent', 'orchestrator.ts', 'pressure', 'transforms'],
 };
 
@@ -143,6 +145,15 @@ describe('layer boundaries', () => {
       words.test(readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')),
     );
     expect(offenders.map((file) => path.relative(SRC, file))).toEqual([]);
+  });
+
+  it('the TypeScript compiler is loaded only by lang/typescript/typescript.ts (require, not ESM)', () => {
+    const loading = listFiles(SRC).filter(
+      (file) =>
+        path.relative(SRC, file) !== path.join('lang', 'typescript', 'typescript.ts') &&
+        /^import (?!type )[^;]*from 'typescript';/m.test(readFileSync(file, 'utf8')),
+    );
+    expect(loading.map((file) => path.relative(SRC, file))).toEqual([]);
   });
 
   it('only src/process spawns child processes', () => {

@@ -127,11 +127,20 @@ const definitionSchema = z.strictObject({
   container: z.string().optional(),
 });
 
+/** Who chose the intent when it was not the grammar: the model planner and the model. */
+export const intentSourceSchema = z.strictObject({
+  by: z.literal('model'),
+  planner: z.string().min(1),
+  model: z.string().min(1),
+});
+
 export const executionPlanSchema = z.strictObject({
   version: z.literal(PLAN_VERSION),
   command: z.string().min(1),
   /** The transform's intent; validated by the transform of `intent.kind`. */
   intent: z.looseObject({ kind: z.string().min(1) }),
+  /** Present when a model planner chose the intent; `apply` replays the intent, asking no model. */
+  intentSource: intentSourceSchema.optional(),
   language: z.enum(['typescript', 'python']),
   base: z.string().regex(/^[0-9a-f]{40}$/, 'must be a 40-character commit sha'),
   tokenBudget: z.number().int().positive(),
@@ -165,3 +174,4 @@ export type ChangeNode = EditNode | CreateNode | DeleteNode | MoveNode;
 export type CompileSetting = z.infer<typeof compileSettingSchema>;
 export type PhaseSettingsEntry = z.infer<typeof phaseSettingsEntrySchema>;
 export type ExecutionPlanData = z.infer<typeof executionPlanSchema>;
+export type IntentSource = z.infer<typeof intentSourceSchema>;

@@ -40,6 +40,7 @@ export function readCommand(
       text,
       `it ${tokenized.problem}; give one change, in words`,
       supportedForms,
+      'shell',
     );
   }
   const { tokens } = tokenized;
@@ -48,6 +49,7 @@ export function readCommand(
       text,
       `it has ${tokens.length} words and signs; one change takes at most ${MAX_COMMAND_TOKENS}`,
       supportedForms,
+      'too-many-words',
     );
   }
   const context = createMatchContext(tokens, MAX_MATCH_STEPS);
@@ -62,6 +64,7 @@ export function readCommand(
       text,
       `it reads ${readings.length} ways: ${ways.join(', ')}. Say it as one of those`,
       supportedForms,
+      'ambiguous',
     );
   }
   const [refusal] = refusals;
@@ -94,7 +97,12 @@ function collectReadings(
     }
   } catch (error) {
     if (!(error instanceof StepBudgetExceeded)) throw error;
-    throw toUnrecognised(text, 'it is too involved to read as one change', supportedForms);
+    throw toUnrecognised(
+      text,
+      'it is too involved to read as one change',
+      supportedForms,
+      'too-involved',
+    );
   }
   return { readings: [...readings.values()], refusals };
 }

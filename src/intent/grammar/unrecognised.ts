@@ -2,16 +2,30 @@ import { OrchestratorError } from '../../core/errors.js';
 import type { Furthest } from './match-pattern.js';
 import type { Token } from './tokenize.js';
 
+/**
+ * Why the grammar refused: the words did not fit a form (`unplaced`, `too-involved`,
+ * `too-many-words`: a model planner may try), or the command must not be read at all
+ * (`shell`: shell syntax, `ambiguous`: it reads several ways, `too-long`).
+ */
+export type UnrecognisedReason =
+  | 'unplaced'
+  | 'too-involved'
+  | 'too-many-words'
+  | 'shell'
+  | 'ambiguous'
+  | 'too-long';
+
 /** `INTENT_UNRECOGNISED` for `text`, saying why (`detail`) and listing the supported forms. */
 export function toUnrecognised(
   text: string,
   detail: string,
   supportedForms: readonly string[],
+  reason: UnrecognisedReason = 'unplaced',
 ): OrchestratorError {
   return new OrchestratorError(
     'INTENT_UNRECOGNISED',
     `Could not understand the command ${clip(text, 200)}: ${detail}.\nSupported forms:\n  ${supportedForms.join('\n  ')}`,
-    { data: { command: text.slice(0, 200), detail, supportedForms: [...supportedForms] } },
+    { data: { command: text.slice(0, 200), detail, reason, supportedForms: [...supportedForms] } },
   );
 }
 

@@ -95,7 +95,7 @@ export function createPythonAdapter(options: PythonAdapterOptions): PythonAdapte
         if (await workspace.hasPythonFiles(signal)) await workspace.session.start(signal);
       }),
     findDefinitions: (name, call) =>
-      guard(call, (signal) => findDefinitions(workspace, name, signal)),
+      guard(call, (signal) => findDefinitions(workspace, name, signal, call?.onSkipped)),
     findReferences: (at, call) => guard(call, (signal) => findReferences(workspace, at, signal)),
     classifyPositions: (positions, call) =>
       guard(call, (signal) => classifyPositions(workspace, positions, signal)),

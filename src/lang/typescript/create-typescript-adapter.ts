@@ -71,7 +71,7 @@ export function createTypeScriptAdapter(options: TypeScriptAdapterOptions): Type
       if (state === 'closed') {
         throw new OrchestratorError('LANGUAGE_SERVER_FAILED', 'The TypeScript adapter is closed.');
       }
-      return findDefinitions(root, name, callOptions?.signal);
+      return findDefinitions(root, name, callOptions?.signal, callOptions?.onSkipped);
     },
     /** Builds the program in the background, so the next query finds it ready. */
     prepare: (callOptions) => run(callOptions, (p) => void p.program()),

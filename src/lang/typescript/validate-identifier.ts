@@ -1,5 +1,5 @@
-import ts from 'typescript';
 import { OrchestratorError } from '../../core/errors.js';
+import ts from './typescript.js';
 
 /** ECMAScript reserved words. */
 const RESERVED_WORDS = new Set(

@@ -1,6 +1,7 @@
 import { OrchestratorError } from '../../core/errors.js';
 import type { Phase, PhaseContext } from '../../core/phase.js';
 import type {
+  BaselineTestReport,
   CompileReport,
   ExecuteOutput,
   PythonImportReport,
@@ -11,11 +12,17 @@ import type { WorktreeHandle } from '../../core/services.js';
 import { checkPythonImports } from '../shared/check-python-imports.js';
 import { toLastLines } from '../shared/output-lines.js';
 import { requireUpstream } from '../shared/require-upstream.js';
-import { runCompileCheck } from './run-compile-check.js';
+import { describeBaseline, runBaselineTests } from './run-baseline-tests.js';
+import {
+  type BaseDiagnostics,
+  runCompileCheck,
+  startBaseDiagnostics,
+} from './run-compile-check.js';
 
 /**
- * EXECUTE: creates branch and worktree at the plan's base, applies the plan's file changes
- * there (all checked before any is written), then runs the test node and the check node's
+ * EXECUTE: creates branch and worktree at the plan's base (the language servers meanwhile
+ * compute the base's diagnostics of the files the change touches), applies the plan's file
+ * changes there (all checked before any is written), then runs the test node and the check node's
  * compile side by side — the first to fail stops the other — and, for a Python change with a
  * pyrepl server, imports the changed modules beside them, so a module the change broke stops
  * the suite within a second or so. Failing tests, compile or imports are a failed outcome; the
@@ -29,19 +36,61 @@ export function createExecutePhase(): Phase<'execute'> {
       const optimize = requireUpstream(upstream, 'optimize', 'EXECUTE');
       const changes = plan.fileChanges();
       await refuseUntrackedFiles(context, plan);
+      // The base's diagnostics need no worktree: the language servers compute them meanwhile.
+      // Whichever of the tests, the check and the imports fails first stops the others (and these).
+      const stop = new AbortController();
+      const checkNode = plan.node('check');
+      const seesBase = await graphSeesBase(context, plan.data.base);
+      const base =
+        checkNode === undefined
+          ? undefined
+          : startBaseDiagnostics({
+              setting: checkNode.compile,
+              changes,
+              graph: context.graph,
+              baseCommit: plan.data.base,
+              ...(context.baseResults ? { baseResults: context.baseResults } : {}),
+              graphSeesBase: seesBase,
+              signal: AbortSignal.any([context.signal, stop.signal]),
+            });
       const { worktree, linkedDependencies } = await context.git.createWorktree({
         branchHint: plan.data.command,
         baseCommit: plan.data.base,
         signal: context.signal,
       });
+      const testCommand = plan.node('test')?.command ?? [];
+      const baselineOptions = {
+        command: testCommand,
+        baseCommit: plan.data.base,
+        testTimeoutMs: optimize.testTimeoutMs,
+      };
+      let baseline: BaselineTestReport | undefined;
+      if (context.options.baselineTests === true) {
+        context.progress(`running ${testCommand.join(' ')} at the base commit first`);
+        baseline = await runBaselineTests(context, baselineOptions);
+        if (!baseline.passed)
+          context.warn(
+            `The tests already fail at the base commit ${plan.data.base.slice(0, 12)} (${baseline.timedOut ? 'timed out' : `exit code ${baseline.exitCode}`}), before any change.`,
+          );
+      }
       context.progress(`applying ${changes.length} file changes on ${worktree.branch}`);
       const applied = await worktree.files.applyChanges(changes, { signal: context.signal });
-      const { test, compile, pythonImports, firstFailure } = await runTestsAndCompile(
-        context,
-        plan,
-        worktree,
-        { testTimeoutMs: optimize.testTimeoutMs, testCommand: optimize.testCommand },
-      );
+      const ran = await runTestsAndCompile(context, plan, worktree, {
+        testTimeoutMs: optimize.testTimeoutMs,
+        testCommand: optimize.testCommand,
+        stop,
+        graphSeesBase: seesBase,
+        ...(base ? { base } : {}),
+      });
+      const { compile, pythonImports, firstFailure } = ran;
+      // Tests that failed on their own (not stopped by the compile or import check) run again at the base.
+      const testsFailed =
+        !ran.test.passed && firstFailure !== 'compile' && firstFailure !== 'imports';
+      if (testsFailed && ran.test.exitCode !== null && baseline === undefined) {
+        context.progress('the tests failed: running them at the base commit to compare');
+        baseline = await runBaselineTests(context, baselineOptions);
+      }
+      const test = baseline === undefined ? ran.test : { ...ran.test, baseline };
       const output: ExecuteOutput = {
         worktree,
         filesChanged: applied.filesChanged,
@@ -91,7 +140,7 @@ export function createExecutePhase(): Phase<'execute'> {
           contextPack,
           error: {
             code: 'TESTS_FAILED',
-            message: `The tests failed on ${worktree.branch} (${test.timedOut ? `timed out after ${optimize.testTimeoutMs} ms` : `exit code ${test.exitCode}`}); the change was rolled back.\n${toLastLines(test.outputTail, 15)}`,
+            message: `The tests failed on ${worktree.branch} (${test.timedOut ? `timed out after ${optimize.testTimeoutMs} ms` : `exit code ${test.exitCode}`}); the change was rolled back.${test.baseline ? ` ${describeBaseline(test.baseline, plan.data.base)}` : ''}\n${toLastLines(test.outputTail, 15)}`,
           },
         };
       }
@@ -112,14 +161,20 @@ async function runTestsAndCompile(
   context: PhaseContext,
   plan: ExecutionPlan,
   worktree: WorktreeHandle,
-  options: { testTimeoutMs: number; testCommand: readonly string[] },
+  options: {
+    testTimeoutMs: number;
+    testCommand: readonly string[];
+    stop: AbortController;
+    graphSeesBase: boolean;
+    base?: Promise<BaseDiagnostics>;
+  },
 ): Promise<{
   test: TestRunReport;
   compile: CompileReport;
   pythonImports?: PythonImportReport;
   firstFailure?: Job;
 }> {
-  const stop = new AbortController();
+  const { stop } = options;
   let firstFailure: Job | undefined;
   const fail = (who: Job): void => {
     firstFailure ??= who;
@@ -161,7 +216,7 @@ async function runTestsAndCompile(
     commands: context.commands,
     baseCommit: plan.data.base,
     ...(context.baseResults ? { baseResults: context.baseResults } : {}),
-    graphSeesBase: await graphSeesBase(context, plan.data.base),
+    graphSeesBase: options.graphSeesBase,
     baseWorktree: async () =>
       (
         await context.git.createWorktree({
@@ -171,6 +226,7 @@ async function runTestsAndCompile(
           signal,
         })
       ).worktree,
+    ...(options.base ? { base: options.base } : {}),
     signal,
   })
     .catch((error: unknown): CompileReport => {

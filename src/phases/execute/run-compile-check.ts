@@ -5,11 +5,12 @@ import type {
   BaseResultCache,
   CodeGraph,
   CommandRunner,
+  DiagnosticsReport,
   OverlayEntry,
   WorktreeHandle,
 } from '../../core/services.js';
 import { toLastLines } from '../shared/output-lines.js';
-import { commandAtBase, diagnosticsAtBase } from './base-results.js';
+import { type AtBase, commandAtBase, diagnosticsAtBase } from './base-results.js';
 import { toNewErrors } from './new-diagnostics.js';
 
 /** Longest a compile command may run. */
@@ -24,6 +25,8 @@ export interface CompileCheckInput {
   commands: CommandRunner;
   /** Makes a clean worktree at the base, to judge a failing command there. */
   baseWorktree: () => Promise<WorktreeHandle>;
+  /** The base's diagnostics, already asked for by {@link startBaseDiagnostics}. */
+  base?: Promise<BaseDiagnostics>;
   /** The commit the change is made from. */
   baseCommit: string;
   /** Results at the base kept across runs; none to neither read nor store them. */
@@ -34,6 +37,36 @@ export interface CompileCheckInput {
    */
   graphSeesBase: boolean;
   signal: AbortSignal;
+}
+
+/** The base's diagnostics of the files a change touches, and whether an earlier run kept them. */
+export type BaseDiagnostics = AtBase<DiagnosticsReport>;
+
+/** How the language servers' check works, as the result says it. */
+const LANGUAGE_SERVICE_METHOD =
+  'incremental, on the program the language servers already hold: the changed files and their importers, against the base from the same program';
+
+/**
+ * Asks for the base's diagnostics of the files `changes` touches (kept from an earlier run
+ * when one stored them), for a language-service check: they need no worktree, so EXECUTE starts them while it checks the worktree out. Undefined for
+ * a command check or none. The promise never rejects unobserved.
+ */
+export function startBaseDiagnostics(
+  input: Pick<
+    CompileCheckInput,
+    'setting' | 'changes' | 'graph' | 'baseCommit' | 'baseResults' | 'graphSeesBase' | 'signal'
+  >,
+): Promise<BaseDiagnostics> | undefined {
+  if (input.setting.kind !== 'language-service') return undefined;
+  const before = [...new Set(input.changes.filter((c) => c.op !== 'create').map((c) => c.file))];
+  const asked = diagnosticsAtBase(
+    input.graphSeesBase ? input.baseResults : undefined,
+    input.baseCommit,
+    before,
+    () => input.graph.diagnostics({ files: before, importers: true }, { signal: input.signal }),
+  );
+  asked.catch(() => {});
+  return asked;
 }
 
 /**
@@ -56,14 +89,9 @@ export async function runCompileCheck(input: CompileCheckInput): Promise<Compile
     };
   }
   if (setting.kind === 'command') return runCommandCheck(input, setting.command);
-  const { before, after, overlay, renamed } = await toCheckedFiles(input);
+  const { after, overlay, renamed } = await toCheckedFiles(input);
   // One after the other: the overlay of the second must not be seen by the first.
-  const atBase = await diagnosticsAtBase(
-    input.graphSeesBase ? input.baseResults : undefined,
-    input.baseCommit,
-    before,
-    () => input.graph.diagnostics({ files: before, importers: true }, { signal: input.signal }),
-  );
+  const atBase = await (input.base ?? (startBaseDiagnostics(input) as Promise<BaseDiagnostics>));
   const base = atBase.value;
   const changed = await input.graph.diagnostics(
     { files: after, importers: true, overlay },
@@ -80,6 +108,7 @@ export async function runCompileCheck(input: CompileCheckInput): Promise<Compile
     passed: fresh.length === 0,
     durationMs: elapsed(),
     description,
+    method: LANGUAGE_SERVICE_METHOD,
     outputTail: fresh
       .map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)
       .join('\n'),
@@ -97,11 +126,9 @@ async function toCheckedFiles(input: CompileCheckInput) {
     if (change.op === 'move') movedTo.set(change.file, change.to);
     if (change.op === 'delete') deleted.add(change.file);
   }
-  const before = new Set<string>();
   const written = new Set<string>();
   const renamed = new Map<string, string>();
   for (const change of input.changes) {
-    if (change.op !== 'create') before.add(change.file);
     if (change.op === 'create') written.add(change.file);
     else if (change.op === 'move') {
       written.add(change.to);
@@ -120,7 +147,7 @@ async function toCheckedFiles(input: CompileCheckInput) {
       text: await input.worktree.files.readText(file, { signal: input.signal }),
     });
   }
-  return { before: [...before], after: [...written], overlay, renamed };
+  return { after: [...written], overlay, renamed };
 }
 
 /** The user's command in the worktree; when it fails, the same command at the base judges it. */

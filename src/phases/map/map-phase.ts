@@ -1,7 +1,7 @@
 import { isOrchestratorError, OrchestratorError, toErrorMessage } from '../../core/errors.js';
 import type { Phase } from '../../core/phase.js';
 import type { MapOutput, SourceReport, TextOccurrence } from '../../core/phase-outputs.js';
-import type { LanguageId, SymbolDefinition } from '../../core/source-types.js';
+import type { LanguageId, SkippedSource, SymbolDefinition } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
 import { transformFor } from '../../transforms/registry.js';
 import type { SearchRequest } from '../../transforms/transform.js';
@@ -45,6 +45,10 @@ export function createMapPhase(): Phase<'map'> {
         return Object.fromEntries(found);
       });
       const hits = Object.values(occurrences.value ?? {}).flat();
+      const skipped = new Map<string, string>();
+      const onSkipped = (files: readonly SkippedSource[]) => {
+        for (const { file, reason } of files) skipped.set(file, reason);
+      };
       const [definitions, sliceStep] = await Promise.all([
         timed(
           'dependency_graph',
@@ -56,6 +60,7 @@ export function createMapPhase(): Phase<'map'> {
                 const language = languageFilter(occurrences.value?.[name]);
                 const list = await context.graph.definitions(name, {
                   signal: context.signal,
+                  onSkipped,
                   ...(language ? { language } : {}),
                 });
                 return [name, sortDefinitions(list)] as const;
@@ -75,6 +80,7 @@ export function createMapPhase(): Phase<'map'> {
         ),
       ]);
       refuseWhenBlind(request, occurrences.report, definitions.report);
+      if (skipped.size > 0) context.warn(describeSkipped(skipped));
       const sources = [occurrences.report, definitions.report, sliceStep.report];
       for (const source of sources) {
         if (source.status === 'failed') {
@@ -160,6 +166,12 @@ async function timed<T>(
       },
     };
   }
+}
+
+/** The warning for the files the declaration search left out: each file and why. */
+function describeSkipped(skipped: ReadonlyMap<string, string>): string {
+  const files = [...skipped].sort(([a], [b]) => compareText(a, b));
+  return `MAP: ${files.length} file(s) not parsed for declarations nor analysed (bounded work per file): ${files.map(([file, reason]) => `${file} (${reason})`).join('; ')}.`;
 }
 
 /** The one language of the text hits, when they are all in files of one language. */

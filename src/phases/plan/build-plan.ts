@@ -6,6 +6,7 @@ import {
   type CompileSetting,
   type DagNode,
   type ExecutionPlanData,
+  type IntentSource,
   type PhaseSettingsEntry,
   PLAN_VERSION,
 } from '../../core/plan/plan-schema.js';
@@ -14,6 +15,8 @@ import {
 export interface PlanInput {
   command: string;
   intent: IntentBase;
+  /** Who chose the intent, when a model did. */
+  intentSource?: IntentSource;
   base: string;
   tokenBudget: number;
   maxRetries: number;
@@ -50,6 +53,7 @@ export function buildPlanData(input: PlanInput): ExecutionPlanData {
     version: PLAN_VERSION,
     command: input.command,
     intent: { ...input.intent },
+    ...(input.intentSource ? { intentSource: { ...input.intentSource } } : {}),
     language: logic.language,
     base: input.base,
     tokenBudget: input.tokenBudget,

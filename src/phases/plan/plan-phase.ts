@@ -29,6 +29,7 @@ export function createPlanPhase(): Phase<'plan'> {
         buildPlanData({
           command: context.command,
           intent: context.intent,
+          ...(context.options.intentSource ? { intentSource: context.options.intentSource } : {}),
           base: context.baseCommit,
           tokenBudget: context.settings.phaseTokenBudget,
           maxRetries: DEFAULT_MAX_RETRIES,

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import {
   classifyPositionsContract,
@@ -7,6 +9,7 @@ import {
 } from '../../contracts/dependency-graph.js';
 import type { PositionClass } from '../../core/services.js';
 import type { LanguageId, SourcePosition } from '../../core/source-types.js';
+import { oversizedSourceReason } from '../../files/oversized-source.js';
 import { clipLineText } from '../shared/clip-line-text.js';
 import { runTool } from '../shared/tool-result.js';
 import { keepWorkspaceItems } from '../shared/workspace-file-filter.js';
@@ -32,8 +35,12 @@ export function registerQueryTools(server: McpServer, context: ToolContext): voi
       runTool(
         async () => {
           const languages = await registry.languagesFor(language, { signal });
+          const skipped: Array<{ file: string; reason: string }> = [];
+          const onSkipped = (files: typeof skipped) => skipped.push(...files);
           const found = await Promise.all(
-            languages.map((l) => registry.forLanguage(l).findDefinitions(name, { signal })),
+            languages.map((l) =>
+              registry.forLanguage(l).findDefinitions(name, { signal, onSkipped }),
+            ),
           );
           // Declarations usually come before questions about them: start the engines now, a
           // moment after the answer is on its way (building a TypeScript program holds this
@@ -48,7 +55,11 @@ export function registerQueryTools(server: McpServer, context: ToolContext): voi
             }
           }, 20).unref();
           const { kept } = await keepWorkspaceItems(filter, found.flat(), (d) => [d.file]);
-          return { definitions: kept.sort(comparePositions) };
+          skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+          return {
+            definitions: kept.sort(comparePositions),
+            ...(skipped.length > 0 ? { skipped } : {}),
+          };
         },
         findDefinitionsContract.output,
         replyLimits,
@@ -130,9 +141,11 @@ async function classifyAll(
 ): Promise<PositionClass[]> {
   const result: PositionClass[] = positions.map((p) => ({ ...p, kind: 'text' }));
   const byLanguage = new Map<LanguageId, number[]>();
+  // A file too large, minified or generated to parse is read by no language server: text.
+  const oversized = await oversizedFiles(context.root, positions);
   positions.forEach((p, index) => {
     const language = sourceLanguageOf(p.file);
-    if (language !== undefined)
+    if (language !== undefined && !oversized.has(p.file))
       byLanguage.set(language, [...(byLanguage.get(language) ?? []), index]);
   });
   for (const [language, indexes] of byLanguage) {
@@ -157,4 +170,19 @@ async function classifyAll(
     });
   }
   return result;
+}
+
+/** The files of `positions` that {@link oversizedSourceReason} leaves out of parsing. */
+async function oversizedFiles(
+  root: string,
+  positions: readonly SourcePosition[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const file of new Set(positions.map((p) => p.file))) {
+    const fileName = path.join(root, ...file.split('/'));
+    const info = await stat(fileName).catch(() => undefined);
+    if (info && (await oversizedSourceReason(fileName, info.size, info.mtimeMs)) !== undefined)
+      found.add(file);
+  }
+  return found;
 }

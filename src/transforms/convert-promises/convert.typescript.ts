@@ -1,9 +1,9 @@
-import ts from 'typescript';
 import { isOrchestratorError } from '../../core/errors.js';
 import type { ComputedEdits, TransformTarget } from '../../core/services.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import { toFormatCodeSettings } from '../../lang/typescript/queries/format-options.js';
 import { toProgramLocation } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import { composeChanges, mapOffset, type TextChange, toCurrentText } from './compose-edits.js';
 import type {
   ConvertedFunction,

@@ -1,5 +1,5 @@
-import ts from 'typescript';
 import { findTokenAt, toLineColumn } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import type { PromiseFunction } from './contract.js';
 
 /** The functions `convertToAsyncFunction` works on (TypeScript's `canBeConvertedToAsync`). */

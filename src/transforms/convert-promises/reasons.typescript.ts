@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../lang/typescript/typescript.js';
 import type { DeclineReason } from './contract.js';
 import type { PromiseFunctionNode } from './functions.typescript.js';
 

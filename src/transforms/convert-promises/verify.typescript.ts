@@ -1,7 +1,7 @@
-import ts from 'typescript';
 import type { ComputedEdits } from '../../core/services.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import { toLineColumn, toProgramLocation } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import type { VerifyFacts } from './contract.js';
 import { isPromiseFunctionNode, type PromiseFunctionNode } from './functions.typescript.js';
 import {

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../lang/typescript/typescript.js';
 import { closeRank, type EditSet, openRank } from './edit-set.typescript.js';
 import type { FunctionBody, FunctionUnit } from './function-units.typescript.js';
 import { isPromiseTypeNode } from './promise-types.typescript.js';

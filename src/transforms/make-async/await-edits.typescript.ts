@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../lang/typescript/typescript.js';
 import { closeRank, type EditSet, openRank } from './edit-set.typescript.js';
 
 /**

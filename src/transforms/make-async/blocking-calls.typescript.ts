@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../lang/typescript/typescript.js';
 import { type BlockingOperation, toBlockingOperation } from './blocking-table.typescript.js';
 import { unwrapExpression } from './expressions.typescript.js';
 import { type FunctionBody, toUnitOfFunction } from './function-units.typescript.js';

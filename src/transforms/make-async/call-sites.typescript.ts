@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../lang/typescript/typescript.js';
 import { classifyCallbackTarget } from './callbacks.typescript.js';
 import { type ClosureState, chainOf, type Member } from './closure-types.typescript.js';
 import { findEnclosingContext, isAsyncFunction, isGenerator } from './enclosing.typescript.js';

@@ -1,8 +1,8 @@
-import ts from 'typescript';
 import { throwIfAborted } from '../../lang/typescript/engine/workspace-files.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import { findReferences } from '../../lang/typescript/queries/find-references.js';
 import { toLineColumn, toProgramLocation } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import { followAnonymous, handleUse } from './call-sites.typescript.js';
 import {
   type BoundaryDraft,

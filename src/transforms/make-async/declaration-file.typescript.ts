@@ -1,5 +1,5 @@
-import ts from 'typescript';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
+import ts from '../../lang/typescript/typescript.js';
 import { type FunctionUnit, toUnitOfDeclaration } from './function-units.typescript.js';
 import type { HierarchyMate } from './hierarchy.typescript.js';
 

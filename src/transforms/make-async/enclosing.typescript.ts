@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../lang/typescript/typescript.js';
 import { type FunctionBody, isFunctionBody } from './function-units.typescript.js';
 
 /** Where an expression runs, as far as `await` is concerned. */

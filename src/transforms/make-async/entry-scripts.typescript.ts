@@ -1,9 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
 import { isSourceFileName } from '../../lang/typescript/engine/workspace-files.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import { lineTextAt, toLineColumn } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import { type ClosureResult, chainOf, type Member } from './closure-types.typescript.js';
 import { findEnclosingContext, isAsyncFunction } from './enclosing.typescript.js';
 import {

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../lang/typescript/typescript.js';
 
 /** Skips what does not change a value: parentheses, `as`, `satisfies`, `!`. */
 export function skipOuterExpressions(node: ts.Node): ts.Node {

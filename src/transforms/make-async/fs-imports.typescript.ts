@@ -1,5 +1,5 @@
-import ts from 'typescript';
 import { isRequireCall } from '../../lang/typescript/queries/commonjs.js';
+import ts from '../../lang/typescript/typescript.js';
 import type { EditSet } from './edit-set.typescript.js';
 import type { ModuleBinding } from './module-bindings.typescript.js';
 

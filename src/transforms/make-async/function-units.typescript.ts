@@ -1,7 +1,7 @@
-import ts from 'typescript';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import { isCommonJsExportsObject } from '../../lang/typescript/queries/commonjs.js';
 import { toLineColumn } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import type { FunctionRef } from './contract.js';
 import {
   isAssignmentTo,

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import ts from 'typescript';
 import { isCommonJsExportsObject } from '../../lang/typescript/queries/commonjs.js';
 import { lineStarts } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import type { TopLevelSite } from './closure-types.typescript.js';
 import { type EditSet, RANK } from './edit-set.typescript.js';
 import { findTestCallee } from './test-frameworks.typescript.js';

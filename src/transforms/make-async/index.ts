@@ -1,5 +1,5 @@
 import type { VerifyCheck } from '../../core/change/verify-types.js';
-import type { Transform } from '../transform.js';
+import { scopePaths, type Transform } from '../transform.js';
 import { analyzeMakeAsync } from './analyze.js';
 import { checkMakeAsyncChange } from './check-change.js';
 import { verifyCoroutineFunctions } from './coroutine-check.js';
@@ -38,4 +38,10 @@ export const makeAsyncTransform: Transform<MakeAsyncIntent> = {
     return problems;
   },
   branchHint: (intent) => `make ${intent.target} async`,
+  namedPaths: (intent) => [
+    ...scopePaths(intent),
+    ...(intent.targetKind === 'path'
+      ? [{ words: `module ${intent.target}`, path: intent.target }]
+      : []),
+  ],
 };

@@ -1,5 +1,5 @@
-import ts from 'typescript';
 import { isRequireCall } from '../../lang/typescript/queries/commonjs.js';
+import ts from '../../lang/typescript/typescript.js';
 import { unwrapExpression } from './expressions.typescript.js';
 
 /** What an expression is, in terms of a module: the module itself, or one of its exports. */

@@ -1,8 +1,8 @@
-import ts from 'typescript';
 import {
   isCommonJsExportLiteral,
   isCommonJsExportsObject,
 } from '../../lang/typescript/queries/commonjs.js';
+import ts from '../../lang/typescript/typescript.js';
 
 /**
  * True for an object literal that is a module's namespace of functions, whose members' callers

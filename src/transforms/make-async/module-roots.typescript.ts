@@ -1,8 +1,8 @@
-import ts from 'typescript';
 import type { z } from 'zod';
 import { throwIfAborted } from '../../lang/typescript/engine/workspace-files.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import { toLineColumn } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import { findOwnCalls, toBlockingCall } from './blocking-calls.typescript.js';
 import type { blockingCallSchema } from './contract.js';
 import { isGenerator } from './enclosing.typescript.js';

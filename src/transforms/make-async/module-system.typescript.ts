@@ -1,6 +1,6 @@
 import path from 'node:path';
-import ts from 'typescript';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
+import ts from '../../lang/typescript/typescript.js';
 import { findCompilerOptions } from './tsconfig-options.typescript.js';
 
 /** How a file runs, as far as its top-level code may wait. */

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../lang/typescript/typescript.js';
 import { isAssignmentTo, skipOuterExpressions } from './expressions.typescript.js';
 
 /** The text of a property name (`load`, `#load`, `'load'`, `[key]`). */

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../lang/typescript/typescript.js';
 import { isAsyncFunction } from './enclosing.typescript.js';
 import { skipOuterExpressions } from './expressions.typescript.js';
 import { type FunctionUnit, isFunctionBody } from './function-units.typescript.js';

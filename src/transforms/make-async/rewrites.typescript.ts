@@ -1,7 +1,7 @@
-import ts from 'typescript';
 import type { z } from 'zod';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import { toLineColumn } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import { addAwaitEdit } from './await-edits.typescript.js';
 import { findOwnCalls, toBlockingCall } from './blocking-calls.typescript.js';
 import type { rewriteSchema } from './contract.js';

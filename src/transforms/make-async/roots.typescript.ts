@@ -1,8 +1,8 @@
-import ts from 'typescript';
 import { OrchestratorError } from '../../core/errors.js';
 import type { SourcePosition } from '../../core/source-types.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import { findTokenAt, toProgramLocation } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import { isAsyncFunction, isGenerator } from './enclosing.typescript.js';
 import {
   type FunctionUnit,

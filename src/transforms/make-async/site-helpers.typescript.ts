@@ -1,5 +1,5 @@
-import ts from 'typescript';
 import { toLineColumn } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import {
   type BoundaryDraft,
   type ClosureState,

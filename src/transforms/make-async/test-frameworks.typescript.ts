@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../lang/typescript/typescript.js';
 import { unwrapExpression } from './expressions.typescript.js';
 import { resolveModuleBinding } from './module-bindings.typescript.js';
 

@@ -1,10 +1,10 @@
-import ts from 'typescript';
 import {
   isCommonJsExportLiteral,
   isCommonJsExportsObject,
   isRequireCall,
 } from '../../lang/typescript/queries/commonjs.js';
 import { findNameNodeAt, findTokenAt } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import { skipOuterExpressions } from './expressions.typescript.js';
 import {
   type FunctionUnit,

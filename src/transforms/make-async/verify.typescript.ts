@@ -1,4 +1,3 @@
-import ts from 'typescript';
 import type { SourcePosition } from '../../core/source-types.js';
 import { throwIfAborted } from '../../lang/typescript/engine/workspace-files.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
@@ -10,6 +9,7 @@ import {
   toLineColumn,
   toProgramLocation,
 } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import { classifyCallbackTarget } from './callbacks.typescript.js';
 import type { VerifyFacts } from './contract.js';
 import { isAsyncFunction } from './enclosing.typescript.js';

@@ -7,6 +7,12 @@ const KEYWORDS = new Set(
   'import from as export type typeof const let var require module exports default pass'.split(' '),
 );
 
+/**
+ * Extensions a JS/TS import specifier may end with whatever the target's own is: under NodeNext
+ * `src/formatting.ts` is imported as `./formatting.js`.
+ */
+const SCRIPT_EXTENSIONS = new Set('js jsx mjs cjs ts tsx mts cts'.split(' '));
+
 const WORDS = /[A-Za-z_$][\w$]*/g;
 
 function wordsOf(text: string): Set<string> {
@@ -26,8 +32,8 @@ function isTsConfig(file: string): boolean {
  * What a move may write, whoever made the plan: the target module (created, or edited with the
  * moved code), `__init__.py` markers of its new folders, and in other files of the move's
  * language edits that write no word but the words their file's edits replace, the moved name, import keywords and
- * the words of the modules' paths (`posting`, `posting_module`, `format_1`). No deletes, no
- * file moves.
+ * the words of the modules' paths (`posting`, `posting_module`, `format_1`) and, in JS/TS, a
+ * specifier's extension (`./formatting.js` for `src/formatting.ts`). No deletes, no file moves.
  */
 export function checkMoveChange(intent: MoveIntent, change: FileChange): string | undefined {
   if (change.op === 'delete' || change.op === 'move') {
@@ -51,6 +57,7 @@ export function checkMoveChange(intent: MoveIntent, change: FileChange): string 
   const stems = [...pathWords(intent.to), ...pathWords(intent.from)];
   const allowed = (word: string): boolean =>
     KEYWORDS.has(word) ||
+    (language === 'typescript' && SCRIPT_EXTENSIONS.has(word)) ||
     word === intent.symbol ||
     stems.some((stem) => word === stem || new RegExp(`^${stem}(?:_module)?_?\\d*$`).test(word));
   // The refactor may take an alias out of one import and write it into another: compare per file.

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import ts from 'typescript';
 import type { EditFileChange, FileChange } from '../../core/change/change-types.js';
 import { OrchestratorError } from '../../core/errors.js';
 import type { ComputedEdits, TransformTarget } from '../../core/services.js';
@@ -7,6 +6,7 @@ import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-pr
 import { findStaticImports } from '../../lang/typescript/queries/find-static-imports.js';
 import { toLineColumn } from '../../lang/typescript/queries/positions.js';
 import { applyTextChanges, toFileChanges } from '../../lang/typescript/queries/to-file-changes.js';
+import ts from '../../lang/typescript/typescript.js';
 import { requirePosition } from '../require-position.js';
 import { applyRangeEdits } from './apply-edits.js';
 import type { MoveArgs, MoveFacts } from './contract.js';

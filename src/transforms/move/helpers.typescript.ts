@@ -1,5 +1,5 @@
-import ts from 'typescript';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
+import ts from '../../lang/typescript/typescript.js';
 import { declaredName, hasModifier } from './target.typescript.js';
 
 function isExported(statement: ts.Statement): boolean {

@@ -25,6 +25,8 @@ export const moveTransform: Transform<MoveIntent> = {
     return problems;
   },
   branchHint: (intent) => `move ${intent.symbol} to ${intent.to}`,
+  namedPaths: (intent) =>
+    intent.from === undefined ? [] : [{ words: `from ${intent.from}`, path: intent.from }],
 };
 
 export type { MoveIntent } from './intent.js';

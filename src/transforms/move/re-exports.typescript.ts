@@ -1,6 +1,6 @@
 import path from 'node:path';
-import ts from 'typescript';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
+import ts from '../../lang/typescript/typescript.js';
 
 /** A text change in one file (offsets in the program's text of it). */
 export interface FileTextEdit {

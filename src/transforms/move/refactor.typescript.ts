@@ -1,5 +1,5 @@
-import ts from 'typescript';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
+import ts from '../../lang/typescript/typescript.js';
 import { MoveRefused } from './target.typescript.js';
 
 /** The refactor, as TypeScript names it (`refactorNameForMoveToFile`, its one action). */

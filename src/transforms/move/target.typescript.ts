@@ -1,4 +1,3 @@
-import ts from 'typescript';
 import type { SourcePosition } from '../../core/source-types.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import {
@@ -6,6 +5,7 @@ import {
   toLineColumn,
   toProgramLocation,
 } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import type { MovedDeclaration, MoveRefusal } from './contract.js';
 
 /** The top-level statement a move takes, with its name and kind. */

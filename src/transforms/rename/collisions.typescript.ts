@@ -1,4 +1,3 @@
-import ts from 'typescript';
 import type { NameCollision, SourcePosition } from '../../core/source-types.js';
 import { throwIfAborted } from '../../lang/typescript/engine/workspace-files.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
@@ -7,6 +6,7 @@ import {
   findNameNodeAt,
   toLineColumn,
 } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import { resolveRenameTarget, toNewText } from './edits.typescript.js';
 import type { RenameSite } from './sites.typescript.js';
 

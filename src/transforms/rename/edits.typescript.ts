@@ -1,10 +1,10 @@
-import ts from 'typescript';
 import type { EditFileChange, RangeEdit } from '../../core/change/change-types.js';
 import { OrchestratorError } from '../../core/errors.js';
 import type { SourcePosition } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import { toPositionTuple } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import { validateIdentifier } from '../../lang/typescript/validate-identifier.js';
 import { findRenameSites, type RenameSite, type RenameTarget } from './sites.typescript.js';
 

@@ -1,4 +1,3 @@
-import ts from 'typescript';
 import { OrchestratorError } from '../../core/errors.js';
 import type { SourcePosition } from '../../core/source-types.js';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
@@ -9,6 +8,7 @@ import {
 import { expandThroughRequire } from '../../lang/typescript/queries/expand-through-require.js';
 import { isInImportOrExport } from '../../lang/typescript/queries/find-references.js';
 import { findNameNodeAt, toProgramLocation } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 
 /** How one occurrence of the old name is rewritten. */
 export type RenameSiteMode =

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../lang/typescript/typescript.js';
 
 /** What the checker says about one call's arguments against the new function. */
 export type ArgumentsVerdict =

@@ -1,4 +1,3 @@
-import ts from 'typescript';
 import type { EditFileChange, RangeEdit } from '../../core/change/change-types.js';
 import type { ComputedEdits, TransformTarget } from '../../core/services.js';
 import { compareText } from '../../core/whole-word.js';
@@ -8,6 +7,7 @@ import {
   toLineColumn,
   toPositionTuple,
 } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import { checkArguments } from './arguments.typescript.js';
 import {
   emptyReplaceCallsFacts,

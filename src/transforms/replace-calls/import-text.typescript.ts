@@ -1,7 +1,7 @@
 import path from 'node:path';
-import ts from 'typescript';
 import type { RangeEdit } from '../../core/change/change-types.js';
 import { toPositionTuple } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import type { TsImportNeed } from './scope.typescript.js';
 
 /** `import { newFn } from './new.js';` (or a `require` in a CommonJS file), in the file's style. */

@@ -1,8 +1,8 @@
-import ts from 'typescript';
 import type { RangeEdit } from '../../core/change/change-types.js';
 import { toBindingRemovalSpans } from '../../lang/typescript/queries/import-binding-spans.js';
 import { toPositionTuple } from '../../lang/typescript/queries/positions.js';
 import { toDeletions } from '../../lang/typescript/queries/unused-import-edits.js';
+import ts from '../../lang/typescript/typescript.js';
 import { importText, toInsertion } from './import-text.typescript.js';
 import type { TsImportNeed } from './scope.typescript.js';
 

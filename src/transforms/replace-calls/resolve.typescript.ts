@@ -1,4 +1,3 @@
-import ts from 'typescript';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import {
   findNameNodeAt,
@@ -6,6 +5,7 @@ import {
   toLineColumn,
   toProgramLocation,
 } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import type { ReplaceCallsArgs, ResolvedFunction } from './contract.js';
 import { splitDotted } from './split-dotted.js';
 

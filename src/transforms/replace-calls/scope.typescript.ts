@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../lang/typescript/typescript.js';
 import type { TsFunction } from './resolve.typescript.js';
 import type { TsCall } from './sites.typescript.js';
 

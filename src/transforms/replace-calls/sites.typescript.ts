@@ -1,4 +1,3 @@
-import ts from 'typescript';
 import type { WorkspaceProject } from '../../lang/typescript/engine/workspace-project.js';
 import { findReferences } from '../../lang/typescript/queries/find-references.js';
 import {
@@ -7,6 +6,7 @@ import {
   toLineColumn,
   toProgramLocation,
 } from '../../lang/typescript/queries/positions.js';
+import ts from '../../lang/typescript/typescript.js';
 import { PROBE_FILE, type TsFunction } from './resolve.typescript.js';
 
 /** A call of the old function, as written. */

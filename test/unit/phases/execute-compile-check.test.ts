@@ -76,6 +76,17 @@ describe('EXECUTE compile check: the language servers’ type check', () => {
     expect(base?.[1].signal).toBeInstanceOf(AbortSignal);
   });
 
+  it("asks for the base's diagnostics before the worktree is made (they need none), and names its method", async () => {
+    const run = setUp(createPlan());
+    const outcome = await run.outcome();
+    const names = run.log.names();
+    expect(names.indexOf('graph.diagnostics')).toBeGreaterThanOrEqual(0);
+    expect(names.indexOf('graph.diagnostics')).toBeLessThan(names.indexOf('git.createWorktree'));
+    expect(compileOf(outcome).method).toMatch(
+      /^incremental, on the program the language servers already hold/,
+    );
+  });
+
   it('passes when the only errors are already at the base, even where the edits moved them', async () => {
     const shifted = { ...UNDEFINED_NAME, column: 15 };
     const unused = diagnostic('src/app.ts:1:1', 'TS6133', "'x' is declared but never read.");

@@ -17,7 +17,7 @@ import {
   diagnosticsByTree,
 } from '../../fixtures/phases/fake-diagnostics.js';
 import { FAKE_BASE_COMMIT, untilAborted } from '../../fixtures/phases/fake-services.js';
-import { FAKE_WORKTREE } from '../../fixtures/phases/fake-worktree.js';
+import { FAKE_SCRATCH_WORKTREE, FAKE_WORKTREE } from '../../fixtures/phases/fake-worktree.js';
 import { createPlan } from '../../fixtures/phases/plan-fixtures.js';
 
 const COMPILE = ['make', 'typecheck'];
@@ -115,7 +115,44 @@ describe('EXECUTE phase', () => {
     const compile = runsOf(run).find(([argv]) => isCompile(argv));
     expect(compile?.[1].signal.aborted).toBe(true);
     expect(outcome.data.test).toMatchObject({ passed: false, exitCode: 1 });
-    expect(run.scratchWorktrees).toEqual([]);
+    // The tests then ran at the base, in a scratch worktree that is removed again.
+    const tests = runsOf(run).filter(([argv]) => isTest(argv));
+    expect(tests.map(([, options]) => options.cwd)).toEqual([FAKE_WORKTREE, FAKE_SCRATCH_WORKTREE]);
+    expect(run.scratchWorktrees).toHaveLength(1);
+    expect(run.log.argsOf('scratch', 'rollback')).toHaveLength(1);
+    expect(!outcome.success && outcome.error.message).toContain(
+      'They fail (exit code 1) at the base commit 0123456789ab as well: they were failing before this change.',
+    );
+    expect(outcome.data.test).toMatchObject({ baseline: { passed: false, exitCode: 1 } });
+  });
+
+  it('says the change broke the tests when they pass at the base commit', async () => {
+    const run = setUp(createPlan(), {
+      run: commandsOf({
+        test: (_argv, options) =>
+          options.cwd === FAKE_SCRATCH_WORKTREE ? {} : { exitCode: 1, outputTail: '1 failed' },
+      }),
+    });
+    const outcome = await run.outcome();
+    expect(!outcome.success && outcome.error.message).toContain(
+      'They pass at the base commit 0123456789ab: this change breaks them.',
+    );
+  });
+
+  it('with baselineTests, runs the tests at the base commit first and warns when they fail there', async () => {
+    const run = setUp(createPlan(), {
+      baselineTests: true,
+      run: commandsOf({
+        test: (_argv, options) => (options.cwd === FAKE_SCRATCH_WORKTREE ? { exitCode: 3 } : {}),
+      }),
+    });
+    const outcome = await run.outcome();
+    expect(outcome.success).toBe(true);
+    const tests = runsOf(run).filter(([argv]) => isTest(argv));
+    expect(tests.map(([, options]) => options.cwd)).toEqual([FAKE_SCRATCH_WORKTREE, FAKE_WORKTREE]);
+    expect(run.warnings).toEqual([
+      'The tests already fail at the base commit 0123456789ab (exit code 3), before any change.',
+    ]);
   });
 
   // The failed tests abort the type check's query, which rejects with CANCELLED as the real

@@ -24,6 +24,30 @@ const definitionQueries = (run: Awaited<ReturnType<typeof runMap>>) =>
   run.log.argsOf('graph', 'definitions') as Array<[string, { language?: string }]>;
 
 describe('MAP phase', () => {
+  it('warns with each file the declaration search left out and why, and goes on', async () => {
+    const run = await runMap({
+      graph: {
+        definitions: async (_name, options) => {
+          options?.onSkipped?.([
+            {
+              file: 'vendor/b.min.js',
+              reason: 'minified or generated: 0.3 MB with a line of over 5,000 characters',
+            },
+            {
+              file: 'vendor/a.js',
+              reason: '3.1 MB, over the 2.0 MB a source file is parsed up to',
+            },
+          ]);
+          return [GET_USER];
+        },
+      },
+    });
+    expect(run.output.definitions).toEqual({ getUser: [GET_USER] });
+    expect(run.warnings).toEqual([
+      'MAP: 2 file(s) not parsed for declarations nor analysed (bounded work per file): vendor/a.js (3.1 MB, over the 2.0 MB a source file is parsed up to); vendor/b.min.js (minified or generated: 0.3 MB with a line of over 5,000 characters).',
+    ]);
+  });
+
   it('searches the word of a rename with ripgrep and its declarations with dependency_graph', async () => {
     const run = await runMap();
     expect(run.log.argsOf('git', 'trackedFiles').map((args) => args[0])).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_LISTED_FILES,
+  MAX_OPEN_DIFF_LINES,
   type PullRequestInput,
   toPullRequest,
 } from '../../../src/vcs/pull-request.js';
@@ -70,6 +71,25 @@ describe('toPullRequest', () => {
     expect(body).toContain('| `src/a\\|b.ts` | 2 | 2 |');
     expect(body).toContain('| `logo.png` | binary | binary |');
     expect(body).toContain(`\`${BASE.slice(0, 12)}\``);
+  });
+
+  it('puts the phase table in a collapsed details block', () => {
+    const { body } = toPullRequest(input());
+    expect(body).toMatch(
+      /<details><summary>Phase timings \([\d.]+ s\)<\/summary>\n\n\| Phase \| Status/,
+    );
+    expect(body).not.toContain('## Phases');
+  });
+
+  it('shows a short diff open and collapses a long one', () => {
+    const short = 'diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n';
+    const open = toPullRequest({ ...input(), diff: short }).body;
+    expect(open).toContain(`## Diff\n\n\`\`\`diff\n${short}\`\`\``);
+    const long = `${short}${Array.from({ length: MAX_OPEN_DIFF_LINES }, (_, i) => ` line ${i}`).join('\n')}\n`;
+    const collapsed = toPullRequest({ ...input(), diff: long }).body;
+    expect(collapsed).toContain(
+      `## Diff\n\n<details><summary>${MAX_OPEN_DIFF_LINES + 6} lines</summary>\n\n\`\`\`diff\n`,
+    );
   });
 
   it('reports failing tests as failed', () => {

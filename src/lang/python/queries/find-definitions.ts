@@ -1,4 +1,7 @@
-import type { SymbolDefinition } from '../../../core/source-types.js';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { SkippedSource, SymbolDefinition } from '../../../core/source-types.js';
+import { oversizedSourceReason } from '../../../files/oversized-source.js';
 import { comparePositions } from '../engine/lsp-locations.js';
 import type { PythonWorkspace } from '../engine/python-workspace.js';
 import { SCOPES_SCRIPT } from '../scripts/scopes-script.js';
@@ -12,14 +15,21 @@ interface DefinitionsResult {
  * Declarations named `name` in workspace `.py` files: every `def` and `class` (methods and
  * nested functions with their container), and module- or class-level assignments. Parameters,
  * locals and imports are not declarations. Files are prefiltered by text, then parsed with
- * Python's `ast`; pyright is not started.
+ * Python's `ast`; pyright is not started. Candidates too large, minified or generated to parse
+ * are left out and handed to `onSkipped`.
  */
 export async function findDefinitions(
   workspace: PythonWorkspace,
   name: string,
   signal?: AbortSignal,
+  onSkipped?: (skipped: SkippedSource[]) => void,
 ): Promise<SymbolDefinition[]> {
-  const candidates = (await workspace.filesContaining(name, signal)).map((file) => ({ file }));
+  const { files, skipped } = await withoutOversized(
+    workspace.root,
+    await workspace.filesContaining(name, signal),
+  );
+  if (skipped.length > 0) onSkipped?.(skipped);
+  const candidates = files.map((file) => ({ file }));
   if (candidates.length === 0) return [];
   const result = await workspace.runScript<DefinitionsResult>(
     SCOPES_SCRIPT,
@@ -29,4 +39,24 @@ export async function findDefinitions(
   return result.results
     .map((definition): SymbolDefinition => ({ ...definition, language: 'python' }))
     .sort(comparePositions);
+}
+
+/** `files` (workspace-relative) split into those to parse and those {@link oversizedSourceReason} leaves out. */
+async function withoutOversized(
+  root: string,
+  files: readonly string[],
+): Promise<{ files: string[]; skipped: SkippedSource[] }> {
+  const kept: string[] = [];
+  const skipped: SkippedSource[] = [];
+  for (const file of files) {
+    const fileName = path.join(root, ...file.split('/'));
+    const info = await stat(fileName).catch(() => undefined);
+    const reason =
+      info === undefined
+        ? undefined
+        : await oversizedSourceReason(fileName, info.size, info.mtimeMs);
+    if (reason === undefined) kept.push(file);
+    else skipped.push({ file, reason });
+  }
+  return { files: kept, skipped };
 }

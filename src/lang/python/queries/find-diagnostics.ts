@@ -11,7 +11,8 @@ interface DocumentDiagnosticReport {
 
 /**
  * pyright's errors and warnings for workspace `.py` files (pulled with
- * `textDocument/diagnostic`, each file opened with its current — or overlaid — text). pyright
+ * `textDocument/diagnostic`, each file opened with its current — or overlaid — text, all
+ * requests in flight at once). pyright
  * resolves imports from disk only, so under an overlay that creates modules, the findings that
  * an import of one of them is not resolved are left out (see created-module-imports.ts).
  */
@@ -31,14 +32,23 @@ export async function findDiagnostics(
     },
     read: (file) => workspace.readText(file),
   };
-  for (const file of [...new Set(requested)].sort(compareText)) {
+  const sorted = [...new Set(requested)].sort(compareText);
+  // Every file opened, then every request in flight at once: pyright answers them in turn,
+  // without a round trip between two files.
+  const uris: string[] = [];
+  for (const file of sorted) uris.push(await workspace.openFile(file, signal));
+  const reports = await Promise.all(
+    uris.map((uri) =>
+      workspace.session.request<DocumentDiagnosticReport>(
+        'textDocument/diagnostic',
+        { textDocument: { uri } },
+        signal,
+      ),
+    ),
+  );
+  for (const [index, file] of sorted.entries()) {
     signal?.throwIfAborted();
-    const uri = await workspace.openFile(file, signal);
-    const report = await workspace.session.request<DocumentDiagnosticReport>(
-      'textDocument/diagnostic',
-      { textDocument: { uri } },
-      signal,
-    );
+    const report = reports[index] as DocumentDiagnosticReport;
     checked.push(file);
     const text = created.length > 0 ? await workspace.readText(file) : '';
     for (const item of report.items ?? []) {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import ts from 'typescript';
+import ts from '../typescript.js';
 
 /** Compiler options and root files from a workspace's `tsconfig.json`, if it has one. */
 export interface WorkspaceConfig {

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescript.js';
 import type { ProjectFileSource, WorkspaceProject } from './workspace-project.js';
 
 /** A tsconfig and the LanguageService that checks files with its options. */
@@ -103,7 +103,7 @@ function createConfigService(
   };
   return {
     name: path.posix.relative(project.root, configPath),
-    service: ts.createLanguageService(host, ts.createDocumentRegistry()),
+    service: ts.createLanguageService(host, project.registry),
     includes: (fileName) =>
       own.has(fileName) ||
       (files.created().includes(fileName) && fileName.startsWith(`${directory}/`)),

@@ -1,6 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { OrchestratorError } from '../../../core/errors.js';
+import type { SkippedSource } from '../../../core/source-types.js';
+import { oversizedSourceReason } from '../../../files/oversized-source.js';
 
 /** Folders never searched for source files, at any depth. */
 export const EXCLUDED_DIRECTORIES: ReadonlySet<string> = new Set([
@@ -35,12 +37,38 @@ export function isIncludedRelativePath(relative: string): boolean {
 }
 
 /**
- * Lists every JS/TS source file under `root` outside the excluded folders, sorted by path.
+ * Lists every JS/TS source file under `root` outside the excluded folders, sorted by path,
+ * without those too large, minified or generated to parse (see {@link loadWorkspaceSources}).
  * Symbolic links are not followed.
  */
 export async function loadWorkspaceFiles(
   root: string,
   options: { signal?: AbortSignal } = {},
+): Promise<WorkspaceFileStat[]> {
+  return (await loadWorkspaceSources(root, options)).files;
+}
+
+/**
+ * The workspace's JS/TS source files to parse, and those left out with the reason
+ * ({@link oversizedSourceReason}: over 2 MB, or minified or generated), each sorted by path.
+ */
+export async function loadWorkspaceSources(
+  root: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<{ files: WorkspaceFileStat[]; skipped: SkippedSource[] }> {
+  const files: WorkspaceFileStat[] = [];
+  const skipped: SkippedSource[] = [];
+  for (const file of await listSourceFiles(root, options)) {
+    const reason = await oversizedSourceReason(file.fileName, file.sizeBytes, file.mtimeMs);
+    if (reason === undefined) files.push(file);
+    else skipped.push({ file: file.fileName.slice(root.length + 1), reason });
+  }
+  return { files, skipped };
+}
+
+async function listSourceFiles(
+  root: string,
+  options: { signal?: AbortSignal },
 ): Promise<WorkspaceFileStat[]> {
   const found: WorkspaceFileStat[] = [];
   const pending: string[] = [root];

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
 import { OrchestratorError } from '../../../core/errors.js';
+import ts from '../typescript.js';
 import { loadWorkspaceConfig } from './compiler-options.js';
 import { isIncludedRelativePath, loadWorkspaceFiles } from './workspace-files.js';
 
@@ -10,6 +10,8 @@ export interface WorkspaceProject {
   /** Absolute, real path of the workspace. */
   readonly root: string;
   readonly service: ts.LanguageService;
+  /** The parsed files every service on this project shares (parse and bind once). */
+  readonly registry: ts.DocumentRegistry;
   /** Re-reads the file list and the changed files from disk (cheap when nothing changed). */
   refresh(options?: { signal?: AbortSignal }): Promise<void>;
   /**
@@ -132,7 +134,8 @@ export function createWorkspaceProject(root: string): WorkspaceProject {
     realpath: ts.sys.realpath,
     useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
   };
-  const service = ts.createLanguageService(host, ts.createDocumentRegistry());
+  const registry = ts.createDocumentRegistry();
+  const service = ts.createLanguageService(host, registry);
 
   const isWorkspaceFile = (fileName: string): boolean =>
     fileName.startsWith(`${root}/`) && isIncludedRelativePath(fileName.slice(root.length + 1));
@@ -140,6 +143,7 @@ export function createWorkspaceProject(root: string): WorkspaceProject {
   return {
     root,
     service,
+    registry,
     files,
     async withOverlay(entries, body) {
       if (overlay.size > 0) {

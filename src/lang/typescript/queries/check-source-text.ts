@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.js';
 
 /** What a piece of source text must be. */
 export type SourceTextKind = 'expression' | 'type';

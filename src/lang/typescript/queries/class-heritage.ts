@@ -1,5 +1,5 @@
-import ts from 'typescript';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
+import ts from '../typescript.js';
 
 /** A class (declaration or expression) or an interface. */
 export type ClassLike = ts.ClassLikeDeclaration | ts.InterfaceDeclaration;

@@ -1,8 +1,8 @@
-import ts from 'typescript';
 import type { PositionClass } from '../../../core/services.js';
 import type { SourcePosition, SymbolDefinition } from '../../../core/source-types.js';
 import { throwIfAborted } from '../engine/workspace-files.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
+import ts from '../typescript.js';
 import { isRequireCall } from './commonjs.js';
 import { KIND_BY_ELEMENT } from './element-kinds.js';
 import { findTokenAt, toLineColumn, toProgramLocation } from './positions.js';

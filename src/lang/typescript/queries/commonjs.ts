@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.js';
 
 /** True for `module.exports` or `exports`. */
 export function isCommonJsExportsObject(node: ts.Expression): boolean {

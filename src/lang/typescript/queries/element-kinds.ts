@@ -1,5 +1,5 @@
-import ts from 'typescript';
 import type { SymbolKind } from '../../../core/source-types.js';
+import ts from '../typescript.js';
 
 /** Our symbol kind for each of the language service's element kinds. */
 export const KIND_BY_ELEMENT = new Map<string, SymbolKind>([

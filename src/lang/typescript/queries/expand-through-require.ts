@@ -1,6 +1,6 @@
-import ts from 'typescript';
 import { throwIfAborted } from '../engine/workspace-files.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
+import ts from '../typescript.js';
 import { isCommonJsExportLiteral, isRequiredName } from './commonjs.js';
 import { findNameNodeAt } from './positions.js';
 

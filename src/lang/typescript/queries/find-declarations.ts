@@ -1,5 +1,5 @@
-import ts from 'typescript';
 import type { SymbolDefinition, SymbolKind } from '../../../core/source-types.js';
+import ts from '../typescript.js';
 import { isRequiredName } from './commonjs.js';
 import { toLineColumn } from './positions.js';
 

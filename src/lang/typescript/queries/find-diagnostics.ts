@@ -1,9 +1,9 @@
-import ts from 'typescript';
 import type { Diagnostic, DiagnosticsReport } from '../../../core/services.js';
 import { compareText } from '../../../core/whole-word.js';
 import type { ConfigServices } from '../engine/config-services.js';
 import { throwIfAborted } from '../engine/workspace-files.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
+import ts from '../typescript.js';
 import { toLineColumn } from './positions.js';
 
 /**

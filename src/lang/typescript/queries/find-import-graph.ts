@@ -1,7 +1,7 @@
-import ts from 'typescript';
 import type { ImportEdge } from '../../../core/source-types.js';
 import { compareStrings, throwIfAborted } from '../engine/workspace-files.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
+import ts from '../typescript.js';
 import { isRequireCall } from './commonjs.js';
 import { findTokenAt } from './positions.js';
 

@@ -1,6 +1,6 @@
-import ts from 'typescript';
 import type { SourcePosition, SymbolReference } from '../../../core/source-types.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
+import ts from '../typescript.js';
 import { isRequireCall } from './commonjs.js';
 import { expandThroughRequire, type FileSpan, spanKey } from './expand-through-require.js';
 import {
@@ -10,6 +10,7 @@ import {
   toLineColumn,
   toProgramLocation,
 } from './positions.js';
+import { referencedEntries } from './referenced-entries.js';
 
 /**
  * Every use of the symbol at `at` in workspace files, its declarations and the uses through
@@ -23,14 +24,7 @@ export function findReferences(
   const { sourceFile, offset } = toProgramLocation(project, at);
   const entries = new Map<string, FileSpan & { isDefinition: boolean }>();
   const referencesAt = (fileName: string, position: number) =>
-    (project.service.findReferences(fileName, position) ?? []).flatMap((group) =>
-      group.references.map((entry) => ({
-        fileName: entry.fileName,
-        start: entry.textSpan.start,
-        length: entry.textSpan.length,
-        isDefinition: entry.isDefinition === true,
-      })),
-    );
+    referencedEntries(project, fileName, position);
   const add = (entry: FileSpan & { isDefinition?: boolean }): boolean => {
     if (!project.isWorkspaceFile(entry.fileName)) return false;
     const key = spanKey(entry);

@@ -1,7 +1,7 @@
-import ts from 'typescript';
 import type { ImportEdge } from '../../../core/source-types.js';
 import { compareStrings, throwIfAborted } from '../engine/workspace-files.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
+import ts from '../typescript.js';
 
 /** The module specifiers a file loads when it runs: imports, re-exports and `import x = require`, types left out. */
 function runtimeSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {

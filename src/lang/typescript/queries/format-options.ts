@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.js';
 
 /**
  * Format settings that print code as `text` already has it: its line break, its indentation

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.js';
 
 /** A function whose parameters a signature change edits, and the declaration that names it. */
 export interface NamedFunction {

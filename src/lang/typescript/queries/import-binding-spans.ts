@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.js';
 import { lineStarts, toPositionTuple } from './positions.js';
 
 /** One name an import declaration binds. */

@@ -1,6 +1,6 @@
-import ts from 'typescript';
 import type { RangeEdit } from '../../../core/change/change-types.js';
 import type { WorkspaceProject } from '../engine/workspace-project.js';
+import ts from '../typescript.js';
 import {
   collectImportDeclarations,
   type ImportBindingName,

@@ -1,5 +1,5 @@
-import ts from 'typescript';
 import type { NamedFunction } from '../../../lang/typescript/queries/function-like-at.js';
+import ts from '../../../lang/typescript/typescript.js';
 
 /** A place in a function's body where a name is declared or used. */
 export interface BodyName {

@@ -1,4 +1,3 @@
-import ts from 'typescript';
 import type { WorkspaceProject } from '../../../lang/typescript/engine/workspace-project.js';
 import {
   commonJsExportNameOf,
@@ -18,6 +17,7 @@ import {
   toPositionTuple,
   toProgramLocation,
 } from '../../../lang/typescript/queries/positions.js';
+import ts from '../../../lang/typescript/typescript.js';
 import type { CallShape, DeclarationShape, DynamicUse, FamilyNote } from './shapes.js';
 
 const DYNAMIC_MEMBERS: Record<string, DynamicUse['kind']> = {

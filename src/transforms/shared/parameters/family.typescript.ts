@@ -1,4 +1,3 @@
-import ts from 'typescript';
 import type { Position } from '../../../core/change/change-types.js';
 import type { SourcePosition } from '../../../core/source-types.js';
 import type { WorkspaceProject } from '../../../lang/typescript/engine/workspace-project.js';
@@ -18,6 +17,7 @@ import {
   toPositionTuple,
   toProgramLocation,
 } from '../../../lang/typescript/queries/positions.js';
+import ts from '../../../lang/typescript/typescript.js';
 import { collectTypeScriptCalls } from './calls.typescript.js';
 import { findMethodFamily } from './find-family.js';
 import type {

@@ -164,6 +164,24 @@ describe('what a move may write', () => {
       'edits python modules, not src/a.ts',
     );
   });
+
+  it("lets a TypeScript importer name the new module by its emitted extension (NodeNext's ./formatting.js)", () => {
+    const toTs = { kind: 'move' as const, symbol: 'formatTotal', to: 'src/formatting.ts' };
+    const insert = (newText: string) => ({
+      op: 'edit' as const,
+      file: 'src/report.ts',
+      edits: [{ start: [2, 1] as const, end: [2, 1] as const, oldText: '', newText, reason: '' }],
+    });
+    expect(
+      checkMoveChange(toTs, insert("import { formatTotal } from './formatting.js';\n")),
+    ).toBeUndefined();
+    expect(checkMoveChange(toTs, insert("import { x } from './formatting.js';\n"))).toContain(
+      'would write "x"',
+    );
+    expect(
+      checkMoveChange(intent, { ...insert('import js'), file: 'ledger/reports.py' }),
+    ).toContain('would write "js"');
+  });
 });
 
 describe('refusals from the language half', () => {

@@ -1,0 +1,9 @@
+/**
+ * Who reads a command in words: `auto` (the grammar; a configured model only when the grammar
+ * cannot place the command), `grammar` (never a model), `model` (the model, even when the
+ * grammar could read it). A module of its own so that the CLI's flags load nothing else.
+ */
+export type PlannerMode = 'auto' | 'grammar' | 'model';
+
+/** The modes, for flags. */
+export const PLANNER_MODES: readonly PlannerMode[] = ['auto', 'grammar', 'model'];

@@ -1,0 +1,8 @@
+/**
+ * The TypeScript compiler API, loaded with `require`: importing the 9 MB CommonJS bundle from
+ * ESM makes Node detect its module format and lex it for named exports, which costs 1–3 s
+ * at every server start; `require` skips both.
+ */
+import ts = require('typescript');
+
+export default ts;
