@@ -108,6 +108,15 @@ export const runResultShape = {
   memoryPeakMb: z.number(),
   risk: riskSchema.nullable(),
   diffStat: diffStatSchema.nullable(),
+  patch: z
+    .string()
+    .nullable()
+    .describe('diff.patch: what was committed, what a dry run would change, or what failed.'),
+  changeSize: z.looseObject({ edits: z.number(), files: z.number() }).nullable(),
+  keptBranch: z
+    .string()
+    .nullable()
+    .describe('With keepFailed, the branch that holds the failed change (…-failed).'),
   leftAlone: z.array(leftAloneSchema),
   checkoutChanges: z.array(z.looseObject({ path: z.string() })),
   prediction: z

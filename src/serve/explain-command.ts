@@ -1,5 +1,5 @@
 import { isOrchestratorError } from '../core/errors.js';
-import { parseIntent } from '../orchestrator.js';
+import { type ExplainOptions, parseIntent } from '../orchestrator.js';
 import { createProgressNotifier, type ToolExtra } from './progress-notifier.js';
 import { resolveWorkspace, type ServeContext, toRunSignal } from './serve-context.js';
 
@@ -20,12 +20,14 @@ export interface ExplainCommandValue {
  */
 export async function explainCommand(
   context: ServeContext,
+  planner: Pick<ExplainOptions, 'planner'>,
   input: { command: string; workspace?: string | undefined },
   extra: ToolExtra,
 ): Promise<ExplainCommandValue> {
   const workspace = resolveWorkspace(context, input.workspace);
   try {
     const result = await context.orchestrator.explain(input.command, {
+      ...planner,
       workspace,
       signal: toRunSignal(context, extra.signal),
       onEvent: createProgressNotifier(extra, 3),

@@ -7,6 +7,7 @@ import {
 } from '../contracts/orchestrator-tools.js';
 import { listRuns, readRun } from '../orchestrator.js';
 import { explainCommand } from './explain-command.js';
+import { samplingPlannerOf } from './sampling-option.js';
 import { resolveWorkspace, type ServeContext, toRunFileUri } from './serve-context.js';
 import { runCall } from './to-call-result.js';
 
@@ -22,7 +23,7 @@ export function registerReadTools(server: McpServer, context: ServeContext): voi
     },
     (input, extra) =>
       runCall(async () => {
-        const value = await explainCommand(context, input, extra);
+        const value = await explainCommand(context, samplingPlannerOf(server), input, extra);
         return { value: { ...value }, failed: !value.success };
       }),
   );

@@ -11,6 +11,7 @@ import {
 import { OrchestratorError } from '../core/errors.js';
 import { type RunCommandOptions, type RunResult, readRun } from '../orchestrator.js';
 import { createProgressNotifier, type ToolExtra } from './progress-notifier.js';
+import { samplingPlannerOf } from './sampling-option.js';
 import {
   resolveWorkspace,
   type ServeContext,
@@ -44,6 +45,7 @@ export function registerRunTools(server: McpServer, context: ServeContext): void
       runCall(async () => {
         const result = await orchestrator.run(input.command, {
           ...toRunOptions(context, input, extra, PLANNING_PHASES),
+          ...samplingPlannerOf(server),
           dryRun: true,
         });
         const resources = await noteRun(context, result);
@@ -75,10 +77,10 @@ export function registerRunTools(server: McpServer, context: ServeContext): void
     },
     (input, extra) =>
       runCall(async () => {
-        const result = await orchestrator.run(
-          input.command,
-          toRunOptions(context, input, extra, ALL_PHASES),
-        );
+        const result = await orchestrator.run(input.command, {
+          ...toRunOptions(context, input, extra, ALL_PHASES),
+          ...samplingPlannerOf(server),
+        });
         return {
           value: { ...result, resources: await noteRun(context, result) },
           failed: !result.success,

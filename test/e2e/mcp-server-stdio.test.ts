@@ -239,28 +239,59 @@ describe('mcp-orchestrator mcp on stdio, driven by the SDK client', () => {
   });
 });
 
-describe('mcp-orchestrator mcp closes idle servers', () => {
+describe('mcp-orchestrator mcp with a client that offers sampling', () => {
+  let repo: ExampleRepo;
+  let server: OrchestratorClient;
+  const asked: string[] = [];
+
+  beforeAll(async () => {
+    repo = await createExampleRepo({ example: 'users-ts' });
+    server = await connectOrchestrator(
+      ['--workspace', repo.dir, '--idle-timeout', '1'],
+      {},
+      {
+        sampling: (request) => {
+          const [message] = request.params.messages;
+          const content = Array.isArray(message?.content) ? message.content[0] : message?.content;
+        asked.push(content?.type === 'text' ? content.text : '');
+          const intent = { kind: 'rename', from: 'getUser', to: 'fetchUser' };
+          return {
+            model: 'client-model',
+            role: 'assistant',
+            content: { type: 'text', text: JSON.stringify({ intent }) },
+          };
+        },
+      },
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await repo?.cleanup();
+  });
+
   it('stops the language servers of a repository after --idle-timeout', async () => {
-    const repo = await createExampleRepo({ example: 'users-ts' });
-    const server = await connectOrchestrator(['--workspace', repo.dir, '--idle-timeout', '1']);
-    try {
-      await server.call('plan_change', { command: 'rename function getUser to fetchUser' });
-      expect(findChildProcesses(server.pid, DEPENDENCY_GRAPH)).toHaveLength(1);
-      for (
-        let i = 0;
-        i < 50 && findChildProcesses(server.pid, DEPENDENCY_GRAPH).length > 0;
-        i += 1
-      ) {
-        await delay(100);
-      }
-      expect(findChildProcesses(server.pid, DEPENDENCY_GRAPH)).toEqual([]);
-      const again = await server.call('plan_change', {
-        command: 'rename function getUser to fetchUser',
-      });
-      expect(again.structuredContent?.error ?? null).toBeNull();
-    } finally {
-      await server.close();
-      await repo.cleanup();
+    await server.call('plan_change', { command: 'rename function getUser to fetchUser' });
+    expect(findChildProcesses(server.pid, DEPENDENCY_GRAPH)).toHaveLength(1);
+    for (let i = 0; i < 50 && findChildProcesses(server.pid, DEPENDENCY_GRAPH).length > 0; i += 1) {
+      await delay(100);
     }
+    expect(findChildProcesses(server.pid, DEPENDENCY_GRAPH)).toEqual([]);
+    expect(asked).toEqual([]);
+  }, 120_000);
+
+  it("reads a command the grammar cannot place with the client's model, and plans it", async () => {
+    const result = await server.call('plan_change', {
+      command: 'swap the name getUser for fetchUser',
+    });
+    expect(result.structuredContent?.error ?? null).toBeNull();
+    const plan = result.structuredContent?.plan as {
+      intent: { kind: string; from: string; to: string };
+      intentSource?: { by: string; planner: string; model: string };
+    };
+    expect(plan.intent).toMatchObject({ kind: 'rename', from: 'getUser', to: 'fetchUser' });
+    expect(plan.intentSource).toMatchObject({ by: 'model', planner: 'sampling' });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain('swap the name getUser for fetchUser');
   }, 120_000);
 });

@@ -4,7 +4,13 @@ import {
   getDefaultEnvironment,
   StdioClientTransport,
 } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type CallToolResult,
+  type CreateMessageRequest,
+  CreateMessageRequestSchema,
+  type CreateMessageResult,
+  type Progress,
+} from '@modelcontextprotocol/sdk/types.js';
 import { CLI } from './fixture-repo.js';
 
 /** `mcp-orchestrator mcp` on stdio, driven by the official SDK client. */
@@ -27,6 +33,10 @@ export interface OrchestratorClient {
 export async function connectOrchestrator(
   args: string[],
   env: Record<string, string> = {},
+  options: {
+    /** Offers `sampling` and answers the server's `sampling/createMessage` with this. */
+    sampling?: (request: CreateMessageRequest) => CreateMessageResult;
+  } = {},
 ): Promise<OrchestratorClient> {
   const transport = new StdioClientTransport({
     command: process.execPath,
@@ -38,7 +48,13 @@ export async function connectOrchestrator(
   transport.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const client = new Client({ name: 'orchestrator-test', version: '1.0.0' });
+  const client = new Client(
+    { name: 'orchestrator-test', version: '1.0.0' },
+    options.sampling ? { capabilities: { sampling: {} } } : {},
+  );
+  const { sampling } = options;
+  if (sampling)
+    client.setRequestHandler(CreateMessageRequestSchema, (request) => sampling(request));
   await client.connect(transport);
   return {
     client,
