@@ -55,7 +55,7 @@ describe('a run that is killed, or whose server is killed, leaves nothing behind
       /stopped (a process|\d+ processes) it had left running in its worktree \(pid [\d, ]+\)/,
     );
     for (const orphan of orphans) expect(next.stderr).toContain(String(orphan.pid));
-    expect(next.stderr).toContain(`branch ${JS_BRANCH} at`);
+    expect(next.stdout).toContain(`branch ${JS_BRANCH} at`);
     await expectNoTrace(box, before, { runBranch: 'kept' });
     await dropRunBranches(box);
   }, 60_000);

@@ -91,8 +91,10 @@ export async function createBox(options: BoxOptions): Promise<Box> {
 
 /** The result.json of the run whose CLI output names its run folder. */
 export async function readRunResult(cli: CliResult): Promise<RunResultJson> {
-  const folder = /run folder (\S+)/.exec(cli.stderr)?.[1];
-  if (folder === undefined) throw new Error(`The CLI named no run folder:\n${cli.stderr}`);
+  // The summary (with the run folder) is on stdout; a refusal names it on stderr.
+  const output = `${cli.stdout}\n${cli.stderr}`;
+  const folder = /run folder (\S+)/.exec(output)?.[1];
+  if (folder === undefined) throw new Error(`The CLI named no run folder:\n${output}`);
   return JSON.parse(await readFile(path.join(folder, 'result.json'), 'utf8')) as RunResultJson;
 }
 

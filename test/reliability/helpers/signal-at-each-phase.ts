@@ -54,7 +54,7 @@ export function describeSignalAtEachPhase(signal: 'SIGINT' | 'SIGTERM'): void {
       expect(result.code, result.stderr).toBe(0);
       expectCleanStart(result);
       expect(result.stderr).not.toContain('⚠');
-      expect(result.stderr).toContain(`branch ${JS_BRANCH} at`);
+      expect(result.stdout).toContain(`branch ${JS_BRANCH} at`);
       await expectNoTrace(box, before, { runBranch: 'kept' });
     }, 30_000);
   });
