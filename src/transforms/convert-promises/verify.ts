@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { OverlayEntry } from '../../core/services.js';
 import { parseFacts } from '../parse-facts.js';
+import { changedTreeOverlay } from '../shared/changed-tree-overlay.js';
 import type { VerifyContext } from '../transform.js';
 import { verifyFactsSchema } from './contract.js';
 
@@ -31,13 +31,7 @@ export async function verifyConvertedFunctions(
 ): Promise<string[]> {
   const [first] = check.functions;
   if (first === undefined) return [];
-  const overlay: OverlayEntry[] = [];
-  for (const file of context.changedFiles) {
-    overlay.push({
-      file,
-      text: await context.files.readText(file, { signal: context.signal }).catch(() => null),
-    });
-  }
+  const overlay = await changedTreeOverlay(context);
   const computed = await context.graph.computeEdits(
     'convert_promises',
     { file: first.file, line: first.line, column: first.column },

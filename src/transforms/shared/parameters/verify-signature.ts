@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { FileChange, RangeEdit } from '../../../core/change/change-types.js';
 import { mapPositionThroughEdits } from '../../../core/change/map-positions.js';
-import type { OverlayEntry } from '../../../core/services.js';
 import { parseFacts } from '../../parse-facts.js';
 import type { VerifyContext } from '../../transform.js';
+import { changedTreeOverlay } from '../changed-tree-overlay.js';
 import { type DeclarationFact, signatureVerifyFactsSchema } from './contract.js';
 
 /** REVIEW's check of a signature change on the changed tree: the declarations and the calls. */
@@ -54,13 +54,7 @@ export async function verifyParameterSignature(
 ): Promise<string[]> {
   const [first] = check.declarations;
   if (first === undefined) return [];
-  const overlay: OverlayEntry[] = [];
-  for (const file of context.changedFiles) {
-    overlay.push({
-      file,
-      text: await context.files.readText(file, { signal: context.signal }).catch(() => null),
-    });
-  }
+  const overlay = await changedTreeOverlay(context);
   const computed = await context.graph.computeEdits(
     check.transform,
     { file: first.file, line: first.line, column: first.column },
