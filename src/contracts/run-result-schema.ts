@@ -69,6 +69,12 @@ export const leftAloneSchema = z.looseObject({
   detail: z.string(),
 });
 
+/** How EXECUTE wrote the change (`WriteRoutes`). */
+export const writeRoutesSchema = z.looseObject({
+  filesystemServer: z.number(),
+  direct: z.array(z.looseObject({ file: z.string(), reason: z.string() })),
+});
+
 /** Fields of `RunResult`, as a raw shape (tools spread it into their output). */
 /** The model tokens of a run: per step (`intent`: a model planner reading the command) and in total. */
 export const modelTokensSchema = z.looseObject({
@@ -142,6 +148,11 @@ export const runResultShape = {
     .record(z.string(), z.record(z.string(), z.number()))
     .optional()
     .describe('Tool calls per server and per stage: a phase, setup, or record (after review).'),
+  writes: writeRoutesSchema
+    .nullable()
+    .describe(
+      'How EXECUTE wrote the change: file changes made by the filesystem MCP server, and those written directly, with why (deletes, non-UTF-8 or CRLF files).',
+    ),
 };
 
 /** A whole `RunResult`. */

@@ -2,7 +2,7 @@ import type { FileChange } from './change/change-types.js';
 import type { LeftAlone, VerifyCheck } from './change/verify-types.js';
 import type { ExecutionPlan } from './plan/execution-plan.js';
 import type { CompileSetting } from './plan/plan-schema.js';
-import type { WorktreeHandle } from './services.js';
+import type { WorktreeHandle, WriteRoutes } from './services.js';
 import type { ImportEdge, LanguageId, SourceRange, SymbolDefinition } from './source-types.js';
 
 /** How one MAP source fared. */
@@ -146,6 +146,8 @@ export interface ExecuteOutput {
   worktree: WorktreeHandle;
   filesChanged: number;
   editsApplied: number;
+  /** Which writes the filesystem MCP server made, and which the exact writer made (and why). */
+  writes?: WriteRoutes;
   linkedDependencies: string[];
   test: TestRunReport;
   compile: CompileReport;

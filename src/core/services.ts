@@ -318,10 +318,27 @@ export interface CommandRunner {
   run(argv: readonly string[], options: CommandRunOptions): Promise<CommandResult>;
 }
 
+/** A file the exact writer wrote itself instead of the filesystem MCP server, and why. */
+export interface DirectWrite {
+  /** The path as the change names it. */
+  file: string;
+  reason: string;
+}
+
+/** Which writes went through the filesystem MCP server, and which did not (and why). */
+export interface WriteRoutes {
+  /** File changes (edits, creates, moves) the filesystem server made. */
+  filesystemServer: number;
+  /** File changes the exact writer made itself, in plan order. */
+  direct: DirectWrite[];
+}
+
 /** What applying a set of file changes did. */
 export interface AppliedChanges {
   filesChanged: number;
   editsApplied: number;
+  /** How the changes were written; absent when no filesystem server was given. */
+  writes?: WriteRoutes;
 }
 
 /**

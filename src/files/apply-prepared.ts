@@ -9,19 +9,23 @@ const PARALLEL_WRITES = 8;
 const ORDER: ReadonlyArray<PreparedChange['op']> = ['edit', 'move', 'create', 'delete'];
 
 /**
- * Writes checked changes: edits, then moves, creates and deletes; each file atomically. It is
- * not cancelled: once the first file is written, stopping would leave a half-applied plan.
+ * Writes checked changes: edits, then moves, creates and deletes; each file atomically, by
+ * `write` (default {@link writeDirectly}). It is not cancelled: once the first file is written,
+ * stopping would leave a half-applied plan.
  * @throws INTERNAL naming the file when the file system refuses a write; the files written
  *   before it stay written (the caller rolls the worktree back).
  */
-export async function applyPrepared(changes: readonly PreparedChange[]): Promise<void> {
+export async function applyPrepared(
+  changes: readonly PreparedChange[],
+  write: (change: PreparedChange) => Promise<void> = writeDirectly,
+): Promise<void> {
   const written: string[] = [];
   for (const op of ORDER) {
     const batch = changes.filter((change) => change.op === op);
     await mapInOrder(batch, PARALLEL_WRITES, async (change) => {
       const file = change.op === 'create' ? change.destination.relative : change.target.relative;
       try {
-        await applyOne(change);
+        await write(change);
       } catch (error) {
         throw new OrchestratorError(
           'INTERNAL',
@@ -34,7 +38,8 @@ export async function applyPrepared(changes: readonly PreparedChange[]): Promise
   }
 }
 
-async function applyOne(change: PreparedChange): Promise<void> {
+/** Writes one checked change byte for byte, in the file's own encoding, atomically. */
+export async function writeDirectly(change: PreparedChange): Promise<void> {
   switch (change.op) {
     case 'edit':
       if (change.changed)

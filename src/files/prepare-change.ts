@@ -15,7 +15,17 @@ import { spliceBytes } from './splice-bytes.js';
 
 /** A change checked against the files, with the bytes it will write. Nothing is written yet. */
 export type PreparedChange =
-  | { op: 'edit'; target: ExistingFile; bytes: Uint8Array; changed: boolean; edits: number }
+  | {
+      op: 'edit';
+      target: ExistingFile;
+      /** The file's bytes as read. */
+      before: Uint8Array;
+      bytes: Uint8Array;
+      /** The encoding the file declares or was detected in. */
+      encoding: string;
+      changed: boolean;
+      edits: number;
+    }
   | { op: 'move'; target: ExistingFile; destination: NewFile }
   | { op: 'create'; destination: NewFile; bytes: Uint8Array }
   | { op: 'delete'; target: ExistingFile };
@@ -60,7 +70,15 @@ async function prepareEdit(root: string, change: EditFileChange): Promise<Prepar
       { data: { file, encoding: source.encoding.name, newEncoding: after.encoding.name } },
     );
   }
-  return { op: 'edit', target, bytes, changed: !before.equals(bytes), edits: located.length };
+  return {
+    op: 'edit',
+    target,
+    before,
+    bytes,
+    encoding: source.encoding.name,
+    changed: !before.equals(bytes),
+    edits: located.length,
+  };
 }
 
 /** A link is never moved or deleted in place of its file, nor its file in place of it. */

@@ -6,10 +6,12 @@ import type { AppliedChanges, WorkspaceFiles } from '../core/services.js';
 import { applyPrepared } from './apply-prepared.js';
 import { checkClaims } from './claim-files.js';
 import { decodeSource } from './decode-source.js';
+import type { FileServer } from './file-server.js';
 import { mapInOrder } from './map-in-order.js';
 import { type PreparedChange, prepareChange } from './prepare-change.js';
 import { resolveExistingFile } from './resolve-file.js';
 import { throwIfCancelled } from './throw-if-cancelled.js';
+import { applyThroughServer } from './write-routes.js';
 
 const PARALLEL_READS = 8;
 
@@ -39,12 +41,26 @@ export interface LocalWorkspaceFiles extends WorkspaceFiles {
   ): Promise<AppliedFileChanges>;
 }
 
+/** Options for {@link createWorkspaceFiles}. */
+export interface WorkspaceFilesOptions {
+  /**
+   * Write through this filesystem MCP server, opened on the folder: every change it can make
+   * byte for byte, the rest (deletes, non-UTF-8 or CRLF files) by the exact writer; then every
+   * written path is read back and compared. @default the exact writer writes everything
+   */
+  server?: FileServer;
+}
+
 /**
  * The files of folder `root`, read and written byte for byte in their own encodings, never
  * through a link that leads outside it, all changes checked before any file is written.
  * @throws BAD_INPUT when `root` is not a folder.
  */
-export function createWorkspaceFiles(root: string): LocalWorkspaceFiles {
+export function createWorkspaceFiles(
+  root: string,
+  filesOptions: WorkspaceFilesOptions = {},
+): LocalWorkspaceFiles {
+  const { server } = filesOptions;
   const realRoot = toRealRoot(root);
   return {
     root: realRoot,
@@ -61,8 +77,12 @@ export function createWorkspaceFiles(root: string): LocalWorkspaceFiles {
       });
       checkClaims(prepared);
       throwIfCancelled(options.signal, cancelled);
-      await applyPrepared(prepared);
-      return toApplied(changes, prepared);
+      if (server === undefined) {
+        await applyPrepared(prepared);
+        return toApplied(changes, prepared);
+      }
+      const writes = await applyThroughServer(realRoot, prepared, server, options);
+      return { ...toApplied(changes, prepared), writes };
     },
   };
 }

@@ -29,6 +29,8 @@ export interface ClientPoolOptions {
   stopGraceMs?: number;
   /** Where each tool call and connect opens its span. @default no spans */
   spans?: SpanRunner;
+  /** Servers offered the MCP roots capability (their roots are set with `setRoots`). @default none */
+  rootsFor?: readonly string[];
   /** Record each call's arguments and result in its span (`ORCHESTRATOR_TRACE_CONTENT=1`). @default false */
   recordContent?: boolean;
 }
@@ -43,6 +45,11 @@ export interface ClientPool extends ToolCaller {
   connect(names?: readonly string[], options?: { signal?: AbortSignal }): Promise<ServerStatus[]>;
   /** A snapshot of every configured server, in configuration order. */
   status(): ServerStatus[];
+  /**
+   * Sets the roots server `name` is offered (it must be in `rootsFor`) and tells it, when it is
+   * connected, that they changed; the server applies them on its own time.
+   */
+  setRoots(name: string, dirs: readonly string[]): Promise<void>;
   /** Pings `name` (connecting it if idle); returns the round trip in ms. */
   ping(name: string, options?: { signal?: AbortSignal; timeoutMs?: number }): Promise<number>;
   /** Stops every server (stdin, grace, SIGTERM, grace, SIGKILL). Safe to call twice. */
@@ -77,6 +84,7 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
         onReconnect: () => {
           reconnectTotal++;
         },
+        offersRoots: options.rootsFor?.includes(name) === true,
       }),
     );
   }
@@ -172,6 +180,8 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
         },
       );
     },
+
+    setRoots: (name, dirs) => sessionFor(name).setRoots(dirs),
 
     async ping(name, pingOptions = {}) {
       const session = sessionFor(name);

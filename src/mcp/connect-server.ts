@@ -1,7 +1,10 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { ListRootsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { OrchestratorError, toErrorMessage } from '../core/errors.js';
 import type { McpServerConfig } from './mcp-config-schema.js';
 import { createStderrTail, type StderrTail } from './stderr-tail.js';
@@ -17,6 +20,8 @@ export interface ServerConnection {
   /** Spawn (or HTTP handshake) + initialize + list tools, in ms. */
   connectMs: number;
   stderr: StderrTail;
+  /** Tells the server its roots changed (`notifications/roots/list_changed`); it then asks for them. */
+  notifyRootsChanged(): Promise<void>;
   /** Stops the server (stdio: stdin, grace, SIGTERM, grace, SIGKILL). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -32,6 +37,11 @@ export interface ConnectServerOptions {
   signal?: AbortSignal;
   /** Called once if the connection closes by itself (the process died, the socket closed). */
   onClosed: (reason: string) => void;
+  /**
+   * Offer the MCP roots capability: the server's `roots/list` is answered with these absolute
+   * folders, read at each request. @default roots are not offered
+   */
+  roots?: () => readonly string[];
 }
 
 const CLIENT_INFO = { name: 'mcp-orchestrator', version: '0.1.0' };
@@ -88,7 +98,15 @@ export async function connectServer(
 ): Promise<ServerConnection> {
   const started = performance.now();
   const { transport, stderr, pid } = createTransport(config, options);
-  const client = new Client(CLIENT_INFO, { capabilities: {} });
+  const roots = options.roots;
+  const client = new Client(CLIENT_INFO, {
+    capabilities: roots ? { roots: { listChanged: true } } : {},
+  });
+  if (roots) {
+    client.setRequestHandler(ListRootsRequestSchema, () => ({
+      roots: roots().map((dir) => ({ uri: pathToFileURL(dir).href, name: path.basename(dir) })),
+    }));
+  }
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const deadline =
     options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
@@ -122,6 +140,7 @@ export async function connectServer(
       pid: pid(),
       connectMs: Math.round(performance.now() - started),
       stderr,
+      notifyRootsChanged: () => client.sendRootsListChanged(),
       close,
     };
   } catch (error) {

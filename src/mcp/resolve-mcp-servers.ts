@@ -11,6 +11,12 @@ export interface ResolveMcpServersOptions {
   signal?: AbortSignal;
 }
 
+/** The servers a run uses, and which of them `.mcp.json` defines (replacing a built-in or not). */
+export interface ResolvedMcpServers {
+  servers: McpServersConfig;
+  fromConfig: ReadonlySet<string>;
+}
+
 /**
  * The servers a run uses: the built-in defaults, overridden (same name) and extended by the
  * workspace's `.mcp.json`. Throws `MCP_CONFIG_INVALID` for a bad `.mcp.json`.
@@ -19,10 +25,21 @@ export async function resolveMcpServers(
   workspace: string,
   options: ResolveMcpServersOptions = {},
 ): Promise<McpServersConfig> {
+  return (await resolveMcpServersWithSources(workspace, options)).servers;
+}
+
+/** {@link resolveMcpServers}, saying which servers `.mcp.json` defines. */
+export async function resolveMcpServersWithSources(
+  workspace: string,
+  options: ResolveMcpServersOptions = {},
+): Promise<ResolvedMcpServers> {
   const loaded = await loadMcpConfig(workspace, {
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   const defaults = options.defaults === false ? {} : createDefaultServers(workspace);
-  return { ...defaults, ...loaded.servers };
+  return {
+    servers: { ...defaults, ...loaded.servers },
+    fromConfig: new Set(Object.keys(loaded.servers)),
+  };
 }

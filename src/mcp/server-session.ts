@@ -12,6 +12,8 @@ export interface SessionSettings {
   stopGraceMs: number;
   /** Called each time the session restarts its server. */
   onReconnect: () => void;
+  /** Offer the server MCP roots (see {@link ServerSession.setRoots}). @default false */
+  offersRoots?: boolean;
 }
 
 /** One configured server: its connection, its state and its restarts. */
@@ -27,6 +29,12 @@ export interface ServerSession {
     args: Record<string, unknown>,
     options: { signal: AbortSignal; timeoutMs: number; onRetry?: () => void },
   ): Promise<CallToolResult>;
+  /**
+   * Sets the folders the server's `roots/list` is answered with (kept across restarts; empty
+   * until set) and, when it is connected, tells it they changed. Throws `INTERNAL` for a
+   * session that does not offer roots.
+   */
+  setRoots(dirs: readonly string[]): Promise<void>;
   /** Pings the server, recording and returning the round trip in ms. */
   ping(options: { signal: AbortSignal; timeoutMs: number }): Promise<number>;
   /** True when `tool` is listed and the server is ready, or will restart on the next call. */
@@ -58,6 +66,7 @@ export function createServerSession(
   settings: SessionSettings,
 ): ServerSession {
   let state: SessionState = { kind: 'idle' };
+  let roots: readonly string[] = [];
   // A function, so checks after an await see the current state, not a narrowed one.
   const current = (): SessionState => state;
   /** What the last connect learnt; kept across restarts and failures. */
@@ -98,6 +107,7 @@ export function createServerSession(
       timeoutMs: settings.connectTimeoutMs,
       stopGraceMs: settings.stopGraceMs,
       ...(signal === undefined ? {} : { signal }),
+      ...(settings.offersRoots === true ? { roots: () => roots } : {}),
       onClosed: onClosed(() => made),
     })
       .then(async (fresh) => {
@@ -188,6 +198,23 @@ export function createServerSession(
         options.onRetry?.();
         return await callOnce(await restartAfter(first, options.signal), request, options);
       }
+    },
+    async setRoots(dirs) {
+      if (settings.offersRoots !== true) {
+        throw new OrchestratorError('INTERNAL', `MCP server "${name}" is not offered roots.`, {
+          data: { server: name },
+        });
+      }
+      roots = [...dirs];
+      const now = current();
+      // A server still starting may have asked for the old roots already: tell it once it is up.
+      const connection =
+        now.kind === 'ready'
+          ? now.connection
+          : now.kind === 'starting'
+            ? await now.connecting.catch(() => undefined)
+            : undefined;
+      await connection?.notifyRootsChanged();
     },
     async ping({ signal, timeoutMs }) {
       const connection = await ready(signal);

@@ -1,5 +1,5 @@
 import type { GitService, WorktreeHandle } from '../core/services.js';
-import { createWorkspaceFiles } from '../files/index.js';
+import { createWorkspaceFiles, type FileServer } from '../files/index.js';
 import { findWholeWord } from '../vcs/find-whole-word.js';
 import { linkDependencies } from '../vcs/link-dependencies.js';
 import { listTrackedFiles } from '../vcs/list-tracked-files.js';
@@ -22,6 +22,12 @@ export interface RunGitService extends GitService {
 
 type MadeWorktree = { worktree: WorktreeHandle; linkedDependencies: string[] };
 
+/** Options for {@link createGitService}. */
+export interface GitServiceOptions {
+  /** The filesystem server each (non-scratch) worktree's changes are written through. */
+  fileServer?: () => FileServer;
+}
+
 /**
  * Adapts the vcs layer to the `GitService` the phases see. With the run's `journal`, each
  * worktree step is recorded so a crashed run can be cleaned up by the next one.
@@ -29,6 +35,7 @@ type MadeWorktree = { worktree: WorktreeHandle; linkedDependencies: string[] };
 export async function createGitService(
   workspace: GitWorkspace,
   journal?: RunJournal,
+  options: GitServiceOptions = {},
 ): Promise<RunGitService> {
   const relativePython = await resolvePlanPython(workspace.root);
   const made: WorktreeHandle[] = [];
@@ -105,7 +112,10 @@ export async function createGitService(
       path: worktree.path,
       branch: worktree.branch,
       baseCommit: worktree.baseCommit,
-      files: createWorkspaceFiles(worktree.path),
+      files: createWorkspaceFiles(
+        worktree.path,
+        !scratch && options.fileServer ? { server: options.fileServer() } : {},
+      ),
       commitFiles: async (files, message, options = {}) => {
         const commit = await worktree.commitAll(message, {
           files,

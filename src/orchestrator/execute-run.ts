@@ -1,10 +1,12 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeRoutesSchema } from '../contracts/run-result-schema.js';
 import { toErrorMessage } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
 import { type ModelPhaseUsage, toModelUsageReport } from '../core/model-usage.js';
 import type { AnyPhase, RunOptions } from '../core/phase.js';
 import type { PhaseOutputs } from '../core/phase-outputs.js';
+import type { WriteRoutes } from '../core/services.js';
 import type { ResolvedSettings } from '../core/settings.js';
 import { ATTR } from '../core/span-attributes.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
@@ -176,6 +178,7 @@ async function executeLockedRun(
       keptBranch: failed.keptBranch,
       leftAlone: outputs.plan?.plan.data.analysis.leftAlone ?? outputs.logic?.leftAlone ?? [],
       checkoutChanges,
+      writes: outputs.execute?.writes ?? toWriteRoutes(outcome.phases),
       prediction: toPredictionCheck(outputs, memoryPeakMb),
       warnings,
       error: failure,
@@ -219,6 +222,12 @@ async function writePreview(
     warn(`No diff preview: ${toErrorMessage(error)}`);
     return null;
   }
+}
+
+/** A failed EXECUTE keeps no output; its phase data still says how it wrote. */
+function toWriteRoutes(phases: PhasesOutcome['phases']): WriteRoutes | null {
+  const writes = phases.findLast((phase) => phase.phase === 'execute')?.data.writes;
+  return writeRoutesSchema.safeParse(writes).data ?? null;
 }
 
 function peakMemoryMb(monitor: RunServices['pressure']): number {

@@ -18,7 +18,7 @@ import type { ResolvedSettings } from '../core/settings.js';
 import { ATTR } from '../core/span-attributes.js';
 import type { SpanRunner } from '../core/spans.js';
 import { type ClientPool, createClientPool } from '../mcp/client-pool.js';
-import { resolveMcpServers } from '../mcp/resolve-mcp-servers.js';
+import { resolveMcpServersWithSources } from '../mcp/resolve-mcp-servers.js';
 import { MemoryPressureMonitor } from '../pressure/memory-pressure-monitor.js';
 import { prepareTokenCounter } from '../telemetry/count-tokens.js';
 import { createRunTracer, type RunTracer } from '../telemetry/create-tracer.js';
@@ -28,6 +28,7 @@ import { resolveTraceSettings } from '../telemetry/trace-settings.js';
 import { STATE_DIR_NAME } from '../vcs/open-git-workspace.js';
 import { type ChangeMemory, createChangeMemory } from './change-memory.js';
 import { countServerCalls, type ServerCallCounter } from './count-server-calls.js';
+import { FILESYSTEM_SERVER } from './filesystem-writer.js';
 import { withRemoteErrorCodes } from './remote-errors.js';
 import { createSpanRelay, type SpanRelay } from './span-relay.js';
 import { toolchainFingerprint } from './toolchain-fingerprint.js';
@@ -35,6 +36,8 @@ import { toolchainFingerprint } from './toolchain-fingerprint.js';
 /** The long-lived services one run owns; `close()` tears them down in reverse order. */
 export interface RunServices {
   pool: ClientPool;
+  /** Servers `.mcp.json` defines. */
+  fromConfig: ReadonlySet<string>;
   tools: ToolCaller;
   /** Counts the run's tool calls by server and stage (what `servers` reports of the last run). */
   calls: ServerCallCounter;
@@ -64,6 +67,8 @@ export interface SharedServices {
   cache?: SliceCache;
   /** The memory server's `MEMORY_FILE_PATH`, when it is a stdio server that sets one. */
   memoryFile?: string;
+  /** Servers `.mcp.json` defines (replacing a built-in of the same name, or not). */
+  fromConfig: ReadonlySet<string>;
   /** Closes the cache and the pool; returns every error's message. Safe to call twice. */
   close(): Promise<string[]>;
 }
@@ -85,7 +90,7 @@ export interface OpenSharedOptions {
 export async function openSharedServices(options: OpenSharedOptions): Promise<SharedServices> {
   const closers = createClosers();
   try {
-    const servers = await resolveMcpServers(options.root, {
+    const { servers, fromConfig } = await resolveMcpServersWithSources(options.root, {
       env: options.env,
       signal: options.signal,
     });
@@ -95,6 +100,8 @@ export async function openSharedServices(options: OpenSharedOptions): Promise<Sh
       workspace: options.root,
       servers,
       parallelism: options.settings.parallelism,
+      // EXECUTE roots the filesystem server at the run's worktree (see filesystem-writer.ts).
+      rootsFor: [FILESYSTEM_SERVER],
       spans,
       recordContent: resolveTraceSettings(options.env).recordContent,
     });
@@ -109,6 +116,7 @@ export async function openSharedServices(options: OpenSharedOptions): Promise<Sh
     return {
       pool,
       spans,
+      fromConfig,
       ...(cache ? { cache } : {}),
       ...(memoryFile ? { memoryFile: path.resolve(options.root, memoryFile) } : {}),
       close: closers.close,
@@ -182,6 +190,7 @@ export async function openRunServices(
     const memory = createChangeMemory(tools, { root: options.root, memoryFile: shared.memoryFile });
     return {
       pool: shared.pool,
+      fromConfig: shared.fromConfig,
       tools,
       calls,
       graph: createCodeGraph(tools),

@@ -9,6 +9,7 @@ import { countTokens, trimToTokenBudget } from '../telemetry/count-tokens.js';
 import type { RunJournal } from '../vcs/run-journal-writer.js';
 import { createGitService, type RunGitService } from './create-git-service.js';
 import type { RunInput } from './execute-run.js';
+import { createFilesystemWriter, FILESYSTEM_SERVER } from './filesystem-writer.js';
 import type { RunServices } from './open-run-services.js';
 
 /** How the phases ended: their results, their outputs, and what failed (null when nothing did). */
@@ -33,8 +34,16 @@ export async function runPhases(
   const current = { phase: '' };
   const willExecute = input.phases.some((phase) => phase.name === 'execute');
   let git: RunGitService | undefined;
+  let filesystemStarted = false;
   try {
-    git = await createGitService(input.git, journal);
+    git = await createGitService(input.git, journal, {
+      fileServer: () =>
+        createFilesystemWriter({
+          pool: services.pool,
+          tools: services.tools,
+          fromConfig: services.fromConfig.has(FILESYSTEM_SERVER),
+        }),
+    });
     const context: PhaseContext = {
       runId: folder.runId,
       command: input.command,
@@ -81,6 +90,12 @@ export async function runPhases(
             baseCommit: input.baseCommit,
             signal,
           });
+        }
+        // EXECUTE writes through the filesystem server: it starts while the run works on
+        // (from LOGIC, or from OPTIMIZE when a saved plan is applied). A second call is a no-op.
+        if ((phase === 'logic' || phase === 'optimize') && willExecute && !filesystemStarted) {
+          filesystemStarted = true;
+          services.pool.connect([FILESYSTEM_SERVER], { signal }).catch(() => {});
         }
       },
       onPhaseEnd: (result) => events.emit({ type: 'phase-end', result }),

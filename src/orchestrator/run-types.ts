@@ -2,6 +2,7 @@ import type { LeftAlone } from '../core/change/verify-types.js';
 import type { ModelUsageReport } from '../core/model-usage.js';
 import type { PhaseResult } from '../core/phase.js';
 import type { RiskOutput } from '../core/phase-outputs.js';
+import type { WriteRoutes } from '../core/services.js';
 import type { IntentPlanner } from '../intent/planners/intent-planner.js';
 import type { PlannerMode } from '../intent/understand-command.js';
 import type { PullRequest } from '../vcs/pull-request.js';
@@ -146,4 +147,10 @@ export interface RunResult {
   warm?: { reused: boolean; headMoved: boolean; changedFiles: number };
   /** Tool calls the run made, per server and per stage (a phase, `setup`, or `record`). */
   serverCalls?: Record<string, Record<string, number>>;
+  /**
+   * How EXECUTE wrote the change: the file changes the filesystem MCP server made, and those the
+   * exact writer made itself with the reason (deletes; files not UTF-8 or with CRLF line ends);
+   * null when EXECUTE wrote nothing.
+   */
+  writes: WriteRoutes | null;
 }

@@ -4,7 +4,7 @@ import type { ServerReport } from './last-run-calls.js';
 export const SERVER_PHASES: Readonly<Record<string, readonly string[]>> = {
   ripgrep: ['map'],
   dependency_graph: ['map', 'logic', 'execute', 'review'],
-  filesystem: [],
+  filesystem: ['execute'],
   memory: [],
   'sequential-thinking': [],
 };

@@ -8,7 +8,7 @@ import type {
   TestRunReport,
 } from '../../core/phase-outputs.js';
 import type { ExecutionPlan } from '../../core/plan/execution-plan.js';
-import type { WorktreeHandle } from '../../core/services.js';
+import type { WorktreeHandle, WriteRoutes } from '../../core/services.js';
 import { checkPythonImports } from '../shared/check-python-imports.js';
 import { toLastLines } from '../shared/output-lines.js';
 import { requireUpstream } from '../shared/require-upstream.js';
@@ -95,6 +95,7 @@ export function createExecutePhase(): Phase<'execute'> {
         worktree,
         filesChanged: applied.filesChanged,
         editsApplied: applied.editsApplied,
+        ...(applied.writes ? { writes: applied.writes } : {}),
         linkedDependencies,
         test,
         compile,
@@ -105,12 +106,13 @@ export function createExecutePhase(): Phase<'execute'> {
         branch: worktree.branch,
         filesChanged: applied.filesChanged,
         editsApplied: applied.editsApplied,
+        ...(applied.writes ? { writes: applied.writes } : {}),
         linkedDependencies,
         test: { ...test, outputTail: toLastLines(test.outputTail, 20) },
         compile: { ...compile, outputTail: toLastLines(compile.outputTail, 20) },
         ...(pythonImports ? { pythonImports } : {}),
       };
-      const contextPack = `# EXECUTE on ${worktree.branch}\n${applied.editsApplied} edits in ${applied.filesChanged} files\ntests: ${test.passed ? 'passed' : 'FAILED'}\ncompile: ${compile.passed ? 'passed' : 'FAILED'} (${compile.description})\n${toLastLines(test.outputTail, 60)}`;
+      const contextPack = `# EXECUTE on ${worktree.branch}\n${applied.editsApplied} edits in ${applied.filesChanged} files${applied.writes ? ` (${describeWrites(applied.writes)})` : ''}\ntests: ${test.passed ? 'passed' : 'FAILED'}\ncompile: ${compile.passed ? 'passed' : 'FAILED'} (${compile.description})\n${toLastLines(test.outputTail, 60)}`;
       if (firstFailure === 'imports' && pythonImports) {
         return {
           success: false,
@@ -147,6 +149,12 @@ export function createExecutePhase(): Phase<'execute'> {
       return { success: true, output, data, contextPack };
     },
   };
+}
+
+/** `3 through the filesystem server, 1 direct (a.py: why)`. */
+function describeWrites(writes: WriteRoutes): string {
+  const direct = writes.direct.map(({ file, reason }) => `${file}: ${reason}`).join('; ');
+  return `${writes.filesystemServer} through the filesystem server${writes.direct.length > 0 ? `, ${writes.direct.length} direct (${direct})` : ''}`;
 }
 
 type Job = 'test' | 'compile' | 'imports';

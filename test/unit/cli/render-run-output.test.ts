@@ -43,6 +43,7 @@ describe('renderRunOutput', () => {
       { file: 'b.py', line: 2, column: 5, length: 3, reason: 'string', detail: 'in a string' },
     ],
     checkoutChanges: [],
+    writes: null,
     prediction: null,
     warnings: [],
     error: null,
