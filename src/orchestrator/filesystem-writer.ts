@@ -16,8 +16,7 @@ const NEEDED_TOOLS = [
   'list_allowed_directories',
 ] as const;
 
-/** How long the server may take to apply new roots, in ms. */
-const ROOTED_WITHIN_MS = 3_000;
+const DEFAULT_ROOTED_WITHIN_MS = 3_000;
 
 /** Options for {@link createFilesystemWriter}. */
 export interface FilesystemWriterOptions {
@@ -26,6 +25,8 @@ export interface FilesystemWriterOptions {
   tools: ToolCaller;
   /** `.mcp.json` replaces the built-in `filesystem` server. */
   fromConfig: boolean;
+  /** How long the server may take to apply new roots, in ms. @default 3000 */
+  rootedWithinMs?: number;
 }
 
 /**
@@ -37,9 +38,11 @@ export interface FilesystemWriterOptions {
  */
 export function createFilesystemWriter(options: FilesystemWriterOptions): FileServer {
   const { tools } = options;
+  const rootedWithinMs = options.rootedWithinMs ?? DEFAULT_ROOTED_WITHIN_MS;
   const which = options.fromConfig
-    ? 'the filesystem server .mcp.json configures'
+    ? 'the filesystem server that .mcp.json configures'
     : 'the built-in filesystem server';
+  const Which = `T${which.slice(1)}`;
   let opened: Promise<void> | undefined;
   const call = async (tool: string, args: Record<string, unknown>, signal?: AbortSignal) =>
     tools.callTool(FILESYSTEM_SERVER, tool, args, signal ? { signal } : {});
@@ -74,12 +77,12 @@ export function createFilesystemWriter(options: FilesystemWriterOptions): FileSe
     const missing = NEEDED_TOOLS.filter((tool) => !status.tools.includes(tool));
     if (missing.length > 0) {
       throw refuse(
-        `${which} has no ${missing.join(', ')} tool${missing.length === 1 ? '' : 's'}; EXECUTE writes through edit_file, write_file, move_file and create_directory and checks the server's allow-list with list_allowed_directories`,
+        `${Which} has no ${missing.join(', ')} tool${missing.length === 1 ? '' : 's'}; EXECUTE writes through edit_file, write_file, move_file and create_directory and checks the server's allow-list with list_allowed_directories`,
         { missing },
       );
     }
     await options.pool.setRoots(FILESYSTEM_SERVER, [root]);
-    const deadline = performance.now() + ROOTED_WITHIN_MS;
+    const deadline = performance.now() + rootedWithinMs;
     let allowed: string[] = [];
     for (let waitMs = 2; ; waitMs = Math.min(waitMs * 2, 100)) {
       allowed = await listAllowed(signal);
@@ -88,7 +91,7 @@ export function createFilesystemWriter(options: FilesystemWriterOptions): FileSe
       await sleep(waitMs, undefined, signal ? { signal } : {});
     }
     throw refuse(
-      `${which} did not take the run's worktree ${root} as its only allowed directory through MCP roots within ${ROOTED_WITHIN_MS} ms (it allows ${allowed.join(', ') || 'nothing'})`,
+      `${Which} did not take the run's worktree ${root} as its only allowed directory through MCP roots within ${rootedWithinMs} ms (it allows ${allowed.join(', ') || 'nothing'})`,
       { root, allowed },
     );
   }
