@@ -73,6 +73,7 @@ export const leftAloneSchema = z.looseObject({
 export const writeRoutesSchema = z.looseObject({
   filesystemServer: z.number(),
   direct: z.array(z.looseObject({ file: z.string(), reason: z.string() })),
+  serverWaitMs: z.number(),
 });
 
 /** Fields of `RunResult`, as a raw shape (tools spread it into their output). */

@@ -331,6 +331,11 @@ export interface WriteRoutes {
   filesystemServer: number;
   /** File changes the exact writer made itself, in plan order. */
   direct: DirectWrite[];
+  /**
+   * How long the writes waited for the server to be up and rooted at the folder, in ms (0 when
+   * nothing went through it): what its start, overlapped with the run's earlier work, still cost.
+   */
+  serverWaitMs: number;
 }
 
 /** What applying a set of file changes did. */

@@ -34,13 +34,15 @@ export async function applyThroughServer(
       reason,
     });
   }
+  const waitStarted = performance.now();
   if (throughServer > 0) await server.open(root, options);
+  const serverWaitMs = Math.round(performance.now() - waitStarted);
   const movedBytes = await readMovedBytes(changes);
   await applyPrepared(changes, (change) =>
     directReasons.has(change) ? writeDirectly(change) : writeThroughServer(server, change),
   );
   await verifyWritten(toExpectedFiles(changes, movedBytes));
-  return { filesystemServer: throughServer, direct };
+  return { filesystemServer: throughServer, direct, serverWaitMs };
 }
 
 /** The bytes of each file a move takes without an edit: what its destination must hold. */

@@ -11,6 +11,7 @@ import type { ResolvedSettings } from '../core/settings.js';
 import { ATTR } from '../core/span-attributes.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import { acquireRunLock, type RunLock } from '../vcs/run-lock.js';
+import { FILESYSTEM_SERVER } from './filesystem-writer.js';
 import { findSameChange } from './find-same-change.js';
 import { persistRun, proposePullRequest, settleWorktrees } from './finish-run.js';
 import { keepFailedChange } from './keep-failed-change.js';
@@ -236,11 +237,15 @@ function peakMemoryMb(monitor: RunServices['pressure']): number {
 }
 
 function toSharedOptions(input: RunInput, warn: (message: string) => void): OpenSharedOptions {
+  const names = new Set(input.phases.map((phase) => phase.name));
   return {
     root: input.git.root,
     settings: input.settings,
     env: input.options.env ?? process.env,
     connect: input.connect,
+    // EXECUTE writes through the filesystem server. Applying a saved plan reaches EXECUTE
+    // quickly, so the server starts with the services; a run with LOGIC starts it there.
+    ...(names.has('execute') && !names.has('logic') ? { background: [FILESYSTEM_SERVER] } : {}),
     signal: input.options.signal ?? new AbortController().signal,
     warn,
   };

@@ -80,6 +80,8 @@ export interface OpenSharedOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Servers to start now, in the background (the rest start on their first call). */
   connect: readonly string[];
+  /** Servers to start now that the run does not wait for before its first phase. @default none */
+  background?: readonly string[];
   signal: AbortSignal;
   warn: (message: string) => void;
   /** Where the pool's spans go from the start (a run's tracer); attach later ones through `spans`. */
@@ -107,8 +109,9 @@ export async function openSharedServices(options: OpenSharedOptions): Promise<Sh
     });
     closers.push(() => pool.close());
     // Servers take the longest to start: they start while the cache opens.
-    if (options.connect.length > 0) {
-      pool.connect(options.connect, { signal: options.signal }).catch(() => {});
+    const starting = [...options.connect, ...(options.background ?? [])];
+    if (starting.length > 0) {
+      pool.connect(starting, { signal: options.signal }).catch(() => {});
     }
     const cache = await openCache(options, closers.push);
     const memory = servers.memory;
@@ -166,6 +169,9 @@ export async function openRunServices(
     });
     closers.push(() => tracer.shutdown());
     const shared = options.shared ?? (await openSharedServices({ ...options, spans: tracer }));
+    if (options.shared && options.background && options.background.length > 0) {
+      shared.pool.connect(options.background, { signal: options.signal }).catch(() => {});
+    }
     if (options.shared === undefined) closers.push(async () => rejectAll(await shared.close()));
     // The pool's spans go to this run's trace while it runs (a warm pool outlives the run).
     const detach = shared.spans.attach(tracer);

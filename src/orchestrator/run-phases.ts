@@ -34,7 +34,6 @@ export async function runPhases(
   const current = { phase: '' };
   const willExecute = input.phases.some((phase) => phase.name === 'execute');
   let git: RunGitService | undefined;
-  let filesystemStarted = false;
   try {
     git = await createGitService(input.git, journal, {
       fileServer: () =>
@@ -91,10 +90,9 @@ export async function runPhases(
             signal,
           });
         }
-        // EXECUTE writes through the filesystem server: it starts while the run works on
-        // (from LOGIC, or from OPTIMIZE when a saved plan is applied). A second call is a no-op.
-        if ((phase === 'logic' || phase === 'optimize') && willExecute && !filesystemStarted) {
-          filesystemStarted = true;
+        // EXECUTE writes through the filesystem server: it starts while the analysis runs (a
+        // saved plan's run starts it with the services: see execute-run.ts).
+        if (phase === 'logic' && willExecute) {
           services.pool.connect([FILESYSTEM_SERVER], { signal }).catch(() => {});
         }
       },

@@ -42,13 +42,18 @@ describe('the memory server records each committed change', () => {
       branch: string;
       commit: string;
       serverCalls: Record<string, Record<string, number>>;
+      writes: { filesystemServer: number; direct: unknown[] };
     };
     // What the run asked of each server, by stage: the memory server only to record it.
     expect(done.serverCalls.memory).toEqual({ record: 2 });
     expect(Object.keys(done.serverCalls.dependency_graph ?? {})).toEqual(
       expect.arrayContaining(['map', 'logic']),
     );
-    expect(done.serverCalls.filesystem).toBeUndefined();
+    // EXECUTE wrote the rename through the filesystem server (edit_file, and its allow-list check).
+    expect(Object.keys(done.serverCalls.filesystem ?? {})).toEqual(['execute']);
+    expect(done.serverCalls.filesystem?.execute).toBeGreaterThanOrEqual(2);
+    expect(done.writes.direct).toEqual([]);
+    expect(done.writes.filesystemServer).toBeGreaterThan(0);
     expect(done.serverCalls['sequential-thinking']).toBeUndefined();
 
     const history = await runCli(['history', 'getUser', '--workspace', repo.dir, '--json']);

@@ -61,6 +61,7 @@ describe('servers and server', () => {
       expect(row('ripgrep')).toMatch(/ready .* built-in\s+map$/);
       expect(row('dependency_graph')).toMatch(/built-in\s+map, logic, execute, review$/);
       expect(row('memory')).toMatch(/built-in\s+-$/);
+      expect(row('filesystem')).toMatch(/built-in\s+execute$/);
     } finally {
       await repo.git(['clean', '-fq', '.mcp.json']);
     }

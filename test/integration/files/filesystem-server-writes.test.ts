@@ -91,6 +91,7 @@ describe('EXECUTE writes through the official filesystem server, rooted at the w
     ]);
     expect(applied.writes).toEqual({
       filesystemServer: 3,
+      serverWaitMs: expect.any(Number),
       direct: [
         {
           file: 'crlf.txt',
@@ -202,7 +203,11 @@ describe('a filesystem server from .mcp.json', () => {
     const applied = await files.applyChanges([
       { op: 'edit', file: 'again.ts', edits: [lineEdit(1, 1, 'x', 'w')] },
     ]);
-    expect(applied.writes).toEqual({ filesystemServer: 1, direct: [] });
+    expect(applied.writes).toEqual({
+      filesystemServer: 1,
+      direct: [],
+      serverWaitMs: expect.any(Number),
+    });
     expect((await readFile(path.join(worktree, 'again.ts'))).toString()).toBe('w\n');
   });
 
