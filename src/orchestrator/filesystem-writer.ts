@@ -71,7 +71,8 @@ export function createFilesystemWriter(options: FilesystemWriterOptions): FileSe
       throw new OrchestratorError(
         'MCP_SERVER_UNAVAILABLE',
         `EXECUTE writes the change through ${which}, which is not running (${status?.error ?? 'not started'}); nothing was written. Run "mcp-orchestrator servers" to see why.`,
-        { data: { server: FILESYSTEM_SERVER }, retryable: true },
+        // Not retried: a retried EXECUTE would make a second worktree.
+        { data: { server: FILESYSTEM_SERVER } },
       );
     }
     const missing = NEEDED_TOOLS.filter((tool) => !status.tools.includes(tool));
