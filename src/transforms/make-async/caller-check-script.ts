@@ -199,12 +199,26 @@ def _mcpo_check_callers(functions, changed, max_modules):
                     if why is not None:
                         return 'stored in ' + name + ', then ' + why
                 return None
+            if ins.opname in ('STORE_ATTR', 'STORE_SUBSCR'):
+                return 'stored in ' + ('attribute ' + str(ins.argval) if ins.argval else 'a container')
             if ins.opname.startswith('STORE_'):
                 return 'stored in ' + str(ins.argval)
             if ins.opname in ('BUILD_LIST', 'BUILD_TUPLE', 'LIST_TO_TUPLE',
                               'CALL_INTRINSIC_1') and hops < 3:
                 why = fate(m, depth[m] + net[m] - 1, hops + 1)
                 return None if why is None else 'collected, then ' + why
+            for prefix, what in (('LIST_APPEND', 'collected by a comprehension'),
+                                 ('SET_ADD', 'collected by a comprehension'),
+                                 ('MAP_ADD', 'collected by a comprehension'),
+                                 ('YIELD_VALUE', 'yielded'), ('COMPARE_OP', 'compared'),
+                                 ('IS_OP', 'compared'), ('CONTAINS_OP', 'compared'),
+                                 ('POP_JUMP', 'tested for truth'), ('JUMP_IF', 'tested for truth'),
+                                 ('TO_BOOL', 'tested for truth'), ('BINARY_', 'used in an operation'),
+                                 ('UNARY_', 'used in an operation'), ('FORMAT_', 'formatted'),
+                                 ('GET_ITER', 'iterated'), ('LOAD_ATTR', 'used for an attribute'),
+                                 ('LOAD_METHOD', 'used for an attribute')):
+                if ins.opname.startswith(prefix):
+                    return what
             return 'used by ' + ins.opname
 
         for c, n in sorted(callees.items()):
