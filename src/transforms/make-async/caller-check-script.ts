@@ -90,7 +90,7 @@ def _mcpo_check_callers(functions, changed, max_modules):
 
     problems = {}
 
-    def check(code, scope, owner, selves, closure):
+    def check(code, scope, owner, selves, closure, qualname):
         instrs, depth, popped, net, consumer = _mcpo_bytecode_flow(code)
         lines, line = {}, code.co_firstlineno
         for ins in instrs:
@@ -231,7 +231,7 @@ def _mcpo_check_callers(functions, changed, max_modules):
             ins = instrs[n]
             file = os.path.relpath(os.path.realpath(code.co_filename), here)
             at = lines.get(ins.offset, code.co_firstlineno)
-            caller = getattr(code, 'co_qualname', code.co_name)
+            caller = getattr(code, 'co_qualname', qualname)
             alias = '' if ins.argval == name else ' (as ' + str(ins.argval) + ')'
             problems[(file, at, caller, name)] = {
                 'file': file, 'line': at, 'caller': caller, 'function': name,
@@ -239,16 +239,19 @@ def _mcpo_check_callers(functions, changed, max_modules):
 
     done = set()
 
-    def walk(code, scope, owner, selves, closure):
+    def walk(code, scope, owner, selves, closure, qualname):
         key = (code.co_filename, code.co_firstlineno, code.co_name, code.co_code)
         if key in done:
             return
         done.add(key)
         if not names.isdisjoint(code.co_names) or not names.isdisjoint(code.co_freevars):
-            check(code, scope, owner, selves, closure)
+            check(code, scope, owner, selves, closure, qualname)
         for const in code.co_consts:
             if isinstance(const, types.CodeType):
-                walk(const, scope, owner, {s for s in selves if s in const.co_freevars}, None)
+                inner = const.co_name if code.co_name == '<module>' else (
+                    qualname + '.<locals>.' + const.co_name)
+                walk(const, scope, owner, {s for s in selves if s in const.co_freevars}, None,
+                     inner)
 
     for file, module in sorted(modules.items()):
         wanted, scope = os.path.realpath(file), vars(module)
@@ -272,14 +275,15 @@ def _mcpo_check_callers(functions, changed, max_modules):
                     continue
                 selves = set(code.co_varnames[:1]) if method and code.co_argcount > 0 else set()
                 closure = dict(zip(code.co_freevars, getattr(target, '__closure__', None) or ()))
-                walk(code, getattr(target, '__globals__', scope), owner, selves, closure)
+                walk(code, getattr(target, '__globals__', scope), owner, selves, closure,
+                     getattr(target, '__qualname__', code.co_name))
         # The module's own code, and functions not reachable as objects.
         try:
             whole = module.__loader__.get_code(module.__name__)
         except Exception:
             whole = None
         if isinstance(whole, types.CodeType):
-            walk(whole, scope, None, set(), None)
+            walk(whole, scope, None, set(), None, '<module>')
     return {'problems': sorted(problems.values(), key=lambda p: (p['file'], p['line'])),
             'modules': sorted(modules), 'skipped': skipped}
 `;

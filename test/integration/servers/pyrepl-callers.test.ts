@@ -34,6 +34,20 @@ async def later():
     return fetch(5)
 
 
+async def branches(flag, items):
+    total = await (fetch(1) if flag else core.fetch(2))
+    for item in items:
+        try:
+            total += await fetch(item)
+        except ValueError:
+            total += await fetch(0)
+        finally:
+            total += 1
+    while total < 10:
+        total += await fetch()
+    return total
+
+
 class Report:
     async def build(self, store):
         return [await fetch(i) for i in range(2)]
@@ -130,8 +144,8 @@ describe("make_async's caller check on the loaded bytecode (pyrepl)", () => {
     const { problems } = await check('discarded', files, ['app/jobs.py']);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('app/jobs.py:5: tick calls fetch and the coroutine is discarded');
-    expect(problems[0]).toMatch(
-      /app\/jobs\.py:10: (Worker\.)?run calls load and the coroutine is discarded/,
+    expect(problems[0]).toContain(
+      'app/jobs.py:10: Worker.run calls load and the coroutine is discarded',
     );
   });
 
