@@ -12,7 +12,7 @@ def _mcpo_bytecode_flow(code):
     import dis, sys
     instrs = [i for i in dis.get_instructions(code) if i.opname != 'CACHE']
     index = {ins.offset: n for n, ins in enumerate(instrs)}
-    jumps = set(dis.hasjrel) | set(dis.hasjabs)
+    jumps = {op for name in ('hasjrel', 'hasjabs', 'hasjump') for op in getattr(dis, name, ())}
     stops = {'RETURN_VALUE', 'RETURN_CONST', 'RAISE_VARARGS', 'RERAISE', 'JUMP_FORWARD',
              'JUMP_ABSOLUTE', 'JUMP_BACKWARD', 'JUMP_BACKWARD_NO_INTERRUPT', 'JUMP',
              'JUMP_NO_INTERRUPT'}

@@ -41,7 +41,7 @@ def _mcpo_check_callers(functions, changed, max_modules):
         try:
             for target in _mcpo_functions_at(f):
                 converted[id(target.__code__)] = (f['name'], target)
-        except BaseException:
+        except (Exception, SystemExit):
             pass  # The import check reports a module that does not import.
 
     def converted_name(value):
@@ -49,18 +49,18 @@ def _mcpo_check_callers(functions, changed, max_modules):
         hit = converted.get(id(code)) if code is not None else None
         return hit[0] if hit else None
 
-    modules, skipped = {}, []
+    modules, skipped, unread = {}, [], []
 
     def load(file):
         if file in modules:
             return
         try:
             modules[file] = _mcpo_import(file)[0]
-        except BaseException as error:
+        except (Exception, SystemExit) as error:
             skipped.append(file + ': ' + type(error).__name__ + ': ' + str(error))
 
     if not converted:
-        return {'problems': [], 'modules': [], 'skipped': []}
+        return {'problems': [], 'modules': [], 'skipped': [], 'unread': []}
     for file in changed:
         load(file)
     names = {hit[0] for hit in converted.values()}
@@ -245,7 +245,12 @@ def _mcpo_check_callers(functions, changed, max_modules):
             return
         done.add(key)
         if not names.isdisjoint(code.co_names) or not names.isdisjoint(code.co_freevars):
-            check(code, scope, owner, selves, closure, qualname)
+            try:
+                check(code, scope, owner, selves, closure, qualname)
+            except Exception as error:
+                # Bytecode this reading does not know: that function goes unchecked, not the rest.
+                unread.append(os.path.relpath(os.path.realpath(code.co_filename), here) + ' (' +
+                              qualname + '): ' + type(error).__name__ + ': ' + str(error))
         for const in code.co_consts:
             if isinstance(const, types.CodeType):
                 inner = const.co_name if code.co_name == '<module>' else (
@@ -285,5 +290,5 @@ def _mcpo_check_callers(functions, changed, max_modules):
         if isinstance(whole, types.CodeType):
             walk(whole, scope, None, set(), None, '<module>')
     return {'problems': sorted(problems.values(), key=lambda p: (p['file'], p['line'])),
-            'modules': sorted(modules), 'skipped': skipped}
+            'modules': sorted(modules), 'skipped': skipped, 'unread': unread}
 `;

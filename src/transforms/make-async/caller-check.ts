@@ -32,6 +32,8 @@ const reportSchema = z.object({
   ),
   modules: z.array(z.string()),
   skipped: z.array(z.string()),
+  /** Functions whose bytecode could not be read (an opcode this Python added, say). */
+  unread: z.array(z.string()),
 });
 
 /**
@@ -83,6 +85,11 @@ export async function verifyCallersAwait(
   if (report.skipped.length > 0) {
     result.notes.push(
       `${report.skipped.length} module(s) naming a converted function do not import, so their callers were not checked: ${report.skipped.slice(0, 3).join('; ')}`,
+    );
+  }
+  if (report.unread.length > 0) {
+    result.notes.push(
+      `${report.unread.length} function(s) whose bytecode could not be read were not checked for callers holding coroutines: ${report.unread.slice(0, 3).join('; ')}`,
     );
   }
   const { problems } = report;
