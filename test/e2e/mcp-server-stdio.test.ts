@@ -253,7 +253,7 @@ describe('mcp-orchestrator mcp with a client that offers sampling', () => {
         sampling: (request) => {
           const [message] = request.params.messages;
           const content = Array.isArray(message?.content) ? message.content[0] : message?.content;
-        asked.push(content?.type === 'text' ? content.text : '');
+          asked.push(content?.type === 'text' ? content.text : '');
           const intent = { kind: 'rename', from: 'getUser', to: 'fetchUser' };
           return {
             model: 'client-model',
