@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { toErrorMessage } from '../core/errors.js';
+import { isOrchestratorError, toErrorMessage } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
 import { type ModelPhaseUsage, toModelUsageReport } from '../core/model-usage.js';
 import type { AnyPhase, RunOptions } from '../core/phase.js';
@@ -84,6 +84,13 @@ async function executeRunWith(input: RunInput, lease?: WarmLease): Promise<RunRe
     ...(signal ? { signal } : {}),
   }).catch(async (error: unknown) => {
     // A refused run leaves no files (the trace ends first: its file is in the folder).
+    input.tracer.recordRunOutcome({
+      success: false,
+      error: {
+        code: isOrchestratorError(error) ? error.code : 'RUN_IN_PROGRESS',
+        message: toErrorMessage(error),
+      },
+    });
     await input.tracer.shutdown().catch(() => {});
     await rm(input.folder.runDir, { recursive: true, force: true });
     throw error;

@@ -14,6 +14,13 @@ const READING = {
   steps: ['The command asks for a rename.', 'getUser becomes fetchUser.'],
 };
 
+/** The built-in sequential-thinking server (the official package, started with this Node). */
+function sequentialThinking(): McpServersConfig {
+  const server = createDefaultServers(os.tmpdir())['sequential-thinking'];
+  if (server === undefined) throw new Error('no built-in sequential-thinking server');
+  return { 'sequential-thinking': server };
+}
+
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -48,10 +55,7 @@ async function readTrace(dir: string): Promise<TraceLine[]> {
 
 describe('recordReasoning', () => {
   it('sends the steps in order to the real sequential-thinking server, started on the first step', async () => {
-    const defaults = createDefaultServers(os.tmpdir());
-    const { dir, pool, tracer } = await open({
-      'sequential-thinking': defaults['sequential-thinking'],
-    });
+    const { dir, pool, tracer } = await open(sequentialThinking());
     const warnings: string[] = [];
     expect(pool.status()[0]?.state).not.toBe('ready');
     const record = await recordReasoning(
@@ -87,10 +91,7 @@ describe('recordReasoning', () => {
   });
 
   it('calls no server and opens no span when the model gave no steps', async () => {
-    const defaults = createDefaultServers(os.tmpdir());
-    const { dir, pool, tracer } = await open({
-      'sequential-thinking': defaults['sequential-thinking'],
-    });
+    const { dir, pool, tracer } = await open(sequentialThinking());
     const record = await recordReasoning(
       { readBy: READING.readBy, steps: [] },
       { tools: pool, spans: tracer },
