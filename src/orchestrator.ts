@@ -290,6 +290,18 @@ export class MCPOrchestrator {
     // The planner's warnings and the trace's, and those given below.
     const { warnings } = start;
     const { prepared, folder, tracer } = opened;
+    const outputs: Partial<PhaseOutputs> = {};
+    const resolved: RunOptions = {
+      ...runOptions,
+      ...(planned
+        ? { intentSource: { by: 'model', planner: planned.planner, model: planned.model } }
+        : {}),
+      allowUnresolved: options.allowUnresolved === true,
+      ...(options.baselineTests ? { baselineTests: true } : {}),
+      ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
+      ...(prepared.compile ? { compile: prepared.compile } : {}),
+    };
+    // Until the phases start, a failure is a refusal: the run leaves no folder.
     try {
       await checkNamedPaths(prepared.git.root, intent);
       if (saved) {
@@ -307,33 +319,22 @@ export class MCPOrchestrator {
           },
         });
       }
+      if (planned) await folder.writeText('context/intent.txt', planned.prompt);
+      if (plan) {
+        const effective = toEffectivePlan(plan, {
+          ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
+          ...(options.testTimeoutMs !== undefined ? { testTimeoutMs: options.testTimeoutMs } : {}),
+        });
+        resolved.plan = effective;
+        resolved.phaseSettings = effective.data.phases;
+        outputs.plan = {
+          plan: effective,
+          planPath: await folder.writeText('plan.json', effective.toJson()),
+        };
+      }
     } catch (error) {
       await start.abandon(error);
       throw error;
-    }
-    const outputs: Partial<PhaseOutputs> = {};
-    if (planned) await folder.writeText('context/intent.txt', planned.prompt);
-    const resolved: RunOptions = {
-      ...runOptions,
-      ...(planned
-        ? { intentSource: { by: 'model', planner: planned.planner, model: planned.model } }
-        : {}),
-      allowUnresolved: options.allowUnresolved === true,
-      ...(options.baselineTests ? { baselineTests: true } : {}),
-      ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
-      ...(prepared.compile ? { compile: prepared.compile } : {}),
-    };
-    if (plan) {
-      const effective = toEffectivePlan(plan, {
-        ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
-        ...(options.testTimeoutMs !== undefined ? { testTimeoutMs: options.testTimeoutMs } : {}),
-      });
-      resolved.plan = effective;
-      resolved.phaseSettings = effective.data.phases;
-      outputs.plan = {
-        plan: effective,
-        planPath: await folder.writeText('plan.json', effective.toJson()),
-      };
     }
     return executeRun({
       command,
