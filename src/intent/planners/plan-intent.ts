@@ -143,7 +143,7 @@ export async function planIntent(
       );
     }
     retry = [
-      { role: 'assistant', text: clip(answerText(answer), 600) },
+      { role: 'assistant', text: clip(answerText(withoutSteps(answer)), 600) },
       {
         role: 'user',
         text: `That answer was not a valid intent: ${reading.problem}\nAnswer again with one call of submit_intent, {"steps": [...], "intent": {...}}, following the schema.`,
@@ -197,6 +197,23 @@ function answerText(answer: PlannerAnswer): string {
   return answer.payload.type === 'text'
     ? answer.payload.text
     : JSON.stringify(answer.payload.value);
+}
+
+/** The answer sent back after a bad one, without its steps: the clipped text keeps the intent. */
+function withoutSteps(answer: PlannerAnswer): PlannerAnswer {
+  const { payload } = answer;
+  const value = payload.type === 'json' ? payload.value : parseObject(payload.text);
+  if (typeof value !== 'object' || value === null || !('steps' in value)) return answer;
+  const { steps: _, ...rest } = value as Record<string, unknown>;
+  return { ...answer, payload: { type: 'json', value: rest } };
+}
+
+function parseObject(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function firstLine(text: string): string {

@@ -105,6 +105,13 @@ describe('planIntent with reasoning steps, against a local chat-completions serv
     const planned = await planWith(planner(), UNPLACED, warnings);
     expect(planned.steps).toEqual(STEPS);
     expect(planned.usage.calls).toBe(2);
+    // The bad answer is sent back without its steps, so the clipped text keeps the intent.
+    const retry = server.requests[1]?.body as {
+      messages: Array<{ role: string; content: string }>;
+    };
+    expect(retry.messages.find((m) => m.role === 'assistant')?.content).toBe(
+      '{"intent":{"kind":"rename","from":"x"}}',
+    );
   });
 
   it('warns and uses the intent when the steps are malformed', async () => {
