@@ -116,7 +116,7 @@ describe('a model-read run: one trace with the model calls, the reasoning record
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${collector.url}/v1/traces`,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
     };
-    const ran = await runCli(['run', COMMAND, '--workspace', repo.dir], { env });
+    const ran = await runCli(['run', COMMAND, '--workspace', repo.dir, '--no-compile'], { env });
     expect(ran.code, ran.stderr).toBe(0);
     const runDir = /run folder (.+)/.exec(ran.stdout)?.[1] ?? '';
     const trace = readTrace(runDir);
