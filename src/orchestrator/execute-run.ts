@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeRoutesSchema } from '../contracts/run-result-schema.js';
-import { toErrorMessage } from '../core/errors.js';
+import { isOrchestratorError, toErrorMessage } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
 import { type ModelPhaseUsage, toModelUsageReport } from '../core/model-usage.js';
 import type { AnyPhase, RunOptions } from '../core/phase.js';
@@ -9,6 +9,7 @@ import type { PhaseOutputs } from '../core/phase-outputs.js';
 import type { WriteRoutes } from '../core/services.js';
 import type { ResolvedSettings } from '../core/settings.js';
 import { ATTR } from '../core/span-attributes.js';
+import type { RunTracer } from '../telemetry/create-tracer.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import { acquireRunLock, type RunLock } from '../vcs/run-lock.js';
 import { FILESYSTEM_SERVER } from './filesystem-writer.js';
@@ -18,6 +19,7 @@ import { keepFailedChange } from './keep-failed-change.js';
 import { type OpenSharedOptions, openRunServices, type RunServices } from './open-run-services.js';
 import { toPreviewPatch } from './preview-patch.js';
 import type { ResolvedGithubTarget } from './publish-pull-request.js';
+import { type IntentReading, recordReasoning } from './record-reasoning.js';
 import type { RunFolder } from './run-folder.js';
 import { type PhasesOutcome, runPhases } from './run-phases.js';
 import type { RunCommandOptions, RunResult } from './run-types.js';
@@ -36,6 +38,8 @@ export interface RunInput {
   /** The commit the change is planned on and made from. */
   baseCommit: string;
   folder: RunFolder;
+  /** The run's tracer, opened with the run (before a model planner's calls); the run ends it. */
+  tracer: RunTracer;
   /** Servers to start before the first phase. */
   connect: readonly string[];
   options: RunCommandOptions;
@@ -45,6 +49,8 @@ export interface RunInput {
   outputs?: Partial<PhaseOutputs>;
   /** What the model calls before the run cost (a model planner reading the command). */
   modelUsage?: readonly ModelPhaseUsage[];
+  /** How a model planner read the command (its steps go to sequential-thinking and the PR). */
+  reading?: IntentReading;
   /** Warnings given before the run started (already shown through `onEvent`). */
   warnings?: readonly string[];
   /** Keep the pool and caches open between runs (one run at a time per repository). */
@@ -53,18 +59,24 @@ export interface RunInput {
 
 /**
  * Takes the repository's run lock (one live run per repository; what a dead run left is
- * cleaned up first, and said so), runs, and releases the lock whatever happened.
+ * cleaned up first, and said so), runs, and releases the lock whatever happened. The run's
+ * trace ends with it, whatever happened.
  */
 export async function executeRun(input: RunInput): Promise<RunResult> {
-  if (input.warm === undefined) return executeRunWith(input);
-  const warnings: string[] = [];
-  const warn = (message: string): void => {
-    warnings.push(message);
-    input.options.onEvent?.({ type: 'warning', message });
-  };
-  return input.warm.run(input.git, toSharedOptions(input, warn), (lease) =>
-    executeRunWith({ ...input, warnings: [...(input.warnings ?? []), ...warnings] }, lease),
-  );
+  try {
+    if (input.warm === undefined) return await executeRunWith(input);
+    const warnings: string[] = [];
+    const warn = (message: string): void => {
+      warnings.push(message);
+      input.options.onEvent?.({ type: 'warning', message });
+    };
+    return await input.warm.run(input.git, toSharedOptions(input, warn), (lease) =>
+      executeRunWith({ ...input, warnings: [...(input.warnings ?? []), ...warnings] }, lease),
+    );
+  } finally {
+    // Ended by the run's services already, unless they never opened (safe to call twice).
+    await input.tracer.shutdown().catch(() => {});
+  }
 }
 
 async function executeRunWith(input: RunInput, lease?: WarmLease): Promise<RunResult> {
@@ -74,7 +86,15 @@ async function executeRunWith(input: RunInput, lease?: WarmLease): Promise<RunRe
     command: input.command,
     ...(signal ? { signal } : {}),
   }).catch(async (error: unknown) => {
-    // A refused run leaves no trace.
+    // A refused run leaves no files (the trace ends first: its file is in the folder).
+    input.tracer.recordRunOutcome({
+      success: false,
+      error: {
+        code: isOrchestratorError(error) ? error.code : 'RUN_IN_PROGRESS',
+        message: toErrorMessage(error),
+      },
+    });
+    await input.tracer.shutdown().catch(() => {});
     await rm(input.folder.runDir, { recursive: true, force: true });
     throw error;
   });
@@ -100,6 +120,7 @@ async function executeLockedRun(
 ): Promise<RunResult> {
   const started = performance.now();
   const { options, folder } = input;
+  const { signal } = options;
   const warnings: string[] = [...(input.warnings ?? [])];
   const emit = options.onEvent ?? (() => {});
   const warn = (message: string): void => {
@@ -111,9 +132,13 @@ async function executeLockedRun(
     ...toSharedOptions(input, warn),
     runDir: folder.runDir,
     ...(lease ? { shared: lease.shared } : {}),
-    trace: { runId: folder.runId, command: input.command },
+    tracer: input.tracer,
   });
   try {
+    if (input.reading) {
+      services.calls.setStage('intent');
+      await recordReasoning(input.reading, services, { ...(signal ? { signal } : {}), warn });
+    }
     // The tests run the user's code: whatever it writes outside its worktree must not go unnoticed.
     const watch = input.phases.some((phase) => phase.name === 'execute')
       ? await watchCheckout(input.git.root, warn)
