@@ -63,6 +63,13 @@ export function renderSummary(result: RunResult): string {
       `tests: predicted ${test.predicted} ms (${result.prediction?.model} model over ${result.prediction?.runs} runs), took ${test.actual} ms`,
     );
   }
+  if (result.writes) {
+    const { filesystemServer, direct } = result.writes;
+    out.push(
+      `writes: ${filesystemServer} through the filesystem server${direct.length > 0 ? `, ${direct.length} written directly:` : ''}`,
+      ...direct.map(({ file, reason }) => `  ${file}: ${reason}`),
+    );
+  }
   if (result.diffStat) {
     out.push('', 'changed files:');
     for (const f of result.diffStat.files)

@@ -83,6 +83,24 @@ describe('renderRunOutput', () => {
     expect(stdout).toContain(`  delete it      git -C ${root} branch -D mcp-orchestrator/x\n`);
   });
 
+  it('says which writes went through the filesystem server and which were written directly, and why', async () => {
+    const done = result({
+      branch: 'mcp-orchestrator/x',
+      commit: 'c'.repeat(40),
+      writes: {
+        filesystemServer: 2,
+        direct: [{ file: 'crlf.txt', reason: 'it has carriage returns' }],
+        serverWaitMs: 3,
+      },
+    });
+    const { stdout } = await renderRunOutput(done, { cwd: root, showDiff: false });
+    expect(stdout).toContain(
+      'writes: 2 through the filesystem server, 1 written directly:\n  crlf.txt: it has carriage returns\n',
+    );
+    const dryRun = await renderRunOutput(result({}), { cwd: root, showDiff: false });
+    expect(dryRun.stdout).not.toContain('writes:');
+  });
+
   it('puts a failure, the kept branch and the failed diff on stderr', async () => {
     const failed = result({
       success: false,
