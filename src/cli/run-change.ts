@@ -57,10 +57,7 @@ export async function runChange(
       kind === 'apply'
         ? undefined
         : await toResolvedInput(toCommandInput(argument, flags), flags.planner ?? 'auto');
-    progress = await createProgress(
-      flags.json ? 'quiet' : resolveProgressMode(flags),
-      process.stderr,
-    );
+    progress = await createProgress(resolveProgressMode(flags), process.stderr);
     progress.note('loading the orchestrator');
     const reporter = progress;
     const result = await withInterruptSignal(async (signal) => {

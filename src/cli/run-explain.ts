@@ -26,7 +26,10 @@ export interface ExplainFlags extends CommandFlags {
 export function createExplainCommand(): Command {
   return addCommandFlags(new Command('explain'))
     .option('-w, --workspace <dir>', 'folder inside the git repository', process.cwd())
-    .option('--json', 'print only the result JSON on stdout')
+    .option(
+      '--json',
+      'print only the result JSON on stdout (progress stays on stderr; --quiet silences it)',
+    )
     .option('--phases <file>', 'JSON list of phase settings (map, logic, monte_carlo)')
     .option('--allow-dirty', 'explain although the checkout has uncommitted changes')
     .option(
@@ -67,10 +70,7 @@ export async function runExplain(
   flags: ExplainFlags,
   signal: AbortSignal,
 ): Promise<number> {
-  const progress = await createProgress(
-    flags.json ? 'quiet' : resolveProgressMode(flags),
-    process.stderr,
-  );
+  const progress = await createProgress(resolveProgressMode(flags), process.stderr);
   progress.note('loading the orchestrator');
   const options: ExplainOptions = {
     ...(flags.workspace ? { workspace: flags.workspace } : {}),
