@@ -67,6 +67,13 @@ describe('the command line around a change', () => {
     expect(planned.stderr).toMatch(/^\[ *[\d.]+s\] ✔ map \(/m);
     expect(planned.stderr).not.toContain('would change');
     expect(await repo.read('src/users.js')).toContain('export function getUser(');
+    // The plan file it wrote does not make the next command refuse the checkout as dirty: this
+    // one passes the clean-state check and is refused by the next check.
+    const next = await runCli(['plan', `${COMMAND} in src/nowhere`, '--out', 'other.json'], {
+      cwd: repo.dir,
+    });
+    expect(next.code).toBe(2);
+    expect(next.stderr).toContain('error [BAD_INPUT]: "in src/nowhere": there is no src/nowhere');
 
     const applied = await runCli(['apply', 'plan.json'], { cwd: repo.dir });
     expect(applied.code, applied.stderr).toBe(0);
