@@ -6,7 +6,6 @@ import { toExitCode } from './exit-codes.js';
 import { createProgress, type ProgressReporter, resolveProgressMode } from './progress-reporter.js';
 import { readWithGrammar } from './read-command.js';
 import { readJsonFile } from './read-json-file.js';
-import { renderRunOutput } from './render-run-output.js';
 import { reportError } from './report-error.js';
 import { toCommandInput } from './to-command-input.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
@@ -93,6 +92,7 @@ async function printResult(
   result: RunResult,
   flags: ChangeFlags,
 ): Promise<void> {
+  const { renderRunOutput } = await import('./render-run-output.js');
   const output = await renderRunOutput(result, {
     showDiff: flags.diff !== false,
     color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
