@@ -69,8 +69,12 @@ export async function runChange(
       return orchestrator.run(input ?? '', options);
     });
     progress.close();
-    if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else await printResult(kind, result, flags);
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      // Errors go to stderr with --json too.
+      if (result.error)
+        process.stderr.write(`error [${result.error.code}]: ${result.error.message}\n`);
+    } else await printResult(kind, result, flags);
     process.exitCode = toExitCode(result);
   } catch (error) {
     progress?.close();

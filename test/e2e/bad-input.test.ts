@@ -24,17 +24,25 @@ describe('bad input exits 2 with a message that names the problem', () => {
     expect(result.stderr).toContain('rename <old> to <new>');
   });
 
-  it('names a missing symbol and suggests close matches', async () => {
+  it('names a missing symbol and suggests close matches, as soon as the declaration search answers', async () => {
     const result = await runCli([
       'run',
       'rename post_entri to record_entry',
       '--workspace',
       repo.dir,
       '--dry-run',
+      '--json',
     ]);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('No symbol named "post_entri"');
     expect(result.stderr).toContain('"post_entry"');
+    // MAP stopped there: no LOGIC (no language server asked to resolve it).
+    const { phases } = JSON.parse(result.stdout) as {
+      phases: Array<{ phase: string; success: boolean; error?: { code: string } }>;
+    };
+    expect(phases.map((p) => [p.phase, p.success, p.error?.code])).toEqual([
+      ['map', false, 'SYMBOL_NOT_FOUND'],
+    ]);
   });
 
   it('lists the candidates of an ambiguous symbol as file:line', async () => {

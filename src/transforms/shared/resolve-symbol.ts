@@ -116,6 +116,19 @@ export async function resolveSymbol(
   return (groups[0] as SymbolDefinition[])[0] as SymbolDefinition;
 }
 
+/**
+ * Throws the `SYMBOL_NOT_FOUND` {@link resolveSymbol} would give (with close matches) when
+ * `definitions` (those in tracked files) is empty: MAP calls it as soon as the declaration
+ * search answers, so an undeclared name stops the run there.
+ */
+export async function refuseUndeclared(
+  query: SymbolQuery,
+  definitions: readonly SymbolDefinition[],
+  services: { search: TextSearch; signal: AbortSignal },
+): Promise<void> {
+  if (definitions.length === 0) throw await notFound(query, definitions, services);
+}
+
 /** A declaration inside a class: a method, or a property (a class attribute in Python). */
 function isClassMember(d: SymbolDefinition): boolean {
   return d.container !== undefined && (d.kind === 'method' || d.kind === 'property');
