@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OrchestratorError } from '../../../src/core/errors.js';
+import type { IntentBase } from '../../../src/core/intent.js';
 import type { MapOutput } from '../../../src/core/phase-outputs.js';
 import type { SymbolDefinition } from '../../../src/core/source-types.js';
 import { createMapPhase } from '../../../src/phases/map/map-phase.js';
@@ -267,11 +268,12 @@ describe('MAP phase', () => {
     });
     const logicRefusal = async (intent: RenameIntent, declared: SymbolDefinition[] = []) => {
       const run = createFakeContext({ ...renameScenario(), similarNames: ['getUsers'] });
-      return resolveSymbol(toSymbolQuery(intent), declared, {
+      const outcome: unknown = await resolveSymbol(toSymbolQuery(intent), declared, {
         graph: run.context.graph,
         search: run.context.search,
         signal: run.context.signal,
-      }).catch((error: unknown) => error as OrchestratorError);
+      }).catch((error: unknown) => error);
+      return outcome as OrchestratorError;
     };
 
     it('stops MAP as soon as the declaration search answers, with the refusal LOGIC would give', async () => {
@@ -281,9 +283,10 @@ describe('MAP phase', () => {
         similarNames: ['getUsers'],
         cache: hangingCache(),
       });
-      const error = await createMapPhase()
+      const outcome: unknown = await createMapPhase()
         .run(run.context, {})
-        .catch((e: unknown) => e as OrchestratorError);
+        .catch((e: unknown) => e);
+      const error = outcome as OrchestratorError;
       expect(error).toMatchObject({ code: 'SYMBOL_NOT_FOUND' });
       expect(error.message).toBe(
         'No symbol named "getUser" is declared in this workspace. Did you mean "getUsers"?',
@@ -297,7 +300,7 @@ describe('MAP phase', () => {
       const intent: RenameIntent = { ...RENAME_INTENT, symbolKind: 'function' };
       const run = createFakeContext({
         ...renameScenario(),
-        intent,
+        intent: intent as IntentBase,
         definitions: { getUser: [{ ...GET_USER, file: 'dist/users.js' }] },
         cache: hangingCache(),
       });
@@ -309,7 +312,7 @@ describe('MAP phase', () => {
 
     it('goes on to LOGIC when a declaration exists, even one of another kind (LOGIC names it)', async () => {
       const run = await runMap({
-        intent: { ...RENAME_INTENT, symbolKind: 'class' },
+        intent: { ...RENAME_INTENT, symbolKind: 'class' } as RenameIntent,
         cache: createFakeSliceStore(),
       });
       expect(run.output.definitions).toEqual({ getUser: [GET_USER] });
