@@ -1,3 +1,5 @@
+import path from 'node:path';
+import type { Intent } from '../intent/all-intents.js';
 import type { PlannerMode } from '../intent/planner-mode.js';
 import type { CommandInput, RunCommandOptions, RunResult } from '../orchestrator.js';
 import { checkChangeFlags } from './check-change-flags.js';
@@ -75,6 +77,9 @@ export async function runChange(
       if (result.error)
         process.stderr.write(`error [${result.error.code}]: ${result.error.message}\n`);
     } else await printResult(kind, result, flags);
+    if (kind !== 'apply' && typeof input === 'object') {
+      await printCandidateCommands(result, input.intent as Intent, kind, flags);
+    }
     process.exitCode = toExitCode(result);
   } catch (error) {
     progress?.close();
@@ -89,6 +94,24 @@ export async function runChange(
 async function toResolvedInput(input: CommandInput, mode: PlannerMode): Promise<CommandInput> {
   const resolved = await readWithGrammar(input, mode);
   return resolved === undefined ? input : { intent: resolved.intent, command: resolved.command };
+}
+
+/** A refused ambiguous symbol: a ready command per candidate, on stderr. */
+async function printCandidateCommands(
+  result: RunResult,
+  intent: Intent,
+  kind: 'run' | 'plan',
+  flags: ChangeFlags,
+): Promise<void> {
+  if (result.error?.code !== 'SYMBOL_AMBIGUOUS') return;
+  const { renderCandidateCommands } = await import('./render-candidate-commands.js');
+  process.stderr.write(
+    await renderCandidateCommands(result, intent, {
+      subcommand: kind,
+      workspace: path.resolve(flags.workspace ?? process.cwd()),
+      flags: flags.dryRun ? ['--dry-run'] : [],
+    }),
+  );
 }
 
 async function printResult(

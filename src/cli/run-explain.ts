@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command } from 'commander';
 import type { CommandInput, ExplainOptions } from '../orchestrator.js';
 import { checkChangeFlags } from './check-change-flags.js';
@@ -91,5 +92,14 @@ export async function runExplain(
   process.stdout.write(
     flags.json ? `${JSON.stringify(result, null, 2)}\n` : renderExplanation(result),
   );
+  if (result.error?.code === 'SYMBOL_AMBIGUOUS') {
+    const { renderCandidateCommands } = await import('./render-candidate-commands.js');
+    process.stderr.write(
+      await renderCandidateCommands(result, result.intent, {
+        subcommand: 'explain',
+        workspace: path.resolve(flags.workspace ?? process.cwd()),
+      }),
+    );
+  }
   return toExitCode(result);
 }

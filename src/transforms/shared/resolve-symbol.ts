@@ -110,7 +110,14 @@ export async function resolveSymbol(
     throw new OrchestratorError(
       'SYMBOL_AMBIGUOUS',
       `"${intent.name}" names ${groups.length} different symbols:\n  ${list.join('\n  ')}\nNarrow the command with "in <path>", a kind (function, method, class) or "Class.${intent.name}".`,
-      { data: { symbol: intent.name, candidates: list } },
+      {
+        data: {
+          symbol: intent.name,
+          candidates: list,
+          // One declaration per symbol, for the commands that name each alone.
+          definitions: groups.map((group) => group[0] as SymbolDefinition),
+        },
+      },
     );
   }
   return (groups[0] as SymbolDefinition[])[0] as SymbolDefinition;
