@@ -2,7 +2,8 @@
  * `npm run bench:cli`: how fast the built CLI answers `--help`, `--version` and refused commands
  * (the CLI loads the orchestrator, servers and language engines only when a run needs them),
  * against a bare `node -e 0` and an import of the whole orchestrator measured in the same run.
- * Budget: each answer well under 500 ms.
+ * Budget: each answer well under 500 ms. With `-- --against <dir>` (another checkout, built), every
+ * CLI case also runs on that build, alternating with this one, and the ratio this / that is shown.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,11 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 const ORCHESTRATOR = path.join(ROOT, 'dist', 'orchestrator.js');
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 9);
+const againstAt = process.argv.indexOf('--against');
+const AGAINST =
+  againstAt === -1
+    ? undefined
+    : path.resolve(process.argv[againstAt + 1] ?? '', 'dist', 'cli', 'main.js');
 const BUDGET_MS = 500;
 
 interface Case {
@@ -31,16 +37,30 @@ function timeOnce(args: readonly string[]): Promise<{ ms: number; code: number |
   });
 }
 
-async function measure(entry: Case): Promise<{ median: number; min: number }> {
+async function measure(
+  entry: Case,
+  other?: string,
+): Promise<{ median: number; min: number; against?: number }> {
   const times: number[] = [];
+  const otherTimes: number[] = [];
+  const otherArgs =
+    other === undefined ? undefined : entry.args.map((a) => (a === CLI ? other : a));
   for (let i = 0; i < REPEATS; i += 1) {
     const { ms, code } = await timeOnce(entry.args);
     if (code !== entry.exitCode)
       throw new Error(`${entry.name}: exit ${code}, expected ${entry.exitCode}`);
     times.push(ms);
+    if (otherArgs !== undefined) otherTimes.push((await timeOnce(otherArgs)).ms);
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)] ?? 0, min: times[0] ?? 0 };
+  return {
+    ...medianAndMin(times),
+    ...(otherArgs === undefined ? {} : { against: medianAndMin(otherTimes).median }),
+  };
+}
+
+function medianAndMin(times: number[]): { median: number; min: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)] ?? 0, min: sorted[0] ?? 0 };
 }
 
 const notGit = mkdtempSync(path.join(tmpdir(), 'mcpo-bench-cli-'));
@@ -75,10 +95,14 @@ try {
       exitCode: 2,
     },
   ];
-  const results: Array<{ name: string; median: number; min: number }> = [];
-  for (const entry of cases) results.push({ name: entry.name, ...(await measure(entry)) });
+  const results: Array<{ name: string; median: number; min: number; against?: number }> = [];
+  for (const entry of cases) {
+    const other = entry.args.includes(CLI) ? AGAINST : undefined;
+    results.push({ name: entry.name, ...(await measure(entry, other)) });
+  }
   const baseline = results[0]?.median ?? 1;
   console.log(`CLI start-up, ${REPEATS} runs each (median, min; ratio = median / node -e 0)`);
+  if (AGAINST !== undefined) console.log(`against: ${AGAINST}, run alternately with this build`);
   for (const r of results) {
     const over =
       r.name.startsWith('node') || r.name.startsWith('import')
@@ -87,7 +111,7 @@ try {
           ? '  OVER BUDGET'
           : '';
     console.log(
-      `  ${r.name.padEnd(52)} ${r.median.toFixed(0).padStart(5)} ms  min ${r.min.toFixed(0).padStart(5)} ms  ×${(r.median / baseline).toFixed(2)}${over}`,
+      `  ${r.name.padEnd(52)} ${r.median.toFixed(0).padStart(5)} ms  min ${r.min.toFixed(0).padStart(5)} ms  ×${(r.median / baseline).toFixed(2)}${r.against === undefined ? '' : `  against ${r.against.toFixed(0).padStart(5)} ms (this/that ×${(r.median / r.against).toFixed(2)})`}${over}`,
     );
   }
   console.log(

@@ -41,6 +41,7 @@ import {
   type WarmWorkspaces,
   type WarmWorkspacesOptions,
 } from './orchestrator/warm-workspaces.js';
+import { recordWrittenPlan } from './orchestrator/written-plans.js';
 import { createExecutePhase } from './phases/execute/execute-phase.js';
 import { createLogicPhase } from './phases/logic/logic-phase.js';
 import { createMapPhase } from './phases/map/map-phase.js';
@@ -179,7 +180,11 @@ export class MCPOrchestrator {
   ): Promise<RunResult> {
     await checkWritableFolder(outPath, '--out');
     const result = await this.run(input, { ...options, dryRun: true });
-    if (result.success && result.plan) await writeFile(outPath, await readFile(result.plan));
+    if (result.success && result.plan) {
+      const content = await readFile(result.plan);
+      await writeFile(outPath, content);
+      await recordWrittenPlan(path.resolve(result.runDir, '..', '..', '..'), outPath, content);
+    }
     return result;
   }
 

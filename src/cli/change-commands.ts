@@ -10,7 +10,10 @@ function addChangeFlags(command: Command, kind: 'run' | 'plan' | 'apply'): Comma
   const github = (option: Option): Option => (kind === 'plan' ? option.hideHelp() : option);
   command
     .option('-w, --workspace <dir>', 'folder inside the git repository to change', process.cwd())
-    .option('--json', 'print only the result JSON on stdout (progress stays on stderr)')
+    .option(
+      '--json',
+      'print only the result JSON on stdout (progress stays on stderr; --quiet silences it)',
+    )
     .addOption(github(new Option('--output <file>', 'also write pr.json here')))
     .option('--test-command <cmd>', 'command that runs the tests (default: detected)')
     .option(

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { DEFAULT_EXAMPLE, EXAMPLES } from '../core/example-commands.js';
 import { describeCommandForms } from '../intent/command-forms.js';
 import { addChangeCommands } from './change-commands.js';
+import { inheritSettings } from './inherit-settings.js';
 import { reportError } from './report-error.js';
 import type { CleanFlags } from './run-clean.js';
 import { createExplainCommand } from './run-explain.js';
@@ -152,4 +153,6 @@ program
     }
   });
 
+// Commands added with addCommand (parse, explain, runs, …) exit 2 on bad options too.
+inheritSettings(program);
 await program.parseAsync(process.argv);

@@ -1,5 +1,5 @@
 import { isOrchestratorError } from '../core/errors.js';
-import type { PlannerMode } from '../intent/planner-mode.js';
+import { isPlannerOff, type PlannerMode } from '../intent/planner-mode.js';
 import type { CommandInput, ResolvedCommand } from '../intent/resolve-command-input.js';
 
 /**
@@ -15,12 +15,17 @@ export async function readWithGrammar(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<ResolvedCommand | undefined> {
   if (mode === 'model') return undefined;
-  const { resolveCommandInput } = await import('../intent/resolve-command-input.js');
   try {
+    if (typeof input === 'string') {
+      // The grammar and the transform's checks refuse before the schemas (and zod) load.
+      const { readGrammarIntent } = await import('../intent/read-grammar-intent.js');
+      readGrammarIntent(input);
+    }
+    const { resolveCommandInput } = await import('../intent/resolve-command-input.js');
     return resolveCommandInput(input, '--intent');
   } catch (error) {
     if (mode === 'grammar' || typeof input !== 'string') throw error;
-    if (!isOrchestratorError(error, 'INTENT_UNRECOGNISED')) throw error;
+    if (!isOrchestratorError(error, 'INTENT_UNRECOGNISED') || isPlannerOff(env)) throw error;
     const [{ isAskable }, { resolvePlannerSettings }] = await Promise.all([
       import('../intent/understand-command.js'),
       import('../intent/planners/planner-settings.js'),

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import type { Intent } from '../intent/all-intents.js';
 import type { PlannerMode } from '../intent/planner-mode.js';
 import type { CommandInput, RunCommandOptions, RunResult } from '../orchestrator.js';
 import { checkChangeFlags } from './check-change-flags.js';
@@ -6,7 +8,6 @@ import { toExitCode } from './exit-codes.js';
 import { createProgress, type ProgressReporter, resolveProgressMode } from './progress-reporter.js';
 import { readWithGrammar } from './read-command.js';
 import { readJsonFile } from './read-json-file.js';
-import { renderRunOutput } from './render-run-output.js';
 import { reportError } from './report-error.js';
 import { toCommandInput } from './to-command-input.js';
 import { withInterruptSignal } from './with-interrupt-signal.js';
@@ -57,10 +58,7 @@ export async function runChange(
       kind === 'apply'
         ? undefined
         : await toResolvedInput(toCommandInput(argument, flags), flags.planner ?? 'auto');
-    progress = await createProgress(
-      flags.json ? 'quiet' : resolveProgressMode(flags),
-      process.stderr,
-    );
+    progress = await createProgress(resolveProgressMode(flags), process.stderr);
     progress.note('loading the orchestrator');
     const reporter = progress;
     const result = await withInterruptSignal(async (signal) => {
@@ -73,8 +71,15 @@ export async function runChange(
       return orchestrator.run(input ?? '', options);
     });
     progress.close();
-    if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else await printResult(kind, result, flags);
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      // Errors go to stderr with --json too.
+      if (result.error)
+        process.stderr.write(`error [${result.error.code}]: ${result.error.message}\n`);
+    } else await printResult(kind, result, flags);
+    if (kind !== 'apply' && typeof input === 'object') {
+      await printCandidateCommands(result, input.intent as Intent, kind, flags);
+    }
     process.exitCode = toExitCode(result);
   } catch (error) {
     progress?.close();
@@ -91,11 +96,30 @@ async function toResolvedInput(input: CommandInput, mode: PlannerMode): Promise<
   return resolved === undefined ? input : { intent: resolved.intent, command: resolved.command };
 }
 
+/** A refused ambiguous symbol: a ready command per candidate, on stderr. */
+async function printCandidateCommands(
+  result: RunResult,
+  intent: Intent,
+  kind: 'run' | 'plan',
+  flags: ChangeFlags,
+): Promise<void> {
+  if (result.error?.code !== 'SYMBOL_AMBIGUOUS') return;
+  const { renderCandidateCommands } = await import('./render-candidate-commands.js');
+  process.stderr.write(
+    await renderCandidateCommands(result, intent, {
+      subcommand: kind,
+      workspace: path.resolve(flags.workspace ?? process.cwd()),
+      flags: flags.dryRun ? ['--dry-run'] : [],
+    }),
+  );
+}
+
 async function printResult(
   kind: 'run' | 'plan' | 'apply',
   result: RunResult,
   flags: ChangeFlags,
 ): Promise<void> {
+  const { renderRunOutput } = await import('./render-run-output.js');
   const output = await renderRunOutput(result, {
     showDiff: flags.diff !== false,
     color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command } from 'commander';
 import type { CommandInput, ExplainOptions } from '../orchestrator.js';
 import { checkChangeFlags } from './check-change-flags.js';
@@ -26,7 +27,10 @@ export interface ExplainFlags extends CommandFlags {
 export function createExplainCommand(): Command {
   return addCommandFlags(new Command('explain'))
     .option('-w, --workspace <dir>', 'folder inside the git repository', process.cwd())
-    .option('--json', 'print only the result JSON on stdout')
+    .option(
+      '--json',
+      'print only the result JSON on stdout (progress stays on stderr; --quiet silences it)',
+    )
     .option('--phases <file>', 'JSON list of phase settings (map, logic, monte_carlo)')
     .option('--allow-dirty', 'explain although the checkout has uncommitted changes')
     .option(
@@ -67,10 +71,7 @@ export async function runExplain(
   flags: ExplainFlags,
   signal: AbortSignal,
 ): Promise<number> {
-  const progress = await createProgress(
-    flags.json ? 'quiet' : resolveProgressMode(flags),
-    process.stderr,
-  );
+  const progress = await createProgress(resolveProgressMode(flags), process.stderr);
   progress.note('loading the orchestrator');
   const options: ExplainOptions = {
     ...(flags.workspace ? { workspace: flags.workspace } : {}),
@@ -91,5 +92,14 @@ export async function runExplain(
   process.stdout.write(
     flags.json ? `${JSON.stringify(result, null, 2)}\n` : renderExplanation(result),
   );
+  if (result.error?.code === 'SYMBOL_AMBIGUOUS') {
+    const { renderCandidateCommands } = await import('./render-candidate-commands.js');
+    process.stderr.write(
+      await renderCandidateCommands(result, result.intent, {
+        subcommand: 'explain',
+        workspace: path.resolve(flags.workspace ?? process.cwd()),
+      }),
+    );
+  }
   return toExitCode(result);
 }

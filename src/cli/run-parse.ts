@@ -37,7 +37,6 @@ export async function runParse(
   flags: ParseFlags,
   signal?: AbortSignal,
 ): Promise<number> {
-  const { renderIntent } = await import('./render-intent.js');
   let intent: Intent;
   let planned: PlannedIntent | undefined;
   try {
@@ -51,6 +50,7 @@ export async function runParse(
     process.stderr.write(`error [${error.code}]: ${error.message}\n`);
     return toErrorExitCode(error);
   }
+  const { renderIntent } = await import('./render-intent.js');
   const model = planned
     ? { planner: planned.planner, model: planned.model, usage: planned.usage }
     : undefined;

@@ -3,20 +3,10 @@ import { toIssueList } from '../core/zod-issues.js';
 import { INTENT_VALIDATORS } from '../transforms/intent-validators.js';
 import { GRAMMARS } from './all-grammars.js';
 import { INTENT_KINDS, type Intent, intentSchema } from './all-intents.js';
-import { SUPPORTED_FORMS } from './command-forms.js';
-import { type CompiledGrammars, compileGrammars } from './grammar/compile-grammars.js';
-import { quoteWith, readCommand } from './grammar/read-command.js';
-import { normaliseCommand } from './grammar/tokenize.js';
+import { quoteWith } from './grammar/read-command.js';
+import { compiledGrammars, readGrammarIntent } from './read-grammar-intent.js';
 
-/** The longest command read; longer text is refused before anything else. */
-export const MAX_COMMAND_LENGTH = 2_000;
-
-let compiled: CompiledGrammars | undefined;
-
-function compiledGrammars(): CompiledGrammars {
-  compiled ??= compileGrammars(GRAMMARS);
-  return compiled;
-}
+export { MAX_COMMAND_LENGTH } from './read-grammar-intent.js';
 
 /**
  * Turns a natural-language command into an {@link Intent} with the deterministic grammar (every
@@ -25,15 +15,7 @@ function compiledGrammars(): CompiledGrammars {
  * (`INVALID_IDENTIFIER`, `NOTHING_TO_DO`, …).
  */
 export function parseIntent(command: string): Intent {
-  if (command.length > MAX_COMMAND_LENGTH) {
-    throw new OrchestratorError(
-      'INTENT_UNRECOGNISED',
-      `The command is ${command.length} characters long; commands are at most ${MAX_COMMAND_LENGTH}. It starts ${JSON.stringify(command.slice(0, 80))}…`,
-      { data: { length: command.length, reason: 'too-long' } },
-    );
-  }
-  const { intent } = readCommand(normaliseCommand(command), compiledGrammars(), SUPPORTED_FORMS);
-  return validateIntent(intent);
+  return validateIntent(readGrammarIntent(command));
 }
 
 /**

@@ -7,3 +7,12 @@ export type PlannerMode = 'auto' | 'grammar' | 'model';
 
 /** The modes, for flags. */
 export const PLANNER_MODES: readonly PlannerMode[] = ['auto', 'grammar', 'model'];
+
+/**
+ * True when the environment configures no model planner (`ORCHESTRATOR_PLANNER` unset, empty or
+ * `off`), told without loading the planners' settings; `resolvePlannerSettings` reads the rest.
+ */
+export function isPlannerOff(env: Readonly<Record<string, string | undefined>>): boolean {
+  const provider = (env.ORCHESTRATOR_PLANNER ?? '').trim().toLowerCase();
+  return provider === '' || provider === 'off';
+}

@@ -71,6 +71,8 @@ export function buildPullRequest(options: {
       passed: execute.test.passed,
       durationMs: execute.test.durationMs,
       summary: toLastLines(execute.test.outputTail, 3),
+      exitCode: execute.test.exitCode,
+      ...(execute.test.baseline ? { baseline: { ...execute.test.baseline } } : {}),
     },
   });
 }

@@ -5,6 +5,7 @@ import { type ResolvedSettings, resolveSettings } from '../core/settings.js';
 import { type GitWorkspace, openGitWorkspace } from '../vcs/open-git-workspace.js';
 import { type ResolvedGithubTarget, resolveGithubTarget } from './publish-pull-request.js';
 import type { RunCommandOptions } from './run-types.js';
+import { withoutWrittenPlans } from './written-plans.js';
 
 /** Everything a run checks before it writes anything. */
 export interface PreparedRun {
@@ -61,7 +62,9 @@ export async function prepareRun(
   if (!options.allowDirty) {
     // The plan being applied may sit untracked inside the repository (`plan --out plan.json`).
     const own = planFile === undefined ? undefined : toRepositoryPath(git.root, planFile);
-    const dirty = (await git.dirtyFiles(signalOption)).filter((file) => file !== own);
+    // So may a plan `plan --out` wrote there, as long as it holds what was written.
+    const changed = (await git.dirtyFiles(signalOption)).filter((file) => file !== own);
+    const dirty = await withoutWrittenPlans(git.root, changed);
     if (dirty.length > 0) throw toDirtyError(git.root, dirty);
   }
   const baseCommit =

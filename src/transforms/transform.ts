@@ -11,6 +11,7 @@ import type {
   WorkspaceFiles,
 } from '../core/services.js';
 import type { LanguageId, SymbolDefinition } from '../core/source-types.js';
+import type { SymbolQuery } from './shared/resolve-symbol.js';
 
 /** What MAP searches for on a transform's behalf. */
 export interface SearchRequest {
@@ -20,6 +21,12 @@ export interface SearchRequest {
   declarations: string[];
   /** Workspace files the transform works on (a module, a scope), already resolved. */
   files: string[];
+  /**
+   * The symbols among `declarations` that LOGIC resolves with `resolveSymbol`: one with no
+   * declaration at all in a tracked file stops MAP as soon as the declaration search answers,
+   * with the `SYMBOL_NOT_FOUND` LOGIC would give. @default none
+   */
+  symbols?: SymbolQuery[];
 }
 
 /** What a transform may look at when it says what to search for. */

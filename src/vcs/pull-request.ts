@@ -31,6 +31,18 @@ export interface PullRequestTests {
   durationMs: number;
   /** One line, e.g. `'42 passed'`. */
   summary: string;
+  /** The exit code on the branch (null: timed out or stopped). */
+  exitCode?: number | null;
+  /** The same tests at the base commit, when they ran there (`--baseline-tests`). */
+  baseline?: PullRequestBaselineTests;
+}
+
+/** The tests at the base commit, as the pull request reports them. */
+export interface PullRequestBaselineTests {
+  passed: boolean;
+  exitCode: number | null;
+  durationMs: number;
+  timedOut: boolean;
 }
 
 /** A declaration the change is about, as the pull request names it. */
@@ -139,6 +151,8 @@ export function toPullRequest(input: PullRequestInput): PullRequest {
       '## Tests',
       '',
       `${tests.passed ? '✅ Passed' : '❌ Failed'}: ${codeSpan(tests.command)} in ${formatSeconds(tests.durationMs)}`,
+      '',
+      ...toTestTable(input),
       ...(tests.summary.trim() === '' ? [] : ['', escapeText(tests.summary.trim())]),
       ...(input.compile === undefined
         ? []
@@ -226,6 +240,33 @@ function toDiffSection(diff: string | undefined): string[] {
     lines <= MAX_OPEN_DIFF_LINES
       ? `## Diff\n\n${block}`
       : `## Diff\n\n<details><summary>${lines} lines</summary>\n\n${block}\n\n</details>`,
+  ];
+}
+
+/** Where the tests ran (the branch; the base commit when they ran there) and what they gave. */
+function toTestTable(input: PullRequestInput): string[] {
+  const { tests } = input;
+  const onBranch = tests.passed
+    ? '✅ passed'
+    : `❌ failed${tests.exitCode === undefined || tests.exitCode === null ? '' : ` (exit code ${tests.exitCode})`}`;
+  const rows = [
+    '| Ran on | Result | Time |',
+    '| --- | --- | ---: |',
+    `| branch ${cell(codeSpan(input.branch))} at ${codeSpan(input.commit.slice(0, 12))} | ${onBranch} | ${formatSeconds(tests.durationMs)} |`,
+  ];
+  const base = tests.baseline;
+  if (base === undefined)
+    return [
+      ...rows,
+      '',
+      '_Not run at the base commit (`--baseline-tests` runs them there first)._',
+    ];
+  const atBase = base.passed
+    ? '✅ passed before the change too'
+    : `❌ ${base.timedOut ? 'timed out' : `failed (exit code ${base.exitCode})`}: already failing before the change`;
+  return [
+    ...rows,
+    `| base commit ${codeSpan(input.baseCommit.slice(0, 12))} | ${atBase} | ${formatSeconds(base.durationMs)} |`,
   ];
 }
 

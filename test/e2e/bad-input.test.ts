@@ -24,17 +24,25 @@ describe('bad input exits 2 with a message that names the problem', () => {
     expect(result.stderr).toContain('rename <old> to <new>');
   });
 
-  it('names a missing symbol and suggests close matches', async () => {
+  it('names a missing symbol and suggests close matches, as soon as the declaration search answers', async () => {
     const result = await runCli([
       'run',
       'rename post_entri to record_entry',
       '--workspace',
       repo.dir,
       '--dry-run',
+      '--json',
     ]);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('No symbol named "post_entri"');
     expect(result.stderr).toContain('"post_entry"');
+    // MAP stopped there: no LOGIC (no language server asked to resolve it).
+    const { phases } = JSON.parse(result.stdout) as {
+      phases: Array<{ phase: string; success: boolean; error?: { code: string } }>;
+    };
+    expect(phases.map((p) => [p.phase, p.success, p.error?.code])).toEqual([
+      ['map', false, 'SYMBOL_NOT_FOUND'],
+    ]);
   });
 
   it('lists the candidates of an ambiguous symbol as file:line', async () => {
@@ -49,6 +57,29 @@ describe('bad input exits 2 with a message that names the problem', () => {
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('extra/a.py:1');
     expect(result.stderr).toContain('extra/b.py:1');
+    // A ready-to-paste command per candidate, each one the parser reads as that symbol alone.
+    expect(result.stderr).toContain(
+      'Name one of them (ready to paste):\n  extra/a.py:1 (function)\n',
+    );
+    const pasted = [
+      ...result.stderr.matchAll(/^ {4}mcp-orchestrator run '(.+)' --workspace (\S+) --dry-run$/gm),
+    ];
+    expect(pasted.map((m) => [m[1], m[2]])).toEqual([
+      ['rename function `helper` to assist in `extra/a.py`', repo.dir],
+      ['rename function `helper` to assist in `extra/b.py`', repo.dir],
+    ]);
+    const parsed = await Promise.all(
+      pasted.map((m) => runCli(['parse', m[1] as string, '--json'])),
+    );
+    expect(parsed.map((p) => (JSON.parse(p.stdout) as { intent: unknown }).intent)).toEqual(
+      ['extra/a.py', 'extra/b.py'].map((scope) => ({
+        kind: 'rename',
+        from: 'helper',
+        to: 'assist',
+        symbolKind: 'function',
+        scope,
+      })),
+    );
   });
 
   it('refuses a new name that is a keyword or collides with a name in scope', async () => {

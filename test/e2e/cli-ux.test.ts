@@ -67,8 +67,15 @@ describe('the command line around a change', () => {
     expect(planned.stderr).toMatch(/^\[ *[\d.]+s\] ✔ map \(/m);
     expect(planned.stderr).not.toContain('would change');
     expect(await repo.read('src/users.js')).toContain('export function getUser(');
+    // The plan file it wrote does not make the next command refuse the checkout as dirty: this
+    // one passes the clean-state check and is refused by the next check.
+    const next = await runCli(['plan', `${COMMAND} in src/nowhere`, '--out', 'other.json'], {
+      cwd: repo.dir,
+    });
+    expect(next.code).toBe(2);
+    expect(next.stderr).toContain('error [BAD_INPUT]: "in src/nowhere": there is no src/nowhere');
 
-    const applied = await runCli(['apply', 'plan.json'], { cwd: repo.dir });
+    const applied = await runCli(['apply', 'plan.json', '--baseline-tests'], { cwd: repo.dir });
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stdout).toContain('+export function fetchUser(id) {');
     expect(applied.stdout).toMatch(
@@ -86,6 +93,13 @@ describe('the command line around a change', () => {
     ) as { body: string };
     expect(pr.body).toContain('## Diff\n\n<details><summary>');
     expect(pr.body).toContain('<details><summary>Phase timings');
+    // The tests that ran and their result: on the branch, and first at the base commit.
+    expect(pr.body).toMatch(
+      new RegExp(`\\| branch \`${BRANCH}\` at \`[0-9a-f]{12}\` \\| ✅ passed \\| [\\d.]+ s \\|\n`),
+    );
+    expect(pr.body).toMatch(
+      /\| base commit `[0-9a-f]{12}` \| ✅ passed before the change too \| [\d.]+ s \|/,
+    );
   }, 120_000);
 
   it('apply of a change already on a branch says so; --json keeps stdout to the JSON, --quiet stderr to warnings', async () => {

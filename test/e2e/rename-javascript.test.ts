@@ -33,6 +33,8 @@ describe('run "rename function getUser to fetchUser" on the users-ts example', (
   it('commits a test-green rename and leaves the checkout as it was', async () => {
     expect(code, stderr).toBe(0);
     expect(branch).toBe('mcp-orchestrator/rename-function-getuser-to-fetchuser');
+    // --json keeps stdout to the JSON; the progress still goes to stderr (--quiet silences it).
+    expect(stderr).toMatch(/^\[ *[\d.]+s\] ✔ map \(/m);
     expect(await repo.checkoutSnapshot()).toEqual(checkoutBefore);
   });
 

@@ -1,9 +1,11 @@
 import { isOrchestratorError, OrchestratorError, toErrorMessage } from '../../core/errors.js';
 import type { Phase } from '../../core/phase.js';
 import type { MapOutput, SourceReport, TextOccurrence } from '../../core/phase-outputs.js';
+import type { TextSearch } from '../../core/services.js';
 import type { LanguageId, SkippedSource, SymbolDefinition } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
 import { transformFor } from '../../transforms/registry.js';
+import { refuseUndeclared } from '../../transforms/shared/resolve-symbol.js';
 import type { SearchRequest } from '../../transforms/transform.js';
 import { findPhaseSettings } from '../phase-settings.js';
 import { cacheSlices, toSlices } from './cache-slices.js';
@@ -68,7 +70,11 @@ export function createMapPhase(): Phase<'map'> {
             );
             return Object.fromEntries(found);
           },
-        ),
+        ).then(async (step) => {
+          // An undeclared symbol stops MAP here, without waiting for the slices.
+          await refuseUndeclaredSymbols(request, step.value, tracked, context);
+          return step;
+        }),
         timed(
           'slice_cache',
           context.cache ? targets : new Set(),
@@ -134,6 +140,28 @@ function refuseWhenBlind(
       'MCP_SERVER_UNAVAILABLE',
       `MAP found no source to search: ripgrep failed (${text.error}), dependency_graph ${declarations.status}.`,
       { retryable: true },
+    );
+  }
+}
+
+/**
+ * The `SYMBOL_NOT_FOUND` LOGIC would give, for the first symbol the transform resolves that has
+ * no declaration in a tracked file; nothing when the declaration search did not answer.
+ */
+async function refuseUndeclaredSymbols(
+  request: SearchRequest,
+  found: Readonly<Record<string, readonly SymbolDefinition[]>> | undefined,
+  tracked: ReadonlySet<string>,
+  context: { search: TextSearch; signal: AbortSignal },
+): Promise<void> {
+  if (found === undefined) return;
+  for (const query of request.symbols ?? []) {
+    const declared = found[query.name];
+    if (declared === undefined) continue;
+    await refuseUndeclared(
+      query,
+      declared.filter((d) => tracked.has(d.file)),
+      context,
     );
   }
 }

@@ -2,7 +2,7 @@ import type { FileChange } from '../../core/change/change-types.js';
 import { OrchestratorError } from '../../core/errors.js';
 import type { SymbolDefinition } from '../../core/source-types.js';
 import { parseFacts } from '../parse-facts.js';
-import { describeDefinition, resolveSymbol } from '../shared/resolve-symbol.js';
+import { describeDefinition, resolveSymbol, type SymbolQuery } from '../shared/resolve-symbol.js';
 import type { AnalysisContext, TransformAnalysis } from '../transform.js';
 import { type MoveFacts, moveFactsSchema } from './contract.js';
 import type { MoveIntent } from './intent.js';
@@ -44,15 +44,20 @@ async function resolveMoved(
       { data: { symbol: intent.symbol, declaredAt: sameLanguage.map(describeDefinition) } },
     );
   }
-  return resolveSymbol(
-    {
-      name: intent.symbol,
-      kindWord: 'module-level declaration',
-      ...(intent.from ? { scope: intent.from } : {}),
-    },
-    moduleLevel,
-    { graph, search: context.search, signal },
-  );
+  return resolveSymbol(toMovedQuery(intent), moduleLevel, {
+    graph,
+    search: context.search,
+    signal,
+  });
+}
+
+/** The declaration a move names, as {@link resolveSymbol} (and MAP, when it is undeclared) ask. */
+export function toMovedQuery(intent: MoveIntent): SymbolQuery {
+  return {
+    name: intent.symbol,
+    kindWord: 'module-level declaration',
+    ...(intent.from ? { scope: intent.from } : {}),
+  };
 }
 
 /** Refuses a target that exists in the checkout without git tracking it (the move would overwrite it). */

@@ -1,6 +1,6 @@
 import type { VerifyCheck } from '../../core/change/verify-types.js';
 import type { Transform } from '../transform.js';
-import { analyzeMove } from './analyze.js';
+import { analyzeMove, toMovedQuery } from './analyze.js';
 import { checkMoveChange } from './check-change.js';
 import { type MoveIntent, moveIntentSchema } from './intent.js';
 import { validateMoveIntent } from './validate-intent.js';
@@ -12,7 +12,12 @@ export const moveTransform: Transform<MoveIntent> = {
   intentSchema: moveIntentSchema,
   verifySchema: movedDeclarationsCheckSchema as unknown as Transform['verifySchema'],
   validateIntent: validateMoveIntent,
-  search: (intent) => ({ words: [intent.symbol], declarations: [intent.symbol], files: [] }),
+  search: (intent) => ({
+    words: [intent.symbol],
+    declarations: [intent.symbol],
+    files: [],
+    symbols: [toMovedQuery(intent)],
+  }),
   analyze: analyzeMove,
   checkChange: checkMoveChange,
   async verify(_intent, checks: readonly VerifyCheck[], context) {

@@ -1,4 +1,5 @@
 import type { VerifyCheck } from '../../core/change/verify-types.js';
+import { toFunctionQuery } from '../shared/parameters/resolve-function.js';
 import {
   parameterSignatureCheckSchema,
   verifyParameterSignature,
@@ -21,6 +22,7 @@ export const removeParameterTransform: Transform<RemoveParameterIntent> = {
     words: [lastName(intent.function)],
     declarations: [lastName(intent.function)],
     files: [],
+    symbols: [toFunctionQuery(intent.function)],
   }),
   analyze: analyzeRemoveParameter,
   checkChange: checkRemoveParameterChange,

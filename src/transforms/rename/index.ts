@@ -3,6 +3,7 @@ import { scopePaths, type Transform } from '../transform.js';
 import { analyzeRename } from './analyze.js';
 import { checkRenameChange } from './check-change.js';
 import { type RenameIntent, renameIntentSchema } from './intent.js';
+import { toSymbolQuery } from './symbol-query.js';
 import { validateRenameIntent } from './validate-intent.js';
 import { verifyWordPositions, wordPositionsCheckSchema } from './word-positions.js';
 
@@ -12,7 +13,12 @@ export const renameTransform: Transform<RenameIntent> = {
   intentSchema: renameIntentSchema,
   verifySchema: wordPositionsCheckSchema as unknown as Transform['verifySchema'],
   validateIntent: validateRenameIntent,
-  search: (intent) => ({ words: [intent.from], declarations: [intent.from], files: [] }),
+  search: (intent) => ({
+    words: [intent.from],
+    declarations: [intent.from],
+    files: [],
+    symbols: [toSymbolQuery(intent)],
+  }),
   analyze: analyzeRename,
   checkChange: checkRenameChange,
   async verify(_intent, checks: readonly VerifyCheck[], context) {

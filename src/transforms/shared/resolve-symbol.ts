@@ -110,10 +110,30 @@ export async function resolveSymbol(
     throw new OrchestratorError(
       'SYMBOL_AMBIGUOUS',
       `"${intent.name}" names ${groups.length} different symbols:\n  ${list.join('\n  ')}\nNarrow the command with "in <path>", a kind (function, method, class) or "Class.${intent.name}".`,
-      { data: { symbol: intent.name, candidates: list } },
+      {
+        data: {
+          symbol: intent.name,
+          candidates: list,
+          // One declaration per symbol, for the commands that name each alone.
+          definitions: groups.map((group) => group[0] as SymbolDefinition),
+        },
+      },
     );
   }
   return (groups[0] as SymbolDefinition[])[0] as SymbolDefinition;
+}
+
+/**
+ * Throws the `SYMBOL_NOT_FOUND` {@link resolveSymbol} would give (with close matches) when
+ * `definitions` (those in tracked files) is empty: MAP calls it as soon as the declaration
+ * search answers, so an undeclared name stops the run there.
+ */
+export async function refuseUndeclared(
+  query: SymbolQuery,
+  definitions: readonly SymbolDefinition[],
+  services: { search: TextSearch; signal: AbortSignal },
+): Promise<void> {
+  if (definitions.length === 0) throw await notFound(query, definitions, services);
 }
 
 /** A declaration inside a class: a method, or a property (a class attribute in Python). */

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { OrchestratorError } from '../../../src/core/errors.js';
+import type { IntentBase } from '../../../src/core/intent.js';
 import type { MapOutput } from '../../../src/core/phase-outputs.js';
+import type { SymbolDefinition } from '../../../src/core/source-types.js';
 import { createMapPhase } from '../../../src/phases/map/map-phase.js';
+import type { RenameIntent } from '../../../src/transforms/rename/intent.js';
+import { toSymbolQuery } from '../../../src/transforms/rename/symbol-query.js';
+import { resolveSymbol } from '../../../src/transforms/shared/resolve-symbol.js';
 import {
   createFakeContext,
   FAKE_BASE_COMMIT,
   type FakeContextOverrides,
 } from '../../fixtures/phases/fake-services.js';
 import { createFakeSliceStore } from '../../fixtures/phases/fake-slice-store.js';
-import { GET_USER, renameScenario } from '../../fixtures/phases/rename-scenario.js';
+import { GET_USER, RENAME_INTENT, renameScenario } from '../../fixtures/phases/rename-scenario.js';
 
 async function runMap(overrides: FakeContextOverrides = {}) {
   const run = createFakeContext({ ...renameScenario(), ...overrides });
@@ -76,6 +81,7 @@ describe('MAP phase', () => {
   it('narrows the declaration search to TypeScript when every text hit is in TypeScript files', async () => {
     const run = await runMap({
       files: { 'src/a.ts': 'getUser();\n', 'web/b.tsx': 'getUser();\n' },
+      definitions: { getUser: [{ ...GET_USER, file: 'src/a.ts' }] },
     });
     expect(definitionQueries(run)[0]?.[1]).toMatchObject({ language: 'typescript' });
   });
@@ -83,6 +89,7 @@ describe('MAP phase', () => {
   it('narrows the declaration search to Python when every text hit is in Python files', async () => {
     const run = await runMap({
       files: { 'pkg/a.py': 'getUser()\n', 'pkg/b.pyi': 'def getUser(): ...\n' },
+      definitions: { getUser: [{ ...GET_USER, file: 'pkg/b.pyi', language: 'python' }] },
     });
     expect(definitionQueries(run)[0]?.[1]).toMatchObject({ language: 'python' });
   });
@@ -90,6 +97,7 @@ describe('MAP phase', () => {
   it('searches declarations in every language when the hits are in both', async () => {
     const run = await runMap({
       files: { 'src/a.ts': 'getUser();\n', 'pkg/b.py': 'getUser()\n' },
+      definitions: { getUser: [{ ...GET_USER, file: 'src/a.ts' }] },
     });
     expect(definitionQueries(run)[0]?.[1]).not.toHaveProperty('language');
   });
@@ -230,6 +238,7 @@ describe('MAP phase', () => {
     const run = await runMap({
       cache: createFakeSliceStore(),
       files: { 'src/a.ts': 'getUser();\ngetUser();\n3\n4\n5\n6\n7\n8\n9\n10\ngetUser();\n' },
+      definitions: { getUser: [{ ...GET_USER, file: 'src/a.ts' }] },
     });
     const hitLines = [1, 2, 11];
     const withoutHit = run.output.slices.filter(
@@ -249,5 +258,65 @@ describe('MAP phase', () => {
     expect(run.output.sources.find((s) => s.name === 'slice_cache')?.items).toBe(3);
     expect(run.output.sources.find((s) => s.name === 'ripgrep')?.items).toBe(6);
     expect(run.output.sources.find((s) => s.name === 'dependency_graph')?.items).toBe(1);
+  });
+
+  describe('a symbol that is not declared', () => {
+    /** A slice store that never answers: MAP must not wait for it to refuse. */
+    const hangingCache = () => ({
+      ...createFakeSliceStore(),
+      retrieve: () => new Promise<null>(() => {}),
+    });
+    const logicRefusal = async (intent: RenameIntent, declared: SymbolDefinition[] = []) => {
+      const run = createFakeContext({ ...renameScenario(), similarNames: ['getUsers'] });
+      const outcome: unknown = await resolveSymbol(toSymbolQuery(intent), declared, {
+        graph: run.context.graph,
+        search: run.context.search,
+        signal: run.context.signal,
+      }).catch((error: unknown) => error);
+      return outcome as OrchestratorError;
+    };
+
+    it('stops MAP as soon as the declaration search answers, with the refusal LOGIC would give', async () => {
+      const run = createFakeContext({
+        ...renameScenario(),
+        definitions: {},
+        similarNames: ['getUsers'],
+        cache: hangingCache(),
+      });
+      const outcome: unknown = await createMapPhase()
+        .run(run.context, {})
+        .catch((e: unknown) => e);
+      const error = outcome as OrchestratorError;
+      expect(error).toMatchObject({ code: 'SYMBOL_NOT_FOUND' });
+      expect(error.message).toBe(
+        'No symbol named "getUser" is declared in this workspace. Did you mean "getUsers"?',
+      );
+      expect(error.message).toBe((await logicRefusal(RENAME_INTENT)).message);
+      // The text search still ran first (it narrows the declaration search's language).
+      expect(run.log.argsOf('search', 'findWord').map((args) => args[0])).toEqual(['getUser']);
+    });
+
+    it('counts a declaration only in a file git does not track as none, and says the kind asked for', async () => {
+      const intent: RenameIntent = { ...RENAME_INTENT, symbolKind: 'function' };
+      const run = createFakeContext({
+        ...renameScenario(),
+        intent: intent as IntentBase,
+        definitions: { getUser: [{ ...GET_USER, file: 'dist/users.js' }] },
+        cache: hangingCache(),
+      });
+      await expect(createMapPhase().run(run.context, {})).rejects.toMatchObject({
+        code: 'SYMBOL_NOT_FOUND',
+        message: 'No function named "getUser" is declared in this workspace.',
+      });
+    });
+
+    it('goes on to LOGIC when a declaration exists, even one of another kind (LOGIC names it)', async () => {
+      const run = await runMap({
+        intent: { ...RENAME_INTENT, symbolKind: 'class' } as RenameIntent,
+        cache: createFakeSliceStore(),
+      });
+      expect(run.output.definitions).toEqual({ getUser: [GET_USER] });
+      expect(run.output.slices).toHaveLength(3);
+    });
   });
 });

@@ -92,11 +92,49 @@ describe('toPullRequest', () => {
     );
   });
 
+  it('shows where the tests ran and their result: the branch, and the base commit when they ran there', () => {
+    const branchRow = `| branch \`mcp-orchestrator/rename-getuser-to-fetchuser\` at \`${COMMIT.slice(0, 12)}\` | ✅ passed | 4.20 s |`;
+    const alone = toPullRequest(input()).body;
+    expect(alone).toContain(`| Ran on | Result | Time |\n| --- | --- | ---: |\n${branchRow}\n`);
+    expect(alone).toContain(
+      '_Not run at the base commit (`--baseline-tests` runs them there first)._',
+    );
+    const baseline = { passed: true, exitCode: 0, durationMs: 3900, timedOut: false };
+    const passedBefore = toPullRequest(
+      input({ tests: { ...input().tests, exitCode: 0, baseline } }),
+    ).body;
+    expect(passedBefore).toContain(
+      `${branchRow}\n| base commit \`${BASE.slice(0, 12)}\` | ✅ passed before the change too | 3.90 s |`,
+    );
+    expect(passedBefore).not.toContain('Not run at the base commit');
+    const failingBefore = toPullRequest(
+      input({ tests: { ...input().tests, baseline: { ...baseline, passed: false, exitCode: 1 } } }),
+    ).body;
+    expect(failingBefore).toContain(
+      `| base commit \`${BASE.slice(0, 12)}\` | ❌ failed (exit code 1): already failing before the change | 3.90 s |`,
+    );
+    const timedOut = toPullRequest(
+      input({
+        tests: {
+          ...input().tests,
+          baseline: { ...baseline, passed: false, exitCode: null, timedOut: true },
+        },
+      }),
+    ).body;
+    expect(timedOut).toContain('| ❌ timed out: already failing before the change |');
+  });
+
   it('reports failing tests as failed', () => {
     const { body } = toPullRequest(
       input({ tests: { command: 'pytest', passed: false, durationMs: 10, summary: '' } }),
     );
     expect(body).toContain('❌ Failed: `pytest` in 0.01 s');
+    const withCode = toPullRequest(
+      input({
+        tests: { command: 'pytest', passed: false, durationMs: 10, summary: '', exitCode: 2 },
+      }),
+    ).body;
+    expect(withCode).toContain('| ❌ failed (exit code 2) | 0.01 s |');
   });
 
   it('keeps backticks in the command inside one code span and shortens a long title', () => {
