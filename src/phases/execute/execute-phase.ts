@@ -13,15 +13,10 @@ import { checkPythonImports } from '../shared/check-python-imports.js';
 import { toLastLines } from '../shared/output-lines.js';
 import { requireUpstream } from '../shared/require-upstream.js';
 import { describeBaseline, runBaselineTests } from './run-baseline-tests.js';
-import {
-  type BaseDiagnostics,
-  runCompileCheck,
-  startBaseDiagnostics,
-} from './run-compile-check.js';
+import { runCompileCheck } from './run-compile-check.js';
 
 /**
- * EXECUTE: creates branch and worktree at the plan's base (the language servers meanwhile
- * compute the base's diagnostics of the files the change touches), applies the plan's file
+ * EXECUTE: creates branch and worktree at the plan's base, applies the plan's file
  * changes there (all checked before any is written), then runs the test node and the check node's
  * compile side by side — the first to fail stops the other — and, for a Python change with a
  * pyrepl server, imports the changed modules beside them, so a module the change broke stops
@@ -36,23 +31,9 @@ export function createExecutePhase(): Phase<'execute'> {
       const optimize = requireUpstream(upstream, 'optimize', 'EXECUTE');
       const changes = plan.fileChanges();
       await refuseUntrackedFiles(context, plan);
-      // The base's diagnostics need no worktree: the language servers compute them meanwhile.
-      // Whichever of the tests, the check and the imports fails first stops the others (and these).
+      // Whichever of the tests, the check and the imports fails first stops the others.
       const stop = new AbortController();
-      const checkNode = plan.node('check');
       const seesBase = await graphSeesBase(context, plan.data.base);
-      const base =
-        checkNode === undefined
-          ? undefined
-          : startBaseDiagnostics({
-              setting: checkNode.compile,
-              changes,
-              graph: context.graph,
-              baseCommit: plan.data.base,
-              ...(context.baseResults ? { baseResults: context.baseResults } : {}),
-              graphSeesBase: seesBase,
-              signal: AbortSignal.any([context.signal, stop.signal]),
-            });
       const { worktree, linkedDependencies } = await context.git.createWorktree({
         branchHint: plan.data.command,
         baseCommit: plan.data.base,
@@ -80,7 +61,6 @@ export function createExecutePhase(): Phase<'execute'> {
         testCommand: optimize.testCommand,
         stop,
         graphSeesBase: seesBase,
-        ...(base ? { base } : {}),
       });
       const { compile, pythonImports, firstFailure } = ran;
       // Tests that failed on their own (not stopped by the compile or import check) run again at the base.
@@ -166,7 +146,6 @@ async function runTestsAndCompile(
     testCommand: readonly string[];
     stop: AbortController;
     graphSeesBase: boolean;
-    base?: Promise<BaseDiagnostics>;
   },
 ): Promise<{
   test: TestRunReport;
@@ -226,7 +205,6 @@ async function runTestsAndCompile(
           signal,
         })
       ).worktree,
-    ...(options.base ? { base: options.base } : {}),
     signal,
   })
     .catch((error: unknown): CompileReport => {
