@@ -30,7 +30,7 @@ export function createExecutePhase(): Phase<'execute'> {
       const { plan } = requireUpstream(upstream, 'plan', 'EXECUTE');
       const optimize = requireUpstream(upstream, 'optimize', 'EXECUTE');
       const changes = plan.fileChanges();
-      await refuseUntrackedFiles(context, plan);
+      const trackedFiles = await refuseUntrackedFiles(context, plan);
       // Whichever of the tests, the check and the imports fails first stops the others.
       const stop = new AbortController();
       const seesBase = await graphSeesBase(context, plan.data.base);
@@ -61,6 +61,7 @@ export function createExecutePhase(): Phase<'execute'> {
         testCommand: optimize.testCommand,
         stop,
         graphSeesBase: seesBase,
+        trackedFiles,
       });
       const { compile, pythonImports, firstFailure } = ran;
       // Tests that failed on their own (not stopped by the compile or import check) run again at the base.
@@ -146,6 +147,7 @@ async function runTestsAndCompile(
     testCommand: readonly string[];
     stop: AbortController;
     graphSeesBase: boolean;
+    trackedFiles: number;
   },
 ): Promise<{
   test: TestRunReport;
@@ -196,6 +198,7 @@ async function runTestsAndCompile(
     baseCommit: plan.data.base,
     ...(context.baseResults ? { baseResults: context.baseResults } : {}),
     graphSeesBase: options.graphSeesBase,
+    trackedFiles: options.trackedFiles,
     baseWorktree: async () =>
       (
         await context.git.createWorktree({
@@ -276,9 +279,10 @@ async function graphSeesBase(context: PhaseContext, base: string): Promise<boole
 
 /**
  * A plan may only edit, move or delete files git tracks at its base: never a dependency link
- * into the user's checkout, build output or a path a hand edit made up.
+ * into the user's checkout, build output or a path a hand edit made up. Returns how many files
+ * git tracks there.
  */
-async function refuseUntrackedFiles(context: PhaseContext, plan: ExecutionPlan): Promise<void> {
+async function refuseUntrackedFiles(context: PhaseContext, plan: ExecutionPlan): Promise<number> {
   const tracked = await context.git.trackedFiles(plan.data.base, { signal: context.signal });
   const outside = plan
     .fileChanges()
@@ -291,4 +295,5 @@ async function refuseUntrackedFiles(context: PhaseContext, plan: ExecutionPlan):
       { data: { files: outside } },
     );
   }
+  return tracked.size;
 }

@@ -1,4 +1,5 @@
 import type { FileChange } from '../../core/change/change-types.js';
+import { isOrchestratorError } from '../../core/errors.js';
 import type { CompileReport } from '../../core/phase-outputs.js';
 import type { CompileSetting } from '../../core/plan/plan-schema.js';
 import type {
@@ -15,6 +16,19 @@ import { toNewErrors } from './new-diagnostics.js';
 
 /** Longest a compile command may run. */
 export const COMPILE_TIMEOUT_MS = 5 * 60_000;
+
+/** The shortest deadline of one type-check query (the analysis calls' own, 180 s). */
+const MIN_TYPE_CHECK_TIMEOUT_MS = 180_000;
+/** Deadline per file the repository tracks: a check of 4,001 TypeScript files took > 180 s. */
+const TYPE_CHECK_MS_PER_TRACKED_FILE = 25;
+
+/**
+ * Deadline of one type-check query: 25 ms per file the repository tracks, at least 180 s (a
+ * change's importers can be most of the program; 20,000 files: 500 s).
+ */
+export function typeCheckTimeoutMs(trackedFiles: number): number {
+  return Math.max(MIN_TYPE_CHECK_TIMEOUT_MS, trackedFiles * TYPE_CHECK_MS_PER_TRACKED_FILE);
+}
 
 /** What a compile check needs from the run. */
 export interface CompileCheckInput {
@@ -34,6 +48,8 @@ export interface CompileCheckInput {
    * only then are its findings the base's, to store for later runs.
    */
   graphSeesBase: boolean;
+  /** Files git tracks at the base: bounds how long the type check may take. */
+  trackedFiles: number;
   signal: AbortSignal;
 }
 
@@ -64,14 +80,22 @@ export async function runCompileCheck(input: CompileCheckInput): Promise<Compile
   }
   if (setting.kind === 'command') return runCommandCheck(input, setting.command);
   const { after, overlay, renamed, created } = await toCheckedFiles(input);
-  // The changed tree first: only a file with errors in it needs the base to compare with (most
-  // often none has any, and the base is not checked at all); then those files' base, once the
-  // overlay is gone. Checking every file twice cost a jmespath.py rename ~1 s of pyright.
-  const changed = await input.graph.diagnostics(
-    { files: after, importers: true, overlay },
-    { signal: input.signal },
-  );
-  const atBase = await diagnosticsOfErringFiles(input, changed, renamed, created);
+  const timeoutMs = typeCheckTimeoutMs(input.trackedFiles);
+  const query = { signal: input.signal, timeoutMs };
+  let changed: DiagnosticsReport;
+  let atBase: AtBase<DiagnosticsReport>;
+  try {
+    // The changed tree first: only a file with errors in it needs the base to compare with
+    // (most often none has any, and the base is not checked at all); then those files' base,
+    // once the overlay is gone. Checking every file twice cost a jmespath.py rename ~1 s.
+    changed = await input.graph.diagnostics({ files: after, importers: true, overlay }, query);
+    atBase = await diagnosticsOfErringFiles(input, changed, renamed, created, query);
+  } catch (error) {
+    // The same check would time out again: a value, so the phase is not retried for it.
+    if (!isOrchestratorError(error) || error.code !== 'MCP_TIMEOUT' || input.signal.aborted)
+      throw error;
+    return timedOutReport(setting, after.length, timeoutMs, elapsed());
+  }
   const fresh = toNewErrors(atBase.value.diagnostics, changed.diagnostics, renamed);
   const errors = changed.diagnostics.filter((d) => d.severity === 'error').length;
   const already = errors - fresh.length;
@@ -101,6 +125,7 @@ async function diagnosticsOfErringFiles(
   changed: DiagnosticsReport,
   renamed: ReadonlyMap<string, string>,
   created: ReadonlySet<string>,
+  query: { signal: AbortSignal; timeoutMs: number },
 ): Promise<AtBase<DiagnosticsReport>> {
   const erring = new Set<string>();
   for (const d of changed.diagnostics) {
@@ -113,8 +138,26 @@ async function diagnosticsOfErringFiles(
     input.graphSeesBase ? input.baseResults : undefined,
     input.baseCommit,
     files,
-    () => input.graph.diagnostics({ files }, { signal: input.signal }),
+    () => input.graph.diagnostics({ files }, query),
   );
+}
+
+/** A type check that did not finish in time: failed, saying what to do instead. */
+function timedOutReport(
+  setting: CompileSetting,
+  changedFiles: number,
+  timeoutMs: number,
+  durationMs: number,
+): CompileReport {
+  return {
+    setting,
+    passed: false,
+    durationMs,
+    description: `type check of ${changedFiles} changed file(s) and their importers did not finish within ${Math.round(timeoutMs / 1000)} s (not retried)`,
+    method: LANGUAGE_SERVICE_METHOD,
+    outputTail:
+      'The type check timed out. Run your own with --compile-command "<command>" (e.g. "npx tsc --noEmit --incremental"), or skip it with --no-compile.',
+  };
 }
 
 /**

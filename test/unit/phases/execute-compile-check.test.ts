@@ -3,7 +3,11 @@ import type { FileChange } from '../../../src/core/change/change-types.js';
 import type { CompileReport } from '../../../src/core/phase-outputs.js';
 import type { CompileSetting } from '../../../src/core/plan/plan-schema.js';
 import type { OverlayEntry } from '../../../src/core/services.js';
-import { COMPILE_TIMEOUT_MS } from '../../../src/phases/execute/run-compile-check.js';
+import { OrchestratorError } from '../../../src/core/errors.js';
+import {
+  COMPILE_TIMEOUT_MS,
+  typeCheckTimeoutMs,
+} from '../../../src/phases/execute/run-compile-check.js';
 import {
   commandsOf,
   diagnosticsCalls,
@@ -89,6 +93,32 @@ describe('EXECUTE compile check: the language servers’ type check', () => {
     expect(compileOf(outcome).method).toMatch(
       /^incremental, on the program the language servers already hold/,
     );
+  });
+
+  it('gives the type check a deadline by the files the repository tracks, at least 180 s', () => {
+    expect(typeCheckTimeoutMs(40)).toBe(180_000);
+    expect(typeCheckTimeoutMs(20_000)).toBe(500_000);
+  });
+
+  it('fails a type check that timed out, without asking again, and says what to run instead', async () => {
+    const run = setUp(createPlan(), {
+      diagnostics: () => {
+        throw new OrchestratorError('MCP_TIMEOUT', 'Tool "diagnostics" did not answer.', {
+          retryable: true,
+        });
+      },
+    });
+    const outcome = await run.outcome();
+    expect(!outcome.success && outcome.error.code).toBe('CHECK_FAILED');
+    expect(compileOf(outcome)).toMatchObject({
+      passed: false,
+      description:
+        'type check of 2 changed file(s) and their importers did not finish within 180 s (not retried)',
+      outputTail: expect.stringContaining('--compile-command'),
+    });
+    const calls = diagnosticsCalls(run);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.[1]).toMatchObject({ timeoutMs: 180_000 });
   });
 
   it('passes when the only errors are already at the base, even where the edits moved them', async () => {
