@@ -7,7 +7,6 @@ import type { ExecutionPlan } from './core/plan/execution-plan.js';
 import { type ResolvedSettings, resolveSettings } from './core/settings.js';
 import type { PlannedIntent } from './intent/planners/plan-intent.js';
 import type { CommandInput } from './intent/resolve-command-input.js';
-import type { UnderstoodCommand } from './intent/understand-command.js';
 import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
 import { checkNamedPaths } from './orchestrator/check-named-paths.js';
@@ -22,14 +21,18 @@ import {
 import { withLastRunCalls } from './orchestrator/last-run-calls.js';
 import { loadPlan } from './orchestrator/load-plan.js';
 import { toEffectivePlan, withTestTimeout } from './orchestrator/plan-overrides.js';
-import { checkWritableFolder, prepareRun } from './orchestrator/prepare-run.js';
+import { checkWritableFolder } from './orchestrator/prepare-run.js';
 import {
   type HistoryEntry,
   type HistoryOptions,
   readChangeHistory,
 } from './orchestrator/read-change-history.js';
-import { resolveRunIntent } from './orchestrator/resolve-run-intent.js';
-import { createRunFolder } from './orchestrator/run-folder.js';
+import { toIntentReading } from './orchestrator/record-reasoning.js';
+import {
+  createStart,
+  resolveRunnable,
+  type WarnedRunStart,
+} from './orchestrator/resolve-runnable.js';
 import type { RunCommandOptions, RunResult } from './orchestrator/run-types.js';
 import { type ServerOverview, toServerOverviews } from './orchestrator/server-roles.js';
 import {
@@ -46,7 +49,6 @@ import { createOptimizePhase } from './phases/optimize/optimize-phase.js';
 import { createDefaultPhaseSettings, mergePhaseSettings } from './phases/phase-settings.js';
 import { createPlanPhase } from './phases/plan/plan-phase.js';
 import { createReviewPhase } from './phases/review/review-phase.js';
-import { transformFor } from './transforms/registry.js';
 
 export { BAD_INPUT_CODES, isOrchestratorError, OrchestratorError } from './core/errors.js';
 export type { ModelPhaseUsage, ModelUsageReport } from './core/model-usage.js';
@@ -156,7 +158,8 @@ export class MCPOrchestrator {
    * map → logic → monte carlo → plan → optimize → execute → review.
    */
   async run(input: CommandInput, options: RunCommandOptions = {}): Promise<RunResult> {
-    const understood = await resolveRunnable(input, options);
+    const start = createStart(options);
+    const understood = await resolveRunnable(input, options, start);
     const phases: AnyPhase[] = [
       createMapPhase(),
       createLogicPhase(),
@@ -165,7 +168,7 @@ export class MCPOrchestrator {
       ...(options.dryRun ? [] : carryingOutPhases()),
     ];
     const phaseSettings = withTestTimeout(toPhaseSettings(options), options.testTimeoutMs);
-    return this.#start(understood, phases, ANALYSIS_SERVERS, options, { phaseSettings });
+    return this.#start(start, understood, phases, ANALYSIS_SERVERS, options, { phaseSettings });
   }
 
   /** Makes the plan for a command without changing anything and writes it to `outPath`. */
@@ -186,11 +189,12 @@ export class MCPOrchestrator {
    * plan file, no worktree; the run folder keeps the trace.
    */
   async explain(input: CommandInput, options: ExplainOptions = {}): Promise<ExplainResult> {
-    const understood = await resolveRunnable(input, options);
+    const start = createStart(options);
+    const understood = await resolveRunnable(input, options, start);
     const logic = captureOutput(createLogicPhase());
     const phases: AnyPhase[] = [createMapPhase(), logic.phase, createMonteCarloPhase()];
     const phaseSettings = toPhaseSettings(options);
-    const result = await this.#start(understood, phases, ANALYSIS_SERVERS, options, {
+    const result = await this.#start(start, understood, phases, ANALYSIS_SERVERS, options, {
       phaseSettings,
     });
     return toExplainResult(result, understood.intent, logic.output());
@@ -203,7 +207,9 @@ export class MCPOrchestrator {
    */
   async apply(planPath: string, options: RunCommandOptions = {}): Promise<RunResult> {
     const plan = await loadPlan(planPath);
+    const start = createStart(options, { planBase: plan.data.base, planFile: planPath });
     return this.#start(
+      start,
       { command: plan.data.command, intent: plan.data.intent },
       carryingOutPhases(),
       [],
@@ -266,11 +272,11 @@ export class MCPOrchestrator {
   }
 
   async #start(
+    start: WarnedRunStart,
     understood: {
       command: string;
       intent: IntentBase;
       planned?: PlannedIntent;
-      warnings?: readonly string[];
     },
     phases: AnyPhase[],
     connect: readonly string[],
@@ -280,28 +286,11 @@ export class MCPOrchestrator {
   ): Promise<RunResult> {
     const { command, intent, planned } = understood;
     const plan = saved?.plan;
-    const prepared = await prepareRun(options, plan?.data.base, saved?.path);
-    await checkNamedPaths(prepared.git.root, intent);
-    const warnings: string[] = [...(understood.warnings ?? [])];
-    if (saved) {
-      await checkPlanCommands(saved.plan, {
-        root: prepared.git.root,
-        source: saved.source,
-        ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
-        ...(prepared.compile ? { compile: prepared.compile } : {}),
-        trust: options.trustPlanCommands === true,
-        env: options.env ?? process.env,
-        ...(options.signal ? { signal: options.signal } : {}),
-        warn: (message) => {
-          warnings.push(message);
-          options.onEvent?.({ type: 'warning', message });
-        },
-      });
-    }
-    await prepared.git.ensureExcluded();
-    const folder = await createRunFolder(prepared.git.root);
+    const opened = await start.open(command);
+    // The planner's warnings and the trace's, and those given below.
+    const { warnings } = start;
+    const { prepared, folder, tracer } = opened;
     const outputs: Partial<PhaseOutputs> = {};
-    if (planned) await folder.writeText('context/intent.txt', planned.prompt);
     const resolved: RunOptions = {
       ...runOptions,
       ...(planned
@@ -312,17 +301,40 @@ export class MCPOrchestrator {
       ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
       ...(prepared.compile ? { compile: prepared.compile } : {}),
     };
-    if (plan) {
-      const effective = toEffectivePlan(plan, {
-        ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
-        ...(options.testTimeoutMs !== undefined ? { testTimeoutMs: options.testTimeoutMs } : {}),
-      });
-      resolved.plan = effective;
-      resolved.phaseSettings = effective.data.phases;
-      outputs.plan = {
-        plan: effective,
-        planPath: await folder.writeText('plan.json', effective.toJson()),
-      };
+    // Until the phases start, a failure is a refusal: the run leaves no folder.
+    try {
+      await checkNamedPaths(prepared.git.root, intent);
+      if (saved) {
+        await checkPlanCommands(saved.plan, {
+          root: prepared.git.root,
+          source: saved.source,
+          ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
+          ...(prepared.compile ? { compile: prepared.compile } : {}),
+          trust: options.trustPlanCommands === true,
+          env: options.env ?? process.env,
+          ...(options.signal ? { signal: options.signal } : {}),
+          warn: (message) => {
+            warnings.push(message);
+            options.onEvent?.({ type: 'warning', message });
+          },
+        });
+      }
+      if (planned) await folder.writeText('context/intent.txt', planned.prompt);
+      if (plan) {
+        const effective = toEffectivePlan(plan, {
+          ...(prepared.testCommand ? { testCommand: prepared.testCommand } : {}),
+          ...(options.testTimeoutMs !== undefined ? { testTimeoutMs: options.testTimeoutMs } : {}),
+        });
+        resolved.plan = effective;
+        resolved.phaseSettings = effective.data.phases;
+        outputs.plan = {
+          plan: effective,
+          planPath: await folder.writeText('plan.json', effective.toJson()),
+        };
+      }
+    } catch (error) {
+      await start.abandon(error);
+      throw error;
     }
     return executeRun({
       command,
@@ -339,39 +351,16 @@ export class MCPOrchestrator {
       git: prepared.git,
       baseCommit: prepared.baseCommit,
       folder,
+      tracer,
       connect,
       options,
       outputs,
       warnings,
+      ...(planned ? { reading: toIntentReading(planned) } : {}),
       ...(prepared.github ? { github: prepared.github } : {}),
       ...(this.#warm ? { warm: this.#warm } : {}),
     });
   }
-}
-
-/**
- * The command and its intent (the grammar's, or a model planner's: see `resolveRunIntent`);
- * `TRANSFORM_UNAVAILABLE` before anything starts for a kind not landed. Warnings given on the
- * way (a trimmed prompt) are kept for the result.
- */
-async function resolveRunnable(
-  input: CommandInput,
-  options: RunCommandOptions,
-): Promise<UnderstoodCommand & { warnings: string[] }> {
-  const warnings: string[] = [];
-  const resolved = await resolveRunIntent(input, {
-    ...(options.plannerMode ? { plannerMode: options.plannerMode } : {}),
-    ...(options.planner ? { planner: options.planner } : {}),
-    ...(options.env ? { env: options.env } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    progress: (message) => options.onEvent?.({ type: 'progress', phase: 'intent', message }),
-    warn: (message) => {
-      warnings.push(message);
-      options.onEvent?.({ type: 'warning', message });
-    },
-  });
-  transformFor(resolved.intent.kind);
-  return { ...resolved, warnings };
 }
 
 /** The run's budget less what the model planner's prompts took of it. */

@@ -151,6 +151,16 @@ export interface ExecuteOutput {
   compile: CompileReport;
   /** The import check of the changed Python modules (pyrepl), when it ran. */
   pythonImports?: PythonImportReport;
+  /** The transform's own checks before the tests, when it has some and they ran. */
+  earlyChecks?: EarlyChecksReport;
+}
+
+/** What a transform's checks before the tests found (make_async: callers holding coroutines). */
+export interface EarlyChecksReport {
+  /** What the change broke: each fails the run. */
+  problems: string[];
+  /** What could not be checked. */
+  notes: string[];
 }
 
 /** What importing the changed Python modules in the worktree found. */

@@ -2,6 +2,7 @@ import type { PhaseResult } from '../core/phase.js';
 import type { PhaseOutputs } from '../core/phase-outputs.js';
 import { toLastLines } from '../phases/shared/output-lines.js';
 import { toPullRequest } from '../vcs/pull-request.js';
+import type { IntentReading } from './record-reasoning.js';
 import type { PullRequestSummary } from './run-types.js';
 
 /** The pull request for a run whose REVIEW committed; null otherwise. */
@@ -12,6 +13,8 @@ export function buildPullRequest(options: {
   phases: readonly PhaseResult[];
   /** The committed diff (diff.patch). */
   diff?: string;
+  /** How a model planner read the command. */
+  reading?: IntentReading;
 }): PullRequestSummary | null {
   const { outputs } = options;
   const review = outputs.review;
@@ -38,6 +41,9 @@ export function buildPullRequest(options: {
     })),
     compile: { description: execute.compile.description, passed: execute.compile.passed },
     ...(options.diff === undefined ? {} : { diff: options.diff }),
+    ...(options.reading === undefined
+      ? {}
+      : { reading: { readBy: options.reading.readBy, steps: [...options.reading.steps] } }),
     command: options.command,
     branch: execute.worktree.branch,
     baseBranch: options.baseBranch,

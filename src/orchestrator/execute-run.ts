@@ -1,12 +1,13 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { toErrorMessage } from '../core/errors.js';
+import { isOrchestratorError, toErrorMessage } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
 import { type ModelPhaseUsage, toModelUsageReport } from '../core/model-usage.js';
 import type { AnyPhase, RunOptions } from '../core/phase.js';
 import type { PhaseOutputs } from '../core/phase-outputs.js';
 import type { ResolvedSettings } from '../core/settings.js';
 import { ATTR } from '../core/span-attributes.js';
+import type { RunTracer } from '../telemetry/create-tracer.js';
 import type { GitWorkspace } from '../vcs/open-git-workspace.js';
 import { acquireRunLock, type RunLock } from '../vcs/run-lock.js';
 import { findSameChange } from './find-same-change.js';
@@ -15,6 +16,7 @@ import { keepFailedChange } from './keep-failed-change.js';
 import { type OpenSharedOptions, openRunServices, type RunServices } from './open-run-services.js';
 import { toPreviewPatch } from './preview-patch.js';
 import type { ResolvedGithubTarget } from './publish-pull-request.js';
+import { type IntentReading, recordReasoning } from './record-reasoning.js';
 import type { RunFolder } from './run-folder.js';
 import { type PhasesOutcome, runPhases } from './run-phases.js';
 import type { RunCommandOptions, RunResult } from './run-types.js';
@@ -33,6 +35,8 @@ export interface RunInput {
   /** The commit the change is planned on and made from. */
   baseCommit: string;
   folder: RunFolder;
+  /** The run's tracer, opened with the run (before a model planner's calls); the run ends it. */
+  tracer: RunTracer;
   /** Servers to start before the first phase. */
   connect: readonly string[];
   options: RunCommandOptions;
@@ -42,6 +46,8 @@ export interface RunInput {
   outputs?: Partial<PhaseOutputs>;
   /** What the model calls before the run cost (a model planner reading the command). */
   modelUsage?: readonly ModelPhaseUsage[];
+  /** How a model planner read the command (its steps go to sequential-thinking and the PR). */
+  reading?: IntentReading;
   /** Warnings given before the run started (already shown through `onEvent`). */
   warnings?: readonly string[];
   /** Keep the pool and caches open between runs (one run at a time per repository). */
@@ -50,18 +56,24 @@ export interface RunInput {
 
 /**
  * Takes the repository's run lock (one live run per repository; what a dead run left is
- * cleaned up first, and said so), runs, and releases the lock whatever happened.
+ * cleaned up first, and said so), runs, and releases the lock whatever happened. The run's
+ * trace ends with it, whatever happened.
  */
 export async function executeRun(input: RunInput): Promise<RunResult> {
-  if (input.warm === undefined) return executeRunWith(input);
-  const warnings: string[] = [];
-  const warn = (message: string): void => {
-    warnings.push(message);
-    input.options.onEvent?.({ type: 'warning', message });
-  };
-  return input.warm.run(input.git, toSharedOptions(input, warn), (lease) =>
-    executeRunWith({ ...input, warnings: [...(input.warnings ?? []), ...warnings] }, lease),
-  );
+  try {
+    if (input.warm === undefined) return await executeRunWith(input);
+    const warnings: string[] = [];
+    const warn = (message: string): void => {
+      warnings.push(message);
+      input.options.onEvent?.({ type: 'warning', message });
+    };
+    return await input.warm.run(input.git, toSharedOptions(input, warn), (lease) =>
+      executeRunWith({ ...input, warnings: [...(input.warnings ?? []), ...warnings] }, lease),
+    );
+  } finally {
+    // Ended by the run's services already, unless they never opened (safe to call twice).
+    await input.tracer.shutdown().catch(() => {});
+  }
 }
 
 async function executeRunWith(input: RunInput, lease?: WarmLease): Promise<RunResult> {
@@ -71,7 +83,15 @@ async function executeRunWith(input: RunInput, lease?: WarmLease): Promise<RunRe
     command: input.command,
     ...(signal ? { signal } : {}),
   }).catch(async (error: unknown) => {
-    // A refused run leaves no trace.
+    // A refused run leaves no files (the trace ends first: its file is in the folder).
+    input.tracer.recordRunOutcome({
+      success: false,
+      error: {
+        code: isOrchestratorError(error) ? error.code : 'RUN_IN_PROGRESS',
+        message: toErrorMessage(error),
+      },
+    });
+    await input.tracer.shutdown().catch(() => {});
     await rm(input.folder.runDir, { recursive: true, force: true });
     throw error;
   });
@@ -97,6 +117,7 @@ async function executeLockedRun(
 ): Promise<RunResult> {
   const started = performance.now();
   const { options, folder } = input;
+  const { signal } = options;
   const warnings: string[] = [...(input.warnings ?? [])];
   const emit = options.onEvent ?? (() => {});
   const warn = (message: string): void => {
@@ -108,9 +129,13 @@ async function executeLockedRun(
     ...toSharedOptions(input, warn),
     runDir: folder.runDir,
     ...(lease ? { shared: lease.shared } : {}),
-    trace: { runId: folder.runId, command: input.command },
+    tracer: input.tracer,
   });
   try {
+    if (input.reading) {
+      services.calls.setStage('intent');
+      await recordReasoning(input.reading, services, { ...(signal ? { signal } : {}), warn });
+    }
     // The tests run the user's code: whatever it writes outside its worktree must not go unnoticed.
     const watch = input.phases.some((phase) => phase.name === 'execute')
       ? await watchCheckout(input.git.root, warn)

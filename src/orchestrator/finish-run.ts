@@ -42,6 +42,7 @@ export async function proposePullRequest(
   );
   const pr = buildPullRequest({
     ...(diff === undefined ? {} : { diff }),
+    ...(input.reading ? { reading: input.reading } : {}),
     command: input.command,
     baseBranch: (await input.git.currentBranch().catch(() => null)) ?? 'main',
     outputs: outcome.outputs,

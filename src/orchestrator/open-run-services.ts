@@ -15,13 +15,12 @@ import type {
   ToolCaller,
 } from '../core/services.js';
 import type { ResolvedSettings } from '../core/settings.js';
-import { ATTR } from '../core/span-attributes.js';
 import type { SpanRunner } from '../core/spans.js';
 import { type ClientPool, createClientPool } from '../mcp/client-pool.js';
 import { resolveMcpServers } from '../mcp/resolve-mcp-servers.js';
 import { MemoryPressureMonitor } from '../pressure/memory-pressure-monitor.js';
 import { prepareTokenCounter } from '../telemetry/count-tokens.js';
-import { createRunTracer, type RunTracer } from '../telemetry/create-tracer.js';
+import type { RunTracer } from '../telemetry/create-tracer.js';
 import { createMemoryLog } from '../telemetry/memory-log.js';
 import { openRunHistory, type RunHistory } from '../telemetry/run-history.js';
 import { resolveTraceSettings } from '../telemetry/trace-settings.js';
@@ -120,16 +119,16 @@ export async function openSharedServices(options: OpenSharedOptions): Promise<Sh
 }
 
 /**
- * Opens what one run owns — memory monitor, tracer, run history — over `shared` services (kept
- * open when given; opened and closed with the run otherwise), and starts the `connect` servers
- * while the rest opens. The run history may fail: the run degrades.
+ * Opens what one run owns — memory monitor, run history — over `shared` services (kept open when
+ * given; opened and closed with the run otherwise) and takes over the run's tracer, and starts
+ * the `connect` servers while the rest opens. The run history may fail: the run degrades.
  */
 export async function openRunServices(
   options: OpenSharedOptions & {
     runDir: string;
     shared?: SharedServices;
-    /** Attributes of the trace's root span. */
-    trace?: { runId: string; command: string };
+    /** The run's tracer (opened with the run); these services end it when they close. */
+    tracer: RunTracer;
   },
 ): Promise<RunServices> {
   const closers = createClosers();
@@ -143,19 +142,7 @@ export async function openRunServices(
     monitor.start();
     closers.push(() => monitor.stop());
     closers.push(() => memoryLog.close());
-    const tracer = createRunTracer(options.runDir, {
-      env: options.env,
-      warn: options.warn,
-      ...(options.trace
-        ? {
-            input: options.trace.command,
-            attributes: {
-              [ATTR.runId]: options.trace.runId,
-              [ATTR.command]: options.trace.command,
-            },
-          }
-        : {}),
-    });
+    const { tracer } = options;
     closers.push(() => tracer.shutdown());
     const shared = options.shared ?? (await openSharedServices({ ...options, spans: tracer }));
     if (options.shared === undefined) closers.push(async () => rejectAll(await shared.close()));

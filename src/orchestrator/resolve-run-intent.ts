@@ -1,5 +1,7 @@
 import { DEFAULT_MAX_RETRIES } from '../core/pipeline/retry-policy.js';
 import { resolveSettings } from '../core/settings.js';
+import { ATTR } from '../core/span-attributes.js';
+import type { ModelCallTracer, SpanRunner } from '../core/spans.js';
 import { toCommandText } from '../intent/parse-intent.js';
 import { createPlannerFromEnv } from '../intent/planners/create-planner.js';
 import type { IntentPlanner } from '../intent/planners/intent-planner.js';
@@ -23,6 +25,11 @@ export interface ResolveIntentOptions {
   /** Progress (`asking the model…`, the intent it chose) and warnings (a trimmed prompt). */
   progress?: (message: string) => void;
   warn?: (message: string) => void;
+  /**
+   * Opens the trace the model's calls go to (the run's), called only when a model is asked: the
+   * planning is then one `intent` span with each model call an `LLM` span inside it.
+   */
+  openTrace?: () => Promise<SpanRunner & ModelCallTracer>;
 }
 
 /**
@@ -44,18 +51,37 @@ export async function resolveRunIntent(
     mode,
     ...(planner ? { planner } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
-    plan: (chosen, command) => {
+    plan: async (chosen, command) => {
       const settings = resolveSettings(env);
-      return planIntent(command, {
-        planner: chosen,
-        tokens: { count: countTokens, trim: trimToTokenBudget },
-        phaseTokenBudget: settings.phaseTokenBudget,
-        runTokenBudget: settings.runTokenBudget,
-        maxOutputTokens: settings.maxOutputTokens,
-        maxRetries: DEFAULT_MAX_RETRIES,
-        ...(options.signal ? { signal: options.signal } : {}),
-        warn: options.warn ?? (() => {}),
-      });
+      const tracer = await options.openTrace?.();
+      const plan = () =>
+        planIntent(command, {
+          planner: chosen,
+          tokens: { count: countTokens, trim: trimToTokenBudget },
+          phaseTokenBudget: settings.phaseTokenBudget,
+          runTokenBudget: settings.runTokenBudget,
+          maxOutputTokens: settings.maxOutputTokens,
+          maxRetries: DEFAULT_MAX_RETRIES,
+          ...(options.signal ? { signal: options.signal } : {}),
+          warn: options.warn ?? (() => {}),
+          ...(tracer ? { tracer } : {}),
+        });
+      if (!tracer) return plan();
+      return tracer.withSpan(
+        'phase.intent',
+        { [ATTR.spanKind]: 'CHAIN', [ATTR.phase]: 'intent', 'orchestrator.planner': chosen.name },
+        async (span) => {
+          const planned = await plan();
+          // Token counts stay on the LLM spans: a viewer sums them over the trace.
+          span.setAttributes({
+            'orchestrator.planner.model': planned.model,
+            'orchestrator.intent.kind': planned.intent.kind,
+            'orchestrator.intent.model_calls': planned.usage.calls,
+            'orchestrator.reasoning.step_count': planned.steps.length,
+          });
+          return planned;
+        },
+      );
     },
   });
   if (understood.planned && planner) {

@@ -6,7 +6,8 @@ export const SERVER_PHASES: Readonly<Record<string, readonly string[]>> = {
   dependency_graph: ['map', 'logic', 'execute', 'review'],
   filesystem: [],
   memory: [],
-  'sequential-thinking': [],
+  // Only when a model planner read the command: it records the model's reasoning steps.
+  'sequential-thinking': ['intent'],
 };
 
 /** A server's status and last-run calls, where it is configured and which phases use it. */

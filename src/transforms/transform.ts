@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { FileChange } from '../core/change/change-types.js';
 import type { LeftAlone, VerifyCheck } from '../core/change/verify-types.js';
 import type { IntentBase } from '../core/intent.js';
-import type { MapOutput } from '../core/phase-outputs.js';
+import type { EarlyChecksReport, MapOutput } from '../core/phase-outputs.js';
 import type {
   CodeGraph,
   GitService,
@@ -102,6 +102,16 @@ export interface Transform<I extends IntentBase = IntentBase> {
    * anything): undefined when it may, else why not.
    */
   checkChange(intent: I, change: FileChange): string | undefined;
+  /**
+   * EXECUTE: fast dynamic checks of the changed tree against `checks` (e.g. in Python through
+   * the pyrepl server), started with the tests once the changed modules import; a problem stops
+   * the tests and fails the run. @default none
+   */
+  verifyBeforeTests?(
+    intent: I,
+    checks: readonly VerifyCheck[],
+    context: VerifyContext,
+  ): Promise<EarlyChecksReport>;
   /** REVIEW: the problems the changed tree has against `checks` (empty when none). */
   verify(intent: I, checks: readonly VerifyCheck[], context: VerifyContext): Promise<string[]>;
   /** A few words for the branch name, e.g. `rename post_entry to record_entry`. */

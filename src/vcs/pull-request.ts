@@ -74,6 +74,16 @@ export interface PullRequestInput {
   compile?: { description: string; passed: boolean };
   /** The committed change as a unified diff (diff.patch), shown collapsed when long. */
   diff?: string;
+  /** How a model planner read the command: shown collapsed under the command. */
+  reading?: PullRequestReading;
+}
+
+/** A model planner's reading of the command, as the pull request shows it. */
+export interface PullRequestReading {
+  /** `the openai model llama3.1`. */
+  readBy: string;
+  /** Its numbered reasoning steps, in order. */
+  steps: readonly string[];
 }
 
 /** A pull request ready to write to `pr.json` or send to GitHub. */
@@ -112,6 +122,7 @@ export function toPullRequest(input: PullRequestInput): PullRequest {
   const files = diffStat.files.map((f) => f.file).sort();
   const sections = [
     `## Command\n\n${codeSpan(input.command)}`,
+    ...toReadingSection(input.reading),
     ...toChangeSection(input),
     ...toDiffSection(input.diff),
     [
@@ -151,6 +162,16 @@ export function toPullRequest(input: PullRequestInput): PullRequest {
     additions: diffStat.additions,
     deletions: diffStat.deletions,
   };
+}
+
+/** The model's reasoning steps in a collapsed block, numbered; nothing when it gave none. */
+function toReadingSection(reading: PullRequestReading | undefined): string[] {
+  if (reading === undefined) return [];
+  const intro = `Read by ${escapeText(reading.readBy)}${reading.steps.length === 0 ? ', which gave no reasoning steps.' : ', in these steps:'}`;
+  const steps = reading.steps.map((step, i) => `${i + 1}. ${escapeText(oneLine(step))}`);
+  return [
+    `<details><summary>How the command was read</summary>\n\n${[intro, ...(steps.length === 0 ? [] : ['', ...steps])].join('\n')}\n\n</details>`,
+  ];
 }
 
 /** What changed (the declarations) and what was deliberately left alone, with why. */
@@ -245,6 +266,10 @@ function formatSeconds(ms: number): string {
 /** Escapes `|` so text cannot break a table row. */
 function cell(text: string): string {
   return text.replace(/\r?\n/g, ' ').replaceAll('|', '\\|');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Inline code that survives backticks in the text. */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MCPOrchestrator } from '../../src/orchestrator.js';
 import { createExampleRepo, type ExampleRepo, runCli } from '../helpers/fixture-repo.js';
@@ -29,15 +31,21 @@ describe('the memory server records each committed change', () => {
   });
 
   it('records a run; history reads it back by symbol; LOGIC warns a later change of the same symbol', async () => {
-    const run = await runCli([
-      'run',
-      'rename function getUser to fetchUser',
-      '--workspace',
-      repo.dir,
-      '--json',
-    ]);
+    // A model planner is configured (at an address nothing answers): the grammar reads the
+    // command, so no model is asked and the sequential-thinking server is never started.
+    const run = await runCli(
+      ['run', 'rename function getUser to fetchUser', '--workspace', repo.dir, '--json'],
+      {
+        env: {
+          ORCHESTRATOR_PLANNER: 'openai',
+          OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+          ORCHESTRATOR_MODEL: 'never-asked',
+        },
+      },
+    );
     expect(run.code, run.stderr).toBe(0);
     const done = JSON.parse(run.stdout) as {
+      runDir: string;
       runId: string;
       branch: string;
       commit: string;
@@ -50,6 +58,20 @@ describe('the memory server records each committed change', () => {
     );
     expect(done.serverCalls.filesystem).toBeUndefined();
     expect(done.serverCalls['sequential-thinking']).toBeUndefined();
+    const spans = readFileSync(path.join(done.runDir, 'trace.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as { name: string; attributes: Record<string, unknown> });
+    expect(spans.filter((s) => s.name.startsWith('mcp.connect')).length).toBeGreaterThan(0);
+    expect(
+      spans.filter(
+        (s) =>
+          s.name.includes('sequential') ||
+          s.attributes['mcp.server.name'] === 'sequential-thinking' ||
+          s.name === 'phase.intent' ||
+          s.attributes['openinference.span.kind'] === 'LLM',
+      ),
+    ).toEqual([]);
 
     const history = await runCli(['history', 'getUser', '--workspace', repo.dir, '--json']);
     expect(history.code, history.stderr).toBe(0);

@@ -1,61 +1,31 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RepoSnapshot } from '../fixtures/git/snapshot-repo.js';
+import { describe, expect, it } from 'vitest';
 import {
-  type CliResult,
-  createExampleRepo,
-  type ExampleRepo,
-  runCli,
-} from '../helpers/fixture-repo.js';
+  expectCommittedOnBranch,
+  expectRefusedUntouched,
+  useCommittedRun,
+  useRefusedRun,
+} from '../helpers/transform-e2e.js';
 
-const run = promisify(execFile);
+const exec = promisify(execFile);
 const COMMAND = 'Refactor the risk management module to use async patterns';
 
-interface RunJson {
-  success: boolean;
-  branch: string;
-  commit: string;
-  phases: Array<{ phase: string; success: boolean; data?: { pythonImports?: string[] } }>;
-}
-
 describe(`run "${COMMAND}" on the risk-py example`, () => {
-  let repo: ExampleRepo;
-  let checkoutBefore: Record<string, string>;
-  let result: CliResult;
-  let json: RunJson;
-
-  beforeAll(async () => {
-    repo = await createExampleRepo({ example: 'risk-py' });
-    checkoutBefore = await repo.checkoutSnapshot();
-    result = await runCli(['run', COMMAND, '--workspace', repo.dir, '--json']);
-    json = JSON.parse(result.stdout) as RunJson;
-  }, 240_000);
-
-  afterAll(() => repo?.cleanup());
+  const run = useCommittedRun({ example: 'risk-py' }, COMMAND);
 
   it("succeeds through all seven phases, the repo's tests green, on a new branch; the checkout untouched", async () => {
-    expect(result.code, result.stderr).toBe(0);
-    expect(json.success).toBe(true);
-    expect(json.phases.map((p) => p.phase)).toEqual([
-      'map',
-      'logic',
-      'monte_carlo',
-      'plan',
-      'optimize',
-      'execute',
-      'review',
-    ]);
-    expect(json.branch).toBe('mcp-orchestrator/refactor-the-risk-management-module-to-use-async');
-    expect((await repo.git(['rev-parse', json.branch])).trim()).toBe(json.commit);
-    expect(await repo.checkoutSnapshot()).toEqual(checkoutBefore);
+    await expectCommittedOnBranch(
+      run,
+      'mcp-orchestrator/refactor-the-risk-management-module-to-use-async',
+    );
     // REVIEW imported the changed modules in the worktree through the pyrepl server.
-    const review = json.phases.find((p) => p.phase === 'review');
-    expect(review?.data?.pythonImports).toContain('risk.management');
+    const review = run.json.phases.find((p) => p.phase === 'review');
+    expect(review?.data.pythonImports).toContain('risk.management');
   });
 
   it('converts the blocking functions and their callers, rewrites the blocking calls, keeps the pure function sync', async () => {
-    const management = await repo.show(json.branch, 'risk/management.py');
+    const management = await run.repo.show(run.json.branch, 'risk/management.py');
     for (const name of [
       'load_positions',
       'fetch_price',
@@ -71,10 +41,10 @@ describe(`run "${COMMAND}" on the risk-py example`, () => {
     expect(management).toContain('await asyncio.to_thread(Path(path).read_text, encoding="utf-8")');
     expect(management).toContain('total += quantity * await fetch_price(symbol, prices_dir)');
     expect(management).not.toMatch(/^import time$/m);
-    const report = await repo.show(json.branch, 'risk/report.py');
+    const report = await run.repo.show(run.json.branch, 'risk/report.py');
     expect(report).toContain('within = await check_limits(positions_path, prices_dir, limit)');
     expect(report).toContain('    asyncio.run(main())');
-    const tests = await repo.show(json.branch, 'tests/test_management.py');
+    const tests = await run.repo.show(run.json.branch, 'tests/test_management.py');
     expect(tests).toContain('class ManagementTest(unittest.IsolatedAsyncioTestCase):');
     expect(tests).toContain(
       '    def test_value_at_risk_is_the_worst_return_times_the_position(self):',
@@ -82,28 +52,24 @@ describe(`run "${COMMAND}" on the risk-py example`, () => {
   });
 
   it("the branch's script still runs from the command line through asyncio.run", async () => {
-    const tree = `${repo.dir}-branch`;
-    await repo.git(['worktree', 'add', '--detach', tree, json.branch]);
+    const tree = `${run.repo.dir}-branch`;
+    await run.repo.git(['worktree', 'add', '--detach', tree, run.json.branch]);
     try {
-      const { stdout } = await run(
+      const { stdout } = await exec(
         'python3',
         ['-m', 'risk.report', 'data/positions.json', 'data/prices', '2000'],
         { cwd: tree },
       );
       expect(stdout).toBe('exposure 1214.00 (within the limit of 2000.00)\n');
     } finally {
-      await repo.git(['worktree', 'remove', '--force', tree]);
+      await run.repo.git(['worktree', 'remove', '--force', tree]);
     }
   });
 });
 
 describe('a conversion that reaches a lambda', () => {
-  let repo: ExampleRepo;
-  let before: RepoSnapshot;
-  let result: CliResult;
-
-  beforeAll(async () => {
-    repo = await createExampleRepo({
+  const refused = useRefusedRun(
+    {
       example: 'risk-py',
       files: {
         'risk/ranking.py': [
@@ -116,19 +82,15 @@ describe('a conversion that reaches a lambda', () => {
           '',
         ].join('\n'),
       },
-    });
-    before = await repo.snapshot();
-    result = await runCli(['run', COMMAND, '--workspace', repo.dir]);
-  }, 240_000);
+    },
+    COMMAND,
+  );
 
-  afterAll(() => repo?.cleanup());
-
-  it('is refused in LOGIC with exit 2, naming the chain and the line, and leaves the repo byte-identical', async () => {
-    expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toContain('error [TRANSFORM_REFUSED]');
-    expect(result.stderr).toContain(
+  it('is refused in LOGIC with exit 2, naming the chain and the line, and leaves the repo byte-identical', () => {
+    expectRefusedUntouched(
+      refused,
+      'error [TRANSFORM_REFUSED]',
       'fetch_price ← by_price (callback, risk/ranking.py:6: called inside a lambda',
     );
-    expect(await repo.snapshot()).toEqual(before);
   });
 });

@@ -35,7 +35,7 @@ export function createOpenAiPlanner(settings: ResolvedHttpPlannerSettings): Inte
   ): Promise<ChatCompletion> => {
     const system = withTools
       ? prompt.system
-      : `${prompt.system}\nAnswer with only one JSON object, {"intent": …}, matching this JSON schema:\n${JSON.stringify(prompt.tool.inputSchema)}`;
+      : `${prompt.system}\nAnswer with only one JSON object, {"steps": […], "intent": …}, matching this JSON schema:\n${JSON.stringify(prompt.tool.inputSchema)}`;
     const messages: ChatCompletionMessageParam[] = [
       { role: 'system', content: system },
       ...prompt.messages.map(

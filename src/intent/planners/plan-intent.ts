@@ -38,6 +38,8 @@ export interface PlannedIntent {
   readonly usage: ModelPhaseUsage;
   /** The last prompt sent, as text (saved as context/intent.txt). */
   readonly prompt: string;
+  /** The model's numbered reasoning steps with the answer taken, in order (empty when it gave none). */
+  readonly steps: readonly string[];
 }
 
 /**
@@ -105,12 +107,19 @@ export async function planIntent(
     });
     const reading = readAnswer(answer, maxTokensSource);
     if (reading.type === 'intent') {
+      const { reasoning } = reading;
+      if (reasoning.type === 'none' && reasoning.problem !== undefined) {
+        options.warn(
+          `intent: the model's reasoning steps were left out: ${reasoning.problem}. Its intent is used as given.`,
+        );
+      }
       return {
         intent: reading.intent,
         planner: planner.name,
         model: answer.model,
         usage: toUsage(),
         prompt: built.text,
+        steps: reasoning.type === 'steps' ? reasoning.steps : [],
       };
     }
     if (reading.type === 'unclear') {
@@ -134,10 +143,10 @@ export async function planIntent(
       );
     }
     retry = [
-      { role: 'assistant', text: clip(answerText(answer), 600) },
+      { role: 'assistant', text: clip(answerText(withoutSteps(answer)), 600) },
       {
         role: 'user',
-        text: `That answer was not a valid intent: ${reading.problem}\nAnswer again with one call of submit_intent, {"intent": {...}}, following the schema.`,
+        text: `That answer was not a valid intent: ${reading.problem}\nAnswer again with one call of submit_intent, {"steps": [...], "intent": {...}}, following the schema.`,
       },
     ];
   }
@@ -188,6 +197,23 @@ function answerText(answer: PlannerAnswer): string {
   return answer.payload.type === 'text'
     ? answer.payload.text
     : JSON.stringify(answer.payload.value);
+}
+
+/** The answer sent back after a bad one, without its steps: the clipped text keeps the intent. */
+function withoutSteps(answer: PlannerAnswer): PlannerAnswer {
+  const { payload } = answer;
+  const value = payload.type === 'json' ? payload.value : parseObject(payload.text);
+  if (typeof value !== 'object' || value === null || !('steps' in value)) return answer;
+  const { steps: _, ...rest } = value as Record<string, unknown>;
+  return { ...answer, payload: { type: 'json', value: rest } };
+}
+
+function parseObject(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function firstLine(text: string): string {

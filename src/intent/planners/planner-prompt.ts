@@ -29,11 +29,14 @@ const MESSAGE_OVERHEAD_TOKENS = 4;
 
 const INSTRUCTIONS = [
   'You read one code-change command for mcp-orchestrator and answer with one call of',
-  `${INTENT_TOOL_NAME}, whose argument is {"intent": <intent>}. You never write code: the`,
-  'intent names the change and the orchestrator finds and edits the code itself.',
+  `${INTENT_TOOL_NAME}, whose argument is {"steps": [<step>, …], "intent": <intent>}.`,
+  'You never write code: the intent names the change and the orchestrator finds and edits the',
+  'code itself.',
   'Rules:',
+  '- "steps" is your reasoning, numbered by its order: 1 to 6 short sentences saying how you read',
+  '  the command (which words name the change, which names you copy, why this kind). Always give it.',
   '- Copy names, paths and dotted names exactly as the command writes them; never invent one.',
-  '- Use only the fields of the schema; leave out an optional field the command does not state.',
+  '- Use only the fields of the schema; leave out an optional intent field the command does not state.',
   '- One change only. If the command asks for several changes, for anything but a code change,',
   '  or you cannot tell with certainty what it asks, answer {"intent": {"kind": "unclear",',
   '  "reason": "<why>"}}.',

@@ -2,17 +2,28 @@ import { isOrchestratorError } from '../../core/errors.js';
 import type { Intent } from '../all-intents.js';
 import { validateIntent } from '../parse-intent.js';
 import type { PlannerAnswer } from './intent-planner.js';
+import {
+  MAX_REASONING_STEP_CHARS,
+  MAX_REASONING_STEPS,
+  reasoningStepsSchema,
+} from './intent-tool.js';
+
+/** The model's reasoning steps as read: the valid ones, or why none could be taken. */
+export type ReasoningReading =
+  | { readonly type: 'steps'; readonly steps: readonly string[] }
+  | { readonly type: 'none'; readonly problem?: string };
 
 /** What a model's answer came to: an intent, the model's own "unclear", or what was wrong. */
 export type AnswerReading =
-  | { readonly type: 'intent'; readonly intent: Intent }
+  | { readonly type: 'intent'; readonly intent: Intent; readonly reasoning: ReasoningReading }
   | { readonly type: 'unclear'; readonly reason: string }
   | { readonly type: 'invalid'; readonly problem: string };
 
 /**
- * Reads one answer: the tool call's `{"intent": …}` (a bare intent is taken too), or JSON in
- * the text (code fences and prose around it allowed), validated as any intent is (its kind's
- * zod schema, then its transform's checks). Never throws for a bad answer.
+ * Reads one answer: the tool call's `{"steps": […], "intent": …}` (a bare intent is taken too),
+ * or JSON in the text (code fences and prose around it allowed), validated as any intent is (its
+ * kind's zod schema, then its transform's checks). Steps that are missing or malformed never
+ * sink a valid intent: they are read as none, with what was wrong. Never throws for a bad answer.
  */
 export function readAnswer(answer: PlannerAnswer, maxTokensSource: string): AnswerReading {
   const reading = readValue(answer);
@@ -26,7 +37,7 @@ export function readAnswer(answer: PlannerAnswer, maxTokensSource: string): Answ
 function readValue(answer: PlannerAnswer): AnswerReading {
   const value = toValue(answer);
   if ('problem' in value) return { type: 'invalid', problem: value.problem };
-  const intent = unwrap(value.value);
+  const { intent, steps } = unwrap(value.value);
   if (typeof intent !== 'object' || intent === null || Array.isArray(intent)) {
     return {
       type: 'invalid',
@@ -48,7 +59,8 @@ function readValue(answer: PlannerAnswer): AnswerReading {
     };
   }
   try {
-    return { type: 'intent', intent: validateIntent(intent, "The model's intent") };
+    const valid = validateIntent(intent, "The model's intent");
+    return { type: 'intent', intent: valid, reasoning: readSteps(steps) };
   } catch (error) {
     if (!isOrchestratorError(error)) throw error;
     return { type: 'invalid', problem: error.message };
@@ -70,12 +82,25 @@ function toValue(answer: PlannerAnswer): { value: unknown } | { problem: string 
   }
 }
 
-/** `{"intent": X}` → X; a bare intent stays as it is. */
-function unwrap(value: unknown): unknown {
+/** `{"steps": S, "intent": X}` → X and S; a bare intent stays as it is (with no steps). */
+function unwrap(value: unknown): { intent: unknown; steps: unknown } {
   if (typeof value === 'object' && value !== null && 'intent' in value && !('kind' in value)) {
-    return (value as { intent: unknown }).intent;
+    const fields = value as { intent: unknown; steps?: unknown };
+    return { intent: fields.intent, steps: fields.steps };
   }
-  return value;
+  return { intent: value, steps: undefined };
+}
+
+function readSteps(steps: unknown): ReasoningReading {
+  if (steps === undefined) return { type: 'none' };
+  const parsed = reasoningStepsSchema.safeParse(steps);
+  if (parsed.success) return { type: 'steps', steps: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` (step ${Number(issue.path[0]) + 1})` : '';
+  return {
+    type: 'none',
+    problem: `its "steps" are not a list of 1 to ${MAX_REASONING_STEPS} texts of at most ${MAX_REASONING_STEP_CHARS} characters${where}: ${issue?.message ?? 'invalid'}`,
+  };
 }
 
 function clip(text: string, max = 200): string {

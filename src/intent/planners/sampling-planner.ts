@@ -57,7 +57,7 @@ export function createSamplingPlanner(
       const withTools = server.getClientCapabilities()?.sampling?.tools !== undefined;
       const system = withTools
         ? prompt.system
-        : `${prompt.system}\nAnswer with only one JSON object, {"intent": …}, matching this JSON schema:\n${JSON.stringify(prompt.tool.inputSchema)}`;
+        : `${prompt.system}\nAnswer with only one JSON object, {"steps": […], "intent": …}, matching this JSON schema:\n${JSON.stringify(prompt.tool.inputSchema)}`;
       let result: CreateMessageResult | CreateMessageResultWithTools;
       try {
         result = await server.createMessage(

@@ -3,25 +3,27 @@ import type { Phase, PhaseContext } from '../../core/phase.js';
 import type {
   BaselineTestReport,
   CompileReport,
+  EarlyChecksReport,
   ExecuteOutput,
   PythonImportReport,
   TestRunReport,
 } from '../../core/phase-outputs.js';
 import type { ExecutionPlan } from '../../core/plan/execution-plan.js';
 import type { WorktreeHandle } from '../../core/services.js';
-import { checkPythonImports } from '../shared/check-python-imports.js';
 import { toLastLines } from '../shared/output-lines.js';
 import { requireUpstream } from '../shared/require-upstream.js';
 import { describeBaseline, runBaselineTests } from './run-baseline-tests.js';
 import { runCompileCheck } from './run-compile-check.js';
+import { importChangedModules, runTransformChecks } from './run-early-checks.js';
 
 /**
  * EXECUTE: creates branch and worktree at the plan's base, applies the plan's file
  * changes there (all checked before any is written), then runs the test node and the check node's
  * compile side by side — the first to fail stops the other — and, for a Python change with a
- * pyrepl server, imports the changed modules beside them, so a module the change broke stops
- * the suite within a second or so. Failing tests, compile or imports are a failed outcome; the
- * run rolls the worktree back.
+ * pyrepl server, imports the changed modules beside them and then runs the transform's own
+ * checks before the tests (make_async: no caller left holding a coroutine), so a module the
+ * change broke stops the suite within a second or so. Failing tests, compile, imports or those
+ * checks are a failed outcome; the run rolls the worktree back.
  */
 export function createExecutePhase(): Phase<'execute'> {
   return {
@@ -63,10 +65,10 @@ export function createExecutePhase(): Phase<'execute'> {
         graphSeesBase: seesBase,
         trackedFiles,
       });
-      const { compile, pythonImports, firstFailure } = ran;
-      // Tests that failed on their own (not stopped by the compile or import check) run again at the base.
+      const { compile, pythonImports, earlyChecks, firstFailure } = ran;
+      // Tests that failed on their own (not stopped by another check) run again at the base.
       const testsFailed =
-        !ran.test.passed && firstFailure !== 'compile' && firstFailure !== 'imports';
+        !ran.test.passed && (firstFailure === undefined || firstFailure === 'test');
       if (testsFailed && ran.test.exitCode !== null && baseline === undefined) {
         context.progress('the tests failed: running them at the base commit to compare');
         baseline = await runBaselineTests(context, baselineOptions);
@@ -80,6 +82,7 @@ export function createExecutePhase(): Phase<'execute'> {
         test,
         compile,
         ...(pythonImports ? { pythonImports } : {}),
+        ...(earlyChecks ? { earlyChecks } : {}),
       };
       const data = {
         worktreePath: worktree.path,
@@ -90,6 +93,7 @@ export function createExecutePhase(): Phase<'execute'> {
         test: { ...test, outputTail: toLastLines(test.outputTail, 20) },
         compile: { ...compile, outputTail: toLastLines(compile.outputTail, 20) },
         ...(pythonImports ? { pythonImports } : {}),
+        ...(earlyChecks ? { earlyChecks } : {}),
       };
       const contextPack = `# EXECUTE on ${worktree.branch}\n${applied.editsApplied} edits in ${applied.filesChanged} files\ntests: ${test.passed ? 'passed' : 'FAILED'}\ncompile: ${compile.passed ? 'passed' : 'FAILED'} (${compile.description})\n${toLastLines(test.outputTail, 60)}`;
       if (firstFailure === 'imports' && pythonImports) {
@@ -100,6 +104,17 @@ export function createExecutePhase(): Phase<'execute'> {
           error: {
             code: 'CHECK_FAILED',
             message: `Importing the changed Python modules failed on ${worktree.branch}; the tests were stopped and the change was rolled back:\n${pythonImports.problems.join('\n')}`,
+          },
+        };
+      }
+      if (firstFailure === 'early' && earlyChecks) {
+        return {
+          success: false,
+          data,
+          contextPack,
+          error: {
+            code: 'CHECK_FAILED',
+            message: `The ${plan.data.intent.kind} checks before the tests failed on ${worktree.branch}; the tests were stopped and the change was rolled back:\n${earlyChecks.problems.join('\n')}`,
           },
         };
       }
@@ -130,14 +145,18 @@ export function createExecutePhase(): Phase<'execute'> {
   };
 }
 
-type Job = 'test' | 'compile' | 'imports';
+type Job = 'test' | 'compile' | 'imports' | 'early';
 const JOB_NAMES: Record<Job, string> = {
   test: 'tests',
   compile: 'compile check',
   imports: 'import check',
+  early: 'checks before the tests',
 };
 
-/** Tests, compile and the Python import check at once; whichever fails first cancels the rest. */
+/**
+ * Tests, compile, and the Python import check followed by the transform's checks before the
+ * tests, at once; whichever fails first cancels the rest.
+ */
 async function runTestsAndCompile(
   context: PhaseContext,
   plan: ExecutionPlan,
@@ -153,6 +172,7 @@ async function runTestsAndCompile(
   test: TestRunReport;
   compile: CompileReport;
   pythonImports?: PythonImportReport;
+  earlyChecks?: EarlyChecksReport;
   firstFailure?: Job;
 }> {
   const { stop } = options;
@@ -225,46 +245,22 @@ async function runTestsAndCompile(
       if (!report.passed && !stop.signal.aborted) fail('compile');
       return report;
     });
-  const importing = importChangedModules(context, plan, worktree, signal).then((report) => {
-    if (report && report.problems.length > 0 && !stop.signal.aborted) fail('imports');
-    return report;
+  // The transform's own checks run once the changed modules import (they import them too).
+  const checking = importChangedModules(context, plan, worktree, signal).then(async (report) => {
+    if (report && report.problems.length > 0) {
+      if (!stop.signal.aborted) fail('imports');
+      return { pythonImports: report };
+    }
+    const early = await runTransformChecks(context, plan, worktree, signal);
+    if (early && early.problems.length > 0 && !stop.signal.aborted) fail('early');
+    return {
+      ...(report ? { pythonImports: report } : {}),
+      ...(early ? { earlyChecks: early } : {}),
+    };
   });
-  const [test, compile, pythonImports] = await Promise.all([testing, compiling, importing]);
+  const [test, compile, checked] = await Promise.all([testing, compiling, checking]);
   context.signal.throwIfAborted();
-  return {
-    test,
-    compile,
-    ...(pythonImports ? { pythonImports } : {}),
-    ...(firstFailure ? { firstFailure } : {}),
-  };
-}
-
-/** The import check of the change's Python files, when a pyrepl server is there to run it. */
-async function importChangedModules(
-  context: PhaseContext,
-  plan: ExecutionPlan,
-  worktree: WorktreeHandle,
-  signal: AbortSignal,
-): Promise<PythonImportReport | undefined> {
-  const written = plan
-    .fileChanges()
-    .flatMap((change) =>
-      change.op === 'delete' ? [] : [change.op === 'move' ? change.to : change.file],
-    );
-  const files = [...new Set(written)].filter((file) => file.endsWith('.py')).sort();
-  if (!context.python || files.length === 0) return undefined;
-  // Stopped because the tests or the compile check failed first: nothing to say.
-  const stoppedByOthers = () => signal.aborted && !context.signal.aborted;
-  let report: PythonImportReport;
-  try {
-    report = await checkPythonImports(context.python, worktree.path, files, { signal });
-  } catch (error) {
-    if (stoppedByOthers()) return undefined;
-    throw error;
-  }
-  if (stoppedByOthers()) return undefined;
-  for (const note of report.notes) context.warn(note);
-  return report;
+  return { test, compile, ...checked, ...(firstFailure ? { firstFailure } : {}) };
 }
 
 /** True when the checkout, which the graph reads, is the base commit with nothing uncommitted. */

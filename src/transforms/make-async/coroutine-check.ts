@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PYTHON_CHECK_HELPERS, toCheckValue } from '../../core/python-check-script.js';
 import type { VerifyContext } from '../transform.js';
+import { FUNCTION_LOOKUP_SCRIPT } from './function-lookup-script.js';
 import type { AwaitedCallsCheck } from './verify.js';
 
 /**
@@ -9,42 +10,12 @@ import type { AwaitedCallsCheck } from './verify.js';
  */
 const SCRIPT = `
 def _mcpo_check_coroutines(functions):
-    import inspect, os, types
-    def lines(code):
-        found = [line for _, _, line in code.co_lines() if line]
-        return code.co_firstlineno, max(found + [code.co_firstlineno])
-    def candidates(module):
-        seen, stack = set(), [vars(module)]
-        while stack:
-            for value in list(stack.pop().values()):
-                if id(value) in seen:
-                    continue
-                seen.add(id(value))
-                if isinstance(value, (staticmethod, classmethod)):
-                    value = value.__func__
-                if isinstance(value, property) and value.fget is not None:
-                    value = value.fget
-                if isinstance(value, type) and getattr(value, '__module__', None) == module.__name__:
-                    stack.append(vars(value))
-                elif callable(value):
-                    yield value
+    import inspect
     report = []
     for f in functions:
         entry = {'file': f['file'], 'line': f['line'], 'name': f['name']}
         try:
-            module, _ = _mcpo_import(f['file'])
-            wanted = os.path.realpath(f['file'])
-            matches = []
-            for value in candidates(module):
-                target = inspect.unwrap(value)
-                code = getattr(target, '__code__', None)
-                if not isinstance(code, types.CodeType) or target.__name__ != f['name']:
-                    continue
-                if os.path.realpath(code.co_filename) != wanted:
-                    continue
-                first, last = lines(code)
-                if first <= f['line'] <= last:
-                    matches.append(inspect.iscoroutinefunction(target))
+            matches = [inspect.iscoroutinefunction(target) for target in _mcpo_functions_at(f)]
             entry['found'] = len(matches) > 0
             entry['coroutine'] = len(matches) > 0 and all(matches)
         except BaseException as error:
@@ -78,7 +49,7 @@ export async function verifyCoroutineFunctions(
   let report: z.infer<typeof reportSchema>;
   try {
     const execution = await context.python.execute(
-      `${PYTHON_CHECK_HELPERS}\n${SCRIPT}\n_mcpo_result(_mcpo_check_coroutines(${JSON.stringify(functions)}))`,
+      `${PYTHON_CHECK_HELPERS}\n${FUNCTION_LOOKUP_SCRIPT}\n${SCRIPT}\n_mcpo_result(_mcpo_check_coroutines(${JSON.stringify(functions)}))`,
       { workspace: context.worktreePath, timeoutMs: 20_000, signal: context.signal },
     );
     if (execution.timedOut) return [];

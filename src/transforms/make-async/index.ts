@@ -1,6 +1,7 @@
 import type { VerifyCheck } from '../../core/change/verify-types.js';
 import { scopePaths, type Transform } from '../transform.js';
 import { analyzeMakeAsync } from './analyze.js';
+import { verifyCallersAwait } from './caller-check.js';
 import { checkMakeAsyncChange } from './check-change.js';
 import { verifyCoroutineFunctions } from './coroutine-check.js';
 import { type MakeAsyncIntent, makeAsyncIntentSchema } from './intent.js';
@@ -28,6 +29,15 @@ export const makeAsyncTransform: Transform<MakeAsyncIntent> = {
   },
   analyze: analyzeMakeAsync,
   checkChange: (_intent, change) => checkMakeAsyncChange(change),
+  async verifyBeforeTests(_intent, checks: readonly VerifyCheck[], context) {
+    const result = { problems: [] as string[], notes: [] as string[] };
+    for (const check of checks) {
+      const found = await verifyCallersAwait(awaitedCallsCheckSchema.parse(check), context);
+      result.problems.push(...found.problems);
+      result.notes.push(...found.notes);
+    }
+    return result;
+  },
   async verify(_intent, checks: readonly VerifyCheck[], context) {
     const problems: string[] = [];
     for (const check of checks) {

@@ -152,6 +152,39 @@ describe('toPullRequest', () => {
     expect(body).not.toContain('## Change\n');
     expect(body).not.toContain('## Left alone');
     expect(body).not.toContain('Compile check');
+    expect(body).not.toContain('How the command was read');
+  });
+
+  it("puts a model planner's numbered reasoning steps in a collapsed block under the command", () => {
+    const { body } = toPullRequest(
+      input({
+        command: 'swap the name getUser for fetchUser',
+        reading: {
+          readBy: 'the openai model llama3.1',
+          steps: ['"swap X for Y" asks for a rename.', 'Names copied:\n<getUser> and fetchUser.'],
+        },
+      }),
+    );
+    expect(body).toContain(
+      [
+        '## Command\n\n`swap the name getUser for fetchUser`\n',
+        '<details><summary>How the command was read</summary>\n',
+        'Read by the openai model llama3.1, in these steps:\n',
+        '1. "swap X for Y" asks for a rename.',
+        '2. Names copied: &lt;getUser&gt; and fetchUser.\n',
+        '</details>\n',
+        '## ',
+      ].join('\n'),
+    );
+  });
+
+  it('says so when the model that read the command gave no steps', () => {
+    const { body } = toPullRequest(
+      input({ reading: { readBy: 'the anthropic model m', steps: [] } }),
+    );
+    expect(body).toContain(
+      '<details><summary>How the command was read</summary>\n\nRead by the anthropic model m, which gave no reasoning steps.\n\n</details>',
+    );
   });
 
   it('gives the same text for the same input', () => {
