@@ -20,9 +20,10 @@ export function createCodeGraph(tools: ToolCaller, server = 'dependency_graph'):
     contract: C,
     args: Parameters<typeof callContract<C>>[2],
     signal: AbortSignal | undefined,
+    timeoutMs = ANALYSIS_TIMEOUT_MS,
   ) =>
     callContract(tools, { ...contract, server }, args, {
-      timeoutMs: ANALYSIS_TIMEOUT_MS,
+      timeoutMs,
       ...(signal ? { signal } : {}),
     });
   const position = (at: { file: string; line: number; column: number }) => ({
@@ -77,6 +78,7 @@ export function createCodeGraph(tools: ToolCaller, server = 'dependency_graph'):
           ...(request.overlay ? { overlay: [...request.overlay] } : {}),
         },
         options.signal,
+        options.timeoutMs,
       );
     },
   };

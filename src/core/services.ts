@@ -255,10 +255,13 @@ export interface CodeGraph {
     args: Record<string, unknown>,
     options?: GraphQueryOptions & { overlay?: readonly OverlayEntry[] },
   ): Promise<ComputedEdits>;
-  /** The type checkers' findings for `files` (and their importers), as `overlay` says they are. */
+  /**
+   * The type checkers' findings for `files` (and their importers), as `overlay` says they are;
+   * `timeoutMs` replaces the analysis deadline (a check of thousands of files takes minutes).
+   */
   diagnostics(
     request: { files: readonly string[]; importers?: boolean; overlay?: readonly OverlayEntry[] },
-    options?: GraphQueryOptions,
+    options?: GraphQueryOptions & { timeoutMs?: number },
   ): Promise<DiagnosticsReport>;
 }
 

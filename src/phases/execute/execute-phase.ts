@@ -13,16 +13,11 @@ import type { WorktreeHandle, WriteRoutes } from '../../core/services.js';
 import { toLastLines } from '../shared/output-lines.js';
 import { requireUpstream } from '../shared/require-upstream.js';
 import { describeBaseline, runBaselineTests } from './run-baseline-tests.js';
-import {
-  type BaseDiagnostics,
-  runCompileCheck,
-  startBaseDiagnostics,
-} from './run-compile-check.js';
+import { runCompileCheck } from './run-compile-check.js';
 import { importChangedModules, runTransformChecks } from './run-early-checks.js';
 
 /**
- * EXECUTE: creates branch and worktree at the plan's base (the language servers meanwhile
- * compute the base's diagnostics of the files the change touches), applies the plan's file
+ * EXECUTE: creates branch and worktree at the plan's base, applies the plan's file
  * changes there (all checked before any is written), then runs the test node and the check node's
  * compile side by side — the first to fail stops the other — and, for a Python change with a
  * pyrepl server, imports the changed modules beside them and then runs the transform's own
@@ -37,24 +32,10 @@ export function createExecutePhase(): Phase<'execute'> {
       const { plan } = requireUpstream(upstream, 'plan', 'EXECUTE');
       const optimize = requireUpstream(upstream, 'optimize', 'EXECUTE');
       const changes = plan.fileChanges();
-      await refuseUntrackedFiles(context, plan);
-      // The base's diagnostics need no worktree: the language servers compute them meanwhile.
-      // Whichever of the tests, the check and the imports fails first stops the others (and these).
+      const trackedFiles = await refuseUntrackedFiles(context, plan);
+      // Whichever of the tests, the check and the imports fails first stops the others.
       const stop = new AbortController();
-      const checkNode = plan.node('check');
       const seesBase = await graphSeesBase(context, plan.data.base);
-      const base =
-        checkNode === undefined
-          ? undefined
-          : startBaseDiagnostics({
-              setting: checkNode.compile,
-              changes,
-              graph: context.graph,
-              baseCommit: plan.data.base,
-              ...(context.baseResults ? { baseResults: context.baseResults } : {}),
-              graphSeesBase: seesBase,
-              signal: AbortSignal.any([context.signal, stop.signal]),
-            });
       const { worktree, linkedDependencies } = await context.git.createWorktree({
         branchHint: plan.data.command,
         baseCommit: plan.data.base,
@@ -82,7 +63,7 @@ export function createExecutePhase(): Phase<'execute'> {
         testCommand: optimize.testCommand,
         stop,
         graphSeesBase: seesBase,
-        ...(base ? { base } : {}),
+        trackedFiles,
       });
       const { compile, pythonImports, earlyChecks, firstFailure } = ran;
       // Tests that failed on their own (not stopped by another check) run again at the base.
@@ -193,7 +174,7 @@ async function runTestsAndCompile(
     testCommand: readonly string[];
     stop: AbortController;
     graphSeesBase: boolean;
-    base?: Promise<BaseDiagnostics>;
+    trackedFiles: number;
   },
 ): Promise<{
   test: TestRunReport;
@@ -245,6 +226,7 @@ async function runTestsAndCompile(
     baseCommit: plan.data.base,
     ...(context.baseResults ? { baseResults: context.baseResults } : {}),
     graphSeesBase: options.graphSeesBase,
+    trackedFiles: options.trackedFiles,
     baseWorktree: async () =>
       (
         await context.git.createWorktree({
@@ -254,7 +236,6 @@ async function runTestsAndCompile(
           signal,
         })
       ).worktree,
-    ...(options.base ? { base: options.base } : {}),
     signal,
   })
     .catch((error: unknown): CompileReport => {
@@ -302,9 +283,10 @@ async function graphSeesBase(context: PhaseContext, base: string): Promise<boole
 
 /**
  * A plan may only edit, move or delete files git tracks at its base: never a dependency link
- * into the user's checkout, build output or a path a hand edit made up.
+ * into the user's checkout, build output or a path a hand edit made up. Returns how many files
+ * git tracks there.
  */
-async function refuseUntrackedFiles(context: PhaseContext, plan: ExecutionPlan): Promise<void> {
+async function refuseUntrackedFiles(context: PhaseContext, plan: ExecutionPlan): Promise<number> {
   const tracked = await context.git.trackedFiles(plan.data.base, { signal: context.signal });
   const outside = plan
     .fileChanges()
@@ -317,4 +299,5 @@ async function refuseUntrackedFiles(context: PhaseContext, plan: ExecutionPlan):
       { data: { files: outside } },
     );
   }
+  return tracked.size;
 }

@@ -1,4 +1,5 @@
 import type { FileChange } from '../../core/change/change-types.js';
+import { isOrchestratorError } from '../../core/errors.js';
 import type { CompileReport } from '../../core/phase-outputs.js';
 import type { CompileSetting } from '../../core/plan/plan-schema.js';
 import type {
@@ -16,6 +17,19 @@ import { toNewErrors } from './new-diagnostics.js';
 /** Longest a compile command may run. */
 export const COMPILE_TIMEOUT_MS = 5 * 60_000;
 
+/** The shortest deadline of one type-check query (the analysis calls' own, 180 s). */
+const MIN_TYPE_CHECK_TIMEOUT_MS = 180_000;
+/** Deadline per file the repository tracks: a check of 4,001 TypeScript files took > 180 s. */
+const TYPE_CHECK_MS_PER_TRACKED_FILE = 25;
+
+/**
+ * Deadline of one type-check query: 25 ms per file the repository tracks, at least 180 s (a
+ * change's importers can be most of the program; 20,000 files: 500 s).
+ */
+export function typeCheckTimeoutMs(trackedFiles: number): number {
+  return Math.max(MIN_TYPE_CHECK_TIMEOUT_MS, trackedFiles * TYPE_CHECK_MS_PER_TRACKED_FILE);
+}
+
 /** What a compile check needs from the run. */
 export interface CompileCheckInput {
   setting: CompileSetting;
@@ -25,8 +39,6 @@ export interface CompileCheckInput {
   commands: CommandRunner;
   /** Makes a clean worktree at the base, to judge a failing command there. */
   baseWorktree: () => Promise<WorktreeHandle>;
-  /** The base's diagnostics, already asked for by {@link startBaseDiagnostics}. */
-  base?: Promise<BaseDiagnostics>;
   /** The commit the change is made from. */
   baseCommit: string;
   /** Results at the base kept across runs; none to neither read nor store them. */
@@ -36,38 +48,16 @@ export interface CompileCheckInput {
    * only then are its findings the base's, to store for later runs.
    */
   graphSeesBase: boolean;
+  /** Files git tracks at the base: bounds how long the type check may take. */
+  trackedFiles: number;
   signal: AbortSignal;
 }
 
-/** The base's diagnostics of the files a change touches, and whether an earlier run kept them. */
-export type BaseDiagnostics = AtBase<DiagnosticsReport>;
-
 /** How the language servers' check works, as the result says it. */
 const LANGUAGE_SERVICE_METHOD =
-  'incremental, on the program the language servers already hold: the changed files and their importers, against the base from the same program';
+  'incremental, on the program the language servers already hold: the changed files and their importers, then the base of only the files with errors, from the same program';
 
-/**
- * Asks for the base's diagnostics of the files `changes` touches (kept from an earlier run
- * when one stored them), for a language-service check: they need no worktree, so EXECUTE starts them while it checks the worktree out. Undefined for
- * a command check or none. The promise never rejects unobserved.
- */
-export function startBaseDiagnostics(
-  input: Pick<
-    CompileCheckInput,
-    'setting' | 'changes' | 'graph' | 'baseCommit' | 'baseResults' | 'graphSeesBase' | 'signal'
-  >,
-): Promise<BaseDiagnostics> | undefined {
-  if (input.setting.kind !== 'language-service') return undefined;
-  const before = [...new Set(input.changes.filter((c) => c.op !== 'create').map((c) => c.file))];
-  const asked = diagnosticsAtBase(
-    input.graphSeesBase ? input.baseResults : undefined,
-    input.baseCommit,
-    before,
-    () => input.graph.diagnostics({ files: before, importers: true }, { signal: input.signal }),
-  );
-  asked.catch(() => {});
-  return asked;
-}
+const NOTHING_AT_BASE: DiagnosticsReport = { checked: [], configs: [], diagnostics: [] };
 
 /**
  * Checks the changed tree as the plan says, failing only on what is new against the base: the
@@ -89,16 +79,26 @@ export async function runCompileCheck(input: CompileCheckInput): Promise<Compile
     };
   }
   if (setting.kind === 'command') return runCommandCheck(input, setting.command);
-  const { after, overlay, renamed } = await toCheckedFiles(input);
-  // One after the other: the overlay of the second must not be seen by the first.
-  const atBase = await (input.base ?? (startBaseDiagnostics(input) as Promise<BaseDiagnostics>));
-  const base = atBase.value;
-  const changed = await input.graph.diagnostics(
-    { files: after, importers: true, overlay },
-    { signal: input.signal },
-  );
-  const fresh = toNewErrors(base.diagnostics, changed.diagnostics, renamed);
-  const already = base.diagnostics.filter((d) => d.severity === 'error').length;
+  const { after, overlay, renamed, created } = await toCheckedFiles(input);
+  const timeoutMs = typeCheckTimeoutMs(input.trackedFiles);
+  const query = { signal: input.signal, timeoutMs };
+  let changed: DiagnosticsReport;
+  let atBase: AtBase<DiagnosticsReport>;
+  try {
+    // The changed tree first: only a file with errors in it needs the base to compare with
+    // (most often none has any, and the base is not checked at all); then those files' base,
+    // once the overlay is gone. Checking every file twice cost a jmespath.py rename ~1 s.
+    changed = await input.graph.diagnostics({ files: after, importers: true, overlay }, query);
+    atBase = await diagnosticsOfErringFiles(input, changed, renamed, created, query);
+  } catch (error) {
+    // The same check would time out again: a value, so the phase is not retried for it.
+    if (!isOrchestratorError(error) || error.code !== 'MCP_TIMEOUT' || input.signal.aborted)
+      throw error;
+    return timedOutReport(setting, after.length, timeoutMs, elapsed());
+  }
+  const fresh = toNewErrors(atBase.value.diagnostics, changed.diagnostics, renamed);
+  const errors = changed.diagnostics.filter((d) => d.severity === 'error').length;
+  const already = errors - fresh.length;
   const description =
     changed.checked.length === 0
       ? 'type check: no changed file is one a type checker reads'
@@ -116,8 +116,54 @@ export async function runCompileCheck(input: CompileCheckInput): Promise<Compile
 }
 
 /**
- * The files to check before and after the change, and the changed text as an overlay. A
- * file's edits apply before it moves or goes away, so each path is read where it ends up.
+ * The base's diagnostics of the files that have errors after the change (under their path at the
+ * base; a file the change creates has none there): from an earlier run when one kept them, else
+ * asked of the graph — and not asked at all when the changed tree has no error.
+ */
+async function diagnosticsOfErringFiles(
+  input: CompileCheckInput,
+  changed: DiagnosticsReport,
+  renamed: ReadonlyMap<string, string>,
+  created: ReadonlySet<string>,
+  query: { signal: AbortSignal; timeoutMs: number },
+): Promise<AtBase<DiagnosticsReport>> {
+  const erring = new Set<string>();
+  for (const d of changed.diagnostics) {
+    if (d.severity !== 'error' || created.has(d.file)) continue;
+    erring.add(renamed.get(d.file) ?? d.file);
+  }
+  if (erring.size === 0) return { value: NOTHING_AT_BASE, cached: false };
+  const files = [...erring].sort();
+  return diagnosticsAtBase(
+    input.graphSeesBase ? input.baseResults : undefined,
+    input.baseCommit,
+    files,
+    () => input.graph.diagnostics({ files }, query),
+  );
+}
+
+/** A type check that did not finish in time: failed, saying what to do instead. */
+function timedOutReport(
+  setting: CompileSetting,
+  changedFiles: number,
+  timeoutMs: number,
+  durationMs: number,
+): CompileReport {
+  return {
+    setting,
+    passed: false,
+    durationMs,
+    description: `type check of ${changedFiles} changed file(s) and their importers did not finish within ${Math.round(timeoutMs / 1000)} s (not retried)`,
+    method: LANGUAGE_SERVICE_METHOD,
+    outputTail:
+      'The type check timed out. Run your own with --compile-command "<command>" (e.g. "npx tsc --noEmit --incremental"), or skip it with --no-compile.',
+  };
+}
+
+/**
+ * The files to check after the change, the changed text as an overlay, and what was moved or
+ * created. A file's edits apply before it moves or goes away, so each path is read where it
+ * ends up.
  */
 async function toCheckedFiles(input: CompileCheckInput) {
   const movedTo = new Map<string, string>();
@@ -128,9 +174,12 @@ async function toCheckedFiles(input: CompileCheckInput) {
   }
   const written = new Set<string>();
   const renamed = new Map<string, string>();
+  const created = new Set<string>();
   for (const change of input.changes) {
-    if (change.op === 'create') written.add(change.file);
-    else if (change.op === 'move') {
+    if (change.op === 'create') {
+      written.add(change.file);
+      created.add(change.file);
+    } else if (change.op === 'move') {
       written.add(change.to);
       renamed.set(change.to, change.file);
     } else if (change.op === 'edit' && !deleted.has(change.file) && !movedTo.has(change.file)) {
@@ -147,7 +196,7 @@ async function toCheckedFiles(input: CompileCheckInput) {
       text: await input.worktree.files.readText(file, { signal: input.signal }),
     });
   }
-  return { after: [...written], overlay, renamed };
+  return { after: [...written], overlay, renamed, created };
 }
 
 /** The user's command in the worktree; when it fails, the same command at the base judges it. */

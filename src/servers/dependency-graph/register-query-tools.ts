@@ -42,11 +42,14 @@ export function registerQueryTools(server: McpServer, context: ToolContext): voi
               registry.forLanguage(l).findDefinitions(name, { signal, onSkipped }),
             ),
           );
-          // Declarations usually come before questions about them: start the engines now, a
-          // moment after the answer is on its way (building a TypeScript program holds this
-          // process's one thread for seconds).
+          // Declarations usually come before questions about them: start the engines of the
+          // languages that declare the name now, a moment after the answer is on its way
+          // (building a TypeScript program holds this process's one thread for seconds). A
+          // name declared nowhere is refused next: starting pyright for it cost the refusal
+          // the engine's start and stop.
+          const declaring = languages.filter((_, index) => (found[index]?.length ?? 0) > 0);
           setTimeout(() => {
-            for (const l of languages) {
+            for (const l of declaring) {
               if (registry.isClosed()) return;
               void registry
                 .forLanguage(l)

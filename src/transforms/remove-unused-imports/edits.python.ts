@@ -1,6 +1,7 @@
 import type { EditFileChange } from '../../core/change/change-types.js';
 import type { ComputedEdits, TransformTarget } from '../../core/services.js';
 import type { PythonWorkspace } from '../../lang/python/engine/python-workspace.js';
+import { findUnreadImportCandidates } from '../../lang/python/queries/find-unread-import-candidates.js';
 import { findUnusedImports } from '../../lang/python/queries/find-unused-imports.js';
 import { planImportRemovals } from '../../lang/python/queries/plan-import-removals.js';
 import type { RemoveUnusedImportsArgs, RemoveUnusedImportsFacts } from './contract.js';
@@ -17,13 +18,15 @@ export async function computeRemoveUnusedImportsPython(
 ): Promise<ComputedEdits> {
   const listed = new Set(await workspace.listFiles(signal));
   const files = args.files.filter((file) => listed.has(file));
-  // Only files that import anything are shown to pyright.
-  const importing = await workspace.filesContaining('import', signal);
-  const unused = await findUnusedImports(
+  // Only files that may hold an import nothing reads are shown to pyright (its check of a file
+  // costs ~0.3 s of CPU): most files read every name they import.
+  const importing = new Set(await workspace.filesContaining('import', signal));
+  const candidates = await findUnreadImportCandidates(
     workspace,
-    files.filter((file) => importing.includes(file)),
-    { signal },
+    files.filter((file) => importing.has(file)),
+    signal,
   );
+  const unused = await findUnusedImports(workspace, candidates, { signal });
   const byFile = new Map<string, Array<{ line: number; column: number }>>();
   for (const item of unused) {
     byFile.set(item.file, [...(byFile.get(item.file) ?? []), item]);

@@ -3,7 +3,11 @@ import type { FileChange } from '../../../src/core/change/change-types.js';
 import type { CompileReport } from '../../../src/core/phase-outputs.js';
 import type { CompileSetting } from '../../../src/core/plan/plan-schema.js';
 import type { OverlayEntry } from '../../../src/core/services.js';
-import { COMPILE_TIMEOUT_MS } from '../../../src/phases/execute/run-compile-check.js';
+import { OrchestratorError } from '../../../src/core/errors.js';
+import {
+  COMPILE_TIMEOUT_MS,
+  typeCheckTimeoutMs,
+} from '../../../src/phases/execute/run-compile-check.js';
 import {
   commandsOf,
   diagnosticsCalls,
@@ -49,7 +53,7 @@ const readFromWorktree = (run: ReturnType<typeof setUp>) =>
   run.log.argsOf('worktree.files', 'readText').map((args) => args[0]);
 
 describe('EXECUTE compile check: the language servers’ type check', () => {
-  it("asks for the base's diagnostics first, then the changed tree's with the worktree's texts as overlay", async () => {
+  it("asks for the changed tree's diagnostics with the worktree's texts as overlay, then the base's of only the files with errors", async () => {
     const events: string[] = [];
     const run = setUp(createPlan(), {
       diagnostics: async (request) => {
@@ -57,13 +61,12 @@ describe('EXECUTE compile check: the language servers’ type check', () => {
         events.push(`start ${tree}`);
         await Promise.resolve();
         events.push(`end ${tree}`);
-        return {};
+        return { diagnostics: [UNDEFINED_NAME] };
       },
     });
     expect((await run.outcome()).success).toBe(true);
-    expect(events).toEqual(['start base', 'end base', 'start changed', 'end changed']);
-    const [base, changed] = diagnosticsCalls(run);
-    expect(base?.[0]).toEqual({ files: ['src/app.ts', 'src/users.ts'], importers: true });
+    expect(events).toEqual(['start changed', 'end changed', 'start base', 'end base']);
+    const [changed, base] = diagnosticsCalls(run);
     expect(changed?.[0]).toEqual({
       files: ['src/app.ts', 'src/users.ts'],
       importers: true,
@@ -73,18 +76,49 @@ describe('EXECUTE compile check: the language servers’ type check', () => {
       ],
     });
     expect(changed?.[0].overlay?.[1]?.text).toMatch(/^export function fetchUser\(/);
+    expect(base?.[0]).toEqual({ files: ['src/app.ts'] });
     expect(base?.[1].signal).toBeInstanceOf(AbortSignal);
   });
 
-  it("asks for the base's diagnostics before the worktree is made (they need none), and names its method", async () => {
-    const run = setUp(createPlan());
+  it('asks nothing of the base when the changed tree has no error, and names its method', async () => {
+    const warning = { ...UNDEFINED_NAME, severity: 'warning' as const };
+    const run = setUp(createPlan(), { diagnostics: diagnosticsByTree({ changed: [warning] }) });
     const outcome = await run.outcome();
-    const names = run.log.names();
-    expect(names.indexOf('graph.diagnostics')).toBeGreaterThanOrEqual(0);
-    expect(names.indexOf('graph.diagnostics')).toBeLessThan(names.indexOf('git.createWorktree'));
+    expect(diagnosticsCalls(run).map(([request]) => request.overlay !== undefined)).toEqual([true]);
+    expect(compileOf(outcome)).toMatchObject({
+      passed: true,
+      description:
+        'type check (tsconfig.json) of 2 file(s), 0 error(s) already at the base left out',
+    });
     expect(compileOf(outcome).method).toMatch(
       /^incremental, on the program the language servers already hold/,
     );
+  });
+
+  it('gives the type check a deadline by the files the repository tracks, at least 180 s', () => {
+    expect(typeCheckTimeoutMs(40)).toBe(180_000);
+    expect(typeCheckTimeoutMs(20_000)).toBe(500_000);
+  });
+
+  it('fails a type check that timed out, without asking again, and says what to run instead', async () => {
+    const run = setUp(createPlan(), {
+      diagnostics: () => {
+        throw new OrchestratorError('MCP_TIMEOUT', 'Tool "diagnostics" did not answer.', {
+          retryable: true,
+        });
+      },
+    });
+    const outcome = await run.outcome();
+    expect(!outcome.success && outcome.error.code).toBe('CHECK_FAILED');
+    expect(compileOf(outcome)).toMatchObject({
+      passed: false,
+      description:
+        'type check of 2 changed file(s) and their importers did not finish within 180 s (not retried)',
+      outputTail: expect.stringContaining('--compile-command'),
+    });
+    const calls = diagnosticsCalls(run);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.[1]).toMatchObject({ timeoutMs: 180_000 });
   });
 
   it('passes when the only errors are already at the base, even where the edits moved them', async () => {
@@ -158,8 +192,8 @@ describe('EXECUTE compile check: the language servers’ type check', () => {
       { files: PYTHON_FILES },
     );
     expect((await run.outcome()).success).toBe(true);
-    const [base, changed] = diagnosticsCalls(run);
-    expect(base?.[0]).toEqual({ files: ['pkg/core.py', 'pkg/legacy.py'], importers: true });
+    const [changed, ...base] = diagnosticsCalls(run);
+    expect(base).toEqual([]);
     expect(changed?.[0].files).toEqual(['pkg/core.py']);
     expect(sortedOverlay(changed?.[0].overlay)).toEqual([
       { file: 'pkg/core.py', text: 'def record_entry():\n    pass\n' },
@@ -178,7 +212,7 @@ describe('EXECUTE compile check: the language servers’ type check', () => {
       }),
     });
     expect((await run.outcome()).success).toBe(true);
-    const [base, changed] = diagnosticsCalls(run);
+    const [changed, base] = diagnosticsCalls(run);
     expect(base?.[0].files).toEqual(['pkg/old.py']);
     expect(changed?.[0].files).toEqual(['pkg/new.py']);
     expect(sortedOverlay(changed?.[0].overlay)).toEqual([
@@ -188,11 +222,42 @@ describe('EXECUTE compile check: the language servers’ type check', () => {
     expect(readFromWorktree(run)).toEqual(['pkg/new.py']);
   });
 
+  it('never asks the base about a file the change creates: its errors are all new', async () => {
+    const created: FileChange = {
+      op: 'create',
+      file: 'pkg/fresh.py',
+      text: 'y = x\n',
+      reason: 'created',
+    };
+    const undefinedX = diagnostic(
+      'pkg/fresh.py:1:5',
+      'reportUndefinedVariable',
+      '"x" is not defined',
+    );
+    const run = setUp(pythonPlan([created]), {
+      files: PYTHON_FILES,
+      diagnostics: diagnosticsByTree({ base: [], changed: [undefinedX] }),
+    });
+    const outcome = await run.outcome();
+    expect(!outcome.success && outcome.error.code).toBe('CHECK_FAILED');
+    expect(diagnosticsCalls(run)).toHaveLength(1);
+    expect(compileOf(outcome).outputTail).toBe(
+      'pkg/fresh.py:1:5 reportUndefinedVariable "x" is not defined',
+    );
+  });
+
   // An edit names the file's old path; the check must read it where the move put it.
-  it('checks an edited-then-moved file at its new path only', async () => {
-    const run = setUp(pythonPlan([renameEdit('pkg/old.py'), moved]), { files: PYTHON_FILES });
+  it('checks an edited-then-moved file at its new path only, and its base under the old one', async () => {
+    const atBase = diagnostic('pkg/old.py:2:5', 'reportUndefinedVariable', '"x" is not defined');
+    const run = setUp(pythonPlan([renameEdit('pkg/old.py'), moved]), {
+      files: PYTHON_FILES,
+      diagnostics: diagnosticsByTree({
+        base: [atBase],
+        changed: [{ ...atBase, file: 'pkg/new.py' }],
+      }),
+    });
     expect((await run.outcome()).success).toBe(true);
-    const [base, changed] = diagnosticsCalls(run);
+    const [changed, base] = diagnosticsCalls(run);
     expect(base?.[0].files).toEqual(['pkg/old.py']);
     expect(changed?.[0].files).toEqual(['pkg/new.py']);
     expect(sortedOverlay(changed?.[0].overlay)).toEqual([

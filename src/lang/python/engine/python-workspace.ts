@@ -13,6 +13,7 @@ import {
 } from './pyright-session.js';
 import { raceAbort } from './race-abort.js';
 import { resolvePythonPath } from './resolve-python-path.js';
+import { resolveScriptInterpreter } from './resolve-script-interpreter.js';
 import { runPythonScript } from './run-python-script.js';
 import { createFileChangeTracker } from './track-file-changes.js';
 
@@ -31,6 +32,11 @@ export interface PythonWorkspace {
   filesContaining(text: string, signal?: AbortSignal): Promise<string[]>;
   /** True when the workspace holds at least one `.py` file (then pyright may be started). */
   hasPythonFiles(signal?: AbortSignal): Promise<boolean>;
+  /**
+   * The executable analysis scripts run with: `pythonPath` resolved once (a version manager's
+   * shim costs ~0.3 s per start; see resolve-script-interpreter.ts).
+   */
+  scriptInterpreter(signal?: AbortSignal): Promise<string>;
   /** Runs an embedded analysis script with the workspace's interpreter. */
   runScript<T>(script: string, input: unknown, signal?: AbortSignal): Promise<T>;
   /** Validates `at`, tells pyright the file's current text, and returns LSP coordinates. */
@@ -117,6 +123,11 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
     return refreshing;
   };
   let knownToHaveFiles = false;
+  let resolvedInterpreter: Promise<string> | undefined;
+  const scriptInterpreter = (signal?: AbortSignal): Promise<string> => {
+    resolvedInterpreter ??= resolveScriptInterpreter(pythonPath, root);
+    return raceAbort(resolvedInterpreter, signal);
+  };
 
   // The overlay in force (workspace-relative → text, or null for a deleted file).
   let overlay: ReadonlyMap<string, string | null> = new Map();
@@ -168,12 +179,16 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
       }
       return knownToHaveFiles;
     },
-    runScript: (script, input, signal) =>
-      runPythonScript(
-        script,
-        overlay.size === 0 ? input : { ...(input as object), overlay: Object.fromEntries(overlay) },
-        { pythonPath, cwd: root, ...(signal === undefined ? {} : { signal }) },
-      ),
+    scriptInterpreter,
+    async runScript(script, input, signal) {
+      const withOverlay =
+        overlay.size === 0 ? input : { ...(input as object), overlay: Object.fromEntries(overlay) };
+      return runPythonScript(script, withOverlay, {
+        pythonPath: await scriptInterpreter(signal),
+        cwd: root,
+        ...(signal === undefined ? {} : { signal }),
+      });
+    },
     async withOverlay(entries, body) {
       if (overlay.size > 0) {
         throw new OrchestratorError('INTERNAL', 'A Python overlay is already in place.');

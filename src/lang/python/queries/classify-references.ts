@@ -26,14 +26,20 @@ export async function classifyReferences(
     byFile.set(file, positions);
   }
   const files = [...byFile].map(([file, positions]) => ({ file, positions }));
+  const classify = () =>
+    workspace.runScript<ScopesQueryResult>(
+      SCOPES_SCRIPT,
+      { root: workspace.root, mode: 'query', files, ...filter },
+      signal,
+    );
+  // A rename classifies the same references twice. The memo is forgotten as soon as a workspace
+  // file changes — which only a running pyright's session notices, so only then is it kept.
   const result =
     files.length === 0
       ? { results: [], errors: [] }
-      : await workspace.runScript<ScopesQueryResult>(
-          SCOPES_SCRIPT,
-          { root: workspace.root, mode: 'query', files, ...filter },
-          signal,
-        );
+      : workspace.session.state === 'ready'
+        ? await workspace.memo(`scopes:${JSON.stringify([files, filter])}`, classify)
+        : await classify();
   const index = new Map<string, PositionScopes>();
   for (const file of result.results) {
     for (const position of file.positions) {

@@ -24,17 +24,22 @@ export async function findDefinitions(
   signal?: AbortSignal,
   onSkipped?: (skipped: SkippedSource[]) => void,
 ): Promise<SymbolDefinition[]> {
-  const { files, skipped } = await withoutOversized(
+  const { files, skipped, stamps } = await withoutOversized(
     workspace.root,
     await workspace.filesContaining(name, signal),
   );
   if (skipped.length > 0) onSkipped?.(skipped);
   const candidates = files.map((file) => ({ file }));
   if (candidates.length === 0) return [];
-  const result = await workspace.runScript<DefinitionsResult>(
-    SCOPES_SCRIPT,
-    { root: workspace.root, mode: 'definitions', name, files: candidates },
-    signal,
+  // A rename asks for the same declarations up to three times (MAP, the target, its module's
+  // attribute uses): parsed once while the candidates' size and modification time stay the same.
+  const key = `definitions:${JSON.stringify([name, stamps])}`;
+  const result = await workspace.memo(key, () =>
+    workspace.runScript<DefinitionsResult>(
+      SCOPES_SCRIPT,
+      { root: workspace.root, mode: 'definitions', name, files: candidates },
+      signal,
+    ),
   );
   return result.results
     .map((definition): SymbolDefinition => ({ ...definition, language: 'python' }))
@@ -45,9 +50,10 @@ export async function findDefinitions(
 async function withoutOversized(
   root: string,
   files: readonly string[],
-): Promise<{ files: string[]; skipped: SkippedSource[] }> {
+): Promise<{ files: string[]; skipped: SkippedSource[]; stamps: string[] }> {
   const kept: string[] = [];
   const skipped: SkippedSource[] = [];
+  const stamps: string[] = [];
   for (const file of files) {
     const fileName = path.join(root, ...file.split('/'));
     const info = await stat(fileName).catch(() => undefined);
@@ -55,8 +61,10 @@ async function withoutOversized(
       info === undefined
         ? undefined
         : await oversizedSourceReason(fileName, info.size, info.mtimeMs);
-    if (reason === undefined) kept.push(file);
-    else skipped.push({ file, reason });
+    if (reason === undefined) {
+      kept.push(file);
+      stamps.push(`${file}:${info?.size}:${info?.mtimeMs}`);
+    } else skipped.push({ file, reason });
   }
-  return { files: kept, skipped };
+  return { files: kept, skipped, stamps };
 }

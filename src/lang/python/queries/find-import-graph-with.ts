@@ -21,7 +21,11 @@ export async function findImportGraphWith(
   const result = await runPythonScript<{ edges: ImportEdge[] }>(
     IMPORT_GRAPH_SCRIPT,
     { root: workspace.root, files, overlay: Object.fromEntries(texts) },
-    { pythonPath: workspace.pythonPath, cwd: workspace.root, ...(signal ? { signal } : {}) },
+    {
+      pythonPath: await workspace.scriptInterpreter(signal),
+      cwd: workspace.root,
+      ...(signal ? { signal } : {}),
+    },
   );
   return result.edges;
 }

@@ -51,14 +51,22 @@ export async function findUnusedImports(
   const overlay = new Map([...texts].map(([file, text]) => [file, withRuleComment(text)]));
   return workspace.withOverlay(overlay, async () => {
     const found: UnusedImport[] = [];
-    for (const file of sorted) {
+    // Every file opened, then every request in flight at once: pyright answers them in turn
+    // without a round trip between two files (one at a time cost ~1 s per file on 1,000 files).
+    const uris: string[] = [];
+    for (const file of sorted) uris.push(await workspace.openFile(file, signal));
+    const reports = await Promise.all(
+      uris.map((uri) =>
+        workspace.session.request<DocumentDiagnosticReport>(
+          'textDocument/diagnostic',
+          { textDocument: { uri } },
+          signal,
+        ),
+      ),
+    );
+    for (const [index, file] of sorted.entries()) {
       signal?.throwIfAborted();
-      const uri = await workspace.openFile(file, signal);
-      const report = await workspace.session.request<DocumentDiagnosticReport>(
-        'textDocument/diagnostic',
-        { textDocument: { uri } },
-        signal,
-      );
+      const report = reports[index] as DocumentDiagnosticReport;
       const lines = (texts.get(file) as string).split(/\r\n|\r|\n/);
       for (const item of report.items ?? []) {
         if (item.code !== 'reportUnusedImport') continue;
