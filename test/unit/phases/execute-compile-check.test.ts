@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FileChange } from '../../../src/core/change/change-types.js';
+import { OrchestratorError } from '../../../src/core/errors.js';
 import type { CompileReport } from '../../../src/core/phase-outputs.js';
 import type { CompileSetting } from '../../../src/core/plan/plan-schema.js';
 import type { OverlayEntry } from '../../../src/core/services.js';
-import { OrchestratorError } from '../../../src/core/errors.js';
 import {
   COMPILE_TIMEOUT_MS,
   typeCheckTimeoutMs,
