@@ -97,7 +97,10 @@ describe('apply runs a plan only with the commands this machine would choose', (
       '--json',
     ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^⚠ --trust-plan-commands/);
+    // The warning comes before any phase runs (after the start-up progress lines).
+    const warning = result.stderr.indexOf('⚠ --trust-plan-commands');
+    expect(warning).toBeGreaterThanOrEqual(0);
+    expect(warning).toBeLessThan(result.stderr.indexOf('▶ optimize'));
     expect(result.stderr).toContain(
       `--trust-plan-commands: running the plan's commands as written:\n  tests: sh -c 'touch ${marker} && npm test --silent' (this machine would run npm test --silent)`,
     );
