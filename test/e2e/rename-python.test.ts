@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRunStats } from '../../src/telemetry/run-stats.js';
 import type { RepoSnapshot } from '../fixtures/git/snapshot-repo.js';
 import { createExampleRepo, type ExampleRepo, runCli } from '../helpers/fixture-repo.js';
+import { SEVEN_PHASES } from '../helpers/transform-e2e.js';
 
 interface RunJson {
   success: boolean;
@@ -49,15 +50,7 @@ describe('run "rename function post_entry to record_entry" on the ledger-py exam
   it('succeeds through all seven phases and commits on a new branch', async () => {
     expect(result.code, result.stderr).toBe(0);
     expect(json.success).toBe(true);
-    expect(json.phases.map((p) => p.phase)).toEqual([
-      'map',
-      'logic',
-      'monte_carlo',
-      'plan',
-      'optimize',
-      'execute',
-      'review',
-    ]);
+    expect(json.phases.map((p) => p.phase)).toEqual(SEVEN_PHASES);
     expect(json.phases.every((p) => p.success && p.tokenCount > 0)).toBe(true);
     expect(json.branch).toBe('mcp-orchestrator/rename-function-post-entry-to-record-entry');
     expect((await repo.git(['rev-parse', json.branch])).trim()).toBe(json.commit);

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { RepoSnapshot } from '../fixtures/git/snapshot-repo.js';
 import { type CliResult, createExampleRepo, type ExampleRepo, runCli } from './fixture-repo.js';
 
-/** The seven phases every successful run goes through, in order. */
+/**
+ * The seven phases every successful run goes through, in order: written out here, not imported
+ * from src/core/phase-names.ts, so a change to the product's list shows up as a failing test.
+ */
 export const SEVEN_PHASES = [
   'map',
   'logic',

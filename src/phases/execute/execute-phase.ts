@@ -85,52 +85,31 @@ export function createExecutePhase(): Phase<'execute'> {
         ...(pythonImports ? { pythonImports } : {}),
         ...(earlyChecks ? { earlyChecks } : {}),
       };
+      const { worktree: _handle, ...reported } = output;
       const data = {
         worktreePath: worktree.path,
         branch: worktree.branch,
-        filesChanged: applied.filesChanged,
-        editsApplied: applied.editsApplied,
-        ...(applied.writes ? { writes: applied.writes } : {}),
-        linkedDependencies,
+        ...reported,
         test: { ...test, outputTail: toLastLines(test.outputTail, 20) },
         compile: { ...compile, outputTail: toLastLines(compile.outputTail, 20) },
-        ...(pythonImports ? { pythonImports } : {}),
-        ...(earlyChecks ? { earlyChecks } : {}),
       };
       const contextPack = `# EXECUTE on ${worktree.branch}\n${applied.editsApplied} edits in ${applied.filesChanged} files${applied.writes ? ` (${describeWrites(applied.writes)})` : ''}\ntests: ${test.passed ? 'passed' : 'FAILED'}\ncompile: ${compile.passed ? 'passed' : 'FAILED'} (${compile.description})\n${toLastLines(test.outputTail, 60)}`;
-      if (firstFailure === 'imports' && pythonImports) {
+      const stopped = `on ${worktree.branch}; the tests were stopped and the change was rolled back:`;
+      const error =
+        firstFailure === 'imports' && pythonImports
+          ? `Importing the changed Python modules failed ${stopped}\n${pythonImports.problems.join('\n')}`
+          : firstFailure === 'early' && earlyChecks
+            ? `The ${plan.data.intent.kind} checks before the tests failed ${stopped}\n${earlyChecks.problems.join('\n')}`
+            : firstFailure === 'compile'
+              ? `The compile check failed on ${worktree.branch} (${compile.description}); the tests were stopped and the change was rolled back:\n${compile.outputTail}`
+              : undefined;
+      if (error !== undefined)
         return {
           success: false,
           data,
           contextPack,
-          error: {
-            code: 'CHECK_FAILED',
-            message: `Importing the changed Python modules failed on ${worktree.branch}; the tests were stopped and the change was rolled back:\n${pythonImports.problems.join('\n')}`,
-          },
+          error: { code: 'CHECK_FAILED', message: error },
         };
-      }
-      if (firstFailure === 'early' && earlyChecks) {
-        return {
-          success: false,
-          data,
-          contextPack,
-          error: {
-            code: 'CHECK_FAILED',
-            message: `The ${plan.data.intent.kind} checks before the tests failed on ${worktree.branch}; the tests were stopped and the change was rolled back:\n${earlyChecks.problems.join('\n')}`,
-          },
-        };
-      }
-      if (firstFailure === 'compile') {
-        return {
-          success: false,
-          data,
-          contextPack,
-          error: {
-            code: 'CHECK_FAILED',
-            message: `The compile check failed on ${worktree.branch} (${compile.description}); the tests were stopped and the change was rolled back:\n${compile.outputTail}`,
-          },
-        };
-      }
       if (!test.passed) {
         return {
           success: false,

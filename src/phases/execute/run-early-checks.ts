@@ -16,6 +16,29 @@ function writtenFiles(plan: ExecutionPlan): string[] {
 }
 
 /**
+ * Runs `check` under `signal`; undefined when `signal` ended because the tests or the compile
+ * check failed first (not the run's own cancellation): then there is nothing to say. The
+ * report's notes become warnings.
+ */
+async function unlessStoppedByOthers<T extends { notes: string[] }>(
+  context: PhaseContext,
+  signal: AbortSignal,
+  check: () => Promise<T>,
+): Promise<T | undefined> {
+  const stoppedByOthers = () => signal.aborted && !context.signal.aborted;
+  let report: T;
+  try {
+    report = await check();
+  } catch (error) {
+    if (stoppedByOthers()) return undefined;
+    throw error;
+  }
+  if (stoppedByOthers()) return undefined;
+  for (const note of report.notes) context.warn(note);
+  return report;
+}
+
+/**
  * The import check of the change's Python files, when a pyrepl server is there to run it.
  * `signal` also ends when the tests or the compile check fail first: then nothing is reported.
  */
@@ -27,18 +50,10 @@ export async function importChangedModules(
 ): Promise<PythonImportReport | undefined> {
   const files = writtenFiles(plan).filter((file) => file.endsWith('.py'));
   if (!context.python || files.length === 0) return undefined;
-  // Stopped because the tests or the compile check failed first: nothing to say.
-  const stoppedByOthers = () => signal.aborted && !context.signal.aborted;
-  let report: PythonImportReport;
-  try {
-    report = await checkPythonImports(context.python, worktree.path, files, { signal });
-  } catch (error) {
-    if (stoppedByOthers()) return undefined;
-    throw error;
-  }
-  if (stoppedByOthers()) return undefined;
-  for (const note of report.notes) context.warn(note);
-  return report;
+  const python = context.python;
+  return unlessStoppedByOthers(context, signal, () =>
+    checkPythonImports(python, worktree.path, files, { signal }),
+  );
 }
 
 /**
@@ -54,10 +69,9 @@ export async function runTransformChecks(
 ): Promise<EarlyChecksReport | undefined> {
   const transform = transformFor(plan.data.intent.kind);
   if (!transform.verifyBeforeTests || signal.aborted) return undefined;
-  const stoppedByOthers = () => signal.aborted && !context.signal.aborted;
-  let report: EarlyChecksReport;
-  try {
-    report = await transform.verifyBeforeTests(plan.data.intent, plan.node('check')?.verify ?? [], {
+  const verify = transform.verifyBeforeTests;
+  return unlessStoppedByOthers(context, signal, () =>
+    verify(plan.data.intent, plan.node('check')?.verify ?? [], {
       worktreePath: worktree.path,
       files: worktree.files,
       changedFiles: writtenFiles(plan),
@@ -65,12 +79,6 @@ export async function runTransformChecks(
       graph: context.graph,
       ...(context.python ? { python: context.python } : {}),
       signal,
-    });
-  } catch (error) {
-    if (stoppedByOthers()) return undefined;
-    throw error;
-  }
-  if (stoppedByOthers()) return undefined;
-  for (const note of report.notes) context.warn(note);
-  return report;
+    }),
+  );
 }

@@ -1,19 +1,12 @@
-import type { LanguageHalf } from '../language-half.js';
+import { defineLanguageHalf } from '../language-half.js';
 import { refuseConvertPromisesPython } from './compute.python.js';
 import { convertPromisesArgsSchema } from './contract.js';
 
 /** convert_promises' language half: TypeScript's convertToAsyncFunction; Python refuses. */
-export const convertPromisesLanguageHalf: LanguageHalf = {
+export const convertPromisesLanguageHalf = defineLanguageHalf({
   kind: 'convert_promises',
   argsSchema: convertPromisesArgsSchema,
-  // Loaded on the first TypeScript call: it pulls in the compiler (~0.5 s to compile at
-  // every server start), which a Python workspace never needs.
-  typescript: async (project, target, args, signal) =>
-    (await import('./compute.typescript.js')).computeConvertPromisesTypeScript(
-      project,
-      target,
-      convertPromisesArgsSchema.parse(args),
-      signal,
-    ),
+  loadTypeScript: async () =>
+    (await import('./compute.typescript.js')).computeConvertPromisesTypeScript,
   python: (_workspace, target) => refuseConvertPromisesPython(target),
-};
+});

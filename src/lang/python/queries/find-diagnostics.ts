@@ -1,13 +1,8 @@
-import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
 import type { Diagnostic, DiagnosticsReport } from '../../../core/services.js';
 import { compareText } from '../../../core/whole-word.js';
+import { type DocumentDiagnosticReport, pullDiagnostics } from '../engine/pull-diagnostics.js';
 import type { PythonWorkspace } from '../engine/python-workspace.js';
 import { isImportOfCreatedModule, type ModuleFiles } from './created-module-imports.js';
-
-interface DocumentDiagnosticReport {
-  kind: 'full' | 'unchanged';
-  items?: LspDiagnostic[];
-}
 
 /**
  * pyright's errors and warnings for workspace `.py` files (pulled with
@@ -33,19 +28,7 @@ export async function findDiagnostics(
     read: (file) => workspace.readText(file),
   };
   const sorted = [...new Set(requested)].sort(compareText);
-  // Every file opened, then every request in flight at once: pyright answers them in turn,
-  // without a round trip between two files.
-  const uris: string[] = [];
-  for (const file of sorted) uris.push(await workspace.openFile(file, signal));
-  const reports = await Promise.all(
-    uris.map((uri) =>
-      workspace.session.request<DocumentDiagnosticReport>(
-        'textDocument/diagnostic',
-        { textDocument: { uri } },
-        signal,
-      ),
-    ),
-  );
+  const reports = await pullDiagnostics(workspace, sorted, signal);
   for (const [index, file] of sorted.entries()) {
     signal?.throwIfAborted();
     const report = reports[index] as DocumentDiagnosticReport;
