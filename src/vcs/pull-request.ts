@@ -263,7 +263,9 @@ function toTestTable(input: PullRequestInput): string[] {
     ];
   const atBase = base.passed
     ? '✅ passed before the change too'
-    : `❌ ${base.timedOut ? 'timed out' : `failed (exit code ${base.exitCode})`}: already failing before the change`;
+    : base.timedOut
+      ? '⏱ timed out: not known whether they failed before the change'
+      : `❌ failed (exit code ${base.exitCode}): already failing before the change`;
   return [
     ...rows,
     `| base commit ${codeSpan(input.baseCommit.slice(0, 12))} | ${atBase} | ${formatSeconds(base.durationMs)} |`,

@@ -37,6 +37,8 @@ export async function runBaselineTests(
 export function describeBaseline(baseline: BaselineTestReport, baseCommit: string): string {
   const at = `at the base commit ${baseCommit.slice(0, 12)}`;
   if (baseline.passed) return `They pass ${at}: this change breaks them.`;
-  const how = baseline.timedOut ? 'time out' : `fail (exit code ${baseline.exitCode})`;
-  return `They ${how} ${at} as well: they were failing before this change.`;
+  // A run cut short says nothing of the tests' outcome before the change.
+  if (baseline.timedOut)
+    return `They did not finish ${at} within the time limit, so whether they failed before this change is not known.`;
+  return `They fail (exit code ${baseline.exitCode}) ${at} as well: they were failing before this change.`;
 }

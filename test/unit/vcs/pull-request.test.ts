@@ -121,7 +121,7 @@ describe('toPullRequest', () => {
         },
       }),
     ).body;
-    expect(timedOut).toContain('| ❌ timed out: already failing before the change |');
+    expect(timedOut).toContain('| ⏱ timed out: not known whether they failed before the change |');
   });
 
   it('reports failing tests as failed', () => {
