@@ -25,6 +25,11 @@ const CASES: Record<string, { text: string; candidate: boolean }> = {
   },
   'docstring.py': { text: '"""Uses json."""\nimport json\n', candidate: true },
   'stored_only.py': { text: 'import os\nos = None\n', candidate: true },
+  'future.py': {
+    text: 'from __future__ import annotations\nimport os\nprint(os.sep)\n',
+    candidate: false,
+  },
+  'type_ignore.py': { text: 'import os\nprint(os.sep)  # type: ignore\n', candidate: false },
 };
 
 describe('findUnreadImportCandidates', () => {
