@@ -21,6 +21,7 @@ interface SliceDraft {
 export async function toSlices(
   files: Pick<WorkspaceFiles, 'readText'>,
   occurrences: readonly TextOccurrence[],
+  signal?: AbortSignal,
 ): Promise<SliceDraft[]> {
   const byFile = new Map<string, number[]>();
   for (const occurrence of occurrences) {
@@ -30,6 +31,7 @@ export async function toSlices(
   }
   const slices: SliceDraft[] = [];
   for (const [file, lines] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
+    signal?.throwIfAborted();
     // A file that cannot be decoded has no slices; the rest are still worth caching.
     const text = await files.readText(file).catch(() => undefined);
     if (text === undefined) continue;
@@ -69,10 +71,12 @@ export async function cacheSlices(
   cache: SliceStore,
   slices: readonly SliceDraft[],
   query: string,
+  signal?: AbortSignal,
 ): Promise<{ refs: SliceRef[]; similarFiles: Array<{ file: string; score: number }> }> {
   const refs: SliceRef[] = [];
   const missing: Array<{ sliceHash: string; data: SliceData; vector: Float32Array }> = [];
   for (const slice of slices) {
+    signal?.throwIfAborted();
     const cached = (await cache.retrieve(slice.hash)) !== null;
     refs.push({
       hash: slice.hash,
@@ -94,6 +98,7 @@ export async function cacheSlices(
       });
     }
   }
+  signal?.throwIfAborted();
   if (missing.length > 0) await cache.storeMany(missing);
   const hits = await cache.searchSimilar(await cache.embed(query), 5);
   const similarFiles: Array<{ file: string; score: number }> = [];

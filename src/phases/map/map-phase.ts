@@ -51,6 +51,9 @@ export function createMapPhase(): Phase<'map'> {
       const onSkipped = (files: readonly SkippedSource[]) => {
         for (const { file, reason } of files) skipped.set(file, reason);
       };
+      // Ended when MAP refuses early, so the slices stop being read and cached.
+      const slicing = new AbortController();
+      const sliceSignal = AbortSignal.any([context.signal, slicing.signal]);
       const [definitions, sliceStep] = await Promise.all([
         timed(
           'dependency_graph',
@@ -72,7 +75,12 @@ export function createMapPhase(): Phase<'map'> {
           },
         ).then(async (step) => {
           // An undeclared symbol stops MAP here, without waiting for the slices.
-          await refuseUndeclaredSymbols(request, step.value, tracked, context);
+          try {
+            await refuseUndeclaredSymbols(request, step.value, tracked, context);
+          } catch (error) {
+            slicing.abort(error);
+            throw error;
+          }
           return step;
         }),
         timed(
@@ -81,7 +89,8 @@ export function createMapPhase(): Phase<'map'> {
           (value) => value.refs.length,
           async () => {
             const cache = context.cache as NonNullable<typeof context.cache>;
-            return cacheSlices(cache, await toSlices(context.files, hits), context.command);
+            const slices = await toSlices(context.files, hits, sliceSignal);
+            return cacheSlices(cache, slices, context.command, sliceSignal);
           },
         ),
       ]);

@@ -296,6 +296,34 @@ describe('MAP phase', () => {
       expect(run.log.argsOf('search', 'findWord').map((args) => args[0])).toEqual(['getUser']);
     });
 
+    it('stops caching the slices when it refuses: nothing is stored after the refusal', async () => {
+      let openGate: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        openGate = resolve;
+      });
+      const store = createFakeSliceStore();
+      const stored: string[] = [];
+      const cache = {
+        ...store,
+        // Lookups answer only once MAP has refused.
+        retrieve: async (hash: string) => {
+          await gate;
+          return store.retrieve(hash);
+        },
+        storeMany: async (items: Parameters<typeof store.storeMany>[0]) => {
+          stored.push(...items.map((item) => item.sliceHash));
+          await store.storeMany(items);
+        },
+      };
+      const run = createFakeContext({ ...renameScenario(), definitions: {}, cache });
+      await expect(createMapPhase().run(run.context, {})).rejects.toMatchObject({
+        code: 'SYMBOL_NOT_FOUND',
+      });
+      openGate();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(stored).toEqual([]);
+    });
+
     it('counts a declaration only in a file git does not track as none, and says the kind asked for', async () => {
       const intent: RenameIntent = { ...RENAME_INTENT, symbolKind: 'function' };
       const run = createFakeContext({
