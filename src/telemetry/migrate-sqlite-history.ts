@@ -1,8 +1,9 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { toErrorMessage } from '../core/errors.js';
 import { MIGRATED_SUFFIX } from '../core/history-files.js';
+import { moveAside } from './move-aside.js';
 import { insertRecords } from './run-history-schema.js';
 import { type RunRecord, RunRecordSchema } from './run-record.js';
 
@@ -17,6 +18,9 @@ export interface MigrationResult {
   /** Rows that no longer validated and were left out. */
   skipped: number;
 }
+
+/** A SQLite database file and its companions (write-ahead log, shared memory). */
+export const SQLITE_FILES: readonly string[] = ['', '-wal', '-shm'];
 
 /**
  * Copies every run of the SQLite history at `legacyFile` (the `runs` table of earlier versions,
@@ -37,10 +41,7 @@ export async function migrateSqliteHistory(
   }
   await insertRecords(connection, records);
   const movedTo = `${legacyFile}${MIGRATED_SUFFIX}`;
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (existsSync(`${legacyFile}${suffix}`))
-      renameSync(`${legacyFile}${suffix}`, `${movedTo}${suffix}`);
-  }
+  moveAside(legacyFile, movedTo, SQLITE_FILES);
   return { from: legacyFile, movedTo, runs: records.length, skipped: rows.length - records.length };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { OrchestratorError, toErrorMessage } from '../core/errors.js';
@@ -8,8 +8,10 @@ import { isDamagedFileError, withDuckDbFile } from './duckdb-file.js';
 import {
   type MigrationResult,
   migrateSqliteHistory,
+  SQLITE_FILES,
   UnreadableLegacyHistoryError,
 } from './migrate-sqlite-history.js';
+import { corruptPathOf, moveAside } from './move-aside.js';
 import { HISTORY_SCHEMA, HISTORY_SCHEMA_VERSION, insertRecords } from './run-history-schema.js';
 import { type RunRecord, RunRecordSchema, type RunSummary, toRunSummary } from './run-record.js';
 
@@ -68,7 +70,8 @@ export interface RunHistory {
  * Opens (creating it if needed) the run history of the workspace at `dir`, and migrates an
  * earlier SQLite `history.db` into it once. A file that is not a DuckDB database is moved aside
  * (`history.duckdb.corrupt-<time>`) with a warning and a new one is created; a SQLite history
- * that cannot be read is left in place with a warning.
+ * that is not a database (or is corrupt) is set aside the same way, once; one that cannot be
+ * read for another reason is left in place with a warning.
  * Throws `CACHE_FAILED` when the database cannot be opened at all.
  */
 export async function openRunHistory(
@@ -90,11 +93,8 @@ export async function openRunHistory(
     } catch (error) {
       if (error instanceof UnreadableLegacyHistoryError && error.damaged) {
         // Not a database at all: set it aside once, so later runs do not warn again.
-        const aside = `${legacy}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-        for (const suffix of ['', '-wal', '-shm']) {
-          if (existsSync(`${legacy}${suffix}`))
-            renameSync(`${legacy}${suffix}`, `${aside}${suffix}`);
-        }
+        const aside = corruptPathOf(legacy);
+        moveAside(legacy, aside, SQLITE_FILES);
         options.logger?.warn(
           `Run history ${legacy} was unreadable (${toErrorMessage(error.cause)}); moved it to ${aside}, and ${file} starts without it.`,
         );
@@ -109,10 +109,8 @@ export async function openRunHistory(
     await withDuckDbFile(file, 'read-write', prepare, lock);
   } catch (error) {
     if (!isDamagedFileError(error)) throw failed(file, error);
-    movedAside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    for (const suffix of ['', '.wal']) {
-      if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${movedAside}${suffix}`);
-    }
+    movedAside = corruptPathOf(file);
+    moveAside(file, movedAside, ['', '.wal']);
     try {
       await withDuckDbFile(file, 'read-write', prepare, lock);
     } catch (retryError) {
