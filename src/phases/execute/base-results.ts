@@ -32,8 +32,8 @@ export interface AtBase<T> {
 }
 
 /**
- * The type checkers' findings at `baseCommit` for `files` and their importers: from an earlier
- * run when one stored them, else computed and stored. `cache` is undefined when the analysis did
+ * The type checkers' findings at `baseCommit` for exactly `files` (not their importers): from an
+ * earlier run when one stored them, else computed and stored. `cache` is undefined when the analysis did
  * not see the base as committed (a dirty checkout under --allow-dirty): computed, not stored.
  */
 export async function diagnosticsAtBase(
@@ -42,7 +42,8 @@ export async function diagnosticsAtBase(
   files: readonly string[],
   compute: () => Promise<DiagnosticsReport>,
 ): Promise<AtBase<DiagnosticsReport>> {
-  const key = ['diagnostics', baseCommit, [...files].sort()];
+  // 'files only': entries of earlier versions held the files' importers' findings too.
+  const key = ['diagnostics', 'files only', baseCommit, [...files].sort()];
   return remembered(cache, key, diagnosticsSchema, compute);
 }
 
