@@ -70,7 +70,9 @@ export interface PythonWorkspace {
   invalidate(files: readonly string[]): void;
   /**
    * `compute()`'s result, shared by calls with the same `key` until a workspace file changes
-   * or pyright restarts. Failures are not kept.
+   * or pyright restarts; at most {@link MEMO_LIMIT} kept (a long-lived server drops the oldest).
+   * Failures are not kept, and a caller that shared another's failed computation (cancelled
+   * by that caller's signal, say) runs its own `compute` once.
    */
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
@@ -81,6 +83,9 @@ export interface PythonWorkspaceOptions {
   pythonPath?: string;
   diagnosticMode?: DiagnosticMode;
 }
+
+/** How many memoised answers a workspace keeps at most. */
+export const MEMO_LIMIT = 256;
 
 /** Resolves the root and interpreter; nothing is spawned until a method needs pyright. */
 export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWorkspace {
@@ -231,14 +236,17 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
     openFile,
     syncWithDisk: refresh,
     memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      const known = memos.get(key);
-      if (known !== undefined) return known as Promise<T>;
-      const fresh = compute();
-      memos.set(key, fresh);
-      fresh.catch(() => {
-        if (memos.get(key) === fresh) memos.delete(key);
-      });
-      return fresh;
+      const remember = (): Promise<T> => {
+        const fresh = compute();
+        memos.set(key, fresh);
+        if (memos.size > MEMO_LIMIT) memos.delete(memos.keys().next().value as string);
+        fresh.catch(() => {
+          if (memos.get(key) === fresh) memos.delete(key);
+        });
+        return fresh;
+      };
+      const known = memos.get(key) as Promise<T> | undefined;
+      return known === undefined ? remember() : known.catch(() => remember());
     },
   };
 }

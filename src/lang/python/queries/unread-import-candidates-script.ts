@@ -13,7 +13,7 @@ import { PRELUDE_SCRIPT } from '../scripts/prelude-script.js';
 export const UNREAD_IMPORT_CANDIDATES_SCRIPT = `${PRELUDE_SCRIPT}
 WORD = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
 # A type comment that may read names (\`# type: List[int]\`); \`# type: ignore\` reads none.
-TYPE_COMMENT = re.compile(r'#\s*type:\s*(?!ignore\b)')
+TYPE_COMMENT = re.compile(r'#s*type:s*(?!ignore\b)')
 
 
 def bound_names(tree):
