@@ -1,8 +1,8 @@
 /**
  * Python for the dynamic check that no caller of a converted function is left holding a
- * coroutine object: `_mcpo_check_callers(functions, changed, max_modules)` imports the changed
- * modules and up to `max_modules` others whose text names a converted function or an alias of
- * one (a module global bound to it), then reads the bytecode of every function reachable in them
+ * coroutine object: `_mcpo_check_callers(functions, changed, max_modules, scripts)` imports the
+ * changed modules and up to `max_modules` others whose text names a converted function or an
+ * alias of one (a module global bound to it; files named in `scripts` are never imported), then reads the bytecode of every function reachable in them
  * (methods, nested functions, lambdas, the module's own code) and resolves what each call calls
  * from the loaded objects: globals, attributes of modules and classes, `self`/`cls` in a
  * method, closure cells, locals bound to one value. A call of a converted function passes when
@@ -14,7 +14,7 @@
  * `BYTECODE_FLOW_SCRIPT`.
  */
 export const CALLER_CHECK_SCRIPT = String.raw`
-def _mcpo_check_callers(functions, changed, max_modules):
+def _mcpo_check_callers(functions, changed, max_modules, scripts):
     import asyncio, inspect, os, re, sys, types
     runners = {id(getattr(asyncio, n)) for n in (
         'run', 'gather', 'create_task', 'ensure_future', 'wait_for', 'wait', 'shield',
@@ -74,8 +74,7 @@ def _mcpo_check_callers(functions, changed, max_modules):
                 os.path.join(folder, d, 'pyvenv.cfg')))
         for name in sorted(files):
             file = os.path.relpath(os.path.join(folder, name), '.')
-            if not name.endswith('.py') or file in modules or name in (
-                    'setup.py', '__main__.py', 'noxfile.py', 'fabfile.py'):
+            if not name.endswith('.py') or file in modules or name in scripts:
                 continue
             try:
                 with open(file, encoding='utf-8', errors='replace') as handle:

@@ -8,8 +8,9 @@ import { CALLER_CHECK_SCRIPT } from './caller-check-script.js';
 import { FUNCTION_LOOKUP_SCRIPT } from './function-lookup-script.js';
 import type { AwaitedCallsCheck } from './verify.js';
 
-/** Files never imported: importing them runs them. */
-const SCRIPTS = /(?:^|\/)(?:setup|__main__|noxfile|fabfile)\.py$/;
+/** Files never imported, by name: importing them runs them. */
+const SCRIPTS = ['setup.py', '__main__.py', 'noxfile.py', 'fabfile.py'];
+const isScript = (file: string): boolean => SCRIPTS.includes(file.slice(file.lastIndexOf('/') + 1));
 
 /** Modules beyond the changed ones that the check imports at most. @default 200 */
 const MAX_OTHER_MODULES = 200;
@@ -52,12 +53,10 @@ export async function verifyCallersAwait(
     .map(({ file, line, name }) => ({ file, line, name }));
   const result: EarlyChecksReport = { problems: [], notes: [] };
   if (!context.python || functions.length === 0) return result;
-  const changed = context.changedFiles.filter(
-    (file) => file.endsWith('.py') && !SCRIPTS.test(file),
-  );
+  const changed = context.changedFiles.filter((file) => file.endsWith('.py') && !isScript(file));
   let report: z.infer<typeof reportSchema>;
   try {
-    const call = `_mcpo_result(_mcpo_check_callers(${JSON.stringify(functions)}, ${JSON.stringify(changed)}, ${MAX_OTHER_MODULES}))`;
+    const call = `_mcpo_result(_mcpo_check_callers(${JSON.stringify(functions)}, ${JSON.stringify(changed)}, ${MAX_OTHER_MODULES}, ${JSON.stringify(SCRIPTS)}))`;
     const execution = await context.python.execute(
       [
         PYTHON_CHECK_HELPERS,
