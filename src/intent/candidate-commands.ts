@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { IntentBase } from '../core/intent.js';
 import type { SymbolDefinition } from '../core/source-types.js';
-import { INTENT_NARROWERS } from '../transforms/intent-narrowers.js';
+import { INTENT_RULES } from '../transforms/intent-rules.js';
 import type { Intent } from './all-intents.js';
 import { parseIntent, toCommandText, validateIntent } from './parse-intent.js';
 
@@ -23,7 +23,7 @@ export function toCandidateCommands(
   intent: Intent,
   candidates: readonly SymbolDefinition[],
 ): CandidateCommand[] {
-  const narrow = INTENT_NARROWERS[intent.kind];
+  const narrow = INTENT_RULES[intent.kind]?.narrow;
   if (narrow === undefined) return [];
   const commands: CandidateCommand[] = [];
   for (const candidate of candidates) {

@@ -1,4 +1,4 @@
-import { TRANSFORM_KINDS } from '../transforms/transform-kinds.js';
+import { TRANSFORM_KINDS } from '../transforms/intent-rules.js';
 import { GRAMMARS } from './all-grammars.js';
 
 /** True when the transform of `kind` has landed (its commands can run, not only be parsed). */

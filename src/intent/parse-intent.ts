@@ -1,6 +1,6 @@
 import { OrchestratorError } from '../core/errors.js';
 import { toIssueList } from '../core/zod-issues.js';
-import { INTENT_VALIDATORS } from '../transforms/intent-validators.js';
+import { INTENT_RULES } from '../transforms/intent-rules.js';
 import { GRAMMARS } from './all-grammars.js';
 import { INTENT_KINDS, type Intent, intentSchema } from './all-intents.js';
 import { quoteWith } from './grammar/read-command.js';
@@ -40,7 +40,7 @@ export function validateIntent(input: unknown, source = 'The intent'): Intent {
     );
   }
   const intent = inSchemaOrder(parsed.data);
-  INTENT_VALIDATORS[intent.kind]?.(intent);
+  INTENT_RULES[intent.kind]?.validate(intent);
   return intent;
 }
 

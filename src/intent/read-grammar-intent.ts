@@ -1,6 +1,6 @@
 import { OrchestratorError } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
-import { INTENT_VALIDATORS } from '../transforms/intent-validators.js';
+import { INTENT_RULES } from '../transforms/intent-rules.js';
 import { GRAMMARS } from './all-grammars.js';
 import { SUPPORTED_FORMS } from './command-forms.js';
 import { type CompiledGrammars, compileGrammars } from './grammar/compile-grammars.js';
@@ -33,6 +33,6 @@ export function readGrammarIntent(command: string): IntentBase {
     );
   }
   const { intent } = readCommand(normaliseCommand(command), compiledGrammars(), SUPPORTED_FORMS);
-  INTENT_VALIDATORS[intent.kind]?.(intent);
+  INTENT_RULES[intent.kind]?.validate(intent);
   return intent;
 }
