@@ -215,13 +215,25 @@ describe('mcp-orchestrator mcp on stdio, driven by the SDK client', () => {
       },
     );
     await expect(call).rejects.toThrow();
-    let cancelled: { success: boolean | null; errorCode: string | null } | undefined;
-    for (let i = 0; i < 100 && cancelled?.success !== false; i += 1) {
+    // The run's record appears once its rollback is over; wait for this run's own record (not
+    // the newest, which under load may still be the run before it), for up to the test's time.
+    type Listed = {
+      command: string;
+      success: boolean | null;
+      errorCode: string | null;
+      durationMs: number;
+    };
+    let cancelled: Listed | undefined;
+    for (let i = 0; i < 300 && cancelled === undefined; i += 1) {
       await delay(100);
-      const runs = await server.call('list_runs', { limit: 1 });
-      cancelled = (runs.structuredContent as { runs: (typeof cancelled)[] }).runs[0];
+      const runs = await server.call('list_runs', { limit: 3 });
+      cancelled = (runs.structuredContent as { runs: Listed[] }).runs.find((run) =>
+        run.command.includes('cancelledUser'),
+      );
     }
+    // CANCELLED, with its duration far below the 60 s test command: the tests were stopped.
     expect(cancelled).toMatchObject({ success: false, errorCode: 'CANCELLED' });
+    expect(cancelled?.durationMs).toBeLessThan(30_000);
     expect(await repo.git(['branch', '--list', '*cancelleduser*'])).toBe('');
     expect((await repo.git(['worktree', 'list'])).trim().split('\n')).toHaveLength(1);
     const next = await server.call('plan_change', {
