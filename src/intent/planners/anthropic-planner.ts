@@ -1,35 +1,35 @@
-import Anthropic, {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-} from '@anthropic-ai/sdk';
-import { toPlannerError } from './api-errors.js';
+import type Anthropic from '@anthropic-ai/sdk';
+import { type SdkErrorClasses, toPlannerError } from './api-errors.js';
 import type { IntentPlanner, PlannerAnswer, PlannerPrompt } from './intent-planner.js';
 import type { ResolvedHttpPlannerSettings } from './planner-settings.js';
-
-const ERRORS = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
 
 /**
  * The Anthropic Messages API as a planner: one forced tool (`tool_choice: {type: "tool"}`)
  * whose input schema is the intent union. The key is passed explicitly, so the SDK reads no
  * credentials of its own; 429, 5xx and lost connections are retried by the SDK with backoff.
+ * The SDK (some 270 modules, ~0.2 s) is loaded on the first question, not with the CLI.
  */
 export function createAnthropicPlanner(settings: ResolvedHttpPlannerSettings): IntentPlanner {
-  const client = new Anthropic({
-    apiKey: settings.apiKey ?? null,
-    authToken: null,
-    baseURL: settings.baseUrl,
-    timeout: settings.timeoutMs,
-    maxRetries: settings.maxRetries,
-    logLevel: 'off',
-    openTelemetry: false,
-  });
+  let loaded: Promise<{ client: Anthropic; errors: SdkErrorClasses }> | undefined;
+  const load = () =>
+    (loaded ??= import('@anthropic-ai/sdk').then((sdk) => ({
+      client: new sdk.default({
+        apiKey: settings.apiKey ?? null,
+        authToken: null,
+        baseURL: settings.baseUrl,
+        timeout: settings.timeoutMs,
+        maxRetries: settings.maxRetries,
+        logLevel: 'off',
+        openTelemetry: false,
+      }),
+      errors: sdk,
+    })));
   return {
     name: 'anthropic',
     model: settings.model,
     endpoint: `${settings.baseUrlVariable}=${settings.baseUrl}`,
     async ask(prompt: PlannerPrompt, options = {}): Promise<PlannerAnswer> {
+      const { client, errors } = await load();
       try {
         const message = await client.messages.create(
           {
@@ -75,7 +75,7 @@ export function createAnthropicPlanner(settings: ResolvedHttpPlannerSettings): I
           model: message.model,
         };
       } catch (error) {
-        throw toPlannerError(error, ERRORS, settings, options.signal);
+        throw toPlannerError(error, errors, settings, options.signal);
       }
     },
   };

@@ -1,34 +1,37 @@
-import OpenAI, {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  BadRequestError,
-} from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { toPlannerError } from './api-errors.js';
+import { type SdkErrorClasses, toPlannerError } from './api-errors.js';
 import type { IntentPlanner, PlannerAnswer, PlannerPrompt } from './intent-planner.js';
 import type { ResolvedHttpPlannerSettings } from './planner-settings.js';
-
-const ERRORS = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
 
 /**
  * Any OpenAI-compatible chat endpoint (OpenAI, Ollama, vLLM, llama.cpp's server) as a planner:
  * function calling with `tool_choice` forcing the intent tool; an answer in the content instead
  * of a tool call is read as JSON; a server that rejects `tools` (400) is asked again, and from
- * then on, for JSON in the content with the schema in the system prompt.
+ * then on, for JSON in the content with the schema in the system prompt. The SDK is loaded on
+ * the first question, not with the CLI.
  */
 export function createOpenAiPlanner(settings: ResolvedHttpPlannerSettings): IntentPlanner {
-  const client = new OpenAI({
-    // Local servers take any key; the SDK insists on one.
-    apiKey: settings.apiKey ?? 'no-key',
-    baseURL: settings.baseUrl,
-    timeout: settings.timeoutMs,
-    maxRetries: settings.maxRetries,
-    logLevel: 'off',
-  });
+  type Sdk = {
+    client: OpenAI;
+    errors: SdkErrorClasses & { BadRequestError: abstract new (...args: never[]) => Error };
+  };
+  let loaded: Promise<Sdk> | undefined;
+  const load = () =>
+    (loaded ??= import('openai').then((sdk) => ({
+      client: new sdk.default({
+        // Local servers take any key; the SDK insists on one.
+        apiKey: settings.apiKey ?? 'no-key',
+        baseURL: settings.baseUrl,
+        timeout: settings.timeoutMs,
+        maxRetries: settings.maxRetries,
+        logLevel: 'off',
+      }),
+      errors: sdk,
+    })));
   let toolsRejected = false;
   const call = async (
+    client: OpenAI,
     prompt: PlannerPrompt,
     withTools: boolean,
     signal?: AbortSignal,
@@ -71,18 +74,19 @@ export function createOpenAiPlanner(settings: ResolvedHttpPlannerSettings): Inte
     model: settings.model,
     endpoint: `${settings.baseUrlVariable}=${settings.baseUrl}`,
     async ask(prompt, options = {}): Promise<PlannerAnswer> {
+      const { client, errors } = await load();
       try {
         let completion: ChatCompletion;
         try {
-          completion = await call(prompt, !toolsRejected, options.signal);
+          completion = await call(client, prompt, !toolsRejected, options.signal);
         } catch (error) {
-          if (toolsRejected || !(error instanceof BadRequestError)) throw error;
+          if (toolsRejected || !(error instanceof errors.BadRequestError)) throw error;
           toolsRejected = true;
-          completion = await call(prompt, false, options.signal);
+          completion = await call(client, prompt, false, options.signal);
         }
         return toAnswer(completion, prompt.tool.name, settings.model);
       } catch (error) {
-        throw toPlannerError(error, ERRORS, settings, options.signal);
+        throw toPlannerError(error, errors, settings, options.signal);
       }
     },
   };
