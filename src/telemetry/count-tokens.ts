@@ -19,14 +19,6 @@ function getEncoder(): Tiktoken {
   return encoder;
 }
 
-/**
- * Builds the encoder now, while the caller would otherwise only wait (MCP servers starting),
- * so the first phase's token count does not pay for parsing the ranks.
- */
-export function prepareTokenCounter(): void {
-  getEncoder();
-}
-
 /** Tokens with special-token text (`<|endoftext|>`) counted as plain text, never rejected. */
 function encode(text: string): number[] {
   return getEncoder().encode(text, [], []);
