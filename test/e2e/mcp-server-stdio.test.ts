@@ -218,7 +218,7 @@ describe('mcp-orchestrator mcp on stdio, driven by the SDK client', () => {
     // The run's record appears once its rollback is over; wait for this run's own record (not
     // the newest, which under load may still be the run before it), for up to the test's time.
     type Listed = {
-      command: string;
+      command: string | null;
       success: boolean | null;
       errorCode: string | null;
       durationMs: number;
@@ -228,7 +228,7 @@ describe('mcp-orchestrator mcp on stdio, driven by the SDK client', () => {
       await delay(100);
       const runs = await server.call('list_runs', { limit: 3 });
       cancelled = (runs.structuredContent as { runs: Listed[] }).runs.find((run) =>
-        run.command.includes('cancelledUser'),
+        run.command?.includes('cancelledUser'),
       );
     }
     // CANCELLED, with its duration far below the 60 s test command: the tests were stopped.
