@@ -3,6 +3,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../src/orchestrator/list-runs.js';
 import { createExampleRepo, type ExampleRepo } from '../helpers/fixture-repo.js';
 import {
   connectOrchestrator,
@@ -215,20 +216,15 @@ describe('mcp-orchestrator mcp on stdio, driven by the SDK client', () => {
       },
     );
     await expect(call).rejects.toThrow();
-    // The run's record appears once its rollback is over; wait for this run's own record (not
-    // the newest, which under load may still be the run before it), for up to the test's time.
-    type Listed = {
-      command: string | null;
-      success: boolean | null;
-      errorCode: string | null;
-      durationMs: number;
-    };
-    let cancelled: Listed | undefined;
+    // The run's result appears once its rollback is over; wait for this run's own finished
+    // record (not the newest, which under load may still be the run before it, nor its folder
+    // while it has no result yet, success null), for up to the test's time.
+    let cancelled: RunSummary | undefined;
     for (let i = 0; i < 300 && cancelled === undefined; i += 1) {
       await delay(100);
       const runs = await server.call('list_runs', { limit: 3 });
-      cancelled = (runs.structuredContent as { runs: Listed[] }).runs.find((run) =>
-        run.command?.includes('cancelledUser'),
+      cancelled = (runs.structuredContent as { runs: RunSummary[] }).runs.find(
+        (run) => run.command?.includes('cancelledUser') && run.success !== null,
       );
     }
     // CANCELLED, with its duration far below the 60 s test command: the tests were stopped.
