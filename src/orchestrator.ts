@@ -11,6 +11,7 @@ import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
 import { checkNamedPaths } from './orchestrator/check-named-paths.js';
 import { checkPlanCommands } from './orchestrator/check-plan-commands.js';
+import { checkWritableFolder } from './orchestrator/check-run-flags.js';
 import { executeRun } from './orchestrator/execute-run.js';
 import {
   captureOutput,
@@ -21,13 +22,13 @@ import {
 import { withLastRunCalls } from './orchestrator/last-run-calls.js';
 import { loadPlan } from './orchestrator/load-plan.js';
 import { toEffectivePlan, withTestTimeout } from './orchestrator/plan-overrides.js';
-import { checkWritableFolder } from './orchestrator/prepare-run.js';
 import {
   type HistoryEntry,
   type HistoryOptions,
   readChangeHistory,
 } from './orchestrator/read-change-history.js';
 import { toIntentReading } from './orchestrator/record-reasoning.js';
+import { refuseUnmentionedSymbols } from './orchestrator/refuse-unmentioned-symbols.js';
 import {
   createStart,
   resolveRunnable,
@@ -309,6 +310,15 @@ export class MCPOrchestrator {
     // Until the phases start, a failure is a refusal: the run leaves no folder.
     try {
       await checkNamedPaths(prepared.git.root, intent);
+      // The servers search the checkout: only a clean one holds exactly the base commit's files.
+      if (!saved && !options.allowDirty) {
+        await refuseUnmentionedSymbols(
+          prepared.git.root,
+          prepared.baseCommit,
+          intent,
+          options.signal ? { signal: options.signal } : {},
+        );
+      }
       if (saved) {
         await checkPlanCommands(saved.plan, {
           root: prepared.git.root,

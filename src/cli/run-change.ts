@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { IntentBase } from '../core/intent.js';
 import type { Intent } from '../intent/all-intents.js';
 import type { PlannerMode } from '../intent/planner-mode.js';
 import type { CommandInput, RunCommandOptions, RunResult } from '../orchestrator.js';
@@ -53,22 +54,35 @@ export async function runChange(
   let progress: ProgressReporter | undefined;
   try {
     checkChangeFlags(kind, flags);
-    // The command is read (and refused) before the orchestrator loads.
-    const input: CommandInput | undefined =
-      kind === 'apply'
-        ? undefined
-        : await toResolvedInput(toCommandInput(argument, flags), flags.planner ?? 'auto');
     progress = await createProgress(resolveProgressMode(flags), process.stderr);
-    progress.note('loading the orchestrator');
     const reporter = progress;
-    const result = await withInterruptSignal(async (signal) => {
+    const { input, result } = await withInterruptSignal(async (signal) => {
       const options = await toOptions(flags, signal, reporter);
+      // The command is read (and refused) before the orchestrator loads; a name no tracked file
+      // mentions, a path it names that does not exist, a bad flag are refused before zod does.
+      const planOut = kind === 'plan' ? { planOut: flags.out ?? 'plan.json' } : {};
+      const refuseEarly = async (intent: IntentBase) => {
+        const { refuseBeforeServers } = await import('../orchestrator/early-refusals.js');
+        await refuseBeforeServers(intent, { ...options, ...planOut });
+      };
+      const input: CommandInput | undefined =
+        kind === 'apply'
+          ? undefined
+          : await toResolvedInput(toCommandInput(argument, flags), flags.planner ?? 'auto', {
+              refuseEarly,
+            });
+      reporter.note('loading the orchestrator');
       const { MCPOrchestrator } = await import('../orchestrator.js');
       reporter.note('checking the repository and starting the servers');
       const orchestrator = new MCPOrchestrator();
-      if (kind === 'apply') return orchestrator.apply(argument ?? '', options);
-      if (kind === 'plan') return orchestrator.plan(input ?? '', flags.out ?? 'plan.json', options);
-      return orchestrator.run(input ?? '', options);
+      if (kind === 'apply')
+        return { input, result: await orchestrator.apply(argument ?? '', options) };
+      if (kind === 'plan')
+        return {
+          input,
+          result: await orchestrator.plan(input ?? '', flags.out ?? 'plan.json', options),
+        };
+      return { input, result: await orchestrator.run(input ?? '', options) };
     });
     progress.close();
     if (flags.json) {
@@ -91,8 +105,12 @@ export async function runChange(
  * A command in words is parsed here, so a refused one never loads the orchestrator; one a model
  * planner is to read goes on as it is (see `readWithGrammar`).
  */
-async function toResolvedInput(input: CommandInput, mode: PlannerMode): Promise<CommandInput> {
-  const resolved = await readWithGrammar(input, mode);
+async function toResolvedInput(
+  input: CommandInput,
+  mode: PlannerMode,
+  options: { refuseEarly: (intent: IntentBase) => Promise<void> },
+): Promise<CommandInput> {
+  const resolved = await readWithGrammar(input, mode, options);
   return resolved === undefined ? input : { intent: resolved.intent, command: resolved.command };
 }
 

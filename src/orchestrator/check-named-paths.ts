@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { OrchestratorError } from '../core/errors.js';
 import type { IntentBase } from '../core/intent.js';
-import { transformFor } from '../transforms/registry.js';
+import { INTENT_RULES } from '../transforms/intent-rules.js';
 
 /**
  * Refuses, before any server starts, a command that names a path (`in src/users`, `from
@@ -10,7 +10,7 @@ import { transformFor } from '../transforms/registry.js';
  * that is not found later.
  */
 export async function checkNamedPaths(root: string, intent: IntentBase): Promise<void> {
-  const named = transformFor(intent.kind).namedPaths?.(intent) ?? [];
+  const named = INTENT_RULES[intent.kind]?.namedPaths?.(intent) ?? [];
   for (const { words, path: relative } of named) {
     const trimmed = relative.replace(/\/+$/, '');
     const absolute = path.resolve(root, trimmed === '' ? '.' : trimmed);

@@ -1,8 +1,8 @@
-import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import { isOrchestratorError, OrchestratorError } from '../core/errors.js';
 import { type ResolvedSettings, resolveSettings } from '../core/settings.js';
 import { type GitWorkspace, openGitWorkspace } from '../vcs/open-git-workspace.js';
+import { checkRunFlags } from './check-run-flags.js';
 import { type ResolvedGithubTarget, resolveGithubTarget } from './publish-pull-request.js';
 import type { RunCommandOptions } from './run-types.js';
 import { withoutWrittenPlans } from './written-plans.js';
@@ -31,33 +31,7 @@ export async function prepareRun(
   const env = options.env ?? process.env;
   const settings = resolveSettings(env);
   const signalOption = options.signal ? { signal: options.signal } : {};
-  if (options.testCommand !== undefined && options.testCommand.trim() === '') {
-    throw new OrchestratorError(
-      'BAD_INPUT',
-      '--test-command is empty. Give the command that runs the tests, e.g. --test-command "npm test".',
-    );
-  }
-  if (options.compileCommand !== undefined && options.compileCommand.trim() === '') {
-    throw new OrchestratorError(
-      'BAD_INPUT',
-      '--compile-command is empty. Give the command that compiles the project, e.g. --compile-command "npx tsc --noEmit".',
-    );
-  }
-  if (options.compileCommand !== undefined && options.noCompile) {
-    throw new OrchestratorError(
-      'BAD_INPUT',
-      '--compile-command and --no-compile contradict each other; pass one of them.',
-    );
-  }
-  const timeout = options.testTimeoutMs;
-  if (timeout !== undefined && !(Number.isSafeInteger(timeout) && timeout > 0)) {
-    throw new OrchestratorError(
-      'BAD_INPUT',
-      `--test-timeout: ${timeout} ms is not a positive whole number of milliseconds. Give the seconds the tests may take, e.g. --test-timeout 300.`,
-      { data: { flag: '--test-timeout', value: timeout } },
-    );
-  }
-  if (options.outputPath !== undefined) await checkWritableFolder(options.outputPath, '--output');
+  await checkRunFlags(options);
   const git = await openGitWorkspace(options.workspace ?? process.cwd(), signalOption);
   if (!options.allowDirty) {
     // The plan being applied may sit untracked inside the repository (`plan --out plan.json`).
@@ -91,22 +65,6 @@ export async function prepareRun(
 /** `file` relative to `root` in POSIX form, as git status names it. */
 function toRepositoryPath(root: string, file: string): string {
   return path.relative(root, path.resolve(file)).split(path.sep).join('/');
-}
-
-/** Throws `BAD_INPUT` naming `flag` when the folder that would hold `file` is not writable. */
-export async function checkWritableFolder(file: string, flag: string): Promise<void> {
-  const folder = path.dirname(path.resolve(file));
-  try {
-    await access(folder, constants.W_OK);
-  } catch {
-    throw new OrchestratorError(
-      'BAD_INPUT',
-      `${flag} ${file}: the folder ${folder} does not exist or is not writable.`,
-      {
-        data: { flag, file },
-      },
-    );
-  }
 }
 
 async function resolvePlanBase(git: GitWorkspace, base: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ describe('bad input exits 2 with a message that names the problem', () => {
       files: {
         'extra/a.py': 'def helper(x):\n    return x\n',
         'extra/b.py': 'def helper(y):\n    return y * 2\n',
+        // Mentioned in words only: no declaration of entry_point exists.
+        'extra/NOTES.md': 'The entry_point of the ledger is post_entry.\n',
       },
     });
   });
@@ -24,7 +26,7 @@ describe('bad input exits 2 with a message that names the problem', () => {
     expect(result.stderr).toContain('rename <old> to <new>');
   });
 
-  it('names a missing symbol and suggests close matches, as soon as the declaration search answers', async () => {
+  it('refuses a name no tracked file mentions before any server starts, with close matches', async () => {
     const result = await runCli([
       'run',
       'rename post_entri to record_entry',
@@ -36,6 +38,29 @@ describe('bad input exits 2 with a message that names the problem', () => {
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('No symbol named "post_entri"');
     expect(result.stderr).toContain('"post_entry"');
+    // Refused before the run: no phases, and no run folder left behind.
+    expect(JSON.parse(result.stdout)).toEqual({
+      success: false,
+      error: {
+        code: 'SYMBOL_NOT_FOUND',
+        message: expect.stringContaining('Did you mean "post_entry"'),
+        data: { symbol: 'post_entri', suggestions: ['post_entry'] },
+      },
+    });
+    expect(existsSync(path.join(repo.dir, '.mcp-orchestrator', 'runs'))).toBe(false);
+  });
+
+  it('names a symbol that is mentioned but declared nowhere as soon as the declaration search answers', async () => {
+    const result = await runCli([
+      'run',
+      'rename function entry_point to main_entry',
+      '--workspace',
+      repo.dir,
+      '--dry-run',
+      '--json',
+    ]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('No function named "entry_point"');
     // MAP stopped there: no LOGIC (no language server asked to resolve it).
     const { phases } = JSON.parse(result.stdout) as {
       phases: Array<{ phase: string; success: boolean; error?: { code: string } }>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/fixture-repo.js';
+import { createExampleRepo, runCli } from '../helpers/fixture-repo.js';
 
 /**
  * A module hook (run before the CLI) that says on stderr when zod, the orchestrator or the
@@ -43,5 +43,22 @@ describe('a refused command', () => {
     expect(accepted.code, accepted.stderr).toBe(0);
     expect(accepted.stderr).toContain('LOADED zod');
     expect(accepted.stderr).not.toContain('LOADED orchestrator');
+  }, 30_000);
+
+  it('answers a name no tracked file mentions before zod, the orchestrator or the MCP SDK loads', async () => {
+    const repo = await createExampleRepo({ example: 'ledger-py' });
+    try {
+      const result = await runWatched([
+        'run',
+        'rename post_entri to record_entry',
+        '--workspace',
+        repo.dir,
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('error [SYMBOL_NOT_FOUND]: No symbol named "post_entri"');
+      expect(result.stderr).not.toContain('LOADED');
+    } finally {
+      await repo.cleanup();
+    }
   }, 30_000);
 });

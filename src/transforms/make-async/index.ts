@@ -1,10 +1,11 @@
 import type { VerifyCheck } from '../../core/change/verify-types.js';
-import { scopePaths, type Transform } from '../transform.js';
+import type { Transform } from '../transform.js';
 import { analyzeMakeAsync } from './analyze.js';
 import { verifyCallersAwait } from './caller-check.js';
 import { checkMakeAsyncChange } from './check-change.js';
 import { verifyCoroutineFunctions } from './coroutine-check.js';
 import { type MakeAsyncIntent, makeAsyncIntentSchema } from './intent.js';
+import { makeAsyncNamedPaths } from './named-paths.js';
 import { resolveModule, resolvePath } from './resolve-module.js';
 import { toTargetNames } from './target-names.js';
 import { validateMakeAsyncIntent } from './validate-intent.js';
@@ -48,10 +49,5 @@ export const makeAsyncTransform: Transform<MakeAsyncIntent> = {
     return problems;
   },
   branchHint: (intent) => `make ${intent.target} async`,
-  namedPaths: (intent) => [
-    ...scopePaths(intent),
-    ...(intent.targetKind === 'path'
-      ? [{ words: `module ${intent.target}`, path: intent.target }]
-      : []),
-  ],
+  namedPaths: makeAsyncNamedPaths,
 };

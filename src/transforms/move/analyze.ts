@@ -6,6 +6,7 @@ import { describeDefinition, resolveSymbol, type SymbolQuery } from '../shared/r
 import type { AnalysisContext, TransformAnalysis } from '../transform.js';
 import { type MoveFacts, moveFactsSchema } from './contract.js';
 import type { MoveIntent } from './intent.js';
+import { toMovedQuery } from './named.js';
 import { refuseWhatCannotMove } from './refusals.js';
 import { moveLanguageOf } from './validate-intent.js';
 import type { MovedDeclarationsCheck } from './verify.js';
@@ -49,15 +50,6 @@ async function resolveMoved(
     search: context.search,
     signal,
   });
-}
-
-/** The declaration a move names, as {@link resolveSymbol} (and MAP, when it is undeclared) ask. */
-export function toMovedQuery(intent: MoveIntent): SymbolQuery {
-  return {
-    name: intent.symbol,
-    kindWord: 'module-level declaration',
-    ...(intent.from ? { scope: intent.from } : {}),
-  };
 }
 
 /** Refuses a target that exists in the checkout without git tracking it (the move would overwrite it). */

@@ -1,8 +1,9 @@
 import type { VerifyCheck } from '../../core/change/verify-types.js';
 import type { Transform } from '../transform.js';
-import { analyzeMove, toMovedQuery } from './analyze.js';
+import { analyzeMove } from './analyze.js';
 import { checkMoveChange } from './check-change.js';
 import { type MoveIntent, moveIntentSchema } from './intent.js';
+import { moveNamedPaths, toMovedQuery } from './named.js';
 import { validateMoveIntent } from './validate-intent.js';
 import { movedDeclarationsCheckSchema, verifyMovedDeclarations } from './verify.js';
 
@@ -30,8 +31,7 @@ export const moveTransform: Transform<MoveIntent> = {
     return problems;
   },
   branchHint: (intent) => `move ${intent.symbol} to ${intent.to}`,
-  namedPaths: (intent) =>
-    intent.from === undefined ? [] : [{ words: `from ${intent.from}`, path: intent.from }],
+  namedPaths: moveNamedPaths,
 };
 
 export type { MoveIntent } from './intent.js';

@@ -181,12 +181,23 @@ async function notFound(
   } catch {
     // Suggestions are a courtesy; the error stands without them.
   }
+  return toUndeclaredError(intent, suggestions);
+}
+
+/**
+ * The `SYMBOL_NOT_FOUND` of a symbol declared nowhere, with `suggestions` (close names the
+ * workspace holds) as "Did you mean …?".
+ */
+export function toUndeclaredError(
+  query: SymbolQuery,
+  suggestions: readonly string[],
+): OrchestratorError {
   const hint =
     suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
   return new OrchestratorError(
     'SYMBOL_NOT_FOUND',
-    `No ${intent.kindWord ?? 'symbol'} named "${intent.container ? `${intent.container}.` : ''}${intent.name}" is declared in this workspace.${hint}`,
-    { data: { symbol: intent.name, suggestions } },
+    `No ${query.kindWord ?? 'symbol'} named "${query.container ? `${query.container}.` : ''}${query.name}" is declared in this workspace.${hint}`,
+    { data: { symbol: query.name, suggestions: [...suggestions] } },
   );
 }
 

@@ -1,6 +1,33 @@
 import { describe, expect, it } from 'vitest';
+import type { IntentBase } from '../../../src/core/intent.js';
+import { GRAMMARS } from '../../../src/intent/all-grammars.js';
+import { readGrammarIntent } from '../../../src/intent/read-grammar-intent.js';
 import { INTENT_RULES, TRANSFORM_KINDS } from '../../../src/transforms/intent-rules.js';
 import { TRANSFORMS } from '../../../src/transforms/registry.js';
+import type { Transform } from '../../../src/transforms/transform.js';
+
+/** Files the examples name, as a workspace would track them. */
+const EXAMPLE_FILES = [
+  'app/parsing.py',
+  'app/utils.py',
+  'pkg/errors.py',
+  'risk/__init__.py',
+  'risk/management.py',
+  'src/api.ts',
+];
+
+/** Every example the grammars show, read as the command line reads it, with its transform. */
+function exampleIntents(): { example: string; intent: IntentBase; transform: Transform }[] {
+  return GRAMMARS.flatMap((grammar) =>
+    grammar.usage.flatMap((line) => {
+      const transform = TRANSFORMS[grammar.kind as keyof typeof TRANSFORMS] as
+        | Transform
+        | undefined;
+      if (!transform) return [];
+      return [{ example: line.example, intent: readGrammarIntent(line.example), transform }];
+    }),
+  );
+}
 
 describe('INTENT_RULES', () => {
   it('lists exactly the kinds the registry has, in its order', () => {
@@ -10,5 +37,28 @@ describe('INTENT_RULES', () => {
   it("holds each transform's own validateIntent", () => {
     for (const [kind, transform] of Object.entries(TRANSFORMS))
       expect(INTENT_RULES[kind]?.validate, kind).toBe(transform.validateIntent);
+  });
+
+  it('every landed kind has an example to check the rules below on', () => {
+    const kinds = new Set(exampleIntents().map((entry) => entry.intent.kind));
+    expect([...kinds].sort()).toEqual([...TRANSFORM_KINDS].sort());
+  });
+
+  it("names the paths each transform's namedPaths names, for every example command", () => {
+    for (const { example, intent, transform } of exampleIntents()) {
+      const rules = INTENT_RULES[intent.kind];
+      expect(rules?.namedPaths?.(intent) ?? [], example).toEqual(
+        transform.namedPaths?.(intent) ?? [],
+      );
+    }
+  });
+
+  it('names the symbols MAP refuses when undeclared (the search request), for every example', () => {
+    for (const { example, intent, transform } of exampleIntents()) {
+      const request = transform.search(intent, { trackedFiles: EXAMPLE_FILES });
+      expect(INTENT_RULES[intent.kind]?.namedSymbols?.(intent) ?? [], example).toEqual(
+        request.symbols ?? [],
+      );
+    }
   });
 });
