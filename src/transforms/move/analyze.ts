@@ -2,7 +2,7 @@ import type { FileChange } from '../../core/change/change-types.js';
 import { OrchestratorError } from '../../core/errors.js';
 import type { SymbolDefinition } from '../../core/source-types.js';
 import { parseFacts } from '../parse-facts.js';
-import { describeDefinition, resolveSymbol, type SymbolQuery } from '../shared/resolve-symbol.js';
+import { describeDefinition, resolveSymbol } from '../shared/resolve-symbol.js';
 import type { AnalysisContext, TransformAnalysis } from '../transform.js';
 import { type MoveFacts, moveFactsSchema } from './contract.js';
 import type { MoveIntent } from './intent.js';
