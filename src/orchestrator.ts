@@ -9,6 +9,7 @@ import type { PlannedIntent } from './intent/planners/plan-intent.js';
 import type { CommandInput } from './intent/resolve-command-input.js';
 import { createClientPool } from './mcp/client-pool.js';
 import { resolveMcpServers } from './mcp/resolve-mcp-servers.js';
+import { ANALYSIS_SERVERS } from './orchestrator/analysis-servers.js';
 import { checkNamedPaths } from './orchestrator/check-named-paths.js';
 import { checkPlanCommands } from './orchestrator/check-plan-commands.js';
 import { checkWritableFolder } from './orchestrator/check-run-flags.js';
@@ -127,8 +128,6 @@ export { type CleanResult, type CleanStateOptions, cleanWorkspace } from './vcs/
 export type { CheckoutChange } from './vcs/snapshot-checkout.js';
 
 /** The servers a planning run starts up front (the rest start on their first call). */
-const ANALYSIS_SERVERS = ['ripgrep', 'dependency_graph'];
-
 /**
  * Turns a natural-language code-change command into a validated seven-phase plan and carries it
  * out on a git repository by coordinating MCP servers (the composition root).

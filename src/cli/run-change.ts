@@ -52,6 +52,7 @@ export async function runChange(
   flags: ChangeFlags,
 ): Promise<void> {
   let progress: ProgressReporter | undefined;
+  let prestarted: typeof import('../orchestrator/prestart-analysis-servers.js') | undefined;
   try {
     checkChangeFlags(kind, flags);
     progress = await createProgress(resolveProgressMode(flags), process.stderr);
@@ -63,7 +64,11 @@ export async function runChange(
       const planOut = kind === 'plan' ? { planOut: flags.out ?? 'plan.json' } : {};
       const refuseEarly = async (intent: IntentBase) => {
         const { refuseBeforeServers } = await import('../orchestrator/early-refusals.js');
-        await refuseBeforeServers(intent, { ...options, ...planOut });
+        const checked = await refuseBeforeServers(intent, { ...options, ...planOut });
+        if (checked === undefined) return;
+        // The servers MAP needs start while the orchestrator loads; the run takes them over.
+        prestarted = await import('../orchestrator/prestart-analysis-servers.js');
+        await prestarted.prestartAnalysisServers(checked.root);
       };
       const input: CommandInput | undefined =
         kind === 'apply'
@@ -98,6 +103,8 @@ export async function runChange(
   } catch (error) {
     progress?.close();
     reportError(error, flags.debug ?? false, flags.json ?? false);
+  } finally {
+    await prestarted?.stopUnusedServers();
   }
 }
 

@@ -119,15 +119,18 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
       const targets = chosen.map((name) => sessionFor(name));
       const signal = connectOptions.signal;
       await Promise.allSettled(
-        targets.map((session) =>
-          spans.withSpan(`mcp.connect ${session.status().name}`, {}, async (span) => {
+        targets.map((session) => {
+          const { name, state } = session.status();
+          // One span per start: a server already up, or starting for an earlier call, is waited for.
+          if (state === 'ready' || state === 'starting') return session.connect(signal);
+          return spans.withSpan(`mcp.connect ${name}`, {}, async (span) => {
             try {
               await session.connect(signal);
             } finally {
               span.setAttributes(toConnectAttributes(session.status()));
             }
-          }),
-        ),
+          });
+        }),
       );
       if (signal?.aborted === true) {
         throw new OrchestratorError('CANCELLED', 'Connecting to MCP servers was cancelled.');

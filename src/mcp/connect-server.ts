@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ListRootsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { OrchestratorError, toErrorMessage } from '../core/errors.js';
+import { createLazySchemaValidator } from './lazy-schema-validator.js';
 import type { McpServerConfig } from './mcp-config-schema.js';
 import { createStderrTail, type StderrTail } from './stderr-tail.js';
+import { toStdioLaunch } from './stdio-launch.js';
 import { createStdioProcessTransport } from './stdio-process-transport.js';
 
 /** A live connection to one server. */
@@ -19,6 +20,11 @@ export interface ServerConnection {
   pid: number | undefined;
   /** Spawn (or HTTP handshake) + initialize + list tools, in ms. */
   connectMs: number;
+  /**
+   * When the process was spawned early (before the pool existed) and taken over here: how long
+   * before this connect it was spawned, in ms. `connectMs` then counts from the takeover.
+   */
+  prestartedMs?: number;
   stderr: StderrTail;
   /** Tells the server its roots changed (`notifications/roots/list_changed`); it then asks for them. */
   notifyRootsChanged(): Promise<void>;
@@ -46,24 +52,35 @@ export interface ConnectServerOptions {
 
 const CLIENT_INFO = { name: 'mcp-orchestrator', version: '0.1.0' };
 
+/** Shared by every client of this process: output schemas compile on a tool's first call. */
+const OUTPUT_VALIDATOR = createLazySchemaValidator();
+
 function createTransport(
   config: McpServerConfig,
   options: ConnectServerOptions,
-): { transport: Transport; stderr: StderrTail; pid: () => number | undefined } {
+): {
+  transport: Transport;
+  stderr: StderrTail;
+  pid: () => number | undefined;
+  prestartedMs: () => number | undefined;
+} {
   if (config.transport === 'http') {
     const transport = new StreamableHTTPClientTransport(new URL(config.url), {
       requestInit: { headers: config.headers },
     });
-    return { transport, stderr: createStderrTail(null), pid: () => undefined };
+    const none = () => undefined;
+    return { transport, stderr: createStderrTail(null), pid: none, prestartedMs: none };
   }
   const transport = createStdioProcessTransport({
-    command: config.command,
-    args: config.args,
-    env: { ...getDefaultEnvironment(), ...config.env },
-    cwd: config.cwd ?? options.workspace,
+    ...toStdioLaunch(config, options.workspace),
     stopGraceMs: options.stopGraceMs,
   });
-  return { transport, stderr: createStderrTail(transport.stderr), pid: () => transport.pid };
+  return {
+    transport,
+    stderr: createStderrTail(transport.stderr),
+    pid: () => transport.pid,
+    prestartedMs: () => transport.prestartedMs,
+  };
 }
 
 async function listAllTools(client: Client, signal: AbortSignal, timeoutMs: number) {
@@ -97,10 +114,11 @@ export async function connectServer(
   options: ConnectServerOptions,
 ): Promise<ServerConnection> {
   const started = performance.now();
-  const { transport, stderr, pid } = createTransport(config, options);
+  const { transport, stderr, pid, prestartedMs } = createTransport(config, options);
   const roots = options.roots;
   const client = new Client(CLIENT_INFO, {
     capabilities: roots ? { roots: { listChanged: true } } : {},
+    jsonSchemaValidator: OUTPUT_VALIDATOR,
   });
   if (roots) {
     client.setRequestHandler(ListRootsRequestSchema, () => ({
@@ -134,11 +152,13 @@ export async function connectServer(
     await client.connect(transport, { signal: deadline, timeout: options.timeoutMs });
     const tools = await listAllTools(client, deadline, options.timeoutMs);
     state = 'open';
+    const early = prestartedMs();
     return {
       client,
       tools,
       pid: pid(),
       connectMs: Math.round(performance.now() - started),
+      ...(early === undefined ? {} : { prestartedMs: early }),
       stderr,
       notifyRootsChanged: () => client.sendRootsListChanged(),
       close,

@@ -73,6 +73,7 @@ export function createServerSession(
   const last = {
     tools: [] as string[],
     connectMs: 0,
+    prestartedMs: undefined as number | undefined,
     pingMs: undefined as number | undefined,
     error: undefined as string | undefined,
     reconnects: 0,
@@ -119,6 +120,7 @@ export function createServerSession(
         state = { kind: 'ready', connection: fresh };
         last.tools = fresh.tools;
         last.connectMs = fresh.connectMs;
+        last.prestartedMs = fresh.prestartedMs;
         last.error = undefined;
         return fresh;
       })
@@ -231,6 +233,7 @@ export function createServerSession(
       toolCount: last.tools.length,
       tools: [...last.tools],
       connectMs: last.connectMs,
+      ...(last.prestartedMs === undefined ? {} : { prestartedMs: last.prestartedMs }),
       ...(last.pingMs === undefined ? {} : { pingMs: last.pingMs }),
       ...(last.error === undefined || state.kind === 'ready' ? {} : { error: last.error }),
       reconnects: last.reconnects,

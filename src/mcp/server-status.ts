@@ -14,6 +14,8 @@ export interface ServerStatus {
   tools: string[];
   /** Duration of the last connect (spawn, initialize, list tools), in ms; 0 before any. */
   connectMs: number;
+  /** How long before the last connect its process was spawned early, in ms (see `prestarted-servers.ts`). */
+  prestartedMs?: number;
   /** Round trip of the last successful ping, in ms. */
   pingMs?: number;
   /** Why the server failed (with the last lines of its stderr), when `state` is `failed`. */

@@ -3,14 +3,11 @@ import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/s
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { type ManagedProcess, spawnProcess } from '../process/index.js';
+import { adoptPrestarted } from './prestarted-servers.js';
+import type { StdioLaunch } from './stdio-launch.js';
 
-/** Options for {@link createStdioProcessTransport}. */
-export interface StdioProcessTransportOptions {
-  command: string;
-  args: readonly string[];
-  /** The server's whole environment. */
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
+/** Options for {@link createStdioProcessTransport}: the launch (its `env` is the whole environment). */
+export interface StdioProcessTransportOptions extends StdioLaunch {
   /** Wait after each stop step (stdin closed, SIGTERM) before the next, in ms. */
   stopGraceMs: number;
 }
@@ -21,11 +18,16 @@ export interface StdioProcessTransport extends Transport {
   readonly pid: number | undefined;
   /** The server's stderr; readable before `start()`, so no early line is lost. */
   readonly stderr: PassThrough;
+  /**
+   * How long before `start()` the process was spawned, in ms, when `start()` took over one
+   * started early for the same launch (see `prestarted-servers.ts`); undefined otherwise.
+   */
+  readonly prestartedMs: number | undefined;
 }
 
 /**
  * Creates a transport that spawns the server on `start()` (own process group, tree marker,
- * exit hook), reads newline-delimited JSON-RPC from its stdout and writes to its stdin.
+ * exit hook) — or takes over the one spawned early for the same launch — reads newline-delimited JSON-RPC from its stdout and writes to its stdin.
  * `close()` stops the whole tree in steps (stdin, grace, SIGTERM, grace, SIGKILL) and is safe to
  * call twice; `onclose` fires once, whether the server exited by itself or was closed.
  */
@@ -37,6 +39,7 @@ export function createStdioProcessTransport(
   let child: ManagedProcess | undefined;
   let closing: Promise<void> | undefined;
   let notified = false;
+  let prestartedMs: number | undefined;
 
   const notifyClosed = (): void => {
     if (notified) return;
@@ -65,13 +68,17 @@ export function createStdioProcessTransport(
       return child?.pid;
     },
     stderr,
+    get prestartedMs() {
+      return prestartedMs;
+    },
     async start() {
       if (child !== undefined) throw new Error('The stdio transport was already started.');
       if (closing !== undefined) throw new Error('The stdio transport was closed.');
-      const started = spawnProcess([options.command, ...options.args], {
-        cwd: options.cwd,
-        env: options.env,
-      });
+      const early = adoptPrestarted(options);
+      if (early) prestartedMs = Math.round(performance.now() - early.startedAt);
+      const started =
+        early?.process ??
+        spawnProcess([options.command, ...options.args], { cwd: options.cwd, env: options.env });
       child = started;
       started.stdout.on('data', readMessages);
       started.stderr.pipe(stderr);

@@ -58,6 +58,9 @@ export function toConnectAttributes(status: ServerStatus): SpanAttributes {
     [ATTR.networkTransport]: status.transport === 'stdio' ? 'pipe' : 'tcp',
     'orchestrator.mcp.state': status.state,
     [ATTR.mcpToolCount]: status.toolCount,
+    ...(status.prestartedMs === undefined
+      ? {}
+      : { 'orchestrator.mcp.prestarted_ms': status.prestartedMs }),
     ...(status.error === undefined ? {} : { 'orchestrator.mcp.error': status.error }),
   };
 }

@@ -14,13 +14,14 @@ import type { RunCommandOptions } from './run-types.js';
  * checkout, `allowDirty` (the servers then search the checkout's own files) and `github` (its
  * target is resolved with the run). The settings in the environment and the intent's schema
  * limits are checked by the run, so a command with a misspelt name and a bad setting is told
- * the name first.
+ * the name first. Returns the repository's root when every check ran (a clean checkout), and
+ * undefined when some were left to the run.
  */
 export async function refuseBeforeServers(
   intent: IntentBase,
   options: RunCommandOptions & { planOut?: string },
-): Promise<void> {
-  if (options.allowDirty || options.github) return;
+): Promise<{ root: string } | undefined> {
+  if (options.allowDirty || options.github) return undefined;
   if (options.planOut !== undefined) await checkWritableFolder(options.planOut, '--out');
   await checkRunFlags(options);
   const signal = options.signal ? { signal: options.signal } : {};
@@ -28,10 +29,11 @@ export async function refuseBeforeServers(
   try {
     git = await openGitWorkspace(options.workspace ?? process.cwd(), signal);
   } catch {
-    return;
+    return undefined;
   }
   const [dirty, base] = await Promise.all([git.dirtyFiles(signal), git.headCommit(signal)]);
-  if (dirty.length > 0) return;
+  if (dirty.length > 0) return undefined;
   await checkNamedPaths(git.root, intent);
   await refuseUnmentionedSymbols(git.root, base, intent, signal);
+  return { root: git.root };
 }

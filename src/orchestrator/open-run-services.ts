@@ -168,9 +168,9 @@ export async function openRunServices(
         ? shared.pool.connect(options.connect, { signal: options.signal })
         : undefined;
     connecting?.catch(() => {});
-    // The tokenizer's ranks are parsed on the first count, not here: parsing them (~0.5 s of
-    // CPU) while the servers start slowed their start on two cores, and a refused command never
-    // counts (measured: a not-found symbol 2.75 → 2.1 s, a rename 7.6 → 7.0 s).
+    // The tokenizer loads on the first count, not here: loading it while the servers start
+    // slowed their start on two cores (js-tiktoken's ranks: ~0.5 s of CPU), and a refused
+    // command never counts.
     const history = await openHistory(options, closers.push);
     for (const status of (await connecting) ?? []) {
       if (status.state === 'failed') {

@@ -62,9 +62,10 @@ const ALLOWED: Record<string, readonly string[]> = {
     'transforms',
     'report',
   ],
-  // The refusals a run gives before its servers start, which the CLI checks before it loads
-  // the orchestrator (a misspelt name answers in ~0.2 s): one file, src/orchestrator/early-refusals.ts.
-  'orchestrator:early': ['core', 'orchestrator', 'vcs'],
+  // What the CLI does before it loads the orchestrator: the refusals a run gives before its
+  // servers start (a misspelt name answers in ~0.2 s), then the start of the servers MAP
+  // needs. Two files: src/orchestrator/early-refusals.ts and prestart-analysis-servers.ts.
+  'orchestrator:early': ['core', 'orchestrator', 'vcs', 'mcp'],
   serve: ['core', 'contracts', 'orchestrator.ts'],
   action: ['core', 'vcs', 'orchestrator.ts'],
   // The CLI reads errors and command forms (pure, no I/O) without loading the orchestrator, so
@@ -90,11 +91,17 @@ function isLanguageHalf(relative: string): boolean {
   );
 }
 
+const EARLY_FILES = new Set(
+  ['early-refusals.ts', 'prestart-analysis-servers.ts'].map((file) =>
+    path.join('orchestrator', file),
+  ),
+);
+
 function layerOf(file: string): string {
   const relative = path.relative(SRC, file);
   const [first] = relative.split(path.sep);
   if (first === 'transforms' && isLanguageHalf(relative)) return 'transforms:language';
-  if (relative === path.join('orchestrator', 'early-refusals.ts')) return 'orchestrator:early';
+  if (EARLY_FILES.has(relative)) return 'orchestrator:early';
   return first ?? '';
 }
 

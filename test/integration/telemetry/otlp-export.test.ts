@@ -75,6 +75,9 @@ describe('OTLP export of a run trace', () => {
     cleanups.push(() => pool.close());
     const commands = createCommandRunner(process.env, tracer);
     const signal = new AbortController().signal;
+    // One start, one span: a connect that waits for a start under way, or finds the server up,
+    // records none.
+    await Promise.all([pool.connect(['echo']), pool.connect(['echo'])]);
     await pool.connect(['echo']);
 
     await tracer.withSpan('phase.map', { 'orchestrator.phase': 'map' }, async () => {

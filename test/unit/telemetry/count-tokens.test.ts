@@ -7,10 +7,15 @@ describe('countTokens', () => {
     expect(countTokens('hello world')).toBe(2);
     expect(countTokens('')).toBe(0);
     expect(countTokens('rename getUser to fetchUser')).toBeGreaterThan(3);
+    // Counts of the reference port (js-tiktoken 1.0.21), which the encoder must match.
+    expect(countTokens('café naïve 日本語 🎉')).toBe(11);
+    expect(
+      countTokens('export async function getUser(id: string) {\n  return db.users.find(id);\n}\n'),
+    ).toBe(17);
   });
 
   it('counts special-token text as plain text instead of throwing', () => {
-    expect(countTokens('<|endoftext|>')).toBeGreaterThan(1);
+    expect(countTokens('<|endoftext|>')).toBe(7);
   });
 });
 
