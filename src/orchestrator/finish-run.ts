@@ -89,7 +89,7 @@ export async function persistRun(
   const row = toRunRecord(result, input.intent, outputs);
   if (!row) return;
   try {
-    await services.history?.record(row);
+    await services.history.record(row);
   } catch (error) {
     warn(`Run history not updated: ${toErrorMessage(error)}`);
   }

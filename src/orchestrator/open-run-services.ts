@@ -25,6 +25,7 @@ import { openRunHistory, type RunHistory } from '../telemetry/run-history.js';
 import { resolveTraceSettings } from '../telemetry/trace-settings.js';
 import { STATE_DIR_NAME } from '../vcs/open-git-workspace.js';
 import { type ChangeMemory, createChangeMemory } from './change-memory.js';
+import { type DeferredHistory, deferHistory } from './deferred-history.js';
 import { countServerCalls, type ServerCallCounter } from './count-server-calls.js';
 import { FILESYSTEM_SERVER } from './filesystem-writer.js';
 import { withRemoteErrorCodes } from './remote-errors.js';
@@ -47,7 +48,8 @@ export interface RunServices {
   /** Results computed at a base commit, kept across runs. */
   baseResults: BaseResultCache;
   pressure: MemoryPressureMonitor;
-  history?: RunHistory & RunHistoryReader;
+  /** Opened on first use or `prepare()` (see `deferred-history.ts`). */
+  history: DeferredHistory;
   /** Earlier runs through the memory server; absent when none is configured. */
   memory?: ChangeMemory;
   spans: RunTracer;
@@ -171,7 +173,8 @@ export async function openRunServices(
     // The tokenizer loads on the first count, not here: loading it while the servers start
     // slowed their start on two cores (js-tiktoken's ranks: ~0.5 s of CPU), and a refused
     // command never counts.
-    const history = await openHistory(options, closers.push);
+    const history = deferHistory(() => openHistory(options));
+    closers.push(() => history.close());
     for (const status of (await connecting) ?? []) {
       if (status.state === 'failed') {
         options.warn(`MCP server ${status.name} failed to start: ${status.error}`);
@@ -194,7 +197,7 @@ export async function openRunServices(
         fingerprint: toolchainFingerprint(options.env),
       }),
       pressure: monitor,
-      ...(history ? { history } : {}),
+      history,
       ...(memory ? { memory } : {}),
       spans: tracer,
       close: closers.close,
@@ -258,12 +261,9 @@ async function openCache(
 
 async function openHistory(
   options: OpenOptions,
-  push: (fn: Closer) => void,
-): Promise<RunServices['history']> {
+): Promise<(RunHistory & RunHistoryReader) | undefined> {
   try {
-    const history = await openRunHistory(options.root, { logger: { warn: options.warn } });
-    push(() => history.close());
-    return history;
+    return await openRunHistory(options.root, { logger: { warn: options.warn } });
   } catch (error) {
     options.warn(`Run history unavailable (${toErrorMessage(error)}); OPTIMIZE uses defaults.`);
     return undefined;

@@ -62,7 +62,7 @@ export async function runPhases(
       ...(services.cache ? { cache: services.cache } : {}),
       baseResults: services.baseResults,
       pressure: services.pressure,
-      ...(services.history ? { history: services.history } : {}),
+      history: services.history,
       ...(services.memory ? { memory: services.memory } : {}),
       ...(services.python ? { python: services.python } : {}),
       parallelism: input.settings.parallelism,
@@ -90,6 +90,9 @@ export async function runPhases(
             signal,
           });
         }
+        // LOGIC waits for its language server: the run history (DuckDB) opens meanwhile, ready
+        // for OPTIMIZE, instead of while the servers start.
+        if (phase === 'logic') services.history.prepare();
         // EXECUTE writes through the filesystem server: it starts while the analysis runs (a
         // saved plan's run starts it with the services: see execute-run.ts).
         if (phase === 'logic' && willExecute) {
