@@ -1,3 +1,4 @@
+import { MEMORY_SERVER } from '../contracts/memory-graph.js';
 import { isOrchestratorError, toErrorMessage } from '../core/errors.js';
 import type { PhaseContext, PhaseResult } from '../core/phase.js';
 import type { PhaseOutputs } from '../core/phase-outputs.js';
@@ -97,6 +98,11 @@ export async function runPhases(
         // saved plan's run starts it with the services: see execute-run.ts).
         if (phase === 'logic' && willExecute) {
           services.pool.connect([FILESYSTEM_SERVER], { signal }).catch(() => {});
+        }
+        // A committed change is recorded in the memory server once the run is over: it starts
+        // beside the tests instead of after them.
+        if (phase === 'execute' && services.memory) {
+          services.pool.connect([MEMORY_SERVER], { signal }).catch(() => {});
         }
       },
       onPhaseEnd: (result) => events.emit({ type: 'phase-end', result }),
