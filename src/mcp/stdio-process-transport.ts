@@ -6,7 +6,7 @@ import { type ManagedProcess, spawnProcess } from '../process/index.js';
 import { adoptPrestarted } from './prestarted-servers.js';
 import type { StdioLaunch } from './stdio-launch.js';
 
-/** Options for {@link createStdioProcessTransport}: the launch (its `env` is the whole environment). */
+/** Options for {@link createStdioProcessTransport}: the launch (`env` is the whole environment). */
 export interface StdioProcessTransportOptions extends StdioLaunch {
   /** Wait after each stop step (stdin closed, SIGTERM) before the next, in ms. */
   stopGraceMs: number;
@@ -27,7 +27,8 @@ export interface StdioProcessTransport extends Transport {
 
 /**
  * Creates a transport that spawns the server on `start()` (own process group, tree marker,
- * exit hook) — or takes over the one spawned early for the same launch — reads newline-delimited JSON-RPC from its stdout and writes to its stdin.
+ * exit hook) — or takes over the one spawned early for the same launch — reads
+ * newline-delimited JSON-RPC from its stdout and writes to its stdin.
  * `close()` stops the whole tree in steps (stdin, grace, SIGTERM, grace, SIGKILL) and is safe to
  * call twice; `onclose` fires once, whether the server exited by itself or was closed.
  */
