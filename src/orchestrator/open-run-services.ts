@@ -170,9 +170,9 @@ export async function openRunServices(
         ? shared.pool.connect(options.connect, { signal: options.signal })
         : undefined;
     connecting?.catch(() => {});
-    // The tokenizer loads on the first count, not here: loading it while the servers start
-    // slowed their start on two cores (js-tiktoken's ranks: ~0.5 s of CPU), and a refused
-    // command never counts.
+    // Neither the tokenizer (on the first count) nor the run history (at LOGIC, see
+    // run-phases.ts) loads here: work done while the servers start slows their start on two
+    // cores, and a refused command needs neither.
     const history = deferHistory(() => openHistory(options));
     closers.push(() => history.close());
     for (const status of (await connecting) ?? []) {

@@ -123,14 +123,13 @@ export interface Transform<I extends IntentBase = IntentBase> {
   verify(intent: I, checks: readonly VerifyCheck[], context: VerifyContext): Promise<string[]>;
   /** A few words for the branch name, e.g. `rename post_entry to record_entry`. */
   branchHint(intent: I): string;
-  /**
-   * Paths the command names that must already exist in the repository (`in <path>`, `from
-   * <path>`), with the words that named them; checked before any server starts. @default none
-   */
-  namedPaths?(intent: I): readonly NamedPath[];
 }
 
-/** A repository-relative path a command names, and how the command named it. */
+/**
+ * A repository-relative path a command names (`in <path>`, `from <path>`), with the words that
+ * named it: it must already exist, checked before any server starts. Each kind's are in
+ * `INTENT_RULES` (intent-rules.ts), which the command line reads without loading the transform.
+ */
 export interface NamedPath {
   /** E.g. `in src/users`, `from app/utils.py`. */
   readonly words: string;

@@ -1,11 +1,8 @@
+import { ALWAYS_EXCLUDED_DIRS } from '../core/searched-dirs.js';
 import { runGitRaw, toGitError } from './run-git.js';
 
-/**
- * Folders a search of the workspace never reads (the ripgrep server's fixed exclusions), as git
- * pathspecs: at any depth, case-blind.
- */
-const EXCLUDED_DIRS = ['.git', '.mcp-orchestrator', 'node_modules'];
-const EXCLUDED_PATHSPECS = EXCLUDED_DIRS.map((dir) => `:(exclude,icase,glob)**/${dir}/**`);
+/** The folders the ripgrep server never searches, as git pathspecs: at any depth, case-blind. */
+const EXCLUDED_PATHSPECS = ALWAYS_EXCLUDED_DIRS.map((dir) => `:(exclude,icase,glob)**/${dir}/**`);
 
 /**
  * Whether some file tracked at `revision` holds `word` as a whole word, by git's test (not

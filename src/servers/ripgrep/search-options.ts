@@ -1,10 +1,8 @@
 import type { ripgrepFilesContract, ripgrepSearchContract } from '../../contracts/ripgrep.js';
 import type { ContractInput } from '../../contracts/tool-contract.js';
 import { OrchestratorError } from '../../core/errors.js';
-import { findProtectedGlobDir, PROTECTED_DIRS } from '../shared/protected-paths.js';
-
-/** Directories never searched, whatever the globs say. */
-export const ALWAYS_EXCLUDED_DIRS = [...PROTECTED_DIRS, 'node_modules'] as const;
+import { ALWAYS_EXCLUDED_DIRS } from '../../core/searched-dirs.js';
+import { findProtectedGlobDir } from '../shared/protected-paths.js';
 
 /** A validated `search` request. */
 export type SearchInput = ContractInput<typeof ripgrepSearchContract>;

@@ -1,8 +1,4 @@
-/**
- * Folders no bundled server searches or reads, whatever the arguments: git's own data, and the
- * orchestrator's state folder (caches, run records, worktrees).
- */
-export const PROTECTED_DIRS = ['.git', '.mcp-orchestrator'] as const;
+import { PROTECTED_DIRS } from '../../core/searched-dirs.js';
 
 /** A folder of {@link PROTECTED_DIRS}. */
 export type ProtectedDir = (typeof PROTECTED_DIRS)[number];

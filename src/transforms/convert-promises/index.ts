@@ -1,5 +1,5 @@
 import type { VerifyCheck } from '../../core/change/verify-types.js';
-import { scopePaths, type Transform } from '../transform.js';
+import type { Transform } from '../transform.js';
 import { analyzeConvertPromises } from './analyze.js';
 import { checkConvertPromisesChange } from './check-change.js';
 import { type ConvertPromisesIntent, convertPromisesIntentSchema } from './intent.js';
@@ -32,7 +32,6 @@ export const convertPromisesTransform: Transform<ConvertPromisesIntent> = {
     return problems;
   },
   branchHint: (intent) => `convert ${intent.target} to async await`,
-  namedPaths: scopePaths,
 };
 
 export type { ConvertPromisesIntent } from './intent.js';

@@ -5,7 +5,6 @@ import { verifyCallersAwait } from './caller-check.js';
 import { checkMakeAsyncChange } from './check-change.js';
 import { verifyCoroutineFunctions } from './coroutine-check.js';
 import { type MakeAsyncIntent, makeAsyncIntentSchema } from './intent.js';
-import { makeAsyncNamedPaths } from './named-paths.js';
 import { resolveModule, resolvePath } from './resolve-module.js';
 import { toTargetNames } from './target-names.js';
 import { validateMakeAsyncIntent } from './validate-intent.js';
@@ -49,5 +48,4 @@ export const makeAsyncTransform: Transform<MakeAsyncIntent> = {
     return problems;
   },
   branchHint: (intent) => `make ${intent.target} async`,
-  namedPaths: makeAsyncNamedPaths,
 };

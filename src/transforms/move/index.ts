@@ -3,7 +3,7 @@ import type { Transform } from '../transform.js';
 import { analyzeMove } from './analyze.js';
 import { checkMoveChange } from './check-change.js';
 import { type MoveIntent, moveIntentSchema } from './intent.js';
-import { moveNamedPaths, toMovedQuery } from './named.js';
+import { toMovedQuery } from './named.js';
 import { validateMoveIntent } from './validate-intent.js';
 import { movedDeclarationsCheckSchema, verifyMovedDeclarations } from './verify.js';
 
@@ -31,7 +31,6 @@ export const moveTransform: Transform<MoveIntent> = {
     return problems;
   },
   branchHint: (intent) => `move ${intent.symbol} to ${intent.to}`,
-  namedPaths: moveNamedPaths,
 };
 
 export type { MoveIntent } from './intent.js';

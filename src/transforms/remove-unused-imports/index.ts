@@ -1,6 +1,6 @@
 import type { VerifyCheck } from '../../core/change/verify-types.js';
 import { verifyWordPositions, wordPositionsCheckSchema } from '../rename/word-positions.js';
-import { scopePaths, type Transform } from '../transform.js';
+import type { Transform } from '../transform.js';
 import { analyzeRemoveUnusedImports } from './analyze.js';
 import { checkRemoveUnusedImportsChange } from './check-change.js';
 import { type RemoveUnusedImportsIntent, removeUnusedImportsIntentSchema } from './intent.js';
@@ -28,7 +28,6 @@ export const removeUnusedImportsTransform: Transform<RemoveUnusedImportsIntent> 
     return problems;
   },
   branchHint: (intent) => `remove unused imports${intent.scope ? ` in ${intent.scope}` : ''}`,
-  namedPaths: scopePaths,
 };
 
 export type { RemoveUnusedImportsIntent } from './intent.js';

@@ -1,5 +1,5 @@
 import type { VerifyCheck } from '../../core/change/verify-types.js';
-import { scopePaths, type Transform } from '../transform.js';
+import type { Transform } from '../transform.js';
 import { analyzeRename } from './analyze.js';
 import { checkRenameChange } from './check-change.js';
 import { type RenameIntent, renameIntentSchema } from './intent.js';
@@ -29,7 +29,6 @@ export const renameTransform: Transform<RenameIntent> = {
     return problems;
   },
   branchHint: (intent) => `rename ${intent.from} to ${intent.to}`,
-  namedPaths: scopePaths,
 };
 
 export type { RenameIntent } from './intent.js';

@@ -44,11 +44,22 @@ describe('INTENT_RULES', () => {
     expect([...kinds].sort()).toEqual([...TRANSFORM_KINDS].sort());
   });
 
-  it("names the paths each transform's namedPaths names, for every example command", () => {
-    for (const { example, intent, transform } of exampleIntents()) {
-      const rules = INTENT_RULES[intent.kind];
-      expect(rules?.namedPaths?.(intent) ?? [], example).toEqual(
-        transform.namedPaths?.(intent) ?? [],
+  it('names the paths the example commands name, and none for the others', () => {
+    const named: Record<string, unknown> = {
+      'rename the exception class ParseFailure (pkg/errors.py) to ParsingFailure': [
+        { words: 'in pkg/errors.py', path: 'pkg/errors.py' },
+      ],
+      'make module risk/management.py async': [
+        { words: 'module risk/management.py', path: 'risk/management.py' },
+      ],
+      'move parse_row from app/utils.py to app/parsing.py': [
+        { words: 'from app/utils.py', path: 'app/utils.py' },
+      ],
+      'remove unused imports in src/': [{ words: 'in src', path: 'src' }],
+    };
+    for (const { example, intent } of exampleIntents()) {
+      expect(INTENT_RULES[intent.kind]?.namedPaths?.(intent) ?? [], example).toEqual(
+        named[example] ?? [],
       );
     }
   });
