@@ -54,9 +54,7 @@ async function diagnose(
     const adapter = context.registry.forLanguage(language);
     if (input.importers === true) {
       const edges = await adapter.findImportGraph({ signal });
-      for (const file of [...files]) {
-        for (const importer of findImporters(edges, file, true)) files.add(importer);
-      }
+      for (const importer of findImporters(edges, files, true)) files.add(importer);
     }
     const present = [...files].filter((file) => overlay.get(file) !== null);
     const report = await adapter.findDiagnostics(present, { signal, overlay });

@@ -55,7 +55,7 @@ export function registerGraphTools(server: McpServer, context: ToolContext): voi
         async () => {
           const { relative } = resolveWorkspacePath(root, file);
           const edges = await graphOf([languageOfFile(relative)], signal);
-          return { importers: findImporters(edges, relative, transitive === true) };
+          return { importers: findImporters(edges, [relative], transitive === true) };
         },
         findImportersContract.output,
         replyLimits,

@@ -148,8 +148,10 @@ async function classifyAll(
   const oversized = await oversizedFiles(context.root, positions);
   positions.forEach((p, index) => {
     const language = sourceLanguageOf(p.file);
-    if (language !== undefined && !oversized.has(p.file))
-      byLanguage.set(language, [...(byLanguage.get(language) ?? []), index]);
+    if (language === undefined || oversized.has(p.file)) return;
+    const indexes = byLanguage.get(language);
+    if (indexes === undefined) byLanguage.set(language, [index]);
+    else indexes.push(index);
   });
   for (const [language, indexes] of byLanguage) {
     const classes = await context.registry.forLanguage(language).classifyPositions(
