@@ -29,19 +29,28 @@ def _mcpo_check_imports(files):
             entry['counts'] = isinstance(error, (SyntaxError, NameError, AttributeError, TypeError)) or (
                 isinstance(error, ImportError) and (missing is None or ours))
         report.append(entry)
-    return report
+    # Garbage that outlived the young generations while the modules loaded: collected once.
+    with _mcpo_warnings.catch_warnings(record=True) as caught:
+        _mcpo_warnings.simplefilter('always')
+        _mcpo_gc.collect()
+    late = [str(w.message) for w in caught if 'was never awaited' in str(w.message)]
+    return {'modules': report, 'late': late}
 `;
 
-const reportSchema = z.array(
-  z.object({
-    file: z.string(),
-    module: z.string(),
-    error: z.string().optional(),
-    counts: z.boolean().optional(),
-    unawaited: z.array(z.string()).optional(),
-    coroutines: z.array(z.string()).optional(),
-  }),
-);
+const reportSchema = z.object({
+  modules: z.array(
+    z.object({
+      file: z.string(),
+      module: z.string(),
+      error: z.string().optional(),
+      counts: z.boolean().optional(),
+      unawaited: z.array(z.string()).optional(),
+      coroutines: z.array(z.string()).optional(),
+    }),
+  ),
+  /** Unawaited coroutines found only by the full collection after the last import. */
+  late: z.array(z.string()),
+});
 
 /**
  * Imports every changed Python module in the worktree's interpreter (the pyrepl server) and
@@ -78,7 +87,7 @@ export async function checkPythonImports(
     );
     return result;
   }
-  for (const entry of report) {
+  for (const entry of report.modules) {
     if (entry.error !== undefined) {
       (entry.counts ? result.problems : result.notes).push(
         `${entry.file} (module ${entry.module}) does not import: ${entry.error}`,
@@ -94,6 +103,11 @@ export async function checkPythonImports(
         `Module ${entry.module} holds a coroutine object in "${name}": a caller of a converted function is not awaiting it.`,
       );
     }
+  }
+  for (const message of report.late) {
+    result.problems.push(
+      `Importing the changed modules (${files.length}) left a coroutine unawaited: ${message}`,
+    );
   }
   return result;
 }

@@ -21,6 +21,12 @@ const FILES: Record<string, string> = {
   'app/third_party.py': 'import some_package_that_is_not_installed\n',
   'app/unawaited.py': 'from app.good import fetch\n\nfetch()\n',
   'app/holder.py': 'from app.good import fetch\n\nPENDING = fetch()\n',
+  // An unawaited coroutine held by a reference cycle: freed by the collection after its import.
+  'app/cycle.py':
+    'from app.good import fetch\n\n\nclass Holder:\n    pass\n\n\nheld = Holder()\nheld.me = held\nheld.pending = fetch()\ndel held\n',
+  // The same cycle moved to the oldest generation first: only the full collection at the end frees it.
+  'app/old_cycle.py':
+    'import gc\n\nfrom app.good import fetch\n\n\nclass Holder:\n    pass\n\n\nheld = Holder()\nheld.me = held\nheld.pending = fetch()\ngc.collect()\ndel held\n',
   'setup.py': 'raise SystemExit("never imported")\n',
   'src/lib/__init__.py': '',
   'src/lib/mod.py': 'import os\nHERE = os.getcwd()\n',
@@ -58,8 +64,10 @@ describe('dynamic Python checks through the pyrepl server', () => {
     const result = await checkPythonImports(python, worktree, Object.keys(FILES).sort());
     expect(result.imported.sort()).toEqual([
       'app',
+      'app.cycle',
       'app.good',
       'app.holder',
+      'app.old_cycle',
       'app.unawaited',
       'lib',
       'lib.mod',
@@ -68,10 +76,16 @@ describe('dynamic Python checks through the pyrepl server', () => {
       expect.stringMatching(
         /^app\/broken\.py \(module app\.broken\) does not import: ImportError: cannot import name 'fetch_old'/,
       ),
+      expect.stringMatching(
+        /^Importing app\.cycle left a coroutine unawaited: coroutine 'fetch' was never awaited/,
+      ),
       'Module app.holder holds a coroutine object in "PENDING": a caller of a converted function is not awaiting it.',
       expect.stringMatching(/^app\/typo\.py \(module app\.typo\) does not import: NameError/),
       expect.stringMatching(
         /^Importing app\.unawaited left a coroutine unawaited: coroutine 'fetch' was never awaited/,
+      ),
+      expect.stringMatching(
+        /^Importing the changed modules \(\d+\) left a coroutine unawaited: coroutine 'fetch' was never awaited/,
       ),
     ]);
     // A package that is not installed is the environment's doing, not the change's.
