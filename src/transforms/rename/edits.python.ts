@@ -29,6 +29,9 @@ export async function computeRenamePython(
   signal?: AbortSignal,
 ): Promise<ComputedEdits> {
   const at = requirePosition(target, 'rename');
+  // What the collisions classify the references with: the references' and the edits' own
+  // classification asks the same, so the scopes script reads the files once, not three times.
+  const asked = { names: [args.newName], freeName: args.newName };
   const name = (await resolveRenameTarget(workspace, at, args.newName, signal))?.name;
   const counterpart =
     name === undefined ? undefined : await findStubCounterpart(workspace, at, name, signal);
@@ -39,7 +42,7 @@ export async function computeRenamePython(
     ).flat(),
   );
   const references = unique(
-    (await Promise.all(starts.map((s) => findReferences(workspace, s, signal)))).flat(),
+    (await Promise.all(starts.map((s) => findReferences(workspace, s, signal, asked)))).flat(),
   );
   const changes =
     collisions.length > 0
@@ -120,7 +123,12 @@ export async function findRenameChanges(
     unique.set(`${range.file}:${range.line}:${range.column}`, range);
   }
   const ranges = [...unique.values()];
-  const scopes = await classifyReferences(workspace, ranges, { names: [name] }, signal);
+  const scopes = await classifyReferences(
+    workspace,
+    ranges,
+    { names: [name, newName], freeName: newName },
+    signal,
+  );
   const edits: Array<{ file: string; edit: RangeEdit }> = ranges.map((range) => ({
     file: range.file,
     edit: toRangeEdit(range, name, newName, reasonFor(scopes.at(range), name, range)),

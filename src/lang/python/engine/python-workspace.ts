@@ -4,8 +4,10 @@ import path from 'node:path';
 import { FileChangeType, type Position } from 'vscode-languageserver-protocol';
 import { OrchestratorError } from '../../../core/errors.js';
 import type { SourcePosition } from '../../../core/source-types.js';
+import { filesContainingText } from './files-containing.js';
 import { listPythonFiles } from './list-python-files.js';
 import { toFileUri, toLspPosition } from './lsp-locations.js';
+import { createMemoStore } from './memo-store.js';
 import {
   createPyrightSession,
   type DiagnosticMode,
@@ -75,6 +77,12 @@ export interface PythonWorkspace {
    * by that caller's signal, say) runs its own `compute` once.
    */
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /**
+   * Like {@link memo}, for an answer read from files on disk whose `key` names their sizes and
+   * modification times: kept across pyright restarts and file changes (the key changes with the
+   * files), computed afresh under an overlay (its text is not on disk).
+   */
+  memoOfFiles<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 /** Options for {@link createPythonWorkspace}. */
@@ -92,7 +100,9 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
   const root = realRoot(options.root);
   const pythonPath = resolvePythonPath(root, options.pythonPath);
   const tracker = createFileChangeTracker(root);
-  const memos = new Map<string, Promise<unknown>>();
+  const memos = createMemoStore(MEMO_LIMIT);
+  // Answers keyed by the files' sizes and modification times: right whatever pyright does.
+  const fileMemos = createMemoStore(MEMO_LIMIT);
   const session = createPyrightSession({
     root,
     pythonPath,
@@ -156,6 +166,8 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
     return uri;
   };
 
+  const memo = <T>(key: string, compute: () => Promise<T>): Promise<T> => memos.get(key, compute);
+
   return {
     root,
     pythonPath,
@@ -163,19 +175,20 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
     invalidate(files) {
       tracker.invalidate(files);
       memos.clear();
+      fileMemos.clear();
     },
     listFiles: (signal) => listPythonFiles(root, signal === undefined ? {} : { signal }),
-    async filesContaining(text, signal) {
-      const files = await listPythonFiles(root, signal === undefined ? {} : { signal });
-      const found = await Promise.all(
-        files.map(async (file) => {
-          const content = await readFile(path.join(root, ...file.split('/')), 'latin1').catch(
-            () => '',
-          );
-          return content.includes(text) ? file : undefined;
-        }),
-      );
-      return found.filter((file): file is string => file !== undefined);
+    filesContaining(text, signal) {
+      const search = async () =>
+        filesContainingText(
+          root,
+          await listPythonFiles(root, signal === undefined ? {} : { signal }),
+          text,
+          signal,
+        );
+      // Kept while nothing changes — which only a running pyright's session notices (a rename
+      // searches for its name up to three times: its declarations twice, its module's uses).
+      return session.state === 'ready' ? memo(`contains:${text}`, search) : search();
     },
     async hasPythonFiles(signal) {
       if (!knownToHaveFiles) {
@@ -235,19 +248,8 @@ export function createPythonWorkspace(options: PythonWorkspaceOptions): PythonWo
     },
     openFile,
     syncWithDisk: refresh,
-    memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      const remember = (): Promise<T> => {
-        const fresh = compute();
-        memos.set(key, fresh);
-        if (memos.size > MEMO_LIMIT) memos.delete(memos.keys().next().value as string);
-        fresh.catch(() => {
-          if (memos.get(key) === fresh) memos.delete(key);
-        });
-        return fresh;
-      };
-      const known = memos.get(key) as Promise<T> | undefined;
-      return known === undefined ? remember() : known.catch(() => remember());
-    },
+    memo,
+    memoOfFiles: (key, compute) => (overlay.size > 0 ? compute() : fileMemos.get(key, compute)),
   };
 }
 

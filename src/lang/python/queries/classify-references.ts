@@ -1,4 +1,5 @@
 import type { SourceRange } from '../../../core/source-types.js';
+import { comparePositions } from '../engine/lsp-locations.js';
 import type { PythonWorkspace } from '../engine/python-workspace.js';
 import { SCOPES_SCRIPT } from '../scripts/scopes-script.js';
 import type { FileScopes, PositionScopes, ScopesQueryResult } from './scope-types.js';
@@ -20,25 +21,30 @@ export async function classifyReferences(
   signal?: AbortSignal,
 ): Promise<ReferenceScopes> {
   const byFile = new Map<string, Array<{ line: number; column: number }>>();
-  for (const { file, line, column } of locations) {
+  for (const { file, line, column } of [...locations].sort(comparePositions)) {
     const positions = byFile.get(file) ?? [];
-    positions.push({ line, column });
+    const last = positions.at(-1);
+    if (last?.line !== line || last.column !== column) positions.push({ line, column });
     byFile.set(file, positions);
   }
   const files = [...byFile].map(([file, positions]) => ({ file, positions }));
+  // In one order whatever the callers' order, so that asking again is the same question.
+  const names = [...new Set(filter.names)].sort();
+  const asked = { names, ...(filter.freeName === undefined ? {} : { freeName: filter.freeName }) };
   const classify = () =>
     workspace.runScript<ScopesQueryResult>(
       SCOPES_SCRIPT,
-      { root: workspace.root, mode: 'query', files, ...filter },
+      { root: workspace.root, mode: 'query', files, ...asked },
       signal,
     );
-  // A rename classifies the same references twice. The memo is forgotten as soon as a workspace
-  // file changes — which only a running pyright's session notices, so only then is it kept.
+  // A rename classifies the same references three times (its collisions, its references, its
+  // edits: one filter for all three). The memo is forgotten as soon as a workspace file changes
+  // — which only a running pyright's session notices, so only then is it kept.
   const result =
     files.length === 0
       ? { results: [], errors: [] }
       : workspace.session.state === 'ready'
-        ? await workspace.memo(`scopes:${JSON.stringify([files, filter])}`, classify)
+        ? await workspace.memo(`scopes:${JSON.stringify([files, asked])}`, classify)
         : await classify();
   const index = new Map<string, PositionScopes>();
   for (const file of result.results) {

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SkippedSource, SymbolDefinition } from '../../../core/source-types.js';
 import { oversizedSourceReason } from '../../../files/oversized-source.js';
@@ -32,9 +32,10 @@ export async function findDefinitions(
   const candidates = files.map((file) => ({ file }));
   if (candidates.length === 0) return [];
   // A rename asks for the same declarations up to three times (MAP, the target, its module's
-  // attribute uses): parsed once while the candidates' size and modification time stay the same.
+  // attribute uses, pyright started in between): parsed once while the candidates' size and
+  // modification time stay the same.
   const key = `definitions:${JSON.stringify([name, stamps])}`;
-  const result = await workspace.memo(key, () =>
+  const result = await workspace.memoOfFiles(key, () =>
     workspace.runScript<DefinitionsResult>(
       SCOPES_SCRIPT,
       { root: workspace.root, mode: 'definitions', name, files: candidates },
@@ -56,7 +57,8 @@ async function withoutOversized(
   const stamps: string[] = [];
   for (const file of files) {
     const fileName = path.join(root, ...file.split('/'));
-    const info = await stat(fileName).catch(() => undefined);
+    // At once: one thread-pool round trip per candidate cost 4,001 candidates ~0.3 s.
+    const info = statOrNothing(fileName);
     const reason =
       info === undefined
         ? undefined
@@ -67,4 +69,12 @@ async function withoutOversized(
     } else skipped.push({ file, reason });
   }
   return { files: kept, skipped, stamps };
+}
+
+function statOrNothing(fileName: string): Stats | undefined {
+  try {
+    return statSync(fileName);
+  } catch {
+    return undefined;
+  }
 }

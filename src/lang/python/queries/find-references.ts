@@ -6,19 +6,30 @@ import { findReferenceLocations, readNameAt } from './find-reference-locations.j
 
 /**
  * Every use of the symbol at `at` across the workspace, the declaration included, sorted by
- * file, line and column. `isImport` marks import statements and `__all__` entries.
+ * file, line and column. `isImport` marks import statements and `__all__` entries. `alsoAsk`
+ * widens the scope classification to what another query at the same references will ask (a
+ * rename's collisions: the new name, its free loads), so that one classification serves both.
  */
 export async function findReferences(
   workspace: PythonWorkspace,
   rawAt: SourcePosition,
   signal?: AbortSignal,
+  alsoAsk: { names: readonly string[]; freeName?: string } = { names: [] },
 ): Promise<SymbolReference[]> {
   if (!(await workspace.hasPythonFiles(signal))) return [];
   const at = workspace.resolvePosition(rawAt);
   const reader = createFileTextReader(workspace.root);
   const name = await readNameAt(reader, at);
   const locations = await findReferenceLocations(workspace, reader, at, name, signal);
-  const scopes = await classifyReferences(workspace, locations, { names: [name] }, signal);
+  const scopes = await classifyReferences(
+    workspace,
+    locations,
+    {
+      names: [name, ...alsoAsk.names],
+      ...(alsoAsk.freeName === undefined ? {} : { freeName: alsoAsk.freeName }),
+    },
+    signal,
+  );
   return await Promise.all(
     locations.map(async (location) => {
       const facts = scopes.at(location);

@@ -46,3 +46,35 @@ describe('PythonWorkspace.memo', () => {
     expect(runs).toBe(2);
   });
 });
+
+describe('PythonWorkspace.memoOfFiles', () => {
+  let dir: string;
+  let workspace: PythonWorkspace;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'mcpo-memo-files-'));
+    workspace = createPythonWorkspace({ root: dir });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('keeps an answer keyed by files when the pyright memos are forgotten, not after invalidate', async () => {
+    let runs = 0;
+    const compute = async () => ++runs;
+    await workspace.memoOfFiles('defs', compute);
+    // An overlay's start and end clear what pyright's answers were (as a restart does).
+    await workspace.withOverlay(new Map(), async () => undefined);
+    expect(await workspace.memoOfFiles('defs', compute)).toBe(1);
+    workspace.invalidate(['a.py']);
+    expect(await workspace.memoOfFiles('defs', compute)).toBe(2);
+  });
+
+  it('computes afresh under an overlay: its text is not on disk', async () => {
+    let runs = 0;
+    const compute = async () => ++runs;
+    await workspace.memoOfFiles('under', compute);
+    const inside = await workspace.withOverlay(new Map([['a.txt', 'x']]), () =>
+      workspace.memoOfFiles('under', compute),
+    );
+    expect(inside).toBe(2);
+    expect(await workspace.memoOfFiles('under', compute)).toBe(1);
+  });
+});
