@@ -11,7 +11,14 @@ export function createPythonRunner(tools: ToolCaller, server = 'pyrepl'): Python
       const result = await callContract(
         tools,
         contract,
-        { code, workspace: options.workspace, timeoutMs },
+        {
+          code,
+          workspace: options.workspace,
+          timeoutMs,
+          ...(options.maxOutputChars === undefined
+            ? {}
+            : { maxOutputChars: options.maxOutputChars }),
+        },
         // The call itself may take the code's limit plus the interpreter's start.
         { timeoutMs: timeoutMs + 20_000, ...(options.signal ? { signal: options.signal } : {}) },
       );

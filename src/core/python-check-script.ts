@@ -44,6 +44,12 @@ def _mcpo_result(value):
 `;
 
 /**
+ * Characters a check script's answer may take (the pyrepl server's most): a report on 4,001
+ * modules is ~130,000, past the server's default of 65,536, which cut it.
+ */
+export const CHECK_VALUE_CHARS = 1_000_000;
+
+/**
  * The JSON value a check script handed back with `_mcpo_result(...)` as its last expression.
  * Throws `INTERNAL` naming the interpreter's error when the script itself failed.
  */
@@ -54,6 +60,12 @@ export function toCheckValue(execution: PythonExecution): unknown {
       : 'it returned nothing';
     throw new OrchestratorError('INTERNAL', `The Python check script failed: ${why}`);
   }
-  const encoded = execution.value.replace(/^'|'$/g, '');
+  if (!/^'[A-Za-z0-9+/=]*'$/.test(execution.value)) {
+    throw new OrchestratorError(
+      'INTERNAL',
+      `The Python check script's answer was cut at ${execution.value.length} characters (the pyrepl server's output limit).`,
+    );
+  }
+  const encoded = execution.value.slice(1, -1);
   return JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
 }

@@ -388,6 +388,12 @@ export interface PythonRunner {
    */
   execute(
     code: string,
-    options: { workspace: string; timeoutMs?: number; signal?: AbortSignal },
+    options: {
+      workspace: string;
+      timeoutMs?: number;
+      /** Characters kept of stdout, of stderr and of the value each (the server's default: 65,536). */
+      maxOutputChars?: number;
+      signal?: AbortSignal;
+    },
   ): Promise<PythonExecution>;
 }

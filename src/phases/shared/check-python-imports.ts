@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { toErrorMessage } from '../../core/errors.js';
 import type { PythonImportReport } from '../../core/phase-outputs.js';
-import { PYTHON_CHECK_HELPERS, toCheckValue } from '../../core/python-check-script.js';
+import {
+  CHECK_VALUE_CHARS,
+  PYTHON_CHECK_HELPERS,
+  toCheckValue,
+} from '../../core/python-check-script.js';
 import type { PythonRunner } from '../../core/services.js';
 
 /** Files never imported: importing them runs them. */
@@ -14,11 +18,12 @@ const SCRIPTS = /(?:^|\/)(?:setup|__main__|noxfile|fabfile)\.py$/;
 const SCRIPT = `
 def _mcpo_check_imports(files):
     import inspect, os
-    report = []
+    imported, findings = [], []
     for file in files:
         entry = {'file': file, 'module': _mcpo_module_name(file)[1]}
         try:
             module, caught = _mcpo_import(file)
+            imported.append(entry['module'])
             entry['unawaited'] = [m for m in caught if 'was never awaited' in m]
             entry['coroutines'] = sorted(k for k, v in vars(module).items() if inspect.iscoroutine(v))
         except BaseException as error:
@@ -28,17 +33,22 @@ def _mcpo_check_imports(files):
             ours = bool(top) and (os.path.exists(top + '.py') or os.path.isdir(top))
             entry['counts'] = isinstance(error, (SyntaxError, NameError, AttributeError, TypeError)) or (
                 isinstance(error, ImportError) and (missing is None or ours))
-        report.append(entry)
+        # Only modules with something to say are listed in full: the answer stays small.
+        if entry.get('error') or entry.get('unawaited') or entry.get('coroutines'):
+            findings.append(entry)
     # Garbage that outlived the young generations while the modules loaded: collected once.
     with _mcpo_warnings.catch_warnings(record=True) as caught:
         _mcpo_warnings.simplefilter('always')
         _mcpo_gc.collect()
     late = [str(w.message) for w in caught if 'was never awaited' in str(w.message)]
-    return {'modules': report, 'late': late}
+    return {'imported': imported, 'findings': findings, 'late': late}
 `;
 
 const reportSchema = z.object({
-  modules: z.array(
+  /** Every module that imported, in the files' order. */
+  imported: z.array(z.string()),
+  /** The modules with something to report: an error, unawaited coroutines, coroutine globals. */
+  findings: z.array(
     z.object({
       file: z.string(),
       module: z.string(),
@@ -71,7 +81,12 @@ export async function checkPythonImports(
   try {
     const execution = await python.execute(
       `${PYTHON_CHECK_HELPERS}\n${SCRIPT}\n_mcpo_result(_mcpo_check_imports(${JSON.stringify(files)}))`,
-      { workspace: worktreePath, timeoutMs, ...(options.signal ? { signal: options.signal } : {}) },
+      {
+        workspace: worktreePath,
+        timeoutMs,
+        maxOutputChars: CHECK_VALUE_CHARS,
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
     );
     if (execution.timedOut) {
       result.notes.push(
@@ -87,14 +102,14 @@ export async function checkPythonImports(
     );
     return result;
   }
-  for (const entry of report.modules) {
+  result.imported.push(...report.imported);
+  for (const entry of report.findings) {
     if (entry.error !== undefined) {
       (entry.counts ? result.problems : result.notes).push(
         `${entry.file} (module ${entry.module}) does not import: ${entry.error}`,
       );
       continue;
     }
-    result.imported.push(entry.module);
     for (const message of entry.unawaited ?? []) {
       result.problems.push(`Importing ${entry.module} left a coroutine unawaited: ${message}`);
     }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { toErrorMessage } from '../../core/errors.js';
 import type { EarlyChecksReport } from '../../core/phase-outputs.js';
-import { PYTHON_CHECK_HELPERS, toCheckValue } from '../../core/python-check-script.js';
+import {
+  CHECK_VALUE_CHARS,
+  PYTHON_CHECK_HELPERS,
+  toCheckValue,
+} from '../../core/python-check-script.js';
 import type { VerifyContext } from '../transform.js';
 import { BYTECODE_FLOW_SCRIPT } from './bytecode-flow-script.js';
 import { CALLER_CHECK_SCRIPT } from './caller-check-script.js';
@@ -65,7 +69,12 @@ export async function verifyCallersAwait(
         CALLER_CHECK_SCRIPT,
         call,
       ].join('\n'),
-      { workspace: context.worktreePath, timeoutMs: TIMEOUT_MS, signal: context.signal },
+      {
+        workspace: context.worktreePath,
+        timeoutMs: TIMEOUT_MS,
+        maxOutputChars: CHECK_VALUE_CHARS,
+        signal: context.signal,
+      },
     );
     if (execution.timedOut) {
       result.notes.push(

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { PYTHON_CHECK_HELPERS, toCheckValue } from '../../core/python-check-script.js';
+import {
+  CHECK_VALUE_CHARS,
+  PYTHON_CHECK_HELPERS,
+  toCheckValue,
+} from '../../core/python-check-script.js';
 import type { VerifyContext } from '../transform.js';
 import { FUNCTION_LOOKUP_SCRIPT } from './function-lookup-script.js';
 import type { AwaitedCallsCheck } from './verify.js';
@@ -50,7 +54,12 @@ export async function verifyCoroutineFunctions(
   try {
     const execution = await context.python.execute(
       `${PYTHON_CHECK_HELPERS}\n${FUNCTION_LOOKUP_SCRIPT}\n${SCRIPT}\n_mcpo_result(_mcpo_check_coroutines(${JSON.stringify(functions)}))`,
-      { workspace: context.worktreePath, timeoutMs: 20_000, signal: context.signal },
+      {
+        workspace: context.worktreePath,
+        timeoutMs: 20_000,
+        maxOutputChars: CHECK_VALUE_CHARS,
+        signal: context.signal,
+      },
     );
     if (execution.timedOut) return [];
     report = reportSchema.parse(toCheckValue(execution));

@@ -94,6 +94,21 @@ describe('dynamic Python checks through the pyrepl server', () => {
     ]);
   });
 
+  it('reports on thousands of modules without the answer being cut (a 20,000-file rename changes 4,001)', async () => {
+    const many = Array.from({ length: 5_000 }, (_, i) => `many/m${String(i).padStart(4, '0')}.py`);
+    mkdirSync(path.join(worktree, 'many'), { recursive: true });
+    writeFileSync(path.join(worktree, 'many/__init__.py'), '');
+    for (const file of many) writeFileSync(path.join(worktree, file), 'VALUE = 1\n');
+    writeFileSync(path.join(worktree, 'many/m4999.py'), 'VALUE = missing_name\n');
+    const result = await checkPythonImports(python, worktree, many, { timeoutMs: 60_000 });
+    expect(result.notes).toEqual([]);
+    expect(result.imported).toHaveLength(4_999);
+    expect(result.imported[0]).toBe('many.m0000');
+    expect(result.problems).toEqual([
+      expect.stringMatching(/^many\/m4999\.py \(module many\.m4999\) does not import: NameError/),
+    ]);
+  }, 90_000);
+
   it('finds converted functions and methods by file, name and line, and names those that are not coroutine functions', async () => {
     const context = { python, worktreePath: worktree, signal: new AbortController().signal };
     const problems = await verifyCoroutineFunctions(
