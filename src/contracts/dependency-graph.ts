@@ -141,7 +141,9 @@ export const diagnosticsContract = defineContract({
     'Errors and warnings of the type checker (TypeScript with the nearest tsconfig that ' +
     'includes each file; pyright for Python) for `files` and, with `importers`, every file ' +
     'that imports one of them, directly or not — as if the files in `overlay` held the given ' +
-    'text (null: deleted). Sorted by file, line, column. `configs` says which configurations ran.',
+    'text (null: deleted). For Python edits, an importer that can see nothing changed (no name ' +
+    'its modules export added, removed or retyped) is left out and listed in `importersLeftOut`. ' +
+    'Sorted by file, line, column. `configs` says which configurations ran.',
   input: {
     files: z.array(z.string().min(1)).max(20_000).describe('Workspace-relative files.'),
     importers: z.boolean().optional().describe('Also check their importers. Default false.'),
@@ -153,6 +155,12 @@ export const diagnosticsContract = defineContract({
     /** How each language checked them, e.g. `tsconfig.json`, `packages/a/tsconfig.json`, `pyright`. */
     configs: z.array(z.string()),
     diagnostics: z.array(diagnosticSchema),
+    /**
+     * With `importers`: importers of the files not checked, because nothing they can see of them
+     * changed (Python, for a change that only edits files: the changed modules' names and
+     * pyright's types of them compared with the base).
+     */
+    importersLeftOut: z.array(z.string()).optional(),
   },
 });
 

@@ -216,6 +216,16 @@ export interface DiagnosticsReport {
   /** How each language checked them (the tsconfig files used, `pyright`). */
   configs: string[];
   diagnostics: Diagnostic[];
+  /**
+   * Importers of the changed files not checked: nothing they can see of those files changed
+   * (Python; see select-checked-importers.ts). Absent when every importer was checked.
+   */
+  importersLeftOut?: string[];
+}
+
+/** A {@link DiagnosticsReport} of a change, with the importers it left out. */
+export interface ChangeDiagnosticsReport extends DiagnosticsReport {
+  importersLeftOut: string[];
 }
 
 /** Options of every {@link CodeGraph} query. */

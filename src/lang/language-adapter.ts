@@ -1,4 +1,8 @@
-import type { DiagnosticsReport, PositionClass } from '../core/services.js';
+import type {
+  ChangeDiagnosticsReport,
+  DiagnosticsReport,
+  PositionClass,
+} from '../core/services.js';
 import type {
   CallSite,
   ImportEdge,
@@ -53,6 +57,15 @@ export interface LanguageAdapter<E = unknown> {
     files: readonly string[],
     options?: AdapterCallOptions & { overlay?: Overlay },
   ): Promise<DiagnosticsReport>;
+  /**
+   * The type checker's findings after a change that only edits files (`overlay` holds their new
+   * text): the edited files and the importers, from `edges` (the import graph at the base), that
+   * can see what changed in them — or undefined when this language cannot tell, and every
+   * importer is to be checked.
+   */
+  findChangeDiagnostics?(
+    options: AdapterCallOptions & { overlay: Overlay; edges: readonly ImportEdge[] },
+  ): Promise<ChangeDiagnosticsReport | undefined>;
   /** Runs `body` on the engine (under `overlay`, if given), in turn with the adapter's other calls. */
   withEngine<T>(
     body: (engine: E, signal?: AbortSignal) => T | Promise<T>,

@@ -6,6 +6,7 @@ import { withCancellation } from './engine/with-cancellation.js';
 import { type AsyncAnalysisResult, analyzeAsync } from './queries/analyze-async.js';
 import { classifyPositions } from './queries/classify-positions.js';
 import { findCallers, findOutgoingCalls, type OutgoingCall } from './queries/find-callers.js';
+import { findChangeDiagnostics } from './queries/find-change-diagnostics.js';
 import { findDefinitions } from './queries/find-definitions.js';
 import { findDiagnostics } from './queries/find-diagnostics.js';
 import { findDocumentSymbols, type PythonDocumentSymbol } from './queries/find-document-symbols.js';
@@ -103,6 +104,8 @@ export function createPythonAdapter(options: PythonAdapterOptions): PythonAdapte
       guard(call, (signal) =>
         withOverlay(call?.overlay, () => findDiagnostics(workspace, files, signal)),
       ),
+    findChangeDiagnostics: (call) =>
+      guard(call, (signal) => findChangeDiagnostics(workspace, call.overlay, call.edges, signal)),
     withEngine: (body, call) =>
       guard(call, (signal) => withOverlay(call?.overlay, async () => body(workspace, signal))),
     findCallers: (at, call) => guard(call, (signal) => findCallers(workspace, at, signal)),

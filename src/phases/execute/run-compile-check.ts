@@ -55,7 +55,7 @@ export interface CompileCheckInput {
 
 /** How the language servers' check works, as the result says it. */
 const LANGUAGE_SERVICE_METHOD =
-  'incremental, on the program the language servers already hold: the changed files and their importers, then the base of only the files with errors, from the same program';
+  'incremental, on the program the language servers already hold: the changed files and their importers (for Python edits, only the importers that can see a name added, removed or retyped, as tsc --incremental picks them), then the base of only the files with errors, from the same program';
 
 const NOTHING_AT_BASE: DiagnosticsReport = { checked: [], configs: [], diagnostics: [] };
 
@@ -102,7 +102,7 @@ export async function runCompileCheck(input: CompileCheckInput): Promise<Compile
   const description =
     changed.checked.length === 0
       ? 'type check: no changed file is one a type checker reads'
-      : `type check (${changed.configs.join(', ')}) of ${changed.checked.length} file(s), ${already} error(s) already at the base left out${atBase.cached ? ' (the base as an earlier run checked it)' : ''}`;
+      : `type check (${changed.configs.join(', ')}) of ${changed.checked.length} file(s)${leftOutImporters(changed)}, ${already} error(s) already at the base left out${atBase.cached ? ' (the base as an earlier run checked it)' : ''}`;
   return {
     setting,
     passed: fresh.length === 0,
@@ -140,6 +140,12 @@ async function diagnosticsOfErringFiles(
     files,
     () => input.graph.diagnostics({ files }, query),
   );
+}
+
+/** `, 11 importer(s) not checked: nothing they see changed`, or nothing. */
+function leftOutImporters(report: DiagnosticsReport): string {
+  const count = report.importersLeftOut?.length ?? 0;
+  return count === 0 ? '' : `, ${count} importer(s) not checked: nothing they see changed`;
 }
 
 /** A type check that did not finish in time: failed, saying what to do instead. */

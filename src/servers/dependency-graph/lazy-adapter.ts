@@ -24,6 +24,7 @@ export function createLazyAdapter<E>(
     classifyPositions: async (positions, options) =>
       (await get()).classifyPositions(positions, options),
     findDiagnostics: async (files, options) => (await get()).findDiagnostics(files, options),
+    findChangeDiagnostics: async (options) => (await get()).findChangeDiagnostics?.(options),
     withEngine: async (body, options) => (await get()).withEngine(body, options),
     async close() {
       if (loading === undefined) return;

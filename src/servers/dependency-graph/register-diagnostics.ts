@@ -50,10 +50,26 @@ async function diagnose(
   const checked: string[] = [];
   const configs: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  const leftOut: string[] = [];
   for (const [language, files] of byLanguage) {
     const adapter = context.registry.forLanguage(language);
     if (input.importers === true) {
       const edges = await adapter.findImportGraph({ signal });
+      const ofLanguage = new Map(
+        [...overlay].filter(([file]) => sourceLanguageOf(file) === language),
+      );
+      // Every file asked about changed (in the overlay): the importers that can see what
+      // changed, where the language can tell (it says undefined when it cannot).
+      const change = [...files].every((file) => ofLanguage.has(file))
+        ? await adapter.findChangeDiagnostics?.({ signal, overlay: ofLanguage, edges })
+        : undefined;
+      if (change !== undefined) {
+        checked.push(...change.checked);
+        configs.push(...change.configs);
+        diagnostics.push(...change.diagnostics);
+        leftOut.push(...change.importersLeftOut);
+        continue;
+      }
       for (const importer of findImporters(edges, files, true)) files.add(importer);
     }
     const present = [...files].filter((file) => overlay.get(file) !== null);
@@ -64,6 +80,7 @@ async function diagnose(
   }
   return {
     checked: checked.sort(compareText),
+    ...(leftOut.length > 0 ? { importersLeftOut: leftOut.sort(compareText) } : {}),
     configs: [...new Set(configs)].sort(compareText),
     diagnostics: diagnostics.sort(
       (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column,

@@ -123,4 +123,75 @@ describe('dependency_graph diagnostics', () => {
       expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     });
   });
+
+  describe('Python edits: only the importers that can see what changed', () => {
+    type ChangeReport = Report & { importersLeftOut?: string[] };
+    let client: InMemoryClient;
+    // shop.prices <- shop.cart (calls it in a body) <- shop.checkout <- shop.report;
+    // shop.prices <- shop.labels (uses another name); shop.prices <- shop.legacy (an old name).
+    const PRICES =
+      'def net_price(amount: int) -> int:\n    return amount\n\n\ndef tax(amount: int) -> int:\n    return amount // 5\n';
+    const CART =
+      'from shop import prices\n\n\ndef total(items: list[int]) -> int:\n    return sum(prices.net_price(i) for i in items)\n';
+    beforeAll(async () => {
+      client = await open({
+        'shop/__init__.py': '',
+        'shop/prices.py': PRICES,
+        'shop/cart.py': CART,
+        'shop/checkout.py': 'from shop.cart import total\n\nDUE: int = total([1, 2])\n',
+        'shop/report.py': 'from shop.checkout import DUE\n\nprint(DUE + 1)\n',
+        'shop/labels.py': 'from shop import prices\n\nprint(prices.tax(3))\n',
+        'shop/legacy.py': 'from shop import prices\n\nprint(prices.net_price(3))\n',
+      });
+    });
+
+    const check = async (overlay: Record<string, string>) =>
+      (await client.call('diagnostics', {
+        files: Object.keys(overlay),
+        importers: true,
+        overlay: Object.entries(overlay).map(([file, text]) => ({ file, text })),
+      })) as ChangeReport;
+    const errors = (report: Report) =>
+      report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}`);
+
+    it("a rename: the renamed module's importers are checked, not those of a caller that kept its types", async () => {
+      const report = await check({
+        'shop/prices.py': PRICES.replace('net_price', 'price_after_discount'),
+        'shop/cart.py': CART.replaceAll('net_price', 'price_after_discount'),
+      });
+      expect(report.checked).toEqual([
+        'shop/cart.py',
+        'shop/labels.py',
+        'shop/legacy.py',
+        'shop/prices.py',
+      ]);
+      expect(report.importersLeftOut).toEqual(['shop/checkout.py']);
+      // The importer the rename missed still names the old function: found, and reported.
+      expect(errors(report)).toEqual(['shop/legacy.py:3']);
+    });
+
+    it('a changed type in a kept name: every importer, transitively, is checked', async () => {
+      const report = await check({
+        'shop/cart.py': CART.replace(
+          'def total(items: list[int]) -> int:\n    return sum(',
+          'def total(items: list[int]) -> str:\n    return str(sum(',
+        ).replace('items)\n', 'items))\n'),
+      });
+      expect(report.checked).toEqual(['shop/cart.py', 'shop/checkout.py', 'shop/report.py']);
+      expect(report.importersLeftOut).toBeUndefined();
+      expect(errors(report)).toEqual(['shop/checkout.py:3']);
+    });
+
+    it('a body edit that keeps every type: no importer is checked', async () => {
+      const report = await check({
+        'shop/cart.py': CART.replace(
+          'sum(net_price(i) for i in items)',
+          'sum([net_price(i) for i in items])',
+        ),
+      });
+      expect(report.checked).toEqual(['shop/cart.py']);
+      expect(report.importersLeftOut).toEqual(['shop/checkout.py']);
+      expect(errors(report)).toEqual([]);
+    });
+  });
 });

@@ -1,0 +1,96 @@
+import type { ImportEdge } from '../../../core/source-types.js';
+import { compareText } from '../../../core/whole-word.js';
+
+/**
+ * What a change did to one module's surface: the names it added or took away (a declaration
+ * renamed), or `'all'` when a name kept on both sides may have another type — then any code
+ * using it, in the module or elsewhere, may have changed with it.
+ */
+export type SurfaceChange = ReadonlySet<string> | 'all';
+
+/** The files a change's compile check reads, and the importers it could leave out. */
+export interface CheckedImporters {
+  /** The changed files and the importers to check with them, sorted. */
+  checked: string[];
+  /** Importers of a changed file left out: nothing they can see of it changed. Sorted. */
+  leftOut: string[];
+}
+
+const STAR_IMPORT = /\bimport\s*\*/;
+
+/**
+ * The files to type-check after a change, the way `tsc --incremental` picks them (by what each
+ * module's importers can see of it): each changed file; every direct importer of a module whose
+ * surface changed; from a module whose surface is `'all'`, and from an unchanged importer that
+ * mentions an added or removed name (any part of `Class.member`) or imports with `*`, every
+ * importer in turn, transitively. A module whose surface kept every name and type (a rename
+ * inside a function body, say) passes nothing on. `textOf` reads an unchanged importer
+ * (undefined: unreadable, so taken to mention everything).
+ */
+export function selectCheckedImporters(
+  surfaces: ReadonlyMap<string, SurfaceChange>,
+  edges: readonly ImportEdge[],
+  textOf: (file: string) => string | undefined,
+): CheckedImporters {
+  const importersOf = new Map<string, string[]>();
+  for (const edge of edges) {
+    const importers = importersOf.get(edge.to);
+    if (importers === undefined) importersOf.set(edge.to, [edge.from]);
+    else importers.push(edge.from);
+  }
+  const checked = new Set(surfaces.keys());
+  const everything = new Set<string>();
+  const pending: string[] = [];
+  for (const [file, surface] of surfaces) {
+    if (surface === 'all') {
+      everything.add(file);
+      pending.push(file);
+      continue;
+    }
+    if (surface.size === 0) continue;
+    const words = toWords(surface);
+    for (const importer of importersOf.get(file) ?? []) {
+      if (surfaces.has(importer)) continue;
+      checked.add(importer);
+      if (!everything.has(importer) && mentionsAny(textOf(importer), words)) {
+        everything.add(importer);
+        pending.push(importer);
+      }
+    }
+  }
+  // From a module whose every name may have changed: its importers, transitively.
+  while (pending.length > 0) {
+    const file = pending.pop() as string;
+    for (const importer of importersOf.get(file) ?? []) {
+      checked.add(importer);
+      // A changed importer too: its unchanged code may use what changed here.
+      if (everything.has(importer)) continue;
+      everything.add(importer);
+      pending.push(importer);
+    }
+  }
+  const leftOut = new Set<string>();
+  for (const file of surfaces.keys()) {
+    for (const importer of importersOf.get(file) ?? []) {
+      if (!checked.has(importer)) leftOut.add(importer);
+    }
+  }
+  return { checked: [...checked].sort(compareText), leftOut: [...leftOut].sort(compareText) };
+}
+
+function toWords(names: ReadonlySet<string>): Set<string> {
+  const words = new Set<string>();
+  for (const name of names) for (const part of name.split('.')) if (part !== '') words.add(part);
+  return words;
+}
+
+/** True when `text` holds one of `words` as a whole word, or a star import; unreadable: true. */
+function mentionsAny(text: string | undefined, words: ReadonlySet<string>): boolean {
+  if (text === undefined || STAR_IMPORT.test(text)) return true;
+  for (const word of words) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'u').test(text))
+      return true;
+  }
+  return false;
+}
