@@ -5,7 +5,11 @@ import type { ImportEdge } from '../../../core/source-types.js';
 import type { PythonWorkspace } from '../engine/python-workspace.js';
 import { finishSurfaces, readSurfacesAtBase } from './find-change-surfaces.js';
 import { findDiagnostics } from './find-diagnostics.js';
-import { selectCheckedImporters } from './select-checked-importers.js';
+import {
+  changedFilesSeenFromOutside,
+  type SurfaceChange,
+  selectCheckedImporters,
+} from './select-checked-importers.js';
 
 /**
  * pyright's findings after a change that only edits files (`overlay`: every entry an existing
@@ -25,9 +29,19 @@ export async function findChangeDiagnostics(
     ([file, text]) => text !== null && existsInWorkspace(workspace.root, file),
   );
   if (!onlyEdits || files.length === 0) return undefined;
-  const atBase = await readSurfacesAtBase(workspace, overlay, signal);
+  const seen = changedFilesSeenFromOutside(new Set(files), edges);
+  // No unchanged file imports a changed one: every importer is changed, so checked anyway.
+  if (seen.size === 0) return undefined;
+  const atBase = await readSurfacesAtBase(
+    workspace,
+    new Map([...overlay].filter(([file]) => seen.has(file))),
+    signal,
+  );
   return workspace.withOverlay(overlay, async () => {
-    const surfaces = await finishSurfaces(workspace, atBase, signal);
+    const surfaces = new Map<string, SurfaceChange>(files.map((file) => [file, new Set()]));
+    // The others' importers are all changed files: what they changed is passed on by those.
+    for (const [file, surface] of await finishSurfaces(workspace, atBase, signal))
+      surfaces.set(file, surface);
     const { checked, leftOut } = selectCheckedImporters(surfaces, edges, (file) =>
       readOrUndefined(workspace.root, file),
     );

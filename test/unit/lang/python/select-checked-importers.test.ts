@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportEdge } from '../../../../src/core/source-types.js';
 import {
+  changedFilesSeenFromOutside,
   type SurfaceChange,
   selectCheckedImporters,
 } from '../../../../src/lang/python/queries/select-checked-importers.js';
@@ -82,5 +83,27 @@ describe('selectCheckedImporters', () => {
       checked: ['ast.py', 'lexer.py'],
       leftOut: ['parser.py', 'tests/test_lexer.py', 'tests/test_parser.py'],
     });
+  });
+});
+
+describe('changedFilesSeenFromOutside', () => {
+  it('names the changed files an unchanged file imports, directly or through changed ones', () => {
+    // core <- user1, user2 (changed); user1 <- test (unchanged); user2 <- user3 (changed)
+    const edges = [
+      edge('user1.py', 'core.py'),
+      edge('user2.py', 'core.py'),
+      edge('test.py', 'user1.py'),
+      edge('user3.py', 'user2.py'),
+    ];
+    const changed = new Set(['core.py', 'user1.py', 'user2.py', 'user3.py']);
+    expect([...changedFilesSeenFromOutside(changed, edges)].sort()).toEqual([
+      'core.py',
+      'user1.py',
+    ]);
+  });
+
+  it('names none when nothing unchanged imports the change', () => {
+    const edges = [edge('b.py', 'a.py')];
+    expect(changedFilesSeenFromOutside(new Set(['a.py', 'b.py']), edges).size).toBe(0);
   });
 });
