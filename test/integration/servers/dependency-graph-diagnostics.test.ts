@@ -142,6 +142,8 @@ describe('dependency_graph diagnostics', () => {
         'shop/report.py': 'from shop.checkout import DUE\n\nprint(DUE + 1)\n',
         'shop/labels.py': 'from shop import prices\n\nprint(prices.tax(3))\n',
         'shop/legacy.py': 'from shop import prices\n\nprint(prices.net_price(3))\n',
+        'shop/models.py': 'class Item:\n    def price(self) -> int:\n        return 1\n',
+        'shop/stock.py': 'from shop.models import Item\n\nITEMS = [Item()]\n',
       });
     });
 
@@ -154,20 +156,25 @@ describe('dependency_graph diagnostics', () => {
     const errors = (report: Report) =>
       report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}`);
 
-    it("a rename: the renamed module's importers are checked, not those of a caller that kept its types", async () => {
+    it('a rename: the importers that name the old name are checked, not those that never do', async () => {
       const report = await check({
         'shop/prices.py': PRICES.replace('net_price', 'price_after_discount'),
         'shop/cart.py': CART.replaceAll('net_price', 'price_after_discount'),
       });
-      expect(report.checked).toEqual([
-        'shop/cart.py',
-        'shop/labels.py',
-        'shop/legacy.py',
-        'shop/prices.py',
-      ]);
-      expect(report.importersLeftOut).toEqual(['shop/checkout.py']);
+      // labels.py never names net_price; cart.py's importers see the same types.
+      expect(report.checked).toEqual(['shop/cart.py', 'shop/legacy.py', 'shop/prices.py']);
+      expect(report.importersLeftOut).toEqual(['shop/checkout.py', 'shop/labels.py']);
       // The importer the rename missed still names the old function: found, and reported.
       expect(errors(report)).toEqual(['shop/legacy.py:3']);
+    });
+
+    it('a class member renamed: every direct importer is checked, naming it or not', async () => {
+      const report = await check({
+        'shop/models.py': 'class Item:\n    def cost(self) -> int:\n        return 1\n',
+      });
+      expect(report.checked).toEqual(['shop/models.py', 'shop/stock.py']);
+      expect(report.importersLeftOut).toBeUndefined();
+      expect(errors(report)).toEqual([]);
     });
 
     it('a changed type in a kept name: every importer, transitively, is checked', async () => {

@@ -19,13 +19,15 @@ export interface CheckedImporters {
 const STAR_IMPORT = /\bimport\s*\*/;
 
 /**
- * The files to type-check after a change, the way `tsc --incremental` picks them (by what each
- * module's importers can see of it): each changed file; every direct importer of a module whose
- * surface changed; from a module whose surface is `'all'`, and from an unchanged importer that
- * mentions an added or removed name (any part of `Class.member`) or imports with `*`, every
- * importer in turn, transitively. A module whose surface kept every name and type (a rename
- * inside a function body, say) passes nothing on. `textOf` reads an unchanged importer
- * (undefined: unreadable, so taken to mention everything).
+ * The files to type-check after a change, by what each module's importers can see of it (as
+ * `tsc --incremental` picks them, finer for module-level names): each changed file; from a module
+ * whose surface is `'all'`, and from an unchanged importer that mentions an added or removed name
+ * (any part of `Class.member`) or imports with `*`, every importer in turn, transitively; the
+ * other direct importers of a module that added or removed a class member (a protocol may no
+ * longer match). An importer that never names what a module renamed at its top level is left
+ * out, and so is every importer of a module whose surface kept every name and type (a rename
+ * inside a function body, say). `textOf` reads an unchanged importer (undefined: unreadable, so
+ * taken to mention everything).
  */
 export function selectCheckedImporters(
   surfaces: ReadonlyMap<string, SurfaceChange>,
@@ -49,13 +51,18 @@ export function selectCheckedImporters(
     }
     if (surface.size === 0) continue;
     const words = toWords(surface);
+    // A class that gained or lost a member may stop matching a protocol where it is passed,
+    // naming neither; a module-level name is reached only by its name (or `*`).
+    const membersChanged = [...surface].some((name) => name.includes('.'));
     for (const importer of importersOf.get(file) ?? []) {
       if (surfaces.has(importer)) continue;
-      checked.add(importer);
-      if (!everything.has(importer) && mentionsAny(textOf(importer), words)) {
-        everything.add(importer);
-        pending.push(importer);
-      }
+      if (mentionsAny(textOf(importer), words)) {
+        checked.add(importer);
+        if (!everything.has(importer)) {
+          everything.add(importer);
+          pending.push(importer);
+        }
+      } else if (membersChanged) checked.add(importer);
     }
   }
   // From a module whose every name may have changed: its importers, transitively.

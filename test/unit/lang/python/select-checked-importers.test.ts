@@ -28,12 +28,24 @@ const select = (surfaces: Record<string, SurfaceChange>, texts = textOf) =>
   selectCheckedImporters(new Map(Object.entries(surfaces)), EDGES, texts);
 
 describe('selectCheckedImporters', () => {
-  it('checks the direct importers of a module that renamed a name, not what imports those', () => {
+  it('leaves out an importer that never names what a module renamed at its top level', () => {
     const picked = select({
       'ast.py': new Set(['filter_projection', 'make_filter_projection']),
       'parser.py': new Set(),
     });
     // parser.py changed and kept its surface: __init__.py and the tests through it are left out.
+    expect(picked).toEqual({
+      checked: ['ast.py', 'parser.py'],
+      leftOut: ['__init__.py', 'tests/test_parser.py'],
+    });
+  });
+
+  it('checks every direct importer of a module whose class gained or lost a member', () => {
+    const picked = select({
+      'ast.py': new Set(['Node.walk', 'Node.visit']),
+      'parser.py': new Set(),
+    });
+    // A class may stop matching a protocol where it is passed, naming neither member.
     expect(picked).toEqual({
       checked: ['ast.py', 'parser.py', 'tests/test_parser.py'],
       leftOut: ['__init__.py'],
@@ -73,8 +85,8 @@ describe('selectCheckedImporters', () => {
     const texts = (file: string) =>
       file === '__init__.py' ? 'def visit_filter_projection(): pass\n' : '';
     expect(select({ 'parser.py': new Set(['filter_projection']) }, texts)).toEqual({
-      checked: ['__init__.py', 'parser.py'],
-      leftOut: [],
+      checked: ['parser.py'],
+      leftOut: ['__init__.py'],
     });
   });
 
