@@ -1,3 +1,4 @@
+import { indexImporters } from '../../core/import-index.js';
 import type { ImportEdge } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
 
@@ -13,12 +14,7 @@ export function findImporters(
   files: Iterable<string>,
   transitive: boolean,
 ): string[] {
-  const importersOf = new Map<string, string[]>();
-  for (const edge of edges) {
-    const importers = importersOf.get(edge.to);
-    if (importers === undefined) importersOf.set(edge.to, [edge.from]);
-    else importers.push(edge.from);
-  }
+  const importersOf = indexImporters(edges);
   const starts = new Set(files);
   const found = new Set<string>();
   const pending = [...starts];

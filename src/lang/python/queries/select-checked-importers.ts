@@ -1,3 +1,4 @@
+import { indexImporters, indexImports } from '../../../core/import-index.js';
 import type { ImportEdge } from '../../../core/source-types.js';
 import { compareText } from '../../../core/whole-word.js';
 
@@ -34,12 +35,7 @@ export function selectCheckedImporters(
   edges: readonly ImportEdge[],
   textOf: (file: string) => string | undefined,
 ): CheckedImporters {
-  const importersOf = new Map<string, string[]>();
-  for (const edge of edges) {
-    const importers = importersOf.get(edge.to);
-    if (importers === undefined) importersOf.set(edge.to, [edge.from]);
-    else importers.push(edge.from);
-  }
+  const importersOf = indexImporters(edges);
   const checked = new Set(surfaces.keys());
   const everything = new Set<string>();
   const pending: string[] = [];
@@ -111,12 +107,7 @@ export function changedFilesSeenFromOutside(
   changed: ReadonlySet<string>,
   edges: readonly ImportEdge[],
 ): Set<string> {
-  const importsOf = new Map<string, string[]>();
-  for (const edge of edges) {
-    const imports = importsOf.get(edge.from);
-    if (imports === undefined) importsOf.set(edge.from, [edge.to]);
-    else imports.push(edge.to);
-  }
+  const importsOf = indexImports(edges);
   const seen = new Set<string>();
   const pending = [...importsOf.keys()].filter((file) => !changed.has(file));
   while (pending.length > 0) {
