@@ -1,8 +1,5 @@
-import type {
-  ChangeDiagnosticsReport,
-  DiagnosticsReport,
-  PositionClass,
-} from '../core/services.js';
+import type { ChangeDiagnosticsReport, DiagnosticsReport } from '../core/diagnostics.js';
+import type { PositionClass } from '../core/services.js';
 import type {
   CallSite,
   ImportEdge,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { BaseResultCache, DiagnosticsReport } from '../../core/services.js';
+import type { DiagnosticsReport } from '../../core/diagnostics.js';
+import type { BaseResultCache } from '../../core/services.js';
 
 const diagnosticsSchema = z.object({
   checked: z.array(z.string()),

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../core/services.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
 
 /**
  * The errors in `after` that `base` does not have: compared by file (through `renamed`, for

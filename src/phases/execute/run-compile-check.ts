@@ -1,4 +1,5 @@
 import type { FileChange } from '../../core/change/change-types.js';
+import type { DiagnosticsReport } from '../../core/diagnostics.js';
 import { isOrchestratorError } from '../../core/errors.js';
 import type { CompileReport } from '../../core/phase-outputs.js';
 import type { CompileSetting } from '../../core/plan/plan-schema.js';
@@ -6,7 +7,6 @@ import type {
   BaseResultCache,
   CodeGraph,
   CommandRunner,
-  DiagnosticsReport,
   OverlayEntry,
   WorktreeHandle,
 } from '../../core/services.js';

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { diagnosticsContract } from '../../contracts/dependency-graph.js';
-import type { Diagnostic, DiagnosticsReport } from '../../core/services.js';
+import type { Diagnostic, DiagnosticsReport } from '../../core/diagnostics.js';
 import type { LanguageId } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
 import { runTool } from '../shared/tool-result.js';

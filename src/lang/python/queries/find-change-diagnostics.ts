@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ChangeDiagnosticsReport } from '../../../core/services.js';
+import type { ChangeDiagnosticsReport } from '../../../core/diagnostics.js';
 import type { ImportEdge } from '../../../core/source-types.js';
 import type { PythonWorkspace } from '../engine/python-workspace.js';
 import { finishSurfaces, readSurfacesAtBase } from './find-change-surfaces.js';
@@ -51,7 +51,7 @@ export async function findChangeDiagnostics(
 }
 
 function existsInWorkspace(root: string, file: string): boolean {
-  return readOrUndefined(root, file) !== undefined;
+  return existsSync(path.join(root, ...file.split('/')));
 }
 
 function readOrUndefined(root: string, file: string): string | undefined {

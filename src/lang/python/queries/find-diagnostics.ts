@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticsReport } from '../../../core/services.js';
+import type { Diagnostic, DiagnosticsReport } from '../../../core/diagnostics.js';
 import { compareText } from '../../../core/whole-word.js';
 import { type DocumentDiagnosticReport, pullDiagnostics } from '../engine/pull-diagnostics.js';
 import type { PythonWorkspace } from '../engine/python-workspace.js';

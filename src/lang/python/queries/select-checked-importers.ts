@@ -46,13 +46,13 @@ export function selectCheckedImporters(
       continue;
     }
     if (surface.size === 0) continue;
-    const words = toWords(surface);
+    const mentions = toMentionPattern(surface);
     // A class that gained or lost a member may stop matching a protocol where it is passed,
     // naming neither; a module-level name is reached only by its name (or `*`).
     const membersChanged = [...surface].some((name) => name.includes('.'));
     for (const importer of importersOf.get(file) ?? []) {
       if (surfaces.has(importer)) continue;
-      if (mentionsAny(textOf(importer), words)) {
+      if (mentionsAny(textOf(importer), mentions)) {
         checked.add(importer);
         if (!everything.has(importer)) {
           everything.add(importer);
@@ -81,21 +81,17 @@ export function selectCheckedImporters(
   return { checked: [...checked].sort(compareText), leftOut: [...leftOut].sort(compareText) };
 }
 
-function toWords(names: ReadonlySet<string>): Set<string> {
+/** One pattern for every part of every name (`Class.member`: `Class`, `member`), as whole words. */
+function toMentionPattern(names: ReadonlySet<string>): RegExp {
   const words = new Set<string>();
   for (const name of names) for (const part of name.split('.')) if (part !== '') words.add(part);
-  return words;
+  const escaped = [...words].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`, 'u');
 }
 
-/** True when `text` holds one of `words` as a whole word, or a star import; unreadable: true. */
-function mentionsAny(text: string | undefined, words: ReadonlySet<string>): boolean {
-  if (text === undefined || STAR_IMPORT.test(text)) return true;
-  for (const word of words) {
-    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'u').test(text))
-      return true;
-  }
-  return false;
+/** True when `text` holds one of the names (`mentions`) or a star import; unreadable: true. */
+function mentionsAny(text: string | undefined, mentions: RegExp): boolean {
+  return text === undefined || STAR_IMPORT.test(text) || mentions.test(text);
 }
 
 /**

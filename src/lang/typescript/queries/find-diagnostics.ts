@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticsReport } from '../../../core/services.js';
+import type { Diagnostic, DiagnosticsReport } from '../../../core/diagnostics.js';
 import { compareText } from '../../../core/whole-word.js';
 import type { ConfigServices } from '../engine/config-services.js';
 import { throwIfAborted } from '../engine/workspace-files.js';
