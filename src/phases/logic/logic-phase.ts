@@ -1,7 +1,7 @@
 import type { FileChange } from '../../core/change/change-types.js';
 import { toErrorMessage } from '../../core/errors.js';
 import type { Phase, PhaseContext } from '../../core/phase.js';
-import type { LogicOutput } from '../../core/phase-outputs.js';
+import type { LogicOutput, MapOutput } from '../../core/phase-outputs.js';
 import type { ImportEdge, LanguageId } from '../../core/source-types.js';
 import { transformFor } from '../../transforms/registry.js';
 import { requireUpstream } from '../shared/require-upstream.js';
@@ -22,6 +22,7 @@ export function createLogicPhase(): Phase<'logic'> {
       const map = requireUpstream(upstream, 'map', 'LOGIC');
       const { signal } = context;
       const transform = transformFor(context.intent.kind);
+      const early = startImportGraph(context, map);
       const tracked = await context.git.trackedFiles(context.baseCommit, { signal });
       const analysis = await transform.analyze(context.intent, {
         map,
@@ -44,7 +45,12 @@ export function createLogicPhase(): Phase<'logic'> {
         context,
         analysis.targets.map((t) => t.name),
       );
-      const importEdges = await importGraphOf(context, analysis.language);
+      const importEdges = await importGraphOf(
+        context,
+        early?.language === analysis.language
+          ? early.answer
+          : askImportGraph(context, analysis.language),
+      );
       const output: LogicOutput = {
         ...analysis,
         changes,
@@ -74,20 +80,46 @@ export function createLogicPhase(): Phase<'logic'> {
   };
 }
 
+/** The import graph, or why it could not be had (warned where it is used, in a fixed order). */
+type ImportGraphAnswer = { edges: ImportEdge[] } | { error: unknown };
+
+/**
+ * Asks for the import graph while the transform analyses, when MAP's declarations are all in
+ * one language (the language the analysis nearly always settles on): the two then overlap in
+ * dependency_graph (a Python graph while pyright renames; a TypeScript one queued behind the
+ * program the rename builds anyway) instead of the graph waiting for the analysis.
+ */
+function startImportGraph(
+  context: PhaseContext,
+  map: MapOutput,
+): { language: LanguageId; answer: Promise<ImportGraphAnswer> } | undefined {
+  const languages = [
+    ...new Set(Object.values(map.definitions).flatMap((found) => found.map((d) => d.language))),
+  ];
+  const [language] = languages;
+  if (language === undefined || languages.length > 1) return undefined;
+  return { language, answer: askImportGraph(context, language) };
+}
+
+function askImportGraph(context: PhaseContext, language: LanguageId): Promise<ImportGraphAnswer> {
+  return context.graph.importGraph({ language, signal: context.signal }).then(
+    (edges) => ({ edges }),
+    (error: unknown) => ({ error }),
+  );
+}
+
 /** The import graph for the risk estimate; without it the estimate is coarser, not wrong. */
 async function importGraphOf(
   context: PhaseContext,
-  language: LanguageId,
+  answer: Promise<ImportGraphAnswer>,
 ): Promise<ImportEdge[] | undefined> {
-  try {
-    return await context.graph.importGraph({ language, signal: context.signal });
-  } catch (error) {
-    if (context.signal.aborted) throw error;
-    context.warn(
-      `LOGIC: import graph unavailable (${toErrorMessage(error)}); the risk estimate is coarser.`,
-    );
-    return undefined;
-  }
+  const got = await answer;
+  if ('edges' in got) return got.edges;
+  if (context.signal.aborted) throw got.error;
+  context.warn(
+    `LOGIC: import graph unavailable (${toErrorMessage(got.error)}); the risk estimate is coarser.`,
+  );
+  return undefined;
 }
 
 function countEdits(changes: readonly FileChange[]): number {
