@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import {
@@ -8,6 +9,7 @@ import {
 } from 'vscode-jsonrpc/node.js';
 import type { ConfigurationParams, InitializeParams } from 'vscode-languageserver-protocol';
 import { type ManagedProcess, spawnProcess } from '../../../process/index.js';
+import { codeCachePreloadFile } from '../../../startup/code-cache.js';
 import { type PyrightSettings, readWorkspaceConfiguration } from './pyright-configuration.js';
 
 /** pyright logs this once it has enumerated the workspace; requests before it see one file. */
@@ -18,6 +20,12 @@ const require = createRequire(import.meta.url);
 /** The absolute path of pyright's language server entry (installed package, never npx). */
 export function resolvePyrightLangserver(): string {
   return require.resolve('pyright/langserver.index.js');
+}
+
+/** Node's flags that make pyright compile from the build's code caches (none if not built). */
+function codeCacheFlags(): string[] {
+  const preload = codeCachePreloadFile();
+  return existsSync(preload) ? ['--import', pathToFileURL(preload).href] : [];
 }
 
 /** A pyright process and its (listening) LSP connection. */
@@ -43,9 +51,10 @@ export interface SpawnPyrightOptions {
  * watches its log for file listings. The caller sends `initialize`.
  */
 export function spawnPyright(options: SpawnPyrightOptions): SpawnedPyright {
-  const child = spawnProcess([process.execPath, resolvePyrightLangserver(), '--stdio'], {
-    cwd: options.root,
-  });
+  const child = spawnProcess(
+    [process.execPath, ...codeCacheFlags(), resolvePyrightLangserver(), '--stdio'],
+    { cwd: options.root },
+  );
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
