@@ -5,6 +5,7 @@ import type { PhaseOutputs } from '../core/phase-outputs.js';
 import { BASE_BACKOFF_MS, DEFAULT_MAX_RETRIES } from '../core/pipeline/retry-policy.js';
 import { runPipeline } from '../core/pipeline/run-pipeline.js';
 import { createWorkspaceFiles } from '../files/index.js';
+import { testCommandOf } from '../phases/plan/detect-test-command.js';
 import { createCommandRunner } from '../process/index.js';
 import { countTokens, trimToTokenBudget } from '../telemetry/count-tokens.js';
 import type { RunJournal } from '../vcs/run-journal-writer.js';
@@ -94,6 +95,11 @@ export async function runPhases(
         // LOGIC waits for its language server: the run history (DuckDB) opens meanwhile, ready
         // for OPTIMIZE, instead of while the servers start.
         if (phase === 'logic') services.history.prepare();
+        // PLAN's test command may need a probe of the interpreter (~0.1 s): asked now, PLAN
+        // finds the answer (or the probe's failure) ready.
+        if (phase === 'logic' && input.phases.some((p) => p.name === 'plan')) {
+          testCommandOf(context).catch(() => {});
+        }
         // EXECUTE writes through the filesystem server: it starts while the analysis runs (a
         // saved plan's run starts it with the services: see execute-run.ts).
         if (phase === 'logic' && willExecute) {

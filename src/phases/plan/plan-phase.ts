@@ -4,7 +4,7 @@ import { ExecutionPlan } from '../../core/plan/execution-plan.js';
 import { requireUpstream } from '../shared/require-upstream.js';
 import { buildPlanData } from './build-plan.js';
 import { chooseCompile } from './choose-compile.js';
-import { detectTestCommand } from './detect-test-command.js';
+import { testCommandOf } from './detect-test-command.js';
 
 /**
  * PLAN: turns the LOGIC result into an ExecutionPlan (a schema-checked, acyclic JSON DAG),
@@ -16,13 +16,7 @@ export function createPlanPhase(): Phase<'plan'> {
     async run(context, upstream) {
       const logic = requireUpstream(upstream, 'logic', 'PLAN');
       const [testCommand, compile] = await Promise.all([
-        detectTestCommand({
-          files: context.files,
-          commands: context.commands,
-          python: context.git.pythonInterpreter(),
-          ...(context.options.testCommand ? { override: context.options.testCommand } : {}),
-          signal: context.signal,
-        }),
+        testCommandOf(context),
         Promise.resolve(chooseCompile(context.options.compile)),
       ]);
       const plan = ExecutionPlan.create(

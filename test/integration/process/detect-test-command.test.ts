@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,26 @@ describe('detectTestCommand probing for pytest', () => {
         signal,
       }),
     ).toEqual([python, '-m', 'pytest', '-q', '-p', 'no:cacheprovider']);
+  });
+
+  it('probes once per runner: a second question with the same runner gets the first answer', async () => {
+    const python = path.join(dir, 'counting-python');
+    const count = path.join(dir, 'probes');
+    await writeFile(python, `#!/bin/sh\necho probe >> ${count}\nexit 0\n`);
+    await chmod(python, 0o755);
+    const question = {
+      files: createWorkspaceFiles(dir),
+      commands: createCommandRunner(),
+      python,
+      signal,
+    };
+    const [first, second] = await Promise.all([
+      detectTestCommand(question),
+      detectTestCommand(question),
+    ]);
+    expect(second).toEqual(first);
+    await detectTestCommand({ ...question, commands: createCommandRunner() });
+    expect((await readFile(count, 'utf8')).trim().split('\n')).toHaveLength(2);
   });
 
   it('falls back to unittest when the probe fails or the interpreter cannot start', async () => {
