@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../core/package-root.js';
 import type { McpServersConfig, StdioServerConfig } from './mcp-config-schema.js';
 
 const require = createRequire(import.meta.url);
@@ -16,15 +16,9 @@ export const DEFAULT_SERVER_NAMES = [
   'pyrepl',
 ] as const;
 
-/** Folder of the compiled bundled servers (`dist/servers`), found from this module's location. */
+/** Folder of the built servers (`dist/servers` of this package, from src/ too: tests run it). */
 function bundledServersDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  // From dist/mcp/ (built or installed) the servers are in ../servers; from src/mcp/ (tests
-  // running the TypeScript) they are the built ones in ../../dist/servers.
-  const fromDist = path.resolve(here, '..', 'servers');
-  return path.basename(path.dirname(here)) === 'src'
-    ? path.resolve(here, '..', '..', 'dist', 'servers')
-    : fromDist;
+  return path.join(packageRoot(), 'dist', 'servers');
 }
 
 /** The entry script of an installed official server package (its `bin`). */

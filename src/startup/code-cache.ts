@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { packageRoot } from '../core/package-root.js';
 
 /**
  * V8 code caches for the large CommonJS bundles our processes load: the TypeScript compiler
@@ -59,24 +59,6 @@ export function cacheEntryFor(
 ): { sha1: string; cache: string } | undefined {
   const entry = manifest.files[`${path.basename(filename)}:${content.length}`];
   return entry !== undefined && entry.sha1 === sha1(content) ? entry : undefined;
-}
-
-/** The folder of this package (the one whose package.json names mcp-orchestrator). */
-export function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
-        name?: unknown;
-      };
-      if (manifest.name === 'mcp-orchestrator') return dir;
-    } catch {
-      // No package.json here: look further up.
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('mcp-orchestrator: no package.json above the code cache');
-    dir = parent;
-  }
 }
 
 /** The ES module a child `node` process preloads (`--import`) to use the caches. */
