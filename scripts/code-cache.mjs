@@ -2,7 +2,7 @@
 // in dependency_graph, pyright's language server), after the bundle step: it starts the built
 // dependency_graph server on a small TypeScript and Python workspace with recording on, asks it
 // what a rename asks (declarations, the rename's edits, the type check), and writes
-// dist/code-cache/ (the caches and manifest.json). See src/startup/code-cache.ts.
+// dist/code-cache/ (the caches and manifest.json). See src/process/code-cache.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

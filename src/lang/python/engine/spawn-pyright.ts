@@ -8,8 +8,8 @@ import {
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node.js';
 import type { ConfigurationParams, InitializeParams } from 'vscode-languageserver-protocol';
+import { codeCachePreloadFile } from '../../../process/code-cache.js';
 import { type ManagedProcess, spawnProcess } from '../../../process/index.js';
-import { codeCachePreloadFile } from '../../../startup/code-cache.js';
 import { type PyrightSettings, readWorkspaceConfiguration } from './pyright-configuration.js';
 
 /** pyright logs this once it has enumerated the workspace; requests before it see one file. */

@@ -63,7 +63,7 @@ export function cacheEntryFor(
 
 /** The ES module a child `node` process preloads (`--import`) to use the caches. */
 export function codeCachePreloadFile(): string {
-  return path.join(packageRoot(), 'dist', 'startup', 'code-cache-preload.js');
+  return path.join(packageRoot(), 'dist', 'process', 'code-cache-preload.js');
 }
 
 function readManifest(folder: string): CodeCacheManifest | undefined {

@@ -8,7 +8,7 @@ import {
   type CodeCacheManifest,
   cacheEntryFor,
   codeCachePreloadFile,
-} from '../../../src/startup/code-cache.js';
+} from '../../../src/process/code-cache.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const MANIFEST = JSON.parse(
@@ -27,7 +27,7 @@ describe('the V8 code caches of the build', () => {
       "import { createRequire } from 'node:module';",
       `const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))});`,
       `for (const file of ${JSON.stringify(files)}) require(file);`,
-      `const { codeCacheUse } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'startup', 'code-cache.js')).href)});`,
+      `const { codeCacheUse } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'process', 'code-cache.js')).href)});`,
       'console.log(JSON.stringify(codeCacheUse()));',
     ].join('\n');
     const out = execFileSync(
