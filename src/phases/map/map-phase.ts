@@ -35,8 +35,35 @@ export function createMapPhase(): Phase<'map'> {
       context.progress(
         `searching for ${words.map((w) => `"${w}"`).join(', ') || request.files.join(', ')} (${[...targets].join(', ')})`,
       );
-      // ripgrep first (tens of ms): the languages it finds a name in narrow the declaration
-      // search, so a language server that cannot hold the symbol is never started.
+      const skipped = new Map<string, string>();
+      const onSkipped = (files: readonly SkippedSource[]) => {
+        for (const { file, reason } of files) skipped.set(file, reason);
+      };
+      const lookUp = (name: string, language: LanguageId | undefined) =>
+        context.graph
+          .definitions(name, {
+            signal: context.signal,
+            onSkipped,
+            ...(language ? { language } : {}),
+          })
+          .then(sortDefinitions);
+      // The languages ripgrep finds a name in narrow the declaration search, so a language
+      // server that cannot hold the symbol is never started. When the tracked sources are all
+      // of one language, that is the only narrowing ripgrep can bring: the search starts now,
+      // beside ripgrep, and is kept when ripgrep's narrowing agrees (asked again otherwise).
+      const onlyLanguage =
+        request.declarations.length > 0 && targets.has('dependency_graph') && targets.has('ripgrep')
+          ? soleSourceLanguage(tracked)
+          : undefined;
+      const early = new Map(
+        onlyLanguage === undefined
+          ? []
+          : request.declarations.map((name) => {
+              const found = lookUp(name, onlyLanguage);
+              found.catch(() => {});
+              return [name, found] as const;
+            }),
+      );
       const occurrences = await timed('ripgrep', targets, countLists, async () => {
         const found = await Promise.all(
           request.words.map(
@@ -47,10 +74,6 @@ export function createMapPhase(): Phase<'map'> {
         return Object.fromEntries(found);
       });
       const hits = Object.values(occurrences.value ?? {}).flat();
-      const skipped = new Map<string, string>();
-      const onSkipped = (files: readonly SkippedSource[]) => {
-        for (const { file, reason } of files) skipped.set(file, reason);
-      };
       // Ended when MAP refuses early, so the slices stop being read and cached.
       const slicing = new AbortController();
       const sliceSignal = AbortSignal.any([context.signal, slicing.signal]);
@@ -63,12 +86,12 @@ export function createMapPhase(): Phase<'map'> {
             const found = await Promise.all(
               request.declarations.map(async (name) => {
                 const language = languageFilter(occurrences.value?.[name]);
-                const list = await context.graph.definitions(name, {
-                  signal: context.signal,
-                  onSkipped,
-                  ...(language ? { language } : {}),
-                });
-                return [name, sortDefinitions(list)] as const;
+                const started = early.get(name);
+                const list =
+                  started !== undefined && language === onlyLanguage
+                    ? await started
+                    : await lookUp(name, language);
+                return [name, list] as const;
               }),
             );
             return Object.fromEntries(found);
@@ -212,6 +235,21 @@ function describeSkipped(skipped: ReadonlyMap<string, string>): string {
 }
 
 /** The one language of the text hits, when they are all in files of one language. */
+const PYTHON_SOURCE = /\.pyi?$/;
+const SCRIPT_SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+/** The one language of the tracked source files, or undefined when there are both or neither. */
+function soleSourceLanguage(tracked: ReadonlySet<string>): LanguageId | undefined {
+  let python = false;
+  let script = false;
+  for (const file of tracked) {
+    if (PYTHON_SOURCE.test(file)) python = true;
+    else if (SCRIPT_SOURCE.test(file)) script = true;
+    if (python && script) return undefined;
+  }
+  return python ? 'python' : script ? 'typescript' : undefined;
+}
+
 function languageFilter(
   occurrences: readonly TextOccurrence[] | undefined,
 ): LanguageId | undefined {

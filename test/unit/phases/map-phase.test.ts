@@ -140,7 +140,29 @@ describe('MAP phase', () => {
     });
     expect(run.output.occurrences).toEqual({});
     expect(run.output.definitions).toEqual({ getUser: [GET_USER] });
-    expect(definitionQueries(run)[0]?.[1]).not.toHaveProperty('language');
+    // The search started beside ripgrep (every tracked source is TypeScript) is not the one
+    // used: without ripgrep's hits it asks again, in every language.
+    expect(definitionQueries(run).map(([, o]) => o.language)).toEqual(['typescript', undefined]);
+  });
+
+  it('starts the declaration search beside ripgrep when every tracked source is in one language, and keeps it when ripgrep agrees', async () => {
+    const run = await runMap();
+    expect(
+      run.log.names().filter((n) => n === 'graph.definitions' || n === 'search.findWord'),
+    ).toEqual(['graph.definitions', 'search.findWord']);
+    expect(definitionQueries(run).map(([, o]) => o.language)).toEqual(['typescript']);
+    expect(run.output.definitions).toEqual({ getUser: [GET_USER] });
+  });
+
+  it('waits for ripgrep before the declaration search when the tracked sources are in two languages', async () => {
+    const run = await runMap({
+      files: { 'src/a.ts': 'getUser();\n', 'pkg/b.py': 'x = 1\n' },
+      definitions: { getUser: [{ ...GET_USER, file: 'src/a.ts' }] },
+    });
+    expect(
+      run.log.names().filter((n) => n === 'graph.definitions' || n === 'search.findWord'),
+    ).toEqual(['search.findWord', 'graph.definitions']);
+    expect(definitionQueries(run).map(([, o]) => o.language)).toEqual(['typescript']);
   });
 
   it('refuses with MCP_SERVER_UNAVAILABLE (not retryable) when the declaration search fails', async () => {
@@ -183,7 +205,12 @@ describe('MAP phase', () => {
     await expect(createMapPhase().run(run.context, {})).rejects.toMatchObject({
       code: 'CANCELLED',
     });
-    expect(run.log.argsOf('graph', 'definitions')).toEqual([]);
+    // Only the search started beside ripgrep, which the run's cancellation stops too.
+    const queries = run.log.argsOf('graph', 'definitions') as Array<
+      [string, { signal?: AbortSignal }]
+    >;
+    expect(queries).toHaveLength(1);
+    expect(queries[0]?.[1].signal).toBe(run.context.signal);
   });
 
   it('caches a slice around each hit through the SliceStore and serves them from it next time', async () => {
