@@ -2,7 +2,9 @@
 // in dependency_graph, pyright's language server), after the bundle step: it starts the built
 // dependency_graph server on a small TypeScript and Python workspace with recording on, asks it
 // what a rename asks (declarations, the rename's edits, the type check), and writes
-// dist/code-cache/ (the caches and manifest.json). See src/process/code-cache.ts.
+// dist/code-cache/ (the caches and manifest.json). See src/process/code-cache.ts. A language
+// whose workload fails (no python3 on the machine) is left without a cache, with a warning: its
+// processes then compile as usual.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,16 +59,31 @@ try {
     if (result.isError) throw new Error(`${name}: ${JSON.stringify(result.content)}`);
     return result;
   };
+  const failed = new Set();
   for (const [name, file, column, newName] of [
     ['total', 'src/total.ts', 17, 'totalOf'],
     ['total_of', 'pkg/core.py', 5, 'sum_of'],
   ]) {
-    await call('find_definitions', { name });
-    await call('compute_edits', { transform: 'rename', file, line: 1, column, args: { newName } });
-    await call('diagnostics', { files: [file], importers: true });
+    try {
+      await call('find_definitions', { name });
+      await call('compute_edits', {
+        transform: 'rename',
+        file,
+        line: 1,
+        column,
+        args: { newName },
+      });
+      await call('diagnostics', { files: [file], importers: true });
+    } catch (error) {
+      failed.add(file);
+      warn(
+        `the ${file} workload failed (${error.message}); what it loads is recorded only as far as it got.`,
+      );
+    }
   }
   await client.close();
-  await waitForRecords(recorded, 2);
+  // The server, and pyright unless the Python workload failed.
+  await waitForRecords(recorded, failed.has('pkg/core.py') ? 1 : 2);
 
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
@@ -79,13 +96,13 @@ try {
     }
   }
   const keys = Object.keys(files);
-  if (
-    !keys.some((k) => k.startsWith('typescript.js:')) ||
-    !keys.some((k) => k.startsWith('pyright-internal.js:'))
-  ) {
-    throw new Error(
-      `The code cache recording missed the TypeScript compiler or pyright (recorded: ${keys.join(', ') || 'nothing'}).`,
-    );
+  for (const [prefix, what] of [
+    ['typescript.js:', 'the TypeScript compiler'],
+    ['pyright-internal.js:', 'pyright'],
+  ]) {
+    if (!keys.some((k) => k.startsWith(prefix))) {
+      warn(`nothing recorded for ${what}; it compiles as usual at every start.`);
+    }
   }
   writeFileSync(
     path.join(OUT, 'manifest.json'),
@@ -96,14 +113,17 @@ try {
   rmSync(recorded, { recursive: true, force: true });
 }
 
+function warn(message) {
+  process.stderr.write(`code cache: ${message}\n`);
+}
+
 /** The server and pyright write their records as they exit, which may follow the close. */
 async function waitForRecords(folder, processes) {
   const deadline = Date.now() + 20_000;
   while (readdirSync(folder).filter((n) => n.startsWith('recorded-')).length < processes) {
     if (Date.now() > deadline) {
-      throw new Error(
-        `Only ${readdirSync(folder).join(', ') || 'nothing'} recorded in ${folder} within 20 s.`,
-      );
+      warn(`only ${readdirSync(folder).join(', ') || 'nothing'} recorded within 20 s.`);
+      return;
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
