@@ -234,7 +234,6 @@ function describeSkipped(skipped: ReadonlyMap<string, string>): string {
   return `MAP: ${files.length} file(s) not parsed for declarations nor analysed (bounded work per file): ${files.map(([file, reason]) => `${file} (${reason})`).join('; ')}.`;
 }
 
-/** The one language of the text hits, when they are all in files of one language. */
 const PYTHON_SOURCE = /\.pyi?$/;
 const SCRIPT_SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
@@ -250,6 +249,7 @@ function soleSourceLanguage(tracked: ReadonlySet<string>): LanguageId | undefine
   return python ? 'python' : script ? 'typescript' : undefined;
 }
 
+/** The one language of the text hits, when they are all in files of one language. */
 function languageFilter(
   occurrences: readonly TextOccurrence[] | undefined,
 ): LanguageId | undefined {
