@@ -21,13 +21,13 @@ export function indexImports(edges: readonly ImportEdge[]): Map<string, string[]
 function group(
   edges: readonly ImportEdge[],
   keyOf: (edge: ImportEdge) => string,
-  valueOf: (edge: ImportEdge) => string,
+  toValue: (edge: ImportEdge) => string,
 ): Map<string, string[]> {
   const index = new Map<string, string[]>();
   for (const edge of edges) {
     const values = index.get(keyOf(edge));
-    if (values === undefined) index.set(keyOf(edge), [valueOf(edge)]);
-    else values.push(valueOf(edge));
+    if (values === undefined) index.set(keyOf(edge), [toValue(edge)]);
+    else values.push(toValue(edge));
   }
   return index;
 }
