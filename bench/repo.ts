@@ -20,6 +20,7 @@ import {
 } from './shared/raw-floors.js';
 import { printRefusal, printRepoReport } from './shared/repo-report.js';
 import { runOrchestrator } from './shared/run-orchestrator.js';
+import { timeServerCheck } from './shared/server-check.js';
 
 const USAGE =
   'usage: npm run bench -- --repo <path> --command "<cmd>" [--test-command "<cmd>"] [--keep]';
@@ -83,12 +84,22 @@ export async function benchRepo(argv: readonly string[]): Promise<void> {
               execFileSync('git', ['clean', '-fdq'], { cwd: dir });
             },
           );
+    const ownCheck = await timeServerCheck(dir, plan.dag.nodes);
     const testNode = plan.dag.nodes.find((n) => n.op === 'test');
     const tests: Floor =
       testNode?.op === 'test'
         ? await timeTests(dir, testNode.command)
         : { ms: undefined, note: 'no test command' };
-    printRepoReport({ repo: flags.repo, command: flags.command, run, rg, rename, compile, tests });
+    printRepoReport({
+      repo: flags.repo,
+      command: flags.command,
+      run,
+      rg,
+      rename,
+      compile,
+      ownCheck,
+      tests,
+    });
   } finally {
     if (flags.keep) process.stdout.write(`\nclone kept at ${dir}\n`);
     else clone.remove();

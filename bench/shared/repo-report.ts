@@ -14,9 +14,11 @@ export function printRepoReport(input: {
   rg: Floor;
   rename: { cold: Floor; warm: Floor };
   compile: { cold: Floor; incremental: Floor };
+  /** The run's own check again, alone (see `server-check.ts`). */
+  ownCheck: Floor;
   tests: Floor;
 }): void {
-  const { run, rg, rename, compile, tests } = input;
+  const { run, rg, rename, compile, ownCheck, tests } = input;
   const { result } = run;
   const facts = executeFacts(result);
   let out = `\n## ${input.repo}: "${input.command}"\n`;
@@ -34,6 +36,7 @@ export function printRepoReport(input: {
   out += line("language server's rename, warm", rename.warm.ms, rename.warm.note);
   out += line('compile check, cold', compile.cold.ms, compile.cold.note);
   out += line('compile check, incremental', compile.incremental.ms, compile.incremental.note);
+  out += line("the run's compile check, alone", ownCheck.ms, ownCheck.note);
   out += line('tests', tests.ms, tests.note);
   const floor = (rg.ms ?? 0) + (rename.cold.ms ?? 0);
   const overhead = run.wallMs - facts.testMs - floor;
@@ -44,6 +47,9 @@ export function printRepoReport(input: {
   out += `by hand (ripgrep + cold rename + cold compile check + tests, one after another): ${byHand.toFixed(0)} ms; the run took ${(run.wallMs / byHand).toFixed(2)}× that\n`;
   if (compile.cold.ms !== undefined && facts.compileMs > 0) {
     out += `compile check in the run: ${(facts.compileMs / compile.cold.ms).toFixed(2)}× a cold compile check alone\n`;
+  }
+  if (compile.cold.ms !== undefined && ownCheck.ms !== undefined) {
+    out += `the run's compile check alone: ${(ownCheck.ms / compile.cold.ms).toFixed(2)}× a cold compile check alone (target ≤ 0.3×)\n`;
   }
   process.stdout.write(out);
 }
