@@ -349,18 +349,10 @@ export interface WorkspaceFiles {
    * then applies them: edits, then moves, creates and deletes. Throws `PLAN_INVALID` naming the
    * file, position and text when a change does not match the files.
    */
-  applyChanges(changes: readonly FileChange[], options?: ApplyOptions): Promise<AppliedChanges>;
-}
-
-/** Options of {@link WorkspaceFiles.applyChanges}. */
-export interface ApplyOptions {
-  signal?: AbortSignal;
-  /**
-   * Called once every change is checked and before any file is written, with the text each
-   * edited or created file will hold (by its workspace-relative path): what the written files
-   * are then read back and compared against.
-   */
-  onChecked?: (textsAfter: ReadonlyMap<string, string>) => void;
+  applyChanges(
+    changes: readonly FileChange[],
+    options?: { signal?: AbortSignal },
+  ): Promise<AppliedChanges>;
 }
 
 /** What one piece of Python code did in a {@link PythonRunner}'s interpreter. */

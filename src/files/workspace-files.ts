@@ -2,7 +2,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { FileChange } from '../core/change/change-types.js';
 import { OrchestratorError } from '../core/errors.js';
-import type { AppliedChanges, ApplyOptions, WorkspaceFiles } from '../core/services.js';
+import type { AppliedChanges, WorkspaceFiles } from '../core/services.js';
 import { applyPrepared } from './apply-prepared.js';
 import { checkClaims } from './claim-files.js';
 import { decodeSource } from './decode-source.js';
@@ -35,7 +35,10 @@ export interface AppliedFileChanges extends AppliedChanges {
 
 /** {@link WorkspaceFiles} whose `applyChanges` also says which real file each change wrote. */
 export interface LocalWorkspaceFiles extends WorkspaceFiles {
-  applyChanges(changes: readonly FileChange[], options?: ApplyOptions): Promise<AppliedFileChanges>;
+  applyChanges(
+    changes: readonly FileChange[],
+    options?: { signal?: AbortSignal },
+  ): Promise<AppliedFileChanges>;
 }
 
 /** Options for {@link createWorkspaceFiles}. */
@@ -74,7 +77,6 @@ export function createWorkspaceFiles(
       });
       checkClaims(prepared);
       throwIfCancelled(options.signal, cancelled);
-      options.onChecked?.(textsAfter(changes, prepared));
       if (server === undefined) {
         await applyPrepared(prepared);
         return toApplied(changes, prepared);
@@ -83,21 +85,6 @@ export function createWorkspaceFiles(
       return { ...toApplied(changes, prepared), writes };
     },
   };
-}
-
-/** The text each edited or created file holds after the change, by its workspace-relative path. */
-function textsAfter(
-  changes: readonly FileChange[],
-  prepared: readonly PreparedChange[],
-): Map<string, string> {
-  const texts = new Map<string, string>();
-  prepared.forEach((change, index) => {
-    const file = (changes[index] as FileChange).file;
-    if (change.op === 'edit' || change.op === 'create') {
-      texts.set(file, decodeSource(file, change.bytes).text);
-    }
-  });
-  return texts;
 }
 
 function toApplied(

@@ -57,36 +57,13 @@ export function createExecutePhase(): Phase<'execute'> {
           );
       }
       context.progress(`applying ${changes.length} file changes on ${worktree.branch}`);
-      const jobs = createFailFast(stop);
-      const compileOptions = { worktree, jobs, graphSeesBase: seesBase, trackedFiles };
-      // The type check reads the changed text, not the files: for edits and new files it starts
-      // as soon as every change is checked, beside the writes (with moves and deletes the paths
-      // it reads appear only once they are written).
-      let compiling: Promise<CompileReport> | undefined;
-      const startsEarly = changes.every((c) => c.op === 'edit' || c.op === 'create');
-      let applied: Awaited<ReturnType<typeof worktree.files.applyChanges>>;
-      try {
-        applied = await worktree.files.applyChanges(changes, {
-          signal: context.signal,
-          ...(startsEarly
-            ? {
-                onChecked: (textsAfter) => {
-                  compiling = startCompileCheck(context, plan, { ...compileOptions, textsAfter });
-                },
-              }
-            : {}),
-        });
-      } catch (error) {
-        stop.abort(error);
-        await compiling?.catch(() => undefined);
-        throw error;
-      }
-      compiling ??= startCompileCheck(context, plan, compileOptions);
+      const applied = await worktree.files.applyChanges(changes, { signal: context.signal });
       const ran = await runTestsAndCompile(context, plan, worktree, {
         testTimeoutMs: optimize.testTimeoutMs,
         testCommand: optimize.testCommand,
-        jobs,
-        compiling,
+        stop,
+        graphSeesBase: seesBase,
+        trackedFiles,
       });
       const { compile, pythonImports, earlyChecks, firstFailure } = ran;
       // Tests that failed on their own (not stopped by another check) run again at the base.
@@ -163,87 +140,9 @@ const JOB_NAMES: Record<Job, string> = {
   early: 'checks before the tests',
 };
 
-/** Whichever of the tests, the check and the imports fails first stops the others. */
-interface FailFast {
-  readonly stop: AbortController;
-  /** The run's signal and the stop together. */
-  signal(context: PhaseContext): AbortSignal;
-  fail(who: Job): void;
-  first(): Job | undefined;
-}
-
-function createFailFast(stop: AbortController): FailFast {
-  let first: Job | undefined;
-  return {
-    stop,
-    signal: (context) => AbortSignal.any([context.signal, stop.signal]),
-    fail(who) {
-      first ??= who;
-      stop.abort(new Error(`the ${JOB_NAMES[who]} failed`));
-    },
-    first: () => first,
-  };
-}
-
-/** The check node's compile check, failing the others when it fails. */
-function startCompileCheck(
-  context: PhaseContext,
-  plan: ExecutionPlan,
-  options: {
-    worktree: WorktreeHandle;
-    jobs: FailFast;
-    graphSeesBase: boolean;
-    trackedFiles: number;
-    textsAfter?: ReadonlyMap<string, string>;
-  },
-): Promise<CompileReport> {
-  const { jobs, worktree } = options;
-  const { stop } = jobs;
-  const signal = jobs.signal(context);
-  const checkNode = plan.node('check');
-  if (!checkNode) throw new OrchestratorError('INTERNAL', 'The plan has no check node.');
-  return runCompileCheck({
-    setting: checkNode.compile,
-    changes: plan.fileChanges(),
-    worktree,
-    graph: context.graph,
-    commands: context.commands,
-    baseCommit: plan.data.base,
-    ...(context.baseResults ? { baseResults: context.baseResults } : {}),
-    graphSeesBase: options.graphSeesBase,
-    trackedFiles: options.trackedFiles,
-    ...(options.textsAfter ? { textsAfter: options.textsAfter } : {}),
-    baseWorktree: async () =>
-      (
-        await context.git.createWorktree({
-          branchHint: `baseline ${plan.data.base.slice(0, 12)}`,
-          baseCommit: plan.data.base,
-          scratch: true,
-          signal,
-        })
-      ).worktree,
-    signal,
-  })
-    .catch((error: unknown): CompileReport => {
-      // The tests failed first and stopped the check: that is a stopped check, not a fault.
-      if (!stop.signal.aborted || context.signal.aborted) throw error;
-      return {
-        setting: checkNode.compile,
-        passed: false,
-        durationMs: 0,
-        description: 'stopped: the tests failed first',
-        outputTail: '',
-      };
-    })
-    .then((report) => {
-      if (!report.passed && !stop.signal.aborted) jobs.fail('compile');
-      return report;
-    });
-}
-
 /**
- * Tests, the compile check (started by the caller) and the Python import check followed by the
- * transform's checks before the tests, at once; whichever fails first cancels the rest.
+ * Tests, compile, and the Python import check followed by the transform's checks before the
+ * tests, at once; whichever fails first cancels the rest.
  */
 async function runTestsAndCompile(
   context: PhaseContext,
@@ -252,8 +151,9 @@ async function runTestsAndCompile(
   options: {
     testTimeoutMs: number;
     testCommand: readonly string[];
-    jobs: FailFast;
-    compiling: Promise<CompileReport>;
+    stop: AbortController;
+    graphSeesBase: boolean;
+    trackedFiles: number;
   },
 ): Promise<{
   test: TestRunReport;
@@ -262,10 +162,13 @@ async function runTestsAndCompile(
   earlyChecks?: EarlyChecksReport;
   firstFailure?: Job;
 }> {
-  const { jobs } = options;
-  const { stop } = jobs;
-  const fail = jobs.fail;
-  const signal = jobs.signal(context);
+  const { stop } = options;
+  let firstFailure: Job | undefined;
+  const fail = (who: Job): void => {
+    firstFailure ??= who;
+    stop.abort(new Error(`the ${JOB_NAMES[who]} failed`));
+  };
+  const signal = AbortSignal.any([context.signal, stop.signal]);
   const testNode = plan.node('test');
   const checkNode = plan.node('check');
   if (!testNode || !checkNode)
@@ -293,7 +196,42 @@ async function runTestsAndCompile(
       if (!report.passed && !stop.signal.aborted) fail('test');
       return report;
     });
-  const compiling = options.compiling;
+  const compiling = runCompileCheck({
+    setting: checkNode.compile,
+    changes: plan.fileChanges(),
+    worktree,
+    graph: context.graph,
+    commands: context.commands,
+    baseCommit: plan.data.base,
+    ...(context.baseResults ? { baseResults: context.baseResults } : {}),
+    graphSeesBase: options.graphSeesBase,
+    trackedFiles: options.trackedFiles,
+    baseWorktree: async () =>
+      (
+        await context.git.createWorktree({
+          branchHint: `baseline ${plan.data.base.slice(0, 12)}`,
+          baseCommit: plan.data.base,
+          scratch: true,
+          signal,
+        })
+      ).worktree,
+    signal,
+  })
+    .catch((error: unknown): CompileReport => {
+      // The tests failed first and stopped the check: that is a stopped check, not a fault.
+      if (!stop.signal.aborted || context.signal.aborted) throw error;
+      return {
+        setting: checkNode.compile,
+        passed: false,
+        durationMs: 0,
+        description: 'stopped: the tests failed first',
+        outputTail: '',
+      };
+    })
+    .then((report) => {
+      if (!report.passed && !stop.signal.aborted) fail('compile');
+      return report;
+    });
   // The transform's own checks run once the changed modules import (they import them too).
   const checking = importChangedModules(context, plan, worktree, signal).then(async (report) => {
     if (report && report.problems.length > 0) {
@@ -309,7 +247,6 @@ async function runTestsAndCompile(
   });
   const [test, compile, checked] = await Promise.all([testing, compiling, checking]);
   context.signal.throwIfAborted();
-  const firstFailure = jobs.first();
   return { test, compile, ...checked, ...(firstFailure ? { firstFailure } : {}) };
 }
 

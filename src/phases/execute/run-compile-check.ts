@@ -50,11 +50,6 @@ export interface CompileCheckInput {
   graphSeesBase: boolean;
   /** Files git tracks at the base: bounds how long the type check may take. */
   trackedFiles: number;
-  /**
-   * The text of every edited or created file after the change, known before the files are
-   * written (the check then starts beside the writes); otherwise read from the worktree.
-   */
-  textsAfter?: ReadonlyMap<string, string>;
   signal: AbortSignal;
 }
 
@@ -202,10 +197,10 @@ async function toCheckedFiles(input: CompileCheckInput) {
     text: null,
   }));
   for (const file of written) {
-    const text =
-      input.textsAfter?.get(file) ??
-      (await input.worktree.files.readText(file, { signal: input.signal }));
-    overlay.push({ file, text });
+    overlay.push({
+      file,
+      text: await input.worktree.files.readText(file, { signal: input.signal }),
+    });
   }
   return { after: [...written], overlay, renamed, created };
 }

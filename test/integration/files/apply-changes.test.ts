@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,55 +29,6 @@ const FILES = {
 };
 
 const text = async (ws: WorkspaceFixture, file: string) => (await ws.read(file)).toString();
-
-describe('applyChanges tells what the files will hold before it writes them', () => {
-  it('calls onChecked once every change is checked, before any file is written, with each edited or created text', async () => {
-    const ws = await workspace();
-    const seen: Array<{ texts: Map<string, string>; onDisk: string; created: boolean }> = [];
-    await createWorkspaceFiles(ws.root).applyChanges(
-      [
-        { op: 'edit', file: 'ledger/core.py', edits: [lineEdit(7, 5, 'post_entry', 'record')] },
-        { op: 'create', file: 'ledger/new.py', text: 'NEW = 2\n', reason: 'new' },
-      ],
-      {
-        onChecked: (texts) => {
-          seen.push({
-            texts: new Map(texts),
-            onDisk: readFileSync(path.join(ws.root, 'ledger/core.py'), 'utf8'),
-            created: existsSync(path.join(ws.root, 'ledger/new.py')),
-          });
-        },
-      },
-    );
-    expect(seen).toHaveLength(1);
-    expect(seen[0]?.onDisk).toBe(FILES['ledger/core.py']);
-    expect(seen[0]?.created).toBe(false);
-    expect(seen[0]?.texts).toEqual(
-      new Map([
-        ['ledger/core.py', 'def post_entry(x):\n    return x\n\n\n\n\ny = record(1)\n'],
-        ['ledger/new.py', 'NEW = 2\n'],
-      ]),
-    );
-    expect(await text(ws, 'ledger/core.py')).toBe(seen[0]?.texts.get('ledger/core.py'));
-  });
-
-  it('does not call onChecked when a change does not match the files', async () => {
-    const ws = await workspace();
-    let called = false;
-    const refused = await createWorkspaceFiles(ws.root)
-      .applyChanges(
-        [{ op: 'edit', file: 'ledger/core.py', edits: [lineEdit(7, 5, 'nope', 'x')] }],
-        {
-          onChecked: () => {
-            called = true;
-          },
-        },
-      )
-      .catch((error: unknown) => error);
-    expect(refused).toMatchObject({ code: 'PLAN_INVALID' });
-    expect(called).toBe(false);
-  });
-});
 
 describe('applyChanges creates, moves and deletes files', () => {
   it('creates a file and the folders it needs, moves a file into new folders, deletes a file', async () => {

@@ -183,16 +183,6 @@ describe('EXECUTE compile check: the language servers’ type check', () => {
     });
   });
 
-  it('checks a change of edits only with the text the checked changes give, as they are written, never reading the worktree back', async () => {
-    const run = setUp(pythonPlan([renameEdit('pkg/core.py')]), { files: PYTHON_FILES });
-    expect((await run.outcome()).success).toBe(true);
-    const [changed] = diagnosticsCalls(run);
-    expect(changed?.[0].overlay).toEqual([
-      { file: 'pkg/core.py', text: 'def record_entry():\n    pass\n' },
-    ]);
-    expect(readFromWorktree(run)).toEqual([]);
-  });
-
   it('hands a deleted Python file over as overlay null, never reading it from the worktree', async () => {
     const run = setUp(
       pythonPlan([
