@@ -1,7 +1,11 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { OrchestratorError, toErrorMessage } from '../core/errors.js';
+
+/** `require`, not `import`: from ESM Node would lex the CommonJS module for named exports first. */
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
 /** Where the cache reports problems it recovered from. */
 export interface CacheLogger {
@@ -43,7 +47,7 @@ export function isDatabaseDamage(error: unknown): boolean {
   return typeof code === 'string' && (DAMAGE_CODES.has(code) || code.startsWith('SQLITE_CORRUPT'));
 }
 
-function prepareSchema(db: Database.Database): void {
+function prepareSchema(db: BetterSqlite3.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   // Checkpoint every 64 MB of WAL rather than 4 MB: bulk loads fsync far less often (~15 %).
@@ -85,9 +89,9 @@ export function moveDatabaseAside(file: string, now: number): string {
 export function openCacheDatabase(
   file: string,
   options: { busyTimeoutMs: number; logger: CacheLogger; now: () => number },
-): Database.Database {
+): BetterSqlite3.Database {
   mkdirSync(path.dirname(file), { recursive: true });
-  const open = (): Database.Database => {
+  const open = (): BetterSqlite3.Database => {
     const db = new Database(file, { timeout: options.busyTimeoutMs });
     try {
       prepareSchema(db);

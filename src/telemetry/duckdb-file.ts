@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { toErrorMessage } from '../core/errors.js';
 
@@ -39,13 +40,17 @@ export async function withDuckDbFile<T>(
   }
 }
 
+const requireDuckDb = (): typeof import('@duckdb/node-api') =>
+  createRequire(import.meta.url)('@duckdb/node-api');
+
 async function openInstance(
   file: string,
   mode: DuckDbMode,
   options: WithDuckDbOptions,
 ): Promise<DuckDBInstance> {
-  // Loaded on the first open, not with the orchestrator: ~180 modules and a native addon (~0.2 s).
-  const { DuckDBInstance } = await import('@duckdb/node-api');
+  // Loaded on the first open, not with the orchestrator: ~180 modules and a native addon (~0.2 s);
+  // with `require`, as `import` of CommonJS from ESM lexes each re-exported file for its names.
+  const { DuckDBInstance } = requireDuckDb();
   const deadline = performance.now() + (options.lockWaitMs ?? 5000);
   const settings = { ...OFFLINE, access_mode: mode === 'read-only' ? 'READ_ONLY' : 'READ_WRITE' };
   for (;;) {

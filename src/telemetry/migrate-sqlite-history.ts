@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+
 import { toErrorMessage } from '../core/errors.js';
 import { MIGRATED_SUFFIX } from '../core/history-files.js';
 import { moveAside } from './move-aside.js';
 import { insertRecords } from './run-history-schema.js';
 import { type RunRecord, RunRecordSchema } from './run-record.js';
+
+/** `require`, not `import`: from ESM Node would lex the CommonJS module for named exports first. */
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
 /** What a migration did. */
 export interface MigrationResult {
@@ -59,7 +64,7 @@ export class UnreadableLegacyHistoryError extends Error {
 }
 
 function readLegacyRows(file: string): unknown[] {
-  let db: Database.Database | undefined;
+  let db: BetterSqlite3.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const hasRuns = db

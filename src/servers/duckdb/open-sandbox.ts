@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+
 import { HISTORY_SCHEMA } from '../../core/history-tables.js';
 import { type HistorySources, listTraceFiles } from './history-sources.js';
+
+// `require`, not `import`: from ESM Node would lex the CommonJS module and its re-exports first.
+import duckdb = require('@duckdb/node-api');
+
+type DuckDBConnection = duckdb.DuckDBConnection;
+const { DuckDBInstance } = duckdb;
 
 /** Never download an extension; keep one query from taking the machine. */
 const SANDBOX_SETTINGS = {

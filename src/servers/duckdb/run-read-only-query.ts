@@ -1,8 +1,13 @@
-import { StatementType } from '@duckdb/node-api';
 import { OrchestratorError, toErrorMessage } from '../../core/errors.js';
 import type { HistorySources } from './history-sources.js';
 import { withSandbox } from './open-sandbox.js';
 import { toJsonRow } from './to-json-row.js';
+
+// `require`, not `import`: from ESM Node would lex the CommonJS module and its re-exports first.
+import duckdb = require('@duckdb/node-api');
+
+const { StatementType } = duckdb;
+type StatementType = duckdb.StatementType;
 
 /** Limits of one query. */
 export interface QueryLimits {
