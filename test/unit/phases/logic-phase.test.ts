@@ -319,44 +319,32 @@ describe('LOGIC phase (rename)', () => {
     expect(run.output.importEdges).toHaveLength(4);
   });
 
+  const graphAsks = (run: Awaited<ReturnType<typeof runLogic>>) =>
+    run.log.names().filter((n) => n === 'graph.importGraph' || n === 'graph.computeEdits');
+  const PYTHON_GET_USER: SymbolDefinition = {
+    ...GET_USER,
+    file: 'src/users.py',
+    language: 'python',
+  };
+
   it("asks for the import graph before the analysis when MAP's declarations are in one language, once", async () => {
-    const run = await runLogic();
-    const asked = run.log
-      .names()
-      .filter((n) => n === 'graph.importGraph' || n === 'graph.computeEdits');
-    expect(asked).toEqual(['graph.importGraph', 'graph.computeEdits']);
+    expect(graphAsks(await runLogic())).toEqual(['graph.importGraph', 'graph.computeEdits']);
   });
 
   it('asks for the graph of the language the analysis settles on when MAP guessed another', async () => {
-    const pythonGetUser: SymbolDefinition = {
-      ...GET_USER,
-      file: 'src/users.py',
-      language: 'python',
-    };
-    const run = await runLogic(
-      {},
-      { ...renameMapOutput(), definitions: { other: [pythonGetUser] } },
-    );
-    expect(
-      run.log.argsOf('graph', 'importGraph').map((a) => (a[0] as { language: string }).language),
-    ).toEqual(['python', 'typescript']);
+    const map = { ...renameMapOutput(), definitions: { other: [PYTHON_GET_USER] } };
+    const run = await runLogic({}, map);
+    const languages = run.log
+      .argsOf('graph', 'importGraph')
+      .map((a) => (a[0] as { language: string }).language);
+    expect(languages).toEqual(['python', 'typescript']);
     expect(run.output.importEdges.length).toBeGreaterThan(0);
   });
 
   it('waits for the analysis when MAP found declarations in two languages', async () => {
-    const pythonGetUser: SymbolDefinition = {
-      ...GET_USER,
-      file: 'src/users.py',
-      language: 'python',
-    };
-    const run = await runLogic(
-      {},
-      { ...renameMapOutput(), definitions: { getUser: [GET_USER], other: [pythonGetUser] } },
-    );
-    const asked = run.log
-      .names()
-      .filter((n) => n === 'graph.importGraph' || n === 'graph.computeEdits');
-    expect(asked).toEqual(['graph.computeEdits', 'graph.importGraph']);
+    const definitions = { getUser: [GET_USER], other: [PYTHON_GET_USER] };
+    const run = await runLogic({}, { ...renameMapOutput(), definitions });
+    expect(graphAsks(run)).toEqual(['graph.computeEdits', 'graph.importGraph']);
   });
 
   it('warns, without failing, when the import graph fails', async () => {
