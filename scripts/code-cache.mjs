@@ -15,7 +15,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist', 'code-cache');
-const RECORD_ENV = 'MCP_ORCHESTRATOR_CODE_CACHE_RECORD';
+// Run after tsc: the recording mode's switch comes from the built module.
+const { RECORD_ENV } = await import(new URL('../dist/process/code-cache.js', import.meta.url).href);
 
 const WORKSPACE_FILES = {
   'tsconfig.json': JSON.stringify({

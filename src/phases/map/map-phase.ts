@@ -2,6 +2,7 @@ import { isOrchestratorError, OrchestratorError, toErrorMessage } from '../../co
 import type { Phase } from '../../core/phase.js';
 import type { MapOutput, SourceReport, TextOccurrence } from '../../core/phase-outputs.js';
 import type { TextSearch } from '../../core/services.js';
+import { sourceLanguageOf } from '../../core/source-language.js';
 import type { LanguageId, SkippedSource, SymbolDefinition } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
 import { transformFor } from '../../transforms/registry.js';
@@ -55,6 +56,7 @@ export function createMapPhase(): Phase<'map'> {
         request.declarations.length > 0 && targets.has('dependency_graph') && targets.has('ripgrep')
           ? soleSourceLanguage(tracked)
           : undefined;
+      const earlyStartedAt = performance.now();
       const early = new Map(
         onlyLanguage === undefined
           ? []
@@ -96,6 +98,7 @@ export function createMapPhase(): Phase<'map'> {
             );
             return Object.fromEntries(found);
           },
+          early.size > 0 ? earlyStartedAt : undefined,
         ).then(async (step) => {
           // An undeclared symbol stops MAP here, without waiting for the slices.
           try {
@@ -206,9 +209,11 @@ async function timed<T>(
   targets: ReadonlySet<MapSource>,
   count: (value: T) => number,
   body: () => Promise<T>,
+  /** When the source's work began, if before this call (a search started beside another). */
+  startedAt?: number,
 ): Promise<Timed<T>> {
   if (!targets.has(name)) return { report: { name, status: 'skipped', durationMs: 0, items: 0 } };
-  const started = performance.now();
+  const started = startedAt ?? performance.now();
   try {
     const value = await body();
     const items = count(value);
@@ -234,19 +239,16 @@ function describeSkipped(skipped: ReadonlyMap<string, string>): string {
   return `MAP: ${files.length} file(s) not parsed for declarations nor analysed (bounded work per file): ${files.map(([file, reason]) => `${file} (${reason})`).join('; ')}.`;
 }
 
-const PYTHON_SOURCE = /\.pyi?$/;
-const SCRIPT_SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-
 /** The one language of the tracked source files, or undefined when there are both or neither. */
 function soleSourceLanguage(tracked: ReadonlySet<string>): LanguageId | undefined {
-  let python = false;
-  let script = false;
+  let sole: LanguageId | undefined;
   for (const file of tracked) {
-    if (PYTHON_SOURCE.test(file)) python = true;
-    else if (SCRIPT_SOURCE.test(file)) script = true;
-    if (python && script) return undefined;
+    const language = sourceLanguageOf(file);
+    if (language === undefined || language === sole) continue;
+    if (sole !== undefined) return undefined;
+    sole = language;
   }
-  return python ? 'python' : script ? 'typescript' : undefined;
+  return sole;
 }
 
 /** The one language of the text hits, when they are all in files of one language. */

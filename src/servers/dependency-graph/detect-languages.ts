@@ -40,9 +40,3 @@ export async function detectLanguages(
   }
   return (['typescript', 'python'] as const).filter((language) => found.has(language));
 }
-
-/** The language that analyses `file`, or undefined for files no language server reads. */
-export function sourceLanguageOf(file: string): LanguageId | undefined {
-  if (file.endsWith('.py') || file.endsWith('.pyi')) return 'python';
-  return isSourceFileName(file) ? 'typescript' : undefined;
-}

@@ -2,12 +2,12 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { computeEditsContract } from '../../contracts/dependency-graph.js';
 import { OrchestratorError } from '../../core/errors.js';
 import type { ComputedEdits, TransformTarget } from '../../core/services.js';
+import { sourceLanguageOf } from '../../core/source-language.js';
 import { toIssueList } from '../../core/zod-issues.js';
 import { LANGUAGE_HALVES } from '../../transforms/language-registry.js';
 import { runTool } from '../shared/tool-result.js';
 import { keepWorkspaceItems } from '../shared/workspace-file-filter.js';
 import { resolveWorkspacePath } from '../shared/workspace-path.js';
-import { sourceLanguageOf } from './detect-languages.js';
 import { toOverlay } from './to-overlay.js';
 import type { ToolContext } from './tool-context.js';
 

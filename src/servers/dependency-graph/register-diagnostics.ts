@@ -1,11 +1,11 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { diagnosticsContract } from '../../contracts/dependency-graph.js';
 import type { Diagnostic, DiagnosticsReport } from '../../core/diagnostics.js';
+import { sourceLanguageOf } from '../../core/source-language.js';
 import type { LanguageId } from '../../core/source-types.js';
 import { compareText } from '../../core/whole-word.js';
 import { runTool } from '../shared/tool-result.js';
 import { resolveWorkspacePath } from '../shared/workspace-path.js';
-import { sourceLanguageOf } from './detect-languages.js';
 import { findImporters } from './find-importers.js';
 import { toOverlay } from './to-overlay.js';
 import type { ToolContext } from './tool-context.js';

@@ -8,12 +8,12 @@ import {
   findReferencesContract,
 } from '../../contracts/dependency-graph.js';
 import type { PositionClass } from '../../core/services.js';
+import { sourceLanguageOf } from '../../core/source-language.js';
 import type { LanguageId, SourcePosition } from '../../core/source-types.js';
 import { oversizedSourceReason } from '../../files/oversized-source.js';
 import { clipLineText } from '../shared/clip-line-text.js';
 import { runTool } from '../shared/tool-result.js';
 import { keepWorkspaceItems } from '../shared/workspace-file-filter.js';
-import { sourceLanguageOf } from './detect-languages.js';
 import { comparePositions, type ToolContext, toSourcePosition } from './tool-context.js';
 
 /**

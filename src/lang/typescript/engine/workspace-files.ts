@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { OrchestratorError } from '../../../core/errors.js';
+import { SCRIPT_SOURCE_PATTERN } from '../../../core/source-language.js';
 import type { SkippedSource } from '../../../core/source-types.js';
 import { oversizedSourceReason } from '../../../files/oversized-source.js';
 
@@ -14,8 +15,6 @@ export const EXCLUDED_DIRECTORIES: ReadonlySet<string> = new Set([
   '.mcp-orchestrator',
 ]);
 
-const SOURCE_FILE_PATTERN = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
-
 /** A source file on disk and the facts that tell whether it changed. */
 export interface WorkspaceFileStat {
   /** Absolute POSIX path. */
@@ -26,7 +25,7 @@ export interface WorkspaceFileStat {
 
 /** True when `fileName` (absolute) is a JS/TS source file by its extension. */
 export function isSourceFileName(fileName: string): boolean {
-  return SOURCE_FILE_PATTERN.test(fileName);
+  return SCRIPT_SOURCE_PATTERN.test(fileName);
 }
 
 /** True when the workspace-relative POSIX path lies in none of {@link EXCLUDED_DIRECTORIES}. */
