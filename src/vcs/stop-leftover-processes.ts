@@ -12,13 +12,17 @@ export interface StopLeftoverOptions {
 const POLL_MS = 50;
 /** A frozen process cannot fork: a few rescans find every one. */
 const MAX_FREEZE_ROUNDS = 8;
+/** How long the last sweep kills and waits for what is left, polling every {@link SWEEP_POLL_MS}. */
+const SWEEP_MS = 2_000;
+const SWEEP_POLL_MS = 10;
 
 /**
  * Stops what a dead run left running in its worktree (its test processes live on after a
  * `kill -9` of the run, in their own process group): every process that carries the tree marker
  * an orchestrator gives its children and whose working folder is `folder` or inside it. SIGTERM,
- * a grace period, then what is still there is frozen (SIGSTOP) and killed (SIGKILL). Linux only (`/proc`); elsewhere it finds
- * nothing. Returns the pids it signalled, sorted.
+ * a grace period, then what is still there is frozen (SIGSTOP) and killed (SIGKILL), and the
+ * folder is swept (killing what appeared meanwhile) until nothing marked is left in it (at most
+ * 2 s). Linux only (`/proc`); elsewhere it finds nothing. Returns the pids it signalled, sorted.
  */
 export async function stopLeftoverProcesses(
   folder: string,
@@ -46,6 +50,19 @@ export async function stopLeftoverProcesses(
   for (const pid of frozen) {
     signalled.add(pid);
     sendSignal(pid, 'SIGKILL');
+  }
+  // kill() returns once a signal is sent, not done: a SIGSTOP may land after a fork the rescan
+  // did not see, a SIGKILL before the process is gone. Sweep until nothing marked is left in
+  // the folder (killing what appears), so the caller's removal of the worktree races nothing.
+  const sweepDeadline = Date.now() + SWEEP_MS;
+  for (;;) {
+    const still = await findLeftoverProcesses(folder);
+    if (still.length === 0 || Date.now() >= sweepDeadline) break;
+    for (const pid of still) {
+      signalled.add(pid);
+      sendSignal(pid, 'SIGKILL');
+    }
+    await delay(SWEEP_POLL_MS);
   }
   return [...signalled].sort((a, b) => a - b);
 }
