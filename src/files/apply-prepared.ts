@@ -1,7 +1,7 @@
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { OrchestratorError, toErrorMessage } from '../core/errors.js';
-import { mapInOrder } from './map-in-order.js';
+import { mapInOrder } from '../core/map-in-order.js';
 import type { PreparedChange } from './prepare-change.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 

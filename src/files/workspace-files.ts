@@ -7,7 +7,7 @@ import { applyPrepared } from './apply-prepared.js';
 import { checkClaims } from './claim-files.js';
 import { decodeSource } from './decode-source.js';
 import type { FileServer } from './file-server.js';
-import { mapInOrder } from './map-in-order.js';
+import { mapInOrder } from '../core/map-in-order.js';
 import { type PreparedChange, prepareChange } from './prepare-change.js';
 import { resolveExistingFile } from './resolve-file.js';
 import { throwIfCancelled } from './throw-if-cancelled.js';

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
+import { mapInOrder } from '../../core/map-in-order.js';
 import type { SliceRef, TextOccurrence } from '../../core/phase-outputs.js';
 import type { SliceData, SliceStore, WorkspaceFiles } from '../../core/services.js';
 import { compareText } from '../../core/whole-word.js';
 
 /** Lines of context kept on each side of an occurrence. */
 const CONTEXT_LINES = 3;
+/** Files read at once: one at a time, 1,000 files waited ~0.5 s on the file system alone. */
+const PARALLEL_READS = 16;
 
 interface SliceDraft {
   hash: string;
@@ -29,19 +32,20 @@ export async function toSlices(
     lines.push(occurrence.line);
     byFile.set(occurrence.file, lines);
   }
-  const slices: SliceDraft[] = [];
-  for (const [file, lines] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
+  const ordered = [...byFile].sort(([a], [b]) => compareText(a, b));
+  const perFile = await mapInOrder(ordered, PARALLEL_READS, async ([file, lines]) => {
     signal?.throwIfAborted();
     // A file that cannot be decoded has no slices; the rest are still worth caching.
     const text = await files.readText(file).catch(() => undefined);
-    if (text === undefined) continue;
+    if (text === undefined) return [];
     const fileLines = text.split('\n');
-    for (const { startLine, endLine } of toWindows(lines, fileLines.length)) {
+    return toWindows(lines, fileLines.length).map(({ startLine, endLine }): SliceDraft => {
       const content = fileLines.slice(startLine - 1, endLine).join('\n');
       const hash = createHash('sha1').update(content).digest('hex');
-      slices.push({ hash, file, startLine, endLine, content });
-    }
-  }
+      return { hash, file, startLine, endLine, content };
+    });
+  });
+  const slices = perFile.flat();
   return slices;
 }
 

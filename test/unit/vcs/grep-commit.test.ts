@@ -1,3 +1,5 @@
+import { rename } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isOrchestratorError } from '../../../src/core/errors.js';
 import { commitMentionsWord, matchedTextsAt } from '../../../src/vcs/grep-commit.js';
@@ -34,6 +36,26 @@ describe('commitMentionsWord', () => {
     expect(await commitMentionsWord(repo.dir, head, 'post_entry')).toBe(true);
     // Case counts, as it does for the declaration search.
     expect(await commitMentionsWord(repo.dir, head, 'Post_Entry')).toBe(false);
+  });
+
+  it('answers again from memory for a full commit name, never for a name that can move', async () => {
+    const repo = await fixture({ 'ledger/core.py': 'def post_entry(book):\n    return book\n' });
+    const head = (await repo.git(['rev-parse', 'HEAD'])).trim();
+    expect(await commitMentionsWord(repo.dir, head, 'post_entry')).toBe(true);
+    expect(await commitMentionsWord(repo.dir, head, 'no_such_name')).toBe(false);
+    expect(await commitMentionsWord(repo.dir, 'HEAD', 'post_entry')).toBe(true);
+    // Without its .git no grep can run: the commit's answers come from memory, HEAD's cannot.
+    await rename(path.join(repo.dir, '.git'), path.join(repo.dir, '.git-away'));
+    try {
+      expect(await commitMentionsWord(repo.dir, head, 'post_entry')).toBe(true);
+      expect(await commitMentionsWord(repo.dir, head, 'no_such_name')).toBe(false);
+      const error = await commitMentionsWord(repo.dir, 'HEAD', 'post_entry').catch(
+        (e: unknown) => e,
+      );
+      expect(isOrchestratorError(error, 'GIT_FAILED')).toBe(true);
+    } finally {
+      await rename(path.join(repo.dir, '.git-away'), path.join(repo.dir, '.git'));
+    }
   });
 
   it('says which revision git could not read', async () => {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { mapInOrder } from '../../../src/files/map-in-order.js';
+import { mapInOrder } from '../../../src/core/map-in-order.js';
 
 describe('mapInOrder', () => {
   it('returns results in item order whatever order they finish in', async () => {
