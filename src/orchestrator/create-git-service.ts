@@ -11,7 +11,10 @@ import { resolvePlanPython } from './plan-python.js';
 
 /** The phases' `GitService`, and the worktrees it made (the run rolls them back or releases them). */
 export interface RunGitService extends GitService {
-  /** Every worktree made (a prewarmed one awaited first), oldest first. */
+  /**
+   * Every worktree made, oldest first: the run is over. A prewarmed checkout no phase took is
+   * stopped first (what it made is removed) and awaited.
+   */
   worktrees(): Promise<readonly WorktreeHandle[]>;
   /**
    * Starts making the worktree EXECUTE will ask for (same hint and base), so the checkout runs
@@ -39,12 +42,14 @@ export async function createGitService(
 ): Promise<RunGitService> {
   const relativePython = await resolvePlanPython(workspace.root);
   const made: WorktreeHandle[] = [];
-  let prewarmed: { key: string; made: Promise<MadeWorktree> } | undefined;
+  let prewarmed: { key: string; made: Promise<MadeWorktree>; stop: AbortController } | undefined;
   const tracked = new Map<string, Promise<Set<string>>>();
   const service: RunGitService = {
     root: workspace.root,
     async worktrees() {
-      // A worktree still being made for a run that ended early must be rolled back too.
+      // A run refused before EXECUTE need not wait for the whole checkout: it is stopped, and
+      // createWorktree removes what it made; one that was made is rolled back with the rest.
+      prewarmed?.stop.abort(new Error('The run ended before EXECUTE took its worktree.'));
       await prewarmed?.made.catch(() => undefined);
       return made;
     },
@@ -67,9 +72,11 @@ export async function createGitService(
     pythonInterpreter: () => relativePython,
     prewarmWorktree(options) {
       if (prewarmed !== undefined) return;
-      const made = create({ ...options, scratch: false });
+      const stop = new AbortController();
+      const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+      const made = create({ ...options, signal, scratch: false });
       made.catch(() => {});
-      prewarmed = { key: `${options.branchHint}\u0000${options.baseCommit}`, made };
+      prewarmed = { key: `${options.branchHint}\u0000${options.baseCommit}`, made, stop };
     },
     createWorktree(options) {
       const key = `${options.branchHint}\u0000${options.baseCommit}`;
