@@ -31,6 +31,8 @@ interface ScaleRow {
   testMs: number;
   compileMs: number;
   peakRssMb: number;
+  /** The peak without the processes working in the run's worktree (the tests'). */
+  peakRssWithoutTestsMb: number;
   rgMs: number;
   renameColdMs: number;
   overheadMs: number;
@@ -80,6 +82,7 @@ async function measure(language: Language, files: number): Promise<ScaleRow> {
       testMs: facts.testMs,
       compileMs: facts.compileMs,
       peakRssMb: run.peakRssMb,
+      peakRssWithoutTestsMb: run.peakRssWithoutTestsMb,
       rgMs: Math.round(rg.ms ?? 0),
       renameColdMs: Math.round(rename.cold.ms ?? 0),
       overheadMs: Math.round(run.wallMs - facts.testMs - floor),
@@ -101,7 +104,7 @@ function printTable(rows: readonly ScaleRow[]): void {
     'EXECUTE s (tests s, check s)',
     'REVIEW s',
     'CLI wall s',
-    'peak RSS MB',
+    'peak RSS MB (without the tests)',
     'floor s (rg + cold LS rename)',
     'overhead s (wall − tests − floor)',
     'target s',
@@ -117,7 +120,7 @@ function printTable(rows: readonly ScaleRow[]): void {
       `${s(r.phases.execute ?? 0)} (${s(r.testMs)}, ${s(r.compileMs)})`,
       s(r.phases.review ?? 0),
       s(r.wallMs),
-      String(r.peakRssMb),
+      `${r.peakRssMb} (${r.peakRssWithoutTestsMb})`,
       s(floor),
       `${s(r.overheadMs)}${r.overheadMs <= r.targetMs ? '' : ' (missed)'}`,
       s(r.targetMs),

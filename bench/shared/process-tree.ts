@@ -1,9 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
 
 const PAGE_BYTES = 4096;
 
 /** Resident bytes of `pid` and every descendant, read from /proc (0 where it is gone). */
 export function treeRssBytes(pid: number): number {
+  return treeRss(pid).total;
+}
+
+/**
+ * Resident bytes of `pid` and every descendant, and of those among them not working in
+ * `folder` or below it (a run's tests work in its worktree; the servers and the CLI elsewhere).
+ */
+export function treeRss(pid: number, folder?: string): { total: number; outside: number } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -24,27 +33,48 @@ export function treeRssBytes(pid: number): number {
     }
   }
   let total = 0;
+  let outside = 0;
   const stack = [pid];
   while (stack.length > 0) {
     const id = stack.pop() as number;
-    total += rss.get(id) ?? 0;
+    const bytes = rss.get(id) ?? 0;
+    total += bytes;
+    if (folder === undefined || !worksIn(id, folder)) outside += bytes;
     stack.push(...(children.get(id) ?? []));
   }
-  return total;
+  return { total, outside };
 }
 
-/** Samples the tree of `pid` every `intervalMs` until `stop()`; returns the peak in MB. */
-export function samplePeakRss(pid: number, intervalMs = 100): { stop(): number } {
+function worksIn(pid: number, folder: string): boolean {
+  try {
+    const cwd = readlinkSync(`/proc/${pid}/cwd`);
+    return cwd === folder || cwd.startsWith(`${folder}${path.sep}`);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Samples the tree of `pid` every `intervalMs` until `stop()`; returns the peak in MB, and the
+ * peak of the processes not working in `folder` (or below it).
+ */
+export function samplePeakRss(
+  pid: number,
+  options: { intervalMs?: number; folder?: string } = {},
+): { stop(): { peakMb: number; outsideMb: number } } {
   let peak = 0;
+  let outside = 0;
   const sample = (): void => {
-    peak = Math.max(peak, treeRssBytes(pid));
+    const now = treeRss(pid, options.folder);
+    peak = Math.max(peak, now.total);
+    outside = Math.max(outside, now.outside);
   };
   sample();
-  const timer = setInterval(sample, intervalMs);
+  const timer = setInterval(sample, options.intervalMs ?? 100);
   return {
     stop() {
       clearInterval(timer);
-      return Math.round(peak / 1e6);
+      return { peakMb: Math.round(peak / 1e6), outsideMb: Math.round(outside / 1e6) };
     },
   };
 }

@@ -26,6 +26,7 @@ export function printRepoReport(input: {
   out += line('phases total (result.durationMs)', result.durationMs);
   out += line('CLI wall time', run.wallMs, 'Node start, servers, phases, shutdown');
   out += `  ${'peak RSS of the process tree'.padEnd(34)} ${String(run.peakRssMb).padStart(7)} MB\n`;
+  out += `  ${'  without the tests (worktree)'.padEnd(34)} ${String(run.peakRssWithoutTestsMb).padStart(7)} MB  the CLI and its servers: what works outside the run's worktree\n`;
   out += `  ${'files changed'.padEnd(34)} ${String(result.diffStat?.files.length ?? 0).padStart(7)}\n`;
   out += 'in the run:\n';
   out += line('tests', facts.testMs);

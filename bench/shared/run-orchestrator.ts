@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ExecutionPlanData, RunResult } from 'mcp-orchestrator';
 import { runTimed } from './run-timed.js';
@@ -11,6 +11,8 @@ export interface OrchestratorRun {
   wallMs: number;
   exitCode: number | null;
   peakRssMb: number;
+  /** Peak RSS without the processes working in the run's worktrees: the tests and what they start. */
+  peakRssWithoutTestsMb: number;
   result: RunResult;
   plan: ExecutionPlanData | undefined;
   stderr: string;
@@ -24,7 +26,7 @@ export async function runOrchestrator(
 ): Promise<OrchestratorRun> {
   const run = await runTimed(
     [process.execPath, CLI, 'run', command, '--workspace', dir, '--json', ...extra],
-    { cwd: dir },
+    { cwd: dir, rssOutside: path.join(realpathSync(dir), '.mcp-orchestrator', 'worktrees') },
   );
   let result: RunResult;
   try {
@@ -40,6 +42,7 @@ export async function runOrchestrator(
     wallMs: run.ms,
     exitCode: run.exitCode,
     peakRssMb: run.peakRssMb,
+    peakRssWithoutTestsMb: run.peakRssOutsideMb,
     result,
     plan,
     stderr: run.stderr,

@@ -8,12 +8,14 @@ export interface TimedRun {
   stdout: string;
   stderr: string;
   peakRssMb: number;
+  /** Peak RSS of the processes not working in `options.rssOutside` (all when not given). */
+  peakRssOutsideMb: number;
 }
 
 /** Runs `argv` in `cwd` to the end, timing it and sampling its process tree's peak RSS. */
 export function runTimed(
   argv: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; rssOutside?: string },
 ): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -23,7 +25,10 @@ export function runTimed(
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const sampler = samplePeakRss(child.pid ?? 0);
+    const sampler = samplePeakRss(
+      child.pid ?? 0,
+      options.rssOutside === undefined ? {} : { folder: options.rssOutside },
+    );
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -36,12 +41,14 @@ export function runTimed(
     });
     child.on('close', (exitCode) => {
       clearTimeout(timer);
+      const { peakMb, outsideMb } = sampler.stop();
       resolve({
         ms: performance.now() - started,
         exitCode,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
-        peakRssMb: sampler.stop(),
+        peakRssMb: peakMb,
+        peakRssOutsideMb: outsideMb,
       });
     });
   });
