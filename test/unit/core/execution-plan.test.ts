@@ -134,6 +134,55 @@ describe('toTopologicalOrder', () => {
   it('breaks ties by the given node order', () => {
     expect(toTopologicalOrder(['c', 'a', 'b'], [['a', 'b']])).toEqual(['c', 'a', 'b']);
   });
+
+  /** The definition: of the nodes whose predecessors are all placed, the first given is next. */
+  function byDefinition(ids: readonly string[], edges: ReadonlyArray<[string, string]>) {
+    const order: string[] = [];
+    while (order.length < ids.length) {
+      const next = ids.find(
+        (id) =>
+          !order.includes(id) && edges.every(([from, to]) => to !== id || order.includes(from)),
+      );
+      if (next === undefined) throw new Error('cycle');
+      order.push(next);
+    }
+    return order;
+  }
+
+  it('places the first-given ready node next, on random acyclic plans', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let trial = 0; trial < 200; trial += 1) {
+      const count = 1 + Math.floor(random() * 40);
+      // Edges only from a lower to a higher rank: acyclic; the given order is shuffled.
+      const ranked = Array.from({ length: count }, (_, i) => `n${i}`);
+      const edges: Array<[string, string]> = [];
+      for (let a = 0; a < count; a += 1)
+        for (let b = a + 1; b < count; b += 1)
+          if (random() < 0.08) edges.push([ranked[a] as string, ranked[b] as string]);
+      const given = [...ranked].sort(() => random() - 0.5);
+      expect(toTopologicalOrder(given, edges)).toEqual(byDefinition(given, edges));
+    }
+  });
+
+  it('names the nodes of a cycle, and an edge to a node the plan does not have', () => {
+    expect(() =>
+      toTopologicalOrder(
+        ['a', 'b', 'c', 'd'],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'b'],
+        ],
+      ),
+    ).toThrow('Plan field dag.edges has a cycle through: b, c.');
+    expect(() => toTopologicalOrder(['a'], [['a', 'x']])).toThrow(
+      'Plan field dag.edges[0] names node "x", which is not in dag.nodes.',
+    );
+  });
 });
 
 describe('ExecutionPlan node requirements', () => {
