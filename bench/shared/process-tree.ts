@@ -3,14 +3,10 @@ import path from 'node:path';
 
 const PAGE_BYTES = 4096;
 
-/** Resident bytes of `pid` and every descendant, read from /proc (0 where it is gone). */
-export function treeRssBytes(pid: number): number {
-  return treeRss(pid).total;
-}
-
 /**
- * Resident bytes of `pid` and every descendant, and of those among them not working in
- * `folder` or below it (a run's tests work in its worktree; the servers and the CLI elsewhere).
+ * Resident bytes of `pid` and every descendant (read from /proc, 0 where it is gone), and of
+ * those among them not working in `folder` or below it (a run's tests work in its worktree;
+ * the servers and the CLI elsewhere).
  */
 export function treeRss(pid: number, folder?: string): { total: number; outside: number } {
   const children = new Map<number, number[]>();

@@ -47,13 +47,10 @@ export async function stopLeftoverProcesses(
     }
     left = (await findLeftoverProcesses(folder)).filter((pid) => !frozen.has(pid));
   }
-  for (const pid of frozen) {
-    signalled.add(pid);
-    sendSignal(pid, 'SIGKILL');
-  }
-  // kill() returns once a signal is sent, not done: a SIGSTOP may land after a fork the rescan
-  // did not see, a SIGKILL before the process is gone. Sweep until nothing marked is left in
-  // the folder (killing what appears), so the caller's removal of the worktree races nothing.
+  // Kill the frozen, then sweep: kill() returns once a signal is sent, not done — a SIGSTOP may
+  // land after a fork the rescan did not see, a SIGKILL before the process is gone. Until
+  // nothing marked is left in the folder, what is there is killed (the frozen on the first
+  // pass), so the caller's removal of the worktree races nothing.
   const sweepDeadline = Date.now() + SWEEP_MS;
   for (;;) {
     const still = await findLeftoverProcesses(folder);

@@ -45,8 +45,7 @@ export async function toSlices(
       return { hash, file, startLine, endLine, content };
     });
   });
-  const slices = perFile.flat();
-  return slices;
+  return perFile.flat();
 }
 
 /** The context windows of `lines` in a file of `lineCount` lines, overlapping ones merged. */
